@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { CipherSettings } from './keyring';
+
+export type Db = Database.Database;
+
+/**
+ * SQLCipher 3 settings (cipher=sqlcipher, legacy=3) so that Debian's
+ * `sqlcipher` 3.4 can open a vault as the recovery path. The data key is a
+ * raw 256-bit key, so the SQLCipher KDF is skipped: our own scrypt keyring
+ * protects the key. 4096-byte pages instead of SQLCipher 3's 1024 halve the
+ * per-page cipher overhead; a reader must then say `PRAGMA cipher_page_size = 4096`.
+ */
+export const CIPHER_SETTINGS: CipherSettings = { cipher: 'sqlcipher', legacy: 3, pageSize: 4096 };
+
+export interface OpenOptions {
+  readonly fileMustExist: boolean;
+  readonly readonly?: boolean;
+}
+
+/** Opens a SQLite handle and applies the cipher and data key; does not read the file yet. */
+export function openEncrypted(file: string, dataKey: Buffer, settings: CipherSettings, options: OpenOptions): Db {
+  const db = new Database(file, { fileMustExist: options.fileMustExist, readonly: options.readonly ?? false });
+  try {
+    applyKey(db, dataKey, settings);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function applyKey(db: Db, dataKey: Buffer, settings: CipherSettings, schema = 'main'): void {
+  db.pragma(`${schema}.cipher = '${settings.cipher}'`);
+  db.pragma(`${schema}.legacy = ${settings.legacy}`);
+  db.pragma(`${schema}.legacy_page_size = ${settings.pageSize}`);
+  db.pragma(`${schema}.key = "${rawKeyLiteral(dataKey)}"`);
+}
+
+/** SQLCipher's raw-key form, x'<64 hex digits>'. */
+export function rawKeyLiteral(dataKey: Buffer): string {
+  return `x'${dataKey.toString('hex')}'`;
+}
+
+/** Settings applied on every open, after the key is known to be right. */
+export function tune(db: Db): void {
+  // Temporary tables and sort spills would be plaintext files on disk.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('journal_mode = WAL');
+  // FULL: a committed transaction survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // 64 MiB page cache: decrypted pages stay in memory, so reads of a warm
+  // chart pay no cipher cost.
+  db.pragma('cache_size = -65536');
+  db.pragma('busy_timeout = 5000');
+}
