@@ -98,7 +98,7 @@ export function verifyAudit(db: Db): AuditVerification {
   let last: { seq: number; hash: string } = { seq: 0, hash: expectedPrev };
   for (const row of db.prepare(`SELECT * FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>) {
     count += 1;
-    if (row.seq !== expectedSeq) problems.push(`entry ${expectedSeq}${row.seq > expectedSeq ? ` to ${row.seq - 1}` : ''} missing`);
+    if (row.seq !== expectedSeq) problems.push(`entry ${expectedSeq}${row.seq - 1 > expectedSeq ? ` to ${row.seq - 1}` : ''} missing`);
     if (row.prev_hash !== expectedPrev) problems.push(`entry ${row.seq}: does not follow the entry before it (deleted or reordered entries)`);
     if (entryHash(row) !== row.hash) problems.push(`entry ${row.seq}: content does not match its hash (edited)`);
     expectedPrev = row.hash;

@@ -82,7 +82,10 @@ function checkCopy(file: string, key: Buffer, cipher: ReturnType<typeof loadKeyr
   try {
     db = openEncrypted(file, key, cipher, { fileMustExist: true, readonly: true });
     const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new VaultError('damaged', `${file}: the backup failed its integrity check (${String(result)})`);
+    if (result !== 'ok') {
+      const first = String(result).split('\n').find((line) => !line.startsWith('***')) ?? 'errors';
+      throw new VaultError('damaged', `${file}: the copy failed its integrity check (${first.trim()}); it was not used`);
+    }
     const id = db.prepare(`SELECT value FROM vault_meta WHERE key = 'vault_id'`).pluck().get();
     if (id !== vaultId) throw new VaultError('damaged', `${file}: the backup and its keyring belong to different vaults`);
   } catch (error) {

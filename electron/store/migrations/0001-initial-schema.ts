@@ -16,6 +16,9 @@ const ORIGINAL = `
   resource TEXT,
   content_hash TEXT`;
 
+// No STRICT tables and nothing newer than SQLite 3.15 in the schema: Debian's
+// sqlcipher 3.4 (SQLite 3.15) is the recovery path and must parse it. Types
+// are enforced at the boundary (zod) and by the importers instead.
 export const initialSchema: Migration = {
   version: 1,
   name: 'initial-schema',
@@ -23,7 +26,7 @@ export const initialSchema: Migration = {
 CREATE TABLE vault_meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
-) STRICT;
+);
 
 CREATE TABLE clinicians (
   id TEXT PRIMARY KEY,
@@ -31,7 +34,7 @@ CREATE TABLE clinicians (
   role TEXT NOT NULL DEFAULT 'clinician',
   created_at TEXT NOT NULL,
   disabled_at TEXT
-) STRICT;
+);
 
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -41,7 +44,7 @@ CREATE TABLE sources (
   clinician_id TEXT REFERENCES clinicians(id),
   created_at TEXT NOT NULL,
   detail TEXT
-) STRICT;
+);
 CREATE INDEX sources_sha256 ON sources(sha256);
 
 CREATE TABLE patients (
@@ -56,7 +59,7 @@ CREATE TABLE patients (
   search_text TEXT NOT NULL,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX patients_name ON patients(name_text COLLATE NOCASE);
 
 CREATE TABLE encounters (
@@ -72,7 +75,7 @@ CREATE TABLE encounters (
   end_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX encounters_patient_time ON encounters(patient_id, start_at);
 
 CREATE TABLE conditions (
@@ -88,7 +91,7 @@ CREATE TABLE conditions (
   abated_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX conditions_patient_time ON conditions(patient_id, onset_at);
 
 CREATE TABLE medications (
@@ -105,7 +108,7 @@ CREATE TABLE medications (
   end_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX medications_patient_time ON medications(patient_id, start_at);
 
 CREATE TABLE allergies (
@@ -123,7 +126,7 @@ CREATE TABLE allergies (
   recorded_date TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX allergies_patient ON allergies(patient_id);
 
 -- One row per measured value. A FHIR Observation with components (blood
@@ -149,7 +152,7 @@ CREATE TABLE observations (
   effective_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX observations_patient_time ON observations(patient_id, effective_at);
 CREATE INDEX observations_patient_code ON observations(patient_id, code, effective_at);
 CREATE INDEX observations_parent ON observations(parent_id);
@@ -166,7 +169,7 @@ CREATE TABLE procedures (
   end_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX procedures_patient_time ON procedures(patient_id, start_at);
 
 CREATE TABLE immunizations (
@@ -180,7 +183,7 @@ CREATE TABLE immunizations (
   occurred_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX immunizations_patient_time ON immunizations(patient_id, occurred_at);
 
 CREATE TABLE diagnostic_reports (
@@ -197,7 +200,7 @@ CREATE TABLE diagnostic_reports (
   conclusion TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX diagnostic_reports_patient_time ON diagnostic_reports(patient_id, effective_at);
 
 CREATE TABLE imaging_studies (
@@ -212,7 +215,7 @@ CREATE TABLE imaging_studies (
   instance_count INTEGER,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX imaging_studies_patient_time ON imaging_studies(patient_id, started_at);
 
 -- Care plans flatten to items: the plan itself (kind 'plan') and each of its
@@ -233,7 +236,7 @@ CREATE TABLE care_plan_items (
   due_at TEXT,
   ${PROVENANCE},
   ${ORIGINAL}
-) STRICT;
+);
 CREATE INDEX care_plan_items_patient ON care_plan_items(patient_id, due_at);
 
 CREATE TABLE notes (
@@ -244,7 +247,7 @@ CREATE TABLE notes (
   body TEXT NOT NULL,
   written_at TEXT NOT NULL,
   ${PROVENANCE}
-) STRICT;
+);
 CREATE INDEX notes_patient_time ON notes(patient_id, written_at);
 
 CREATE TABLE memory_facts (
@@ -256,7 +259,7 @@ CREATE TABLE memory_facts (
   valid_from TEXT,
   valid_to TEXT,
   ${PROVENANCE}
-) STRICT;
+);
 CREATE INDEX memory_facts_patient ON memory_facts(patient_id, valid_from);
 
 -- Scanned documents and images land with their own issues; the tables exist
@@ -271,7 +274,7 @@ CREATE TABLE documents (
   text TEXT,
   created_at TEXT NOT NULL,
   ${PROVENANCE}
-) STRICT;
+);
 CREATE INDEX documents_patient ON documents(patient_id, created_at);
 
 CREATE TABLE images (
@@ -283,7 +286,7 @@ CREATE TABLE images (
   content BLOB,
   metadata TEXT NOT NULL DEFAULT '{}',
   ${PROVENANCE}
-) STRICT;
+);
 CREATE INDEX images_patient ON images(patient_id, taken_at);
 
 -- Full-text search over notes, facts and (later) document text. The rows are
@@ -332,7 +335,7 @@ CREATE TABLE audit_log (
   detail TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
-) STRICT;
+);
 CREATE INDEX audit_log_patient ON audit_log(patient_id, seq);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');

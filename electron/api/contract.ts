@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import * as s from './schemas';
+
+/**
+ * The whole renderer-to-core API: one typed method map. The Electron preload,
+ * the browser host and the renderer's client are all derived from it, and
+ * every request and response is validated against it at the boundary.
+ */
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result } as const;
+}
+
+const empty = z.object({}).strict();
+
+export const contract = {
+  'vault.status': method(empty, s.vaultStatus),
+  'vault.create': method(
+    z.object({ clinicianId: s.clinicianId, displayName: z.string().min(1).max(200), passphrase: s.passphrase }).strict(),
+    s.vaultStatus,
+  ),
+  'vault.unlock': method(z.object({ clinicianId: s.clinicianId, passphrase: z.string().min(1).max(1024) }).strict(), s.vaultStatus),
+  'vault.lock': method(empty, s.vaultStatus),
+  /** Any user action resets the auto-lock timer; the renderer pings on input. */
+  'vault.activity': method(empty, z.object({ lockInSeconds: z.number() })),
+
+  'patients.list': method(
+    z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    z.object({ patients: z.array(s.patientSummary), total: z.number() }),
+  ),
+  /** Opens a chart: logged in the audit trail as a chart access. */
+  'chart.open': method(z.object({ patientId: s.recordId }).strict(), s.chart),
+  'chart.accessHistory': method(
+    z.object({ patientId: s.recordId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z.object({ entries: z.array(s.auditEntry) }),
+  ),
+  'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
+  'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
+  'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),
+  'record.details': method(z.object({ kind: s.eventKind, id: s.recordId }).strict(), s.recordDetails),
+  'search.text': method(
+    z.object({ patientId: s.recordId, query: z.string().min(1).max(200) }).strict(),
+    z.object({ hits: z.array(s.searchHit) }),
+  ),
+  /** A FHIR bundle chosen in the renderer, sent as text (the CLI streams files from disk instead). */
+  'import.fhirBundle': method(
+    z.object({ fileName: z.string().min(1).max(260), content: z.string().max(512 * 1024 * 1024) }).strict(),
+    s.importReport,
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Error codes the renderer can act on (show the unlock screen, a message...). */
+export const apiErrorCode = z.enum([
+  'invalid-request',
+  'locked',
+  'no-vault',
+  'vault-exists',
+  'wrong-passphrase',
+  'unknown-user',
+  'damaged',
+  'newer-version',
+  'read-only',
+  'disk-full',
+  'invalid-input',
+  'not-found',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCode>;
+
+export const apiError = z.object({ code: apiErrorCode, message: z.string() });
+export type ApiError = z.infer<typeof apiError>;
+
+/** Every answer, over IPC or HTTP: a value or an error, never a thrown exception. */
+export type ApiResponse<M extends MethodName> = { ok: true; value: Result<M> } | { ok: false; error: ApiError };
+
+/** The one function each transport provides. */
+export type Invoke = <M extends MethodName>(method: M, params: Params<M>) => Promise<ApiResponse<M>>;
+
+/** What the Electron preload exposes on window.continuum. */
+export interface ContinuumBridge {
+  invoke(method: string, params: unknown): Promise<unknown>;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * Shapes shared by the renderer and the core. Plain zod, no Node imports:
+ * this folder is bundled into the renderer as it is.
+ */
+
+export const clinicianId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use lower-case letters, digits, ".", "_" or "-"');
+export const passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+export const recordId = z.string().min(1).max(256);
+/** ISO 8601 date or date-time. */
+export const isoTime = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'an ISO 8601 date');
+
+export const clinician = z.object({ id: z.string(), displayName: z.string() });
+export type ClinicianDto = z.infer<typeof clinician>;
+
+export const vaultStatus = z.object({
+  state: z.enum(['no-vault', 'locked', 'unlocked']),
+  vaultFile: z.string(),
+  clinicians: z.array(clinician),
+  currentClinician: clinician.nullable(),
+  autoLockMinutes: z.number(),
+});
+export type VaultStatus = z.infer<typeof vaultStatus>;
+
+export const identifier = z.object({ system: z.string().nullable(), value: z.string(), type: z.string().nullable() });
+
+export const patientSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  deceasedAt: z.string().nullable(),
+  identifiers: z.array(identifier),
+});
+export type PatientSummary = z.infer<typeof patientSummary>;
+
+export const codedItem = z.object({
+  id: z.string(),
+  display: z.string(),
+  code: z.string().nullable(),
+  codeSystem: z.string().nullable(),
+  status: z.string().nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+});
+export type CodedItem = z.infer<typeof codedItem>;
+
+export const allergy = codedItem.extend({
+  criticality: z.string().nullable(),
+  category: z.string().nullable(),
+  reactions: z.array(z.string()),
+});
+export type Allergy = z.infer<typeof allergy>;
+
+export const auditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  clinicianId: z.string(),
+  action: z.string(),
+  patientId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryDto = z.infer<typeof auditEntry>;
+
+export const chart = z.object({
+  patient: patientSummary,
+  allergies: z.array(allergy),
+  activeProblems: z.array(codedItem),
+  activeMedications: z.array(codedItem),
+  counts: z.record(z.string(), z.number()),
+  /** First and last dated event, for the timeline's initial zoom. */
+  span: z.object({ start: z.string().nullable(), end: z.string().nullable() }),
+});
+export type Chart = z.infer<typeof chart>;
+
+export const eventKind = z.enum([
+  'encounter',
+  'condition',
+  'medication',
+  'procedure',
+  'immunization',
+  'observation',
+  'diagnostic-report',
+  'imaging-study',
+  'care-plan',
+  'allergy',
+  'note',
+]);
+export type EventKind = z.infer<typeof eventKind>;
+
+/** One row on the timeline: a point when end is null and not ongoing, else a span. */
+export const timelineEvent = z.object({
+  kind: eventKind,
+  id: z.string(),
+  start: z.string(),
+  end: z.string().nullable(),
+  /** A span with no end date that is still going on (active problem, current medication). */
+  ongoing: z.boolean(),
+  label: z.string(),
+  status: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+
+export const timelineQuery = z.object({
+  patientId: recordId,
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  kinds: z.array(eventKind).optional(),
+});
+
+export const analyte = z.object({
+  code: z.string(),
+  codeSystem: z.string().nullable(),
+  display: z.string(),
+  unit: z.string().nullable(),
+  count: z.number(),
+  category: z.string().nullable(),
+  last: z.string().nullable(),
+});
+export type Analyte = z.infer<typeof analyte>;
+
+export const series = z.object({
+  code: z.string(),
+  display: z.string(),
+  unit: z.string().nullable(),
+  /** Reference range, when the source gave one (the most recent). */
+  refLow: z.number().nullable(),
+  refHigh: z.number().nullable(),
+  points: z.array(z.object({ id: z.string(), at: z.string(), value: z.number() })),
+});
+export type Series = z.infer<typeof series>;
+
+export const provenance = z.object({
+  sourceKind: z.string(),
+  sourceLabel: z.string(),
+  sourceRef: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+});
+export type Provenance = z.infer<typeof provenance>;
+
+export const recordDetails = z.object({
+  kind: eventKind,
+  id: z.string(),
+  label: z.string(),
+  fields: z.array(z.object({ name: z.string(), value: z.string() })),
+  provenance,
+  /** The original resource as imported (FHIR JSON), when there is one. */
+  resource: z.unknown().nullable(),
+});
+export type RecordDetails = z.infer<typeof recordDetails>;
+
+export const importReport = z.object({
+  file: z.string(),
+  alreadyImported: z.boolean(),
+  patients: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Resources per type: added, unchanged (already there), updated. */
+  added: z.record(z.string(), z.number()),
+  unchanged: z.record(z.string(), z.number()),
+  updated: z.record(z.string(), z.number()),
+  /** Types Continuum does not map (billing, organisations...), counted, never silently dropped. */
+  notMapped: z.record(z.string(), z.number()),
+  resources: z.number(),
+  seconds: z.number(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const searchHit = z.object({ kind: z.string(), id: z.string(), snippet: z.string(), rank: z.number() });
+export type SearchHit = z.infer<typeof searchHit>;

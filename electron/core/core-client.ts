@@ -1,0 +1,21 @@
+import type { ApiResponse, MethodName } from '../api/contract';
+
+/**
+ * The core as a host sees it: one function that takes an untrusted method
+ * name and params and answers a validated response. The in-process core
+ * (CLI, tests) and the worker-thread core (browser host, Electron) both
+ * implement it, so a host never knows which it has.
+ */
+export interface CoreClient {
+  invoke(method: string, params: unknown): Promise<ApiResponse<MethodName>>;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** The vault file; its keyring is FILE.keys beside it. */
+  readonly vaultFile: string;
+  /** Minutes of inactivity before the vault locks itself and forgets its key. */
+  readonly autoLockMinutes?: number;
+  /** scrypt cost for new passphrases; only tests lower it. */
+  readonly scrypt?: { N: number; r: number; p: number };
+}

@@ -1,0 +1,24 @@
+import { methodNames, type MethodName } from '../../api/contract';
+import { chartHandlers } from './chart';
+import type { Handler, HandlerMap } from './handler';
+import { importHandlers } from './import';
+import { vaultHandlers } from './vault';
+
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers];
+
+/**
+ * Every contract method's handler, merged from the domain modules. A method
+ * handled twice, or not at all, fails at start-up rather than at the first call.
+ */
+export function buildHandlers(): { [M in MethodName]: Handler<M> } {
+  const merged: HandlerMap = {};
+  for (const module of modules) {
+    for (const name of Object.keys(module) as MethodName[]) {
+      if (merged[name]) throw new Error(`contract method ${name} has two handlers`);
+      (merged as Record<string, unknown>)[name] = module[name];
+    }
+  }
+  const missing = methodNames.filter((name) => !merged[name]);
+  if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
+  return merged as { [M in MethodName]: Handler<M> };
+}

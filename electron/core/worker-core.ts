@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ApiResponse, MethodName } from '../api/contract';
+import type { CoreClient, CoreOptions } from './core-client';
+import { logError } from './log';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * The core in a worker thread, for the hosts. From source (tsx) the worker
+ * runs core-worker-entry.ts with tsx loaded; a packaged app ships the
+ * bundled core-worker.cjs beside its main file.
+ */
+export function startCoreWorker(options: CoreOptions, entry: string = defaultEntry()): CoreClient {
+  const worker = new Worker(entry, {
+    workerData: options,
+    execArgv: entry.endsWith('.ts') ? withTsx(process.execArgv) : process.execArgv,
+  });
+  let nextId = 1;
+  const pending = new Map<number, (response: ApiResponse<MethodName>) => void>();
+  let closed: (() => void) | null = null;
+  let dead: Error | null = null;
+
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'closed') {
+      closed?.();
+      return;
+    }
+    const resolve = pending.get(message.id);
+    pending.delete(message.id);
+    resolve?.(message.response);
+  });
+  worker.on('error', (error) => {
+    dead = error;
+    logError('the core worker stopped', error);
+    for (const resolve of pending.values()) {
+      resolve({ ok: false, error: { code: 'internal', message: 'the core stopped unexpectedly; restart Continuum' } });
+    }
+    pending.clear();
+  });
+
+  return {
+    invoke(method, params) {
+      if (dead) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the core has stopped; restart Continuum' } });
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        worker.postMessage({ type: 'invoke', id, method, params } satisfies ToWorker);
+      });
+    },
+    async close() {
+      if (dead) return;
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      });
+      await worker.terminate();
+    },
+  };
+}
+
+function defaultEntry(): string {
+  const bundled = fileURLToPath(new URL('./core-worker.cjs', import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return fileURLToPath(new URL('./core-worker-entry.ts', import.meta.url));
+}
+
+function withTsx(execArgv: readonly string[]): string[] {
+  const hasTsx = execArgv.some((arg, i) => arg.includes('tsx') && (execArgv[i - 1] === '--import' || arg.startsWith('--import')));
+  return hasTsx ? [...execArgv] : [...execArgv, '--import', 'tsx'];
+}

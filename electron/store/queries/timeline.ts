@@ -1,0 +1,91 @@
+import type { EventKind, TimelineEvent } from '../../api/schemas';
+import type { Db } from '../sqlite';
+
+/**
+ * The longitudinal timeline: every dated item of a chart as a point or a
+ * span, from one UNION ALL over the per-kind tables. Each part filters on
+ * (patient_id, time) so it walks that table's patient-time index, and rows
+ * come back as arrays (raw mode) to keep a 10,000-event chart cheap.
+ */
+
+// Each part yields: kind, id, start, end, ongoing (0/1), label, status.
+const PARTS: Record<EventKind, string> = {
+  encounter: `SELECT 'encounter', id, start_at, end_at, 0, coalesce(display, class_code, 'Encounter'), status
+    FROM encounters WHERE patient_id = @p AND start_at <= @to AND coalesce(end_at, start_at) >= @from`,
+  condition: `SELECT 'condition', id, onset_at, abated_at,
+      abated_at IS NULL AND coalesce(clinical_status, 'active') IN ('active', 'recurrence', 'relapse'),
+      coalesce(display, code, 'Condition'), clinical_status
+    FROM conditions WHERE patient_id = @p AND onset_at <= @to AND coalesce(abated_at, @to) >= @from`,
+  medication: `SELECT 'medication', id, start_at, end_at, end_at IS NULL AND status IN ('active', 'on-hold'),
+      coalesce(display, code, 'Medication'), status
+    FROM medications WHERE patient_id = @p AND start_at <= @to AND coalesce(end_at, @to) >= @from`,
+  procedure: `SELECT 'procedure', id, start_at, end_at, 0, coalesce(display, code, 'Procedure'), status
+    FROM procedures WHERE patient_id = @p AND start_at <= @to AND coalesce(end_at, start_at) >= @from`,
+  immunization: `SELECT 'immunization', id, occurred_at, NULL, 0, coalesce(display, code, 'Immunization'), status
+    FROM immunizations WHERE patient_id = @p AND occurred_at BETWEEN @from AND @to`,
+  observation: `SELECT 'observation', id, effective_at, NULL, 0,
+      coalesce(display, code, 'Observation') || coalesce(': ' || value_text, ''), status
+    FROM observations WHERE patient_id = @p AND parent_id IS NULL AND effective_at BETWEEN @from AND @to`,
+  'diagnostic-report': `SELECT 'diagnostic-report', id, effective_at, NULL, 0, coalesce(display, code, 'Report'), status
+    FROM diagnostic_reports WHERE patient_id = @p AND effective_at BETWEEN @from AND @to`,
+  'imaging-study': `SELECT 'imaging-study', id, started_at, NULL, 0, coalesce(description, modality, 'Imaging study'), status
+    FROM imaging_studies WHERE patient_id = @p AND started_at BETWEEN @from AND @to`,
+  'care-plan': `SELECT 'care-plan', id, coalesce(start_at, due_at), end_at, end_at IS NULL AND status = 'active',
+      coalesce(display, code, 'Care plan'), status
+    FROM care_plan_items WHERE patient_id = @p AND kind <> 'activity' AND coalesce(start_at, due_at) <= @to
+      AND coalesce(end_at, @to) >= @from`,
+  allergy: `SELECT 'allergy', id, coalesce(onset_at, recorded_date), NULL, 0, coalesce(display, code, 'Allergy'), clinical_status
+    FROM allergies WHERE patient_id = @p AND coalesce(onset_at, recorded_date) BETWEEN @from AND @to`,
+  note: `SELECT 'note', id, written_at, NULL, 0, title, NULL
+    FROM notes WHERE patient_id = @p AND written_at BETWEEN @from AND @to`,
+};
+
+export const ALL_KINDS = Object.keys(PARTS) as EventKind[];
+
+/** Far enough to cover any real record; ISO strings compare in time order. */
+const MIN_TIME = '0000';
+const MAX_TIME = '9999';
+
+export const TIMELINE_LIMIT = 100_000;
+
+type Row = [EventKind, string, string, string | null, number, string, string | null];
+
+export function timelineEvents(
+  db: Db,
+  query: { patientId: string; from?: string; to?: string; kinds?: readonly EventKind[] },
+): { events: TimelineEvent[]; truncated: boolean } {
+  const kinds = query.kinds && query.kinds.length > 0 ? [...new Set(query.kinds)].sort() : ALL_KINDS;
+  const statement = statementFor(db, kinds);
+  const rows = statement.all({
+    p: query.patientId,
+    from: query.from ?? MIN_TIME,
+    // A date-only bound ("2020-05-01") must include that whole day.
+    to: query.to ? `${query.to}\uffff` : MAX_TIME,
+    limit: TIMELINE_LIMIT + 1,
+  }) as Row[];
+  const truncated = rows.length > TIMELINE_LIMIT;
+  const events: TimelineEvent[] = new Array(Math.min(rows.length, TIMELINE_LIMIT));
+  for (let i = 0; i < events.length; i += 1) {
+    const row = rows[i] as Row;
+    events[i] = { kind: row[0], id: row[1], start: row[2], end: row[3], ongoing: row[4] === 1, label: row[5], status: row[6] };
+  }
+  return { events, truncated };
+}
+
+const cache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
+function statementFor(db: Db, kinds: readonly EventKind[]) {
+  let perDb = cache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  const key = kinds.join(',');
+  let statement = perDb.get(key);
+  if (!statement) {
+    const sql = `${kinds.map((k) => PARTS[k]).join('\nUNION ALL\n')}\nORDER BY 3 LIMIT @limit`;
+    statement = db.prepare(sql).raw(true);
+    perDb.set(key, statement);
+  }
+  return statement;
+}
