@@ -36,6 +36,11 @@ export const contract = {
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),
+  /** The values behind a timeline 'results' event: one day's observations of one category. */
+  'observations.results': method(
+    z.object({ patientId: s.recordId, groupId: z.string().min(1).max(120) }).strict(),
+    z.object({ day: z.string(), category: z.string().nullable(), results: z.array(s.resultValue) }),
+  ),
   'record.details': method(z.object({ kind: s.eventKind, id: s.recordId }).strict(), s.recordDetails),
   'search.text': method(
     z.object({ patientId: s.recordId, query: z.string().min(1).max(200) }).strict(),

@@ -81,6 +81,8 @@ export const eventKind = z.enum([
   'procedure',
   'immunization',
   'observation',
+  /** A day's observations of one category, as one timeline event; its id is "YYYY-MM-DD|category". */
+  'results',
   'diagnostic-report',
   'imaging-study',
   'care-plan',
@@ -165,6 +167,20 @@ export const importReport = z.object({
   seconds: z.number(),
 });
 export type ImportReport = z.infer<typeof importReport>;
+
+export const resultValue = z.object({
+  id: z.string(),
+  at: z.string(),
+  code: z.string().nullable(),
+  display: z.string(),
+  value: z.string(),
+  unit: z.string().nullable(),
+  refLow: z.number().nullable(),
+  refHigh: z.number().nullable(),
+  /** Outside the reference range, when there is one. */
+  abnormal: z.boolean(),
+});
+export type ResultValue = z.infer<typeof resultValue>;
 
 export const searchHit = z.object({ kind: z.string(), id: z.string(), snippet: z.string(), rank: z.number() });
 export type SearchHit = z.infer<typeof searchHit>;

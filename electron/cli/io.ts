@@ -6,6 +6,8 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** Whether err is a terminal: progress lines that rewrite themselves only make sense there. */
+  readonly interactive: boolean;
   /** Asks for a secret without echoing it; null when there is no terminal to ask. */
   readonly askSecret: (prompt: string) => Promise<string | null>;
 }
@@ -14,6 +16,7 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   env: process.env,
+  interactive: process.stderr.isTTY === true,
   askSecret: askSecretOnTerminal,
 };
 

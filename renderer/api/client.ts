@@ -105,7 +105,15 @@ export function parseResponse<M extends MethodName>(method: M, raw: unknown): Re
 }
 
 function throwApiError(method: string, code: ApiErrorCode, message: string): never {
-  throw new ApiError(code, message.trim() || defaultMessage(code), method);
+  throw new ApiError(code, asSentence(message) || defaultMessage(code), method);
+}
+
+/** The core writes one-line messages in lower case ("the vault is locked"); shown as a sentence. */
+export function asSentence(message: string): string {
+  const line = message.split('\n')[0]!.trim();
+  if (!line) return '';
+  const capital = line.charAt(0).toUpperCase() + line.slice(1);
+  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function defaultMessage(code: ApiErrorCode): string {

@@ -3,7 +3,7 @@ import { eventKind, type EventKind } from '../../api/schemas';
 import { VaultError } from '../../store/errors';
 import { getPatient, listPatients } from '../../store/queries/patients';
 import { timelineEvents } from '../../store/queries/timeline';
-import { exportPatientBundle, importBundleFile } from '../../fhir';
+import { exportPatientBundle, importBundleFile, type ImportProgress } from '../../fhir';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { withVault } from '../login';
 
@@ -20,10 +20,10 @@ export const recordCommands: Command[] = [
       await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), async (vault) => {
         const reports = [];
         for (const file of files) {
-          const report = await importBundleFile(vault, file, {
-            onProgress: (p) => io.err(`\r${file}: ${p.resources} resources, ${Math.round((100 * p.bytes) / Math.max(1, p.totalBytes))}%`),
-          });
-          io.err('\n');
+          const onProgress = (p: ImportProgress) =>
+            io.err(`\r${file}: ${p.resources} resources, ${Math.round((100 * p.bytes) / Math.max(1, p.totalBytes))}%`);
+          const report = await importBundleFile(vault, file, io.interactive ? { onProgress } : {});
+          if (io.interactive) io.err('\n');
           reports.push(report);
           if (!values.json) io.out(`${describeImport(report)}\n`);
         }

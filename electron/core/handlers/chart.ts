@@ -2,7 +2,7 @@ import { patientAccessHistory } from '../../store/audit';
 import { VaultError } from '../../store/errors';
 import { getChart } from '../../store/queries/chart';
 import { getRecordDetails, recordPatientId } from '../../store/queries/details';
-import { getSeries, listAnalytes } from '../../store/queries/observations';
+import { getResultsGroup, getSeries, listAnalytes } from '../../store/queries/observations';
 import { listPatients } from '../../store/queries/patients';
 import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
@@ -32,6 +32,12 @@ export const chartHandlers: HandlerMap = {
     const series = getSeries(session.requireVault().db, params.patientId, params.code);
     if (!series) throw new VaultError('not-found', `patient ${params.patientId}: no numeric values for code ${params.code}`);
     return series;
+  },
+
+  'observations.results': (params, { session }) => {
+    const group = getResultsGroup(session.requireVault().db, params.patientId, params.groupId);
+    if (!group) throw new VaultError('not-found', `patient ${params.patientId}: no results for ${params.groupId}`);
+    return group;
   },
 
   'record.details': (params, { session }) => {

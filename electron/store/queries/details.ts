@@ -37,6 +37,12 @@ const KINDS: Record<EventKind, { table: string; label: string; fields: Array<[co
     label: `coalesce(display, code)`,
     fields: [['display', 'Observation'], ['code', 'Code'], ['code_system', 'Code system'], ['category', 'Category'], ['value_num', 'Value'], ['value_text', 'Result'], ['unit', 'Unit'], ['ref_low', 'Reference low'], ['ref_high', 'Reference high'], ['interpretation', 'Interpretation'], ['effective_at', 'Taken'], ['status', 'Status']],
   },
+  // A results group is not one record: it opens with observations.results.
+  results: {
+    table: 'observations',
+    label: `coalesce(display, code)`,
+    fields: [],
+  },
   'diagnostic-report': {
     table: 'diagnostic_reports',
     label: `coalesce(display, code)`,

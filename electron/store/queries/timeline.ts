@@ -23,9 +23,18 @@ const PARTS: Record<EventKind, string> = {
     FROM procedures WHERE patient_id = @p AND start_at <= @to AND coalesce(end_at, start_at) >= @from`,
   immunization: `SELECT 'immunization', id, occurred_at, NULL, 0, coalesce(display, code, 'Immunization'), status
     FROM immunizations WHERE patient_id = @p AND occurred_at BETWEEN @from AND @to`,
-  observation: `SELECT 'observation', id, effective_at, NULL, 0,
-      coalesce(display, code, 'Observation') || coalesce(': ' || value_text, ''), status
-    FROM observations WHERE patient_id = @p AND parent_id IS NULL AND effective_at BETWEEN @from AND @to`,
+  // Single observations are not timeline events: a day's results of one
+  // category are ('results'), read grouped from the observations_day index.
+  observation: `SELECT 'observation', id, effective_at, NULL, 0, coalesce(display, code, 'Observation'), status
+    FROM observations WHERE 0`,
+  results: `SELECT 'results', substr(effective_at, 1, 10) || '|' || coalesce(category, ''), substr(effective_at, 1, 10), NULL, 0,
+      CASE category WHEN 'laboratory' THEN 'Laboratory' WHEN 'vital-signs' THEN 'Vital signs' WHEN 'survey' THEN 'Survey'
+        WHEN 'social-history' THEN 'Social history' WHEN 'exam' THEN 'Examination' WHEN 'imaging' THEN 'Imaging'
+        ELSE coalesce(category, 'Other') END || ': ' || count(*) || CASE count(*) WHEN 1 THEN ' result' ELSE ' results' END,
+      NULL
+    FROM observations WHERE patient_id = @p AND parent_id IS NULL
+      AND substr(effective_at, 1, 10) BETWEEN substr(@from, 1, 10) AND substr(@to, 1, 10)
+    GROUP BY substr(effective_at, 1, 10), category`,
   'diagnostic-report': `SELECT 'diagnostic-report', id, effective_at, NULL, 0, coalesce(display, code, 'Report'), status
     FROM diagnostic_reports WHERE patient_id = @p AND effective_at BETWEEN @from AND @to`,
   'imaging-study': `SELECT 'imaging-study', id, started_at, NULL, 0, coalesce(description, modality, 'Imaging study'), status
@@ -40,7 +49,7 @@ const PARTS: Record<EventKind, string> = {
     FROM notes WHERE patient_id = @p AND written_at BETWEEN @from AND @to`,
 };
 
-export const ALL_KINDS = Object.keys(PARTS) as EventKind[];
+export const ALL_KINDS = (Object.keys(PARTS) as EventKind[]).filter((kind) => kind !== 'observation');
 
 /** Far enough to cover any real record; ISO strings compare in time order. */
 const MIN_TIME = '0000';

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start`: the Electron app when Electron's binary is installed, else the
+// browser host (the same renderer and core, served on 127.0.0.1).
+// Either way the renderer is built first if dist/renderer is missing or older
+// than its sources.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function rendererIsStale() {
+  const built = join(root, 'dist/renderer/index.html');
+  if (!existsSync(built)) return true;
+  const sources = ['renderer', 'electron/api', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));
+  return Math.max(...sources) > statSync(built).mtimeMs;
+}
+
+function run(args, what) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(`Continuum: ${what} failed.\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+if (rendererIsStale()) {
+  process.stderr.write('Continuum: building the user interface…\n');
+  run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], 'building the user interface');
+}
+
+const electron = electronBinary();
+let child;
+if (electron) {
+  run([join(root, 'scripts/build-electron.mjs')], 'building the Electron shell');
+  child = spawn(electron, [root], { cwd: root, stdio: 'inherit' });
+} else {
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/browser/main.ts')], { cwd: root, stdio: 'inherit' });
+}
+
+// Ctrl+C reaches the child from the terminal too; forwarding is for kill(1) and service managers.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

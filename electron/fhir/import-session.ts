@@ -1,0 +1,206 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sqlite';
+import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import { FhirImportError, type EntryPlace } from './errors';
+import { mapperFor, type MapContext, type Mapper } from './mappers';
+import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
+import { rewriteReferences } from './references';
+import { RowWriter, type Provenance } from './row-writer';
+import { describeValidationError } from './zod-issue';
+
+/**
+ * The import of one bundle, entry by entry, inside the caller's transaction:
+ * it resolves references, validates, maps and writes each resource, and
+ * counts what it did. Anything wrong throws a FhirImportError naming the
+ * entry, and the caller's transaction rolls the whole bundle back.
+ *
+ * Forward references (an entry naming a later entry's fullUrl) are common in
+ * collection bundles: such an entry is kept, as text, and stored at the end
+ * of the bundle when every fullUrl is known. Synthea's bundles have none, so
+ * memory stays that of one entry; a bundle written backwards costs the text
+ * of its forward-referencing entries.
+ */
+
+export type Counts = Record<string, number>;
+
+export interface PatientCounts {
+  readonly added: Counts;
+  readonly updated: Counts;
+  readonly unchanged: Counts;
+}
+
+type Outcome = keyof PatientCounts;
+
+interface ParsedEntry {
+  readonly resource: Record<string, unknown> & { resourceType: string };
+  readonly fullUrl: string | undefined;
+}
+
+interface PendingPatient {
+  readonly patientId: string;
+  readonly place: EntryPlace;
+  readonly path: string;
+}
+
+export class ImportSession {
+  /** Entries with a resource read so far, mapped or not. */
+  resources = 0;
+  readonly added: Counts = {};
+  readonly updated: Counts = {};
+  readonly unchanged: Counts = {};
+  readonly notMapped: Counts = {};
+  /** Each patient whose records this bundle holds, with what happened to them. */
+  readonly touched = new Map<string, PatientCounts>();
+
+  private readonly fullUrls = new FullUrlMap();
+  private readonly bundlePatients = new Set<string>();
+  private readonly vaultPatients = new Map<string, boolean>();
+  private readonly deferred: RawEntry[] = [];
+  private readonly pendingPatients: PendingPatient[] = [];
+  private readonly writer: RowWriter;
+  private readonly patientExists: Statement;
+  private readonly resolve = (reference: string): string | undefined => this.fullUrls.resolve(reference);
+
+  constructor(
+    db: Db,
+    private readonly file: string,
+    provenance: Provenance,
+  ) {
+    this.writer = new RowWriter(db, provenance);
+    this.patientExists = db.prepare(`SELECT 1 FROM patients WHERE id = ?`).pluck();
+  }
+
+  add(raw: RawEntry): void {
+    const { resource, fullUrl } = this.parse(raw);
+    this.resources += 1;
+    const type = resource.resourceType;
+    const id = typeof resource.id === 'string' ? resource.id : undefined;
+    if (id !== undefined) {
+      if (fullUrl !== undefined) {
+        const earlier = this.fullUrls.register(fullUrl, type, id, raw.index);
+        if (earlier !== null) throw this.error(`fullUrl: also names entry ${earlier}, another resource`, { index: raw.index, type, id });
+      }
+      if (type === 'Patient') this.bundlePatients.add(id);
+    }
+    const mapper = mapperFor(type);
+    if (!mapper) {
+      this.notMapped[type] = (this.notMapped[type] ?? 0) + 1;
+      return;
+    }
+    if (rewriteReferences(resource, this.resolve) > 0) {
+      this.deferred.push(raw);
+      return;
+    }
+    this.store(raw.index, resource, mapper, false);
+  }
+
+  /** Stores the entries that waited for a later fullUrl, then checks every patient named exists. */
+  finish(): void {
+    for (const raw of this.deferred.splice(0)) {
+      const { resource } = this.parse(raw);
+      rewriteReferences(resource, this.resolve);
+      this.store(raw.index, resource, mapperFor(resource.resourceType) as Mapper, true);
+    }
+    for (const pending of this.pendingPatients) {
+      if (!this.bundlePatients.has(pending.patientId)) {
+        throw this.error(`${pending.path}: no Patient/${pending.patientId} in this bundle or in the vault`, pending.place);
+      }
+    }
+  }
+
+  private parse(raw: RawEntry): ParsedEntry {
+    const place: EntryPlace = { index: raw.index };
+    let entry: unknown;
+    try {
+      entry = JSON.parse(raw.text);
+    } catch (error) {
+      throw this.error(`not valid JSON (${jsonErrorPlace(error, raw.text, raw.offset)})`, place);
+    }
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw this.error('expected an object', place);
+    const { resource, fullUrl } = entry as { resource?: unknown; fullUrl?: unknown };
+    if (resource === undefined) throw this.error('resource: missing (an entry without a resource is not imported)', place);
+    if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) throw this.error('resource: expected an object', place);
+    const { resourceType, id } = resource as { resourceType?: unknown; id?: unknown };
+    if (typeof resourceType !== 'string') {
+      throw this.error(`resource.resourceType: ${resourceType === undefined ? 'missing' : 'expected a string'}`, place);
+    }
+    const named = { ...place, type: resourceType, id: typeof id === 'string' ? id : undefined };
+    if (fullUrl !== undefined && typeof fullUrl !== 'string') throw this.error('fullUrl: expected a string', named);
+    return { resource: resource as ParsedEntry['resource'], fullUrl };
+  }
+
+  private store(index: number, resource: ParsedEntry['resource'], mapper: Mapper, final: boolean): void {
+    const type = resource.resourceType;
+    const place: EntryPlace = { index, type, id: typeof resource.id === 'string' ? resource.id : undefined };
+    const validated = mapper.validate(resource);
+    if (!validated.ok) throw this.error(describeValidationError(validated.error, resource), place);
+    const id = resource.id as string; // the schema requires it
+    const patientId = mapper.patientElement === null ? id : this.patientOf(resource, mapper.patientElement, place, final);
+
+    const sourceRef = `${type}/${id}`;
+    const hash = sha256Hex(canonicalJson(resource));
+    const existing = this.writer.find(mapper.table, id);
+    let outcome: Outcome;
+    if (existing && existing.source_ref !== sourceRef) {
+      throw this.error(`id: already used by ${existing.source_ref ?? 'a record not imported from FHIR'} in this vault`, place);
+    }
+    if (existing && existing.content_hash === hash) {
+      outcome = 'unchanged';
+    } else {
+      const context: MapContext = { patientId, refId };
+      this.writer.write(mapper.table, validated.toRows(context), { sourceRef, json: JSON.stringify(resource), hash }, existing !== undefined);
+      outcome = existing ? 'updated' : 'added';
+    }
+    this[outcome][type] = (this[outcome][type] ?? 0) + 1;
+    let counts = this.touched.get(patientId);
+    if (!counts) {
+      counts = { added: {}, updated: {}, unchanged: {} };
+      this.touched.set(patientId, counts);
+    }
+    counts[outcome][type] = (counts[outcome][type] ?? 0) + 1;
+  }
+
+  /**
+   * The patient a resource belongs to. It must be a Patient of this bundle
+   * (possibly further on) or of the vault; the first is only known at the
+   * end of the bundle, so that check waits for finish().
+   */
+  private patientOf(resource: Record<string, unknown>, element: 'subject' | 'patient', place: EntryPlace, final: boolean): string {
+    const path = `${element}.reference`;
+    const reference = (resource[element] as { reference?: string } | undefined)?.reference;
+    if (reference === undefined) throw this.error(`${path}: missing (every ${place.type} must name its patient)`, place);
+    const target = parseTypedReference(reference);
+    if (!target) {
+      if (reference.includes('?')) throw this.error(`${path}: conditional references are not supported; name the Patient`, place);
+      if (final && isBundleLocal(reference)) throw this.error(`${path}: names no entry of this bundle`, place);
+      throw this.error(`${path}: expected a reference to a Patient`, place);
+    }
+    if (target.type !== 'Patient') throw this.error(`${path}: expected a reference to a Patient, not a ${target.type}`, place);
+    if (!this.bundlePatients.has(target.id) && !this.inVault(target.id)) {
+      this.pendingPatients.push({ patientId: target.id, place, path });
+    }
+    return target.id;
+  }
+
+  private inVault(patientId: string): boolean {
+    let known = this.vaultPatients.get(patientId);
+    if (known === undefined) {
+      known = this.patientExists.get(patientId) !== undefined;
+      this.vaultPatients.set(patientId, known);
+    }
+    return known;
+  }
+
+  private error(problem: string, place: EntryPlace): FhirImportError {
+    return new FhirImportError(this.file, problem, place);
+  }
+}
+
+/** The id a rewritten reference names, when it points at a resource of that type. */
+function refId(reference: { reference?: string | undefined } | undefined, type: string): string | null {
+  const text = reference?.reference;
+  if (!text) return null;
+  const target = parseTypedReference(text);
+  return target && target.type === type ? target.id : null;
+}

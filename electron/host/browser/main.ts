@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCoreWorker } from '../../core/worker-core';
+import { vaultFileFromEnv } from './paths';
+import { startBrowserHost } from './server';
+
+/**
+ * `npm start` without Electron: the core in a worker thread, the browser
+ * host on 127.0.0.1, and one line telling the clinician where to go.
+ * bin/start.mjs builds the renderer first when it is missing or stale.
+ */
+async function main(): Promise<void> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+  const staticDir = resolve(root, 'dist/renderer');
+  if (!existsSync(resolve(staticDir, 'index.html'))) {
+    process.stderr.write('Continuum: the user interface is not built (dist/renderer is missing). Run "npm start" or "npm run build".\n');
+    process.exit(1);
+  }
+
+  const vaultFile = resolve(vaultFileFromEnv());
+  mkdirSync(dirname(vaultFile), { recursive: true, mode: 0o700 });
+
+  const portText = process.env['CONTINUUM_PORT'];
+  const port = portText ? Number.parseInt(portText, 10) : 0;
+  if (portText && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    process.stderr.write(`Continuum: CONTINUUM_PORT must be a port number, not "${portText}".\n`);
+    process.exit(1);
+  }
+
+  const core = startCoreWorker({ vaultFile });
+  let host;
+  try {
+    host = await startBrowserHost({ core, staticDir, port });
+  } catch (error) {
+    await core.close().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(`Continuum: could not listen on 127.0.0.1${port ? `:${port}` : ''}${code ? ` (${code})` : ''}.\n`);
+    process.exit(1);
+  }
+
+  process.stdout.write(`Continuum is running. Open ${host.url} in your browser (this link works once; vault: ${vaultFile}; Ctrl+C to stop)\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`Continuum: ${signal}, closing the vault…\n`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void Promise.allSettled([host.close(), core.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { CoreClient } from '../../core/core-client';
+import { startCoreWorker } from '../../core/worker-core';
+
+/**
+ * The Electron shell: one locked-down window over the built renderer, and
+ * one IPC channel relayed to the core in a worker thread. Electron's main
+ * thread only relays; it never opens the vault itself.
+ *
+ * Bundled by scripts/build-electron.mjs into dist-electron/main.cjs, with
+ * preload.cjs and core-worker.cjs beside it.
+ */
+
+const CHANNEL = 'continuum:invoke';
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const here = __dirname;
+const indexHtml = resolve(here, '../dist/renderer/index.html');
+const indexUrl = pathToFileURL(indexHtml).href;
+const preload = join(here, 'preload.cjs');
+
+let core: CoreClient | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function vaultFile(): string {
+  const explicit = process.env['CONTINUUM_VAULT']?.trim();
+  return resolve(explicit ? explicit : join(app.getPath('userData'), 'clinic.vault'));
+}
+
+/** Our page and nothing else: the exact file URL, ignoring query and hash. */
+function isOurPage(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' && `${u.protocol}//${u.host}${u.pathname}` === indexUrl;
+  } catch {
+    return false;
+  }
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOurPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 920,
+    minWidth: 1000,
+    minHeight: 640,
+    title: 'Continuum',
+    backgroundColor: '#f3f5f8',
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadFile(indexHtml);
+}
+
+async function start(): Promise<void> {
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+  await app.whenReady();
+
+  if (!existsSync(indexHtml)) {
+    process.stderr.write('Continuum: the user interface is not built (dist/renderer is missing). Run "npm run build".\n');
+    app.exit(1);
+    return;
+  }
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP], 'X-Content-Type-Options': ['nosniff'] } });
+  });
+  // Nothing leaves this computer: any request that is not our own files is cancelled.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const ok = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    callback({ cancel: !ok });
+  });
+
+  const file = vaultFile();
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  core = startCoreWorker({ vaultFile: file });
+
+  ipcMain.handle(CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame !== event.sender.mainFrame || !isOurPage(frame.url) || typeof method !== 'string') {
+      return { ok: false, error: { code: 'invalid-request', message: 'request refused' } };
+    }
+    if (!core) return { ok: false, error: { code: 'internal', message: 'the core is not running' } };
+    return core.invoke(method, params);
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => app.quit());
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  // Close the vault (and forget its key) before the process goes.
+  event.preventDefault();
+  quitting = true;
+  const closing = core;
+  core = null;
+  void closing.close().finally(() => app.quit());
+});
+
+void start();

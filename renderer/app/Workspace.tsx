@@ -1,0 +1,44 @@
+import { ChartView } from '../chart/ChartView';
+import { DetailsDrawer } from '../chart/DetailsDrawer';
+import { ImportButton } from '../patients/ImportButton';
+import { ImportDialog } from '../patients/ImportDialog';
+import { PatientsPanel } from '../patients/PatientsPanel';
+import { Brand } from '../ui/Brand';
+import { useSession } from './session-store';
+import { useActivity } from './useActivity';
+
+/** The unlocked app: top bar, patient list, chart. */
+export function Workspace() {
+  const status = useSession((s) => s.status);
+  const lock = useSession((s) => s.lock);
+  useActivity(status?.autoLockMinutes ?? 10);
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <Brand />
+        <span className="spacer" />
+        <span className="who" data-testid="signed-in-as">
+          Signed in as <strong>{status?.currentClinician?.displayName ?? '—'}</strong>
+        </span>
+        <ImportButton />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void lock()}
+          title={`Locks now. It also locks by itself after ${status?.autoLockMinutes ?? 10} minutes without use.`}
+        >
+          Lock
+        </button>
+      </header>
+      <div className="workspace-body">
+        <PatientsPanel />
+        <main className="main">
+          <ChartView />
+        </main>
+      </div>
+      <ImportDialog />
+      <DetailsDrawer />
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef } from 'react';
+import type { RecordDetails } from '../../electron/api/schemas';
+import { categoryLabel, formatRefRange } from '../trends/analytes';
+import { KIND_SINGULAR } from '../timeline/layout';
+import { formatDate, formatDateTime, humaniseIdentifier, parseIsoDate } from '../ui/format';
+import { useDetails, type ResultsGroup } from './details-store';
+
+/** Field values that are dates are shown as dates; the rest as given. */
+export function displayValue(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}([T ]|$)/.test(value) && parseIsoDate(value)) return formatDateTime(value);
+  return value;
+}
+
+function sourceKindWords(kind: string): string {
+  const k = kind.toLowerCase();
+  if (k.includes('fhir')) return 'FHIR bundle';
+  if (k === 'manual' || k === 'clinician') return 'Entered by a clinician';
+  return humaniseIdentifier(kind);
+}
+
+/** Pure: a record's fields, where it came from, and the original resource on request. */
+export function RecordDetailsView({ details }: { details: RecordDetails }) {
+  const p = details.provenance;
+  return (
+    <>
+      <dl className="fields" data-testid="details-fields">
+        {details.fields.map((f, i) => (
+          <div key={`${f.name}-${i}`} style={{ display: 'contents' }}>
+            <dt>{f.name}</dt>
+            <dd>{displayValue(f.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <section>
+        <h3 style={{ marginBottom: 6 }}>Provenance</h3>
+        <dl className="fields">
+          <dt>Source</dt>
+          <dd>
+            {sourceKindWords(p.sourceKind)}: {p.sourceLabel}
+          </dd>
+          {p.sourceRef && (
+            <>
+              <dt>Resource</dt>
+              <dd>
+                <code>{p.sourceRef}</code>
+              </dd>
+            </>
+          )}
+          <dt>Recorded</dt>
+          <dd>
+            {formatDateTime(p.recordedAt)}
+            {p.recordedBy ? ` by ${p.recordedBy}` : ''}
+          </dd>
+        </dl>
+      </section>
+      {details.resource !== null && details.resource !== undefined && (
+        <details className="raw">
+          <summary>Original record as imported (FHIR JSON)</summary>
+          <pre>{JSON.stringify(details.resource, null, 2)}</pre>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** Pure: one day's results of one category, abnormal ones flagged; each opens its own record. */
+export function ResultsGroupView({ group, onOpen }: { group: ResultsGroup; onOpen: (id: string) => void }) {
+  const abnormal = group.results.filter((r) => r.abnormal).length;
+  return (
+    <>
+      <p className="muted" style={{ margin: 0 }}>
+        {group.results.length} {group.results.length === 1 ? 'result' : 'results'}
+        {abnormal > 0 ? `, ${abnormal} outside the reference range` : ''}. Select one for its source and the original record.
+      </p>
+      <table className="results-table" data-testid="results-table">
+        <thead>
+          <tr>
+            <th>Test</th>
+            <th>Result</th>
+            <th>Reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.results.map((r) => (
+            <tr key={r.id} className={r.abnormal ? 'abnormal' : undefined}>
+              <td>
+                <button type="button" className="btn-link" onClick={() => onOpen(r.id)}>
+                  {r.display}
+                </button>
+              </td>
+              <td className="value">
+                {r.value}
+                {r.unit ? ` ${r.unit}` : ''}
+                {r.abnormal && <span className="flag"> outside range</span>}
+              </td>
+              <td className="muted">{formatRefRange(r.refLow, r.refHigh, r.unit) ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** Smart: the drawer on the right, open while a record is selected. Esc closes it. */
+export function DetailsDrawer() {
+  const { target, details, group, back, loading, error, close, show } = useDetails();
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!target) return;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target, close]);
+
+  if (!target) return null;
+  return (
+    <aside className="drawer" role="dialog" aria-label="Record details" data-testid="details-drawer">
+      <div className="drawer-head">
+        <div>
+          <div className="kind">{KIND_SINGULAR[target.kind]}</div>
+          <h2 style={{ fontSize: 18 }}>
+            {group ? `${categoryLabel(group.category)} results, ${formatDate(group.day)}` : (details?.label ?? (loading ? 'Loading…' : ''))}
+          </h2>
+          {back && (
+            <button type="button" className="btn-link" onClick={() => void show(back.kind, back.id)}>
+              ← Back to all results of the day
+            </button>
+          )}
+        </div>
+        <span className="spacer" />
+        <button ref={closeRef} type="button" className="btn" onClick={close} aria-label="Close details">
+          Close
+        </button>
+      </div>
+      <div className="drawer-body">
+        {error && <div className="error-line">{error}</div>}
+        {details && <RecordDetailsView details={details} />}
+        {group && <ResultsGroupView group={group} onOpen={(id) => void show('observation', id, target)} />}
+      </div>
+    </aside>
+  );
+}

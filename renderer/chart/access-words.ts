@@ -1,0 +1,29 @@
+import type { AuditEntryDto, ClinicianDto } from '../../electron/api/schemas';
+import { KIND_SINGULAR } from '../timeline/layout';
+import { eventKind } from '../../electron/api/schemas';
+import { humaniseIdentifier } from '../ui/format';
+
+/** An audit entry's action in words ("chart.open" -> "Opened the chart"). */
+export function describeAction(entry: Pick<AuditEntryDto, 'action' | 'detail'>): string {
+  switch (entry.action) {
+    case 'chart.open':
+      return 'Opened the chart';
+    case 'record.view': {
+      const kind = eventKind.safeParse(entry.detail['kind']);
+      return kind.success ? `Viewed a record (${KIND_SINGULAR[kind.data].toLowerCase()})` : 'Viewed a record';
+    }
+    case 'import.fhir':
+      return 'Imported records';
+    case 'export.fhir':
+      return 'Exported records';
+    case 'record.write':
+      return 'Changed a record';
+    default:
+      return humaniseIdentifier(entry.action);
+  }
+}
+
+/** A clinician's name from the vault's list; the sign-in name if they are no longer on it. */
+export function clinicianName(id: string, clinicians: readonly ClinicianDto[]): string {
+  return clinicians.find((c) => c.id === id)?.displayName ?? id;
+}

@@ -1,0 +1,107 @@
+import { create } from 'zustand';
+import type { EventKind } from '../../electron/api/schemas';
+import { call, errorMessage } from '../api/client';
+import { onSessionEnd } from '../app/session-end';
+import { countByKind, dataExtent, prepareEvents, type PreparedEvent } from './layout';
+import { keepInBounds, presetView, type ViewRange, type ZoomPreset } from './scale';
+
+export interface TimelineState {
+  readonly patientId: string | null;
+  readonly events: readonly PreparedEvent[];
+  readonly counts: ReadonlyMap<EventKind, number>;
+  readonly undated: number;
+  readonly truncated: boolean;
+  readonly loading: boolean;
+  readonly error: string | null;
+  readonly hidden: ReadonlySet<EventKind>;
+  /** First and last recorded date. */
+  readonly extent: ViewRange | null;
+  readonly view: ViewRange | null;
+  /** "Now" for ongoing spans, fixed when the chart opened so drawing is stable. */
+  readonly now: number;
+  load(patientId: string): Promise<void>;
+  setView(view: ViewRange): void;
+  preset(preset: ZoomPreset): void;
+  toggleKind(kind: EventKind): void;
+  showAllKinds(): void;
+}
+
+let seq = 0;
+const initial = {
+  patientId: null,
+  events: [],
+  counts: new Map<EventKind, number>(),
+  undated: 0,
+  truncated: false,
+  loading: false,
+  error: null,
+  hidden: new Set<EventKind>(),
+  extent: null,
+  view: null,
+  now: Date.now(),
+} as const;
+
+export const useTimeline = create<TimelineState>()((set, get) => ({
+  ...initial,
+
+  async load(patientId) {
+    const mine = ++seq;
+    const now = Date.now();
+    set({ ...initial, patientId, loading: true, now, hidden: new Set(), counts: new Map() });
+    try {
+      const result = await call('timeline.events', { patientId });
+      if (mine !== seq) return;
+      const { events, undated } = prepareEvents(result.events, now);
+      const extent = dataExtent(events);
+      set({
+        events,
+        counts: countByKind(events),
+        undated,
+        truncated: result.truncated,
+        extent,
+        view: extent ? presetView('all', presetBounds({ extent, events, now }, 'all')!) : null,
+        loading: false,
+      });
+    } catch (error) {
+      if (mine !== seq) return;
+      set({ loading: false, error: errorMessage(error) });
+    }
+  },
+
+  setView(view) {
+    const { extent, now } = get();
+    set({ view: extent ? keepInBounds(view, { start: extent.start, end: Math.max(extent.end, now) }) : view });
+  },
+
+  preset(preset) {
+    const bounds = presetBounds(get(), preset);
+    if (bounds) set({ view: presetView(preset, bounds) });
+  },
+
+  toggleKind(kind) {
+    const hidden = new Set(get().hidden);
+    if (hidden.has(kind)) hidden.delete(kind);
+    else hidden.add(kind);
+    set({ hidden });
+  },
+
+  showAllKinds() {
+    set({ hidden: new Set() });
+  },
+}));
+
+function hasOngoing(events: readonly PreparedEvent[]): boolean {
+  return events.some((e) => e.ongoing);
+}
+
+/** The data range the preset buttons use (ongoing spans stretch "All" to today). */
+export function presetBounds(state: Pick<TimelineState, 'extent' | 'events' | 'now'>, preset: ZoomPreset): ViewRange | null {
+  if (!state.extent) return null;
+  const end = preset === 'all' && hasOngoing(state.events) ? Math.max(state.extent.end, state.now) : state.extent.end;
+  return { start: state.extent.start, end };
+}
+
+onSessionEnd(() => {
+  seq++;
+  useTimeline.setState({ ...initial, hidden: new Set(), counts: new Map() });
+});

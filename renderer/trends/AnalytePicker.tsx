@@ -1,0 +1,38 @@
+import type { Analyte } from '../../electron/api/schemas';
+import { formatDate, plural } from '../ui/format';
+import { groupAnalytes } from './analytes';
+
+export interface AnalytePickerProps {
+  readonly analytes: readonly Analyte[];
+  readonly selected: string | null;
+  readonly onSelect: (code: string) => void;
+}
+
+/** Pure: analytes grouped by category (laboratory, vital signs, ...), with counts and the last date. */
+export function AnalytePicker({ analytes, selected, onSelect }: AnalytePickerProps) {
+  return (
+    <nav className="analyte-picker" aria-label="Results to chart" data-testid="analyte-picker">
+      {groupAnalytes(analytes).map((group) => (
+        <div key={group.id} className="analyte-group">
+          <h3>{group.label}</h3>
+          {group.analytes.map((a) => (
+            <button
+              key={a.code}
+              type="button"
+              className="analyte"
+              aria-pressed={a.code === selected}
+              onClick={() => onSelect(a.code)}
+            >
+              <span className="a-name">{a.display}</span>
+              <span className="a-meta">
+                {plural(a.count, 'result')}
+                {a.unit ? ` · ${a.unit}` : ''}
+                {a.last ? ` · last ${formatDate(a.last)}` : ''}
+              </span>
+            </button>
+          ))}
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Bundles the Electron shell with esbuild into dist-electron/:
+//   main.cjs         the main process (electron/host/electron/main.ts)
+//   preload.cjs      the sandboxed preload (electron/host/electron/preload.ts)
+//   core-worker.cjs  the core's worker thread (electron/core/core-worker-entry.ts),
+//                    found by worker-core.ts beside the main bundle.
+// electron and the native SQLite module stay external.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist-electron');
+rmSync(outdir, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // import.meta.url has no meaning in CommonJS: give it this file's URL.
+  define: { 'import.meta.url': '__continuumImportMetaUrl' },
+  banner: { js: "const __continuumImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'electron/host/electron/main.ts')], outfile: join(outdir, 'main.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/core-worker-entry.ts')], outfile: join(outdir, 'core-worker.cjs') }),
+  build({
+    ...common,
+    // A sandboxed preload may require('electron') and nothing else from Node.
+    define: {},
+    banner: {},
+    entryPoints: [join(root, 'electron/host/electron/preload.ts')],
+    outfile: join(outdir, 'preload.cjs'),
+    target: 'chrome130',
+    platform: 'browser',
+  }),
+]);
+process.stdout.write(`Electron shell bundled into ${outdir}\n`);

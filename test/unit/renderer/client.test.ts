@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, asSentence, bridgeTransport, createClient, errorMessage, fetchTransport, parseResponse } from '../../../renderer/api/client';
+
+const status = { state: 'locked', vaultFile: '/v/clinic.vault', clinicians: [], currentClinician: null, autoLockMinutes: 10 };
+
+describe('parsing responses against the contract', () => {
+  it('answers the value when it matches the contract', () => {
+    expect(parseResponse('vault.status', { ok: true, value: status })).toEqual(status);
+  });
+
+  it('turns a core error into a typed ApiError with a sentence', () => {
+    try {
+      parseResponse('vault.unlock', { ok: false, error: { code: 'wrong-passphrase', message: 'wrong passphrase for dr.ada' } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).code).toBe('wrong-passphrase');
+      expect((error as ApiError).message).toBe('Wrong passphrase for dr.ada.');
+      expect((error as ApiError).method).toBe('vault.unlock');
+    }
+  });
+
+  it('refuses values that do not match the contract, and envelopes that are not envelopes', () => {
+    expect(() => parseResponse('vault.status', { ok: true, value: { state: 'open' } })).toThrow(expect.objectContaining({ code: 'bad-response' }));
+    expect(() => parseResponse('vault.status', 'nonsense')).toThrow(expect.objectContaining({ code: 'bad-response' }));
+    expect(() => parseResponse('vault.status', { ok: false, error: { code: 'no-such-code', message: 'x' } })).toThrow(
+      expect.objectContaining({ code: 'internal' }),
+    );
+  });
+
+  it('writes messages as sentences, first line only', () => {
+    expect(asSentence('the vault is locked (idle); unlock it to continue')).toBe('The vault is locked (idle); unlock it to continue.');
+    expect(asSentence('disk full\nstack...')).toBe('Disk full.');
+    expect(asSentence('Done.')).toBe('Done.');
+  });
+});
+
+describe('the client', () => {
+  it('tells the locked listeners on a locked error anywhere, then rethrows', async () => {
+    const client = createClient(async () => ({ ok: false, error: { code: 'locked', message: 'the vault is locked' } }));
+    const onLocked = vi.fn();
+    const off = client.onLocked(onLocked);
+    await expect(client.call('patients.list', {})).rejects.toMatchObject({ code: 'locked' });
+    expect(onLocked).toHaveBeenCalledTimes(1);
+    off();
+    await expect(client.call('patients.list', {})).rejects.toMatchObject({ code: 'locked' });
+    expect(onLocked).toHaveBeenCalledTimes(1);
+  });
+
+  it('maps a transport that throws to unreachable', async () => {
+    const client = createClient(async () => {
+      throw new Error('socket hang up');
+    });
+    await expect(client.call('vault.status', {})).rejects.toMatchObject({ code: 'unreachable' });
+  });
+
+  it('uses the Electron bridge as is', async () => {
+    const invoke = vi.fn(async () => ({ ok: true, value: status }));
+    const client = createClient(bridgeTransport({ invoke }));
+    await expect(client.call('vault.status', {})).resolves.toEqual(status);
+    expect(invoke).toHaveBeenCalledWith('vault.status', {});
+  });
+
+  it('errorMessage gives one line for anything thrown', () => {
+    expect(errorMessage(new ApiError('locked', 'Locked.', 'x'))).toBe('Locked.');
+    expect(errorMessage(new Error('boom'))).toBe('boom');
+    expect(errorMessage(42)).toMatch(/Something went wrong/);
+  });
+});
+
+describe('the browser host transport', () => {
+  it('POSTs JSON to /api/METHOD with same-origin credentials', async () => {
+    const fetchFn = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: status }), { status: 200 }));
+    const client = createClient(fetchTransport(fetchFn as unknown as typeof fetch));
+    await client.call('vault.status', {});
+    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/vault.status');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect(init.body).toBe('{}');
+    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+  });
+
+  it('maps 401/403 to unauthorized and tells its listeners', async () => {
+    const client = createClient(fetchTransport((async () => new Response('', { status: 401 })) as unknown as typeof fetch));
+    const onUnauthorized = vi.fn();
+    client.onUnauthorized(onUnauthorized);
+    await expect(client.call('vault.status', {})).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('maps a network failure, a too-large body and a non-JSON answer', async () => {
+    const down = createClient(fetchTransport((async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch));
+    await expect(down.call('vault.status', {})).rejects.toMatchObject({ code: 'unreachable' });
+    const big = createClient(fetchTransport((async () => new Response('', { status: 413 })) as unknown as typeof fetch));
+    await expect(big.call('vault.status', {})).rejects.toMatchObject({ code: 'invalid-request' });
+    const html = createClient(fetchTransport((async () => new Response('<html>', { status: 500 })) as unknown as typeof fetch));
+    await expect(html.call('vault.status', {})).rejects.toMatchObject({ code: 'bad-response' });
+  });
+});
