@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 import { initialSchema } from './0001-initial-schema';
+import { coveringResultsIndex } from './0002-covering-results-index';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex];
 
 export type { Migration } from './migration';
