@@ -33,6 +33,8 @@ export const contract = {
     z.object({ patientId: s.recordId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
     z.object({ entries: z.array(s.auditEntry) }),
   ),
+  /** The pre-visit brief: every line cited and checked by the grounding verifier. Audited as a chart read. */
+  'brief.get': method(z.object({ patientId: s.recordId }).strict(), s.brief),
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),

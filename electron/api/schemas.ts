@@ -184,3 +184,48 @@ export type ResultValue = z.infer<typeof resultValue>;
 
 export const searchHit = z.object({ kind: z.string(), id: z.string(), snippet: z.string(), rank: z.number() });
 export type SearchHit = z.infer<typeof searchHit>;
+
+/** What a claim rests on: a record of the patient's memory (evidence and document spans join later). */
+export const citation = z.object({
+  kind: z.literal('record'),
+  record: eventKind.exclude(['results']),
+  id: recordId,
+});
+export type CitationDto = z.infer<typeof citation>;
+
+export const groundingProblem = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(['citation', 'value', 'unit', 'date', 'term', 'assertion']),
+  message: z.string(),
+});
+
+/** A sentence with its citations and the grounding verifier's verdict; only 'supported' may be shown as fact. */
+export const verifiedClaim = z.object({
+  text: z.string(),
+  citations: z.array(citation),
+  verdict: z.enum(['supported', 'unsupported', 'uncited']),
+  problems: z.array(groundingProblem),
+});
+export type VerifiedClaimDto = z.infer<typeof verifiedClaim>;
+
+export const briefSectionId = z.enum(['changes', 'trends', 'problems', 'medications', 'allergies', 'care']);
+
+export const brief = z.object({
+  patientId: recordId,
+  /** The moment the brief describes, ISO. */
+  asOf: z.string(),
+  /** How it was written: 'memory' (deterministic, no model) or a model's id. */
+  author: z.string(),
+  sections: z.array(
+    z.object({
+      id: briefSectionId,
+      title: z.string(),
+      lines: z.array(verifiedClaim),
+      /** Said when a section has no lines ("No known allergies recorded."); not a claim. */
+      emptyText: z.string(),
+    }),
+  ),
+  counts: z.object({ lines: z.number().int(), supported: z.number().int(), flagged: z.number().int() }),
+});
+export type Brief = z.infer<typeof brief>;

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { isVaultError } from '../store/errors';
 import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
+import { agentCommands } from './commands/agent';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...adminCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...adminCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'clinician.passphrase'
   | 'chart.open'
   | 'record.view'
+  | 'brief.read'
   | 'import.fhir'
   | 'export.fhir'
   | 'record.write';

@@ -1,0 +1,144 @@
+/**
+ * eval:grounding — how well the grounding verifier keeps unsupported claims
+ * from reaching a clinician as fact, in one run on the Synthea samples:
+ *
+ * - the pre-visit brief of every patient (26, goal: at least 20): the share
+ *   of its lines that are cited and pass the verifier (goal 100%);
+ * - a claim set built from those lines: correct ones (as written, and
+ *   paraphrased as a model would write them) and as many with one planted
+ *   error (wrong value, unit, date, drug, dose, invented condition): the
+ *   verifier's recall of the planted errors (goal >= 99%) and its false-flag
+ *   rate on the correct claims (goal <= 5%), per kind too;
+ * - the same claim set judged by a baseline that trusts any claim whose
+ *   words mostly (80%) appear in its cited records, as a ratio.
+ *
+ * Not measured yet: writes caused by injected instructions in hostile
+ * documents (needs the agent harness of issue 4, not built yet).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildBrief } from '../electron/agent/brief';
+import type { Claim } from '../electron/agent/grounding/citation';
+import { ASSERTION_WORDS, CONNECTIVE_WORDS } from '../electron/agent/grounding/connective-words';
+import { readSourceFacts } from '../electron/agent/grounding/source-facts';
+import { wordsOf } from '../electron/agent/grounding/text-facts';
+import { verifyClaim } from '../electron/agent/grounding/verifier';
+import { importBundleFile } from '../electron/fhir';
+import type { Db } from '../electron/store/sqlite';
+import { Vault } from '../electron/store/vault';
+import { ERROR_KINDS, paraphrase, plant, type ErrorKind } from './grounding/planted-errors';
+import { seededRandom } from './grounding/random';
+import { report, type Figure } from './report';
+
+const SYNTHEA = resolve(process.cwd(), '../shared/data/synthea');
+const AS_OF = new Date('2026-11-23T00:00:00Z');
+const work = mkdtempSync(join(tmpdir(), 'continuum-eval-'));
+
+interface LabelledClaim {
+  readonly patientId: string;
+  readonly claim: Claim;
+  readonly planted: ErrorKind | null;
+}
+
+async function main(): Promise<void> {
+  const vault = Vault.create(join(work, 'eval.vault'), { clinician: { id: 'eval', displayName: 'Eval' }, passphrase: 'eval passphrase, not secret' }, { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+  try {
+    for (const file of readdirSync(SYNTHEA).filter((f) => f.endsWith('.json'))) await importBundleFile(vault, join(SYNTHEA, file));
+    const patients = vault.db.prepare(`SELECT id FROM patients ORDER BY id`).pluck().all() as string[];
+
+    let lines = 0;
+    let verified = 0;
+    const correct: Array<{ patientId: string; claim: Claim }> = [];
+    for (const patientId of patients) {
+      const brief = buildBrief(vault.db, patientId, AS_OF);
+      for (const line of brief.sections.flatMap((s) => s.lines)) {
+        lines += 1;
+        if (line.citations.length > 0 && line.verdict === 'supported') verified += 1;
+        else console.log(`brief line flagged: ${line.problems.map((p) => p.message).join('; ')}`);
+        correct.push({ patientId, claim: { text: line.text, citations: line.citations } });
+      }
+    }
+
+    const claims = buildClaimSet(vault.db, correct);
+    const planted = claims.filter((c) => c.planted !== null);
+    const clean = claims.filter((c) => c.planted === null);
+    const flaggedBy = (judge: (c: LabelledClaim) => boolean, set: LabelledClaim[]) => set.filter(judge).length / Math.max(1, set.length);
+    const verifier = (c: LabelledClaim) => verifyClaim(vault.db, c.patientId, c.claim).verdict !== 'supported';
+    const baseline = (c: LabelledClaim) => !wordOverlapSupports(vault.db, c);
+
+    const recall = flaggedBy(verifier, planted);
+    const falseFlags = flaggedBy(verifier, clean);
+    const baselineRecall = flaggedBy(baseline, planted);
+    for (const c of clean.filter(verifier).slice(0, 10)) {
+      console.log(`false flag: ${c.claim.text}: ${verifyClaim(vault.db, c.patientId, c.claim).problems.map((p) => p.message).join('; ')}`);
+    }
+    for (const c of planted.filter((x) => !verifier(x)).slice(0, 10)) console.log(`missed ${c.planted}: ${c.claim.text}`);
+    console.log(`patients ${patients.length}, brief lines ${lines}, claims: ${planted.length} with a planted error, ${clean.length} correct`);
+
+    const figures: Figure[] = [
+      { name: 'patients briefed', value: patients.length, unit: 'patients', goal: '>= 20' },
+      { name: 'brief lines cited and verified', value: (100 * verified) / Math.max(1, lines), unit: '%', goal: '>= 100' },
+      { name: 'claims with a planted error', value: planted.length, unit: 'claims', goal: '>= 200' },
+      { name: 'correct claims', value: clean.length, unit: 'claims', goal: `>= ${planted.length}` },
+      { name: 'verifier recall of unsupported claims', value: 100 * recall, unit: '%', goal: '>= 99' },
+      { name: 'verifier false-flag rate', value: 100 * falseFlags, unit: '%', goal: '<= 5' },
+      ...ERROR_KINDS.map((kind) => ({
+        name: `verifier recall: wrong ${kind}`,
+        value: 100 * flaggedBy(verifier, planted.filter((c) => c.planted === kind)),
+        unit: '%',
+      })),
+      { name: 'baseline (80% word overlap) recall', value: 100 * baselineRecall, unit: '%' },
+      { name: 'baseline false-flag rate', value: 100 * flaggedBy(baseline, clean), unit: '%' },
+      { name: 'verifier/baseline recall', value: recall / Math.max(1e-9, baselineRecall), unit: 'ratio' },
+    ];
+    report('eval:grounding', figures);
+  } finally {
+    vault.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every correct line once as written and once paraphrased, and, for each
+ * line, one planted error of each kind it allows, taken round-robin until
+ * there are as many planted as correct.
+ */
+function buildClaimSet(db: Db, correct: ReadonlyArray<{ patientId: string; claim: Claim }>): LabelledClaim[] {
+  const random = seededRandom(20261123);
+  const vocabulary = {
+    drugs: [...new Set((db.prepare(`SELECT display FROM medications WHERE display IS NOT NULL`).pluck().all() as string[]).map((d) => d.split(' ')[0]!))],
+    conditions: [...new Set(db.prepare(`SELECT display FROM conditions WHERE display IS NOT NULL`).pluck().all() as string[])],
+  };
+  const clean: LabelledClaim[] = [];
+  for (const c of correct) {
+    clean.push({ ...c, planted: null });
+    clean.push({ ...c, claim: { ...c.claim, text: paraphrase(c.claim, random) }, planted: null });
+  }
+  const planted: LabelledClaim[] = [];
+  for (let round = 0; planted.length < clean.length && round < ERROR_KINDS.length * 4; round += 1) {
+    for (const [i, c] of correct.entries()) {
+      if (planted.length >= clean.length) break;
+      const kind = ERROR_KINDS[(i + round) % ERROR_KINDS.length]!;
+      const text = plant(kind, c.claim, vocabulary, random);
+      if (text !== null && text !== c.claim.text) planted.push({ patientId: c.patientId, claim: { ...c.claim, text }, planted: kind });
+    }
+  }
+  return [...clean, ...planted];
+}
+
+/**
+ * The baseline, a common shortcut: a cited claim passes when 80% of its
+ * content words (framing words aside) appear in its cited records; values,
+ * units and dates are not compared.
+ */
+function wordOverlapSupports(db: Db, c: LabelledClaim): boolean {
+  const words = wordsOf(c.claim.text).filter((w) => !CONNECTIVE_WORDS.has(w) && !ASSERTION_WORDS.has(w));
+  const sources = c.claim.citations.map((citation) => readSourceFacts(db, c.patientId, citation)).filter((s) => s !== null);
+  if (sources.length === 0) return false;
+  if (words.length === 0) return true;
+  const found = words.filter((w) => sources.some((s) => s.words.has(w))).length;
+  return found / words.length >= 0.8;
+}
+
+void main();

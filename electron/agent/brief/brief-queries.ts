@@ -1,0 +1,125 @@
+import type { Db } from '../../store/sqlite';
+
+/**
+ * The reads a pre-visit brief needs, each a plain function of the vault
+ * (the memory agent's read tools will share them). Times are ISO strings;
+ * "now" is passed in so a brief is reproducible.
+ */
+
+export interface Visit {
+  readonly id: string;
+  readonly display: string;
+  readonly start: string;
+}
+
+export interface CodedRecord {
+  readonly id: string;
+  readonly display: string;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly status: string | null;
+}
+
+export interface ResultPoint {
+  readonly id: string;
+  readonly code: string;
+  readonly display: string;
+  readonly at: string;
+  readonly value: number;
+  readonly unit: string | null;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+/** The two most recent visits up to `now`, latest first. */
+export function recentVisits(db: Db, patientId: string, now: string): Visit[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start FROM encounters
+       WHERE patient_id = ? AND start_at <= ? ORDER BY start_at DESC LIMIT 2`,
+    )
+    .all(patientId, now) as Visit[];
+}
+
+export function conditionsSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, onset_at AS start, abated_at AS "end", clinical_status AS status
+       FROM conditions WHERE patient_id = ? AND onset_at > ? AND onset_at <= ? ORDER BY onset_at`,
+    )
+    .all(patientId, since, now) as CodedRecord[];
+}
+
+export function medicationsStartedSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
+       FROM medications WHERE patient_id = ? AND start_at > ? AND start_at <= ? ORDER BY start_at`,
+    )
+    .all(patientId, since, now) as CodedRecord[];
+}
+
+export function activeConditions(db: Db, patientId: string, now: string): CodedRecord[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, onset_at AS start, abated_at AS "end", clinical_status AS status
+       FROM conditions WHERE patient_id = ? AND coalesce(onset_at, '') <= ?
+         AND (clinical_status IN ('active', 'recurrence', 'relapse') OR (clinical_status IS NULL AND abated_at IS NULL))
+       ORDER BY onset_at DESC`,
+    )
+    .all(patientId, now) as CodedRecord[];
+}
+
+export function activeMedications(db: Db, patientId: string, now: string): CodedRecord[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
+       FROM medications WHERE patient_id = ? AND status IN ('active', 'on-hold') AND coalesce(start_at, '') <= ?
+         AND (end_at IS NULL OR end_at >= ?)
+       ORDER BY start_at DESC`,
+    )
+    .all(patientId, now, now) as CodedRecord[];
+}
+
+export function currentAllergies(db: Db, patientId: string): Array<CodedRecord & { criticality: string | null; reactions: string[] }> {
+  const rows = db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, onset_at AS start, NULL AS "end", clinical_status AS status, criticality, reactions
+       FROM allergies WHERE patient_id = ? AND coalesce(clinical_status, 'active') <> 'resolved'
+       ORDER BY criticality = 'high' DESC, display`,
+    )
+    .all(patientId) as Array<CodedRecord & { criticality: string | null; reactions: string }>;
+  return rows.map((row) => ({ ...row, reactions: JSON.parse(row.reactions) as string[] }));
+}
+
+/** Care plans still active, and care items whose due date has passed without completion. */
+export function openCarePlans(db: Db, patientId: string, now: string): Array<CodedRecord & { due: string | null }> {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code, 'Care plan') AS display, start_at AS start, end_at AS "end", status, due_at AS due
+       FROM care_plan_items WHERE patient_id = @p AND kind <> 'activity' AND (
+         (kind = 'plan' AND status = 'active' AND coalesce(start_at, '') <= @now)
+         OR (due_at IS NOT NULL AND due_at < @now AND coalesce(status, '') NOT IN ('completed', 'cancelled', 'achieved', 'entered-in-error')))
+       ORDER BY coalesce(due_at, start_at)`,
+    )
+    .all({ p: patientId, now }) as Array<CodedRecord & { due: string | null }>;
+}
+
+/** Every numeric result up to `now`, per analyte code, oldest first. */
+export function numericResults(db: Db, patientId: string, now: string): Map<string, ResultPoint[]> {
+  const rows = db
+    .prepare(
+      `SELECT id, code, coalesce(display, code) AS display, effective_at AS at, value_num AS value, unit, ref_low AS low, ref_high AS high
+       FROM observations WHERE patient_id = ? AND value_num IS NOT NULL AND code IS NOT NULL
+         AND effective_at IS NOT NULL AND effective_at <= ?
+       ORDER BY code, effective_at`,
+    )
+    .all(patientId, now) as ResultPoint[];
+  const byCode = new Map<string, ResultPoint[]>();
+  for (const row of rows) {
+    let list = byCode.get(row.code);
+    if (!list) byCode.set(row.code, (list = []));
+    list.push(row);
+  }
+  return byCode;
+}
