@@ -35,6 +35,12 @@ export const contract = {
   ),
   /** The pre-visit brief: every line cited and checked by the grounding verifier. Audited as a chart read. */
   'brief.get': method(z.object({ patientId: s.recordId }).strict(), s.brief),
+  /** The evidence library: BM25 passages with their source; empty when the library is. */
+  'evidence.search': method(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    z.object({ hits: z.array(s.evidenceHit) }),
+  ),
+  'evidence.sources': method(empty, z.object({ sources: z.array(s.evidenceSource) })),
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),

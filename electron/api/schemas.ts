@@ -229,3 +229,33 @@ export const brief = z.object({
   counts: z.object({ lines: z.number().int(), supported: z.number().int(), flagged: z.number().int() }),
 });
 export type Brief = z.infer<typeof brief>;
+
+export const evidenceTierDto = z.enum(['guideline', 'reference', 'other']);
+
+export const evidenceHit = z.object({
+  chunkId: z.number().int(),
+  sourceId: z.number().int(),
+  title: z.string(),
+  issuer: z.string(),
+  published: z.string(),
+  licence: z.string(),
+  tier: evidenceTierDto,
+  section: z.string(),
+  page: z.number().int().nullable(),
+  /** The passage, each match between \u0002 and \u0003. */
+  snippet: z.string(),
+  score: z.number(),
+});
+export type EvidenceHitDto = z.infer<typeof evidenceHit>;
+
+export const evidenceSource = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  issuer: z.string(),
+  published: z.string(),
+  licence: z.string(),
+  tier: evidenceTierDto,
+  url: z.string().nullable(),
+  chunks: z.number().int(),
+});
+export type EvidenceSourceDto = z.infer<typeof evidenceSource>;

@@ -3,11 +3,12 @@ import { isVaultError } from '../store/errors';
 import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
 import { agentCommands } from './commands/agent';
+import { evidenceCommands } from './commands/evidence';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
-import { processIo, type CliIo } from './io';
+import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...adminCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...evidenceCommands, ...adminCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     await command.run(values, positionals, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageMissing) {
+    if (error instanceof UsageMissing || error instanceof UsageError) {
       io.err(`continuum ${command.name}: ${error.message}\nusage: continuum ${command.usage}\n`);
       return 2;
     }

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'chart.open'
   | 'record.view'
   | 'brief.read'
+  | 'evidence.import'
   | 'import.fhir'
   | 'export.fhir'
   | 'record.write';

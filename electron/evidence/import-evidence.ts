@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { Vault } from '../store/vault';
+import { chunkSections } from './chunk';
+import { EvidenceError } from './evidence-error';
+import { evidenceMeta, formatOf, type EvidenceFormat, type EvidenceMeta } from './evidence-meta';
+import { parseHtml } from './parsers/html';
+import { parseMarkdown } from './parsers/markdown';
+import { parsePdf } from './parsers/pdf';
+import { parsePlainText } from './parsers/plain-text';
+import type { Section } from './section';
+
+export interface EvidenceImport {
+  readonly sourceId: number;
+  readonly chunks: number;
+  readonly alreadyImported: boolean;
+}
+
+/** Larger than any guideline we know of; beyond it, a file is more likely a mistake. */
+export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Adds a document to the library: parsed, cut into sections, stored with
+ * its source, issuer, date and licence in one transaction. The same bytes
+ * again add nothing. A file it cannot read is refused with a one-line
+ * message naming it, and nothing of it is stored.
+ */
+export async function importEvidence(vault: Vault, fileName: string, bytes: Uint8Array, meta: EvidenceMeta): Promise<EvidenceImport> {
+  const checked = evidenceMeta.safeParse(meta);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new EvidenceError(`${fileName}: ${issue.path.join('.') || 'metadata'}: ${issue.message}`);
+  }
+  if (bytes.length === 0) throw new EvidenceError(`${fileName}: the file is empty`);
+  if (bytes.length > MAX_EVIDENCE_BYTES) throw new EvidenceError(`${fileName}: larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB; split it first`);
+  const format = formatOf(fileName, bytes);
+  if (!format) throw new EvidenceError(`${fileName}: not a document the library reads (Markdown .md, HTML .html, text .txt or PDF)`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = vault.db.prepare(`SELECT id FROM evidence_sources WHERE sha256 = ?`).pluck().get(sha256) as number | undefined;
+  if (existing !== undefined) {
+    const chunks = vault.db.prepare(`SELECT count(*) FROM evidence_chunks WHERE source_id = ?`).pluck().get(existing) as number;
+    return { sourceId: existing, chunks, alreadyImported: true };
+  }
+  const sections = await parse(fileName, format, bytes);
+  const chunks = chunkSections(sections);
+  if (chunks.length === 0) throw new EvidenceError(`${fileName}: no text found in the document`);
+
+  const db = vault.db;
+  const m = checked.data;
+  return vault.write(() =>
+    db.transaction((): EvidenceImport => {
+      const sourceId = Number(
+        db
+          .prepare(
+            `INSERT INTO evidence_sources (title, issuer, published, licence, tier, url, format, file_name, sha256, imported_at, imported_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(m.title, m.issuer, m.published, m.licence, m.tier, m.url ?? null, format, fileName, sha256, vault.now().toISOString(), vault.clinician.id)
+          .lastInsertRowid,
+      );
+      const insert = db.prepare(`INSERT INTO evidence_chunks (source_id, ord, section, page, text) VALUES (?, ?, ?, ?, ?)`);
+      chunks.forEach((chunk, ord) => insert.run(sourceId, ord, chunk.section, chunk.page, chunk.text));
+      vault.audit('evidence.import', null, { sourceId, file: fileName, chunks: chunks.length });
+      return { sourceId, chunks: chunks.length, alreadyImported: false };
+    })(),
+  );
+}
+
+async function parse(fileName: string, format: EvidenceFormat, bytes: Uint8Array): Promise<Section[]> {
+  if (format === 'pdf') return parsePdf(fileName, bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new EvidenceError(`${fileName}: not UTF-8 text; save it as UTF-8 and import it again`);
+  }
+  if (text.includes('\u0000')) throw new EvidenceError(`${fileName}: binary data, not ${format === 'html' ? 'HTML' : 'text'}`);
+  text = text.replace(/^\uFEFF/, '');
+  switch (format) {
+    case 'markdown':
+      return parseMarkdown(text);
+    case 'html':
+      return parseHtml(text);
+    case 'text':
+      return parsePlainText(text);
+  }
+}

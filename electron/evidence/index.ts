@@ -1,0 +1,9 @@
+/**
+ * The evidence library: guideline and reference documents (Markdown, HTML,
+ * text, text PDFs) with their source, issuer, date and licence, cut into
+ * sections and searched with BM25, ranked with the source's tier.
+ */
+export { importEvidence, MAX_EVIDENCE_BYTES, type EvidenceImport } from './import-evidence';
+export { evidenceMeta, evidenceTier, type EvidenceMeta, type EvidenceTier } from './evidence-meta';
+export { getEvidenceChunk, listEvidenceSources, searchEvidence, TIER_WEIGHT, type EvidenceHit, type EvidenceSourceSummary } from './search-evidence';
+export { EvidenceError } from './evidence-error';

@@ -1,0 +1,36 @@
+/**
+ * A document as the library stores it: sections of text under their
+ * headings. Every parser (Markdown, HTML, text, PDF) produces this, and
+ * chunking works on it alone.
+ */
+export interface Section {
+  /** The headings above the text, outermost first. */
+  readonly headings: readonly string[];
+  readonly text: string;
+  /** PDF page the section starts on. */
+  readonly page?: number;
+}
+
+/** Headings as one line: "Hypertension > Treatment". */
+export function sectionPath(headings: readonly string[]): string {
+  return headings.join(' > ');
+}
+
+/** Collapses runs of whitespace so that chunk text and search snippets read cleanly. */
+export function tidy(text: string): string {
+  return text.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Keeps a stack of headings by level as a parser walks down a document. */
+export class HeadingStack {
+  private readonly stack: Array<{ level: number; text: string }> = [];
+
+  enter(level: number, text: string): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
+    this.stack.push({ level, text });
+  }
+
+  get headings(): string[] {
+    return this.stack.map((h) => h.text);
+  }
+}
