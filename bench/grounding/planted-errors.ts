@@ -23,8 +23,8 @@ export function plant(kind: ErrorKind, claim: Claim, vocabulary: Vocabulary, ran
   const text = claim.text;
   const dates = daysIn(text);
   const numbers = numbersIn(text, dates);
-  const isMedication = claim.citations.some((c) => c.record === 'medication');
-  const isCondition = claim.citations.some((c) => c.record === 'condition');
+  const isMedication = claim.citations.some((c) => c.kind === 'record' && c.record === 'medication');
+  const isCondition = claim.citations.some((c) => c.kind === 'record' && c.record === 'condition');
   switch (kind) {
     case 'value': {
       const candidates = numbers.filter((n) => !isMedication || !DOSE.test(text.slice(n.start, n.end + 4)));

@@ -185,12 +185,15 @@ export type ResultValue = z.infer<typeof resultValue>;
 export const searchHit = z.object({ kind: z.string(), id: z.string(), snippet: z.string(), rank: z.number() });
 export type SearchHit = z.infer<typeof searchHit>;
 
-/** What a claim rests on: a record of the patient's memory (evidence and document spans join later). */
-export const citation = z.object({
+/** What a claim rests on: a record of the patient's memory or a passage of the evidence library (document spans join later). */
+export const recordCitation = z.object({
   kind: z.literal('record'),
   record: eventKind.exclude(['results']),
   id: recordId,
 });
+/** A passage of the evidence library. */
+export const evidenceCitation = z.object({ kind: z.literal('evidence'), chunkId: z.number().int().positive() });
+export const citation = z.discriminatedUnion('kind', [recordCitation, evidenceCitation]);
 export type CitationDto = z.infer<typeof citation>;
 
 export const groundingProblem = z.object({

@@ -1,6 +1,6 @@
 import type { Db } from '../../store/sqlite';
-import type { RecordCitation } from './citation';
-import { sourceNumbers, wordsOf } from './text-facts';
+import type { Citation, RecordCitation } from './citation';
+import { daysIn, sourceNumbers, wordsOf } from './text-facts';
 import { normalizeUnit } from './units';
 
 /**
@@ -41,8 +41,21 @@ const READINGS: Record<RecordCitation['record'], TableReading> = {
   note: { table: 'notes', text: ['title', 'body'], dates: ['written_at'] },
 };
 
-/** Reads a cited record of `patientId`; null when there is none (a citation of another patient's record counts as none). */
-export function readSourceFacts(db: Db, patientId: string, citation: RecordCitation): SourceFacts | null {
+/** Reads what a citation points at; null when there is nothing (a record of another patient counts as nothing). */
+export function readSourceFacts(db: Db, patientId: string, citation: Citation): SourceFacts | null {
+  return citation.kind === 'record' ? readRecordFacts(db, patientId, citation) : readEvidenceFacts(db, citation.chunkId);
+}
+
+/** A library passage: its words, numbers and dates as written, under its headings. */
+function readEvidenceFacts(db: Db, chunkId: number): SourceFacts | null {
+  const row = db.prepare(`SELECT section, text FROM evidence_chunks WHERE id = ?`).get(chunkId) as { section: string; text: string } | undefined;
+  if (!row) return null;
+  const text = `${row.section}\n${row.text}`;
+  const days = new Set(daysIn(text).map((d) => d.day));
+  return { words: new Set(wordsOf(text)), numbers: sourceNumbers(text), days, result: null, at: null };
+}
+
+function readRecordFacts(db: Db, patientId: string, citation: RecordCitation): SourceFacts | null {
   const reading = READINGS[citation.record];
   const row = db.prepare(`SELECT * FROM ${reading.table} WHERE id = ? AND patient_id = ?`).get(citation.id, patientId) as
     | Record<string, unknown>

@@ -39,7 +39,7 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim): VerifiedCl
   for (const citation of claim.citations) {
     const facts = readSourceFacts(db, patientId, citation);
     if (facts) sources.push(facts);
-    else problems.push({ start: 0, end: claim.text.length, kind: 'citation', message: `cites ${describe(citation)}, which is not in this patient's record` });
+    else problems.push({ start: 0, end: claim.text.length, kind: 'citation', message: `cites ${describe(citation)}, which is not in this patient's record or the library` });
   }
   if (sources.length === 0) return { ...claim, verdict: 'unsupported', problems };
 
@@ -80,5 +80,5 @@ function span(s: Span): Span {
 }
 
 function describe(citation: Citation): string {
-  return `${citation.record} ${citation.id}`;
+  return citation.kind === 'record' ? `${citation.record} ${citation.id}` : `evidence passage ${citation.chunkId}`;
 }

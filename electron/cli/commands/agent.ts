@@ -26,7 +26,7 @@ function printBrief(io: CliIo, brief: Brief): void {
     io.out(`\n${section.title}\n`);
     if (section.lines.length === 0) io.out(`  ${section.emptyText}\n`);
     for (const line of section.lines) {
-      const cites = line.citations.map((c) => `${c.record}/${c.id}`).join(', ');
+      const cites = line.citations.map((c) => (c.kind === 'record' ? `${c.record}/${c.id}` : `evidence/${c.chunkId}`)).join(', ');
       io.out(`  ${line.verdict === 'supported' ? '✓' : '⚠'} ${line.text}  [${cites}]\n`);
       for (const problem of line.problems) io.out(`      ${problem.message}\n`);
     }
