@@ -1,5 +1,6 @@
 import type { Db } from '../../store/sqlite';
 import type { Citation, RecordCitation } from './citation';
+import { looksLikeInjection } from './injection';
 import { daysIn, sourceNumbers, wordsOf } from './text-facts';
 import { normalizeUnit } from './units';
 
@@ -17,6 +18,8 @@ export interface SourceFacts {
   readonly result: { value: number; low: number | null; high: number | null } | null;
   /** When the record was true (effective, onset, start), for trend direction. */
   readonly at: string | null;
+  /** The source's text addresses the assistant (see injection.ts): it supports nothing. */
+  readonly instructions: boolean;
 }
 
 interface TableReading {
@@ -52,7 +55,7 @@ function readEvidenceFacts(db: Db, chunkId: number): SourceFacts | null {
   if (!row) return null;
   const text = `${row.section}\n${row.text}`;
   const days = new Set(daysIn(text).map((d) => d.day));
-  return { words: new Set(wordsOf(text)), numbers: sourceNumbers(text), days, result: null, at: null };
+  return { words: new Set(wordsOf(text)), numbers: sourceNumbers(text), days, result: null, at: null, instructions: looksLikeInjection(text) };
 }
 
 function readRecordFacts(db: Db, patientId: string, citation: RecordCitation): SourceFacts | null {
@@ -63,9 +66,11 @@ function readRecordFacts(db: Db, patientId: string, citation: RecordCitation): S
   if (!row) return null;
   const words = new Set<string>();
   const numbers: SourceFacts['numbers'] = [];
+  let instructions = false;
   for (const column of reading.text) {
     const value = row[column];
     if (typeof value !== 'string') continue;
+    instructions ||= looksLikeInjection(value);
     for (const word of wordsOf(value)) words.add(word);
     numbers.push(...sourceNumbers(value));
   }
@@ -86,5 +91,5 @@ function readRecordFacts(db: Db, patientId: string, citation: RecordCitation): S
     result = { value: row.value_num, low, high };
   }
   const first = reading.dates.map((c) => row[c]).find((v): v is string => typeof v === 'string');
-  return { words, numbers, days, result, at: first ?? null };
+  return { words, numbers, days, result, at: first ?? null, instructions };
 }

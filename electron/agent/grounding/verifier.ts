@@ -38,7 +38,14 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim): VerifiedCl
   const sources: SourceFacts[] = [];
   for (const citation of claim.citations) {
     const facts = readSourceFacts(db, patientId, citation);
-    if (facts) sources.push(facts);
+    if (facts?.instructions) {
+      problems.push({
+        start: 0,
+        end: claim.text.length,
+        kind: 'citation',
+        message: `cites ${describe(citation)}, whose text gives instructions to the assistant: it is shown as data and supports no claim`,
+      });
+    } else if (facts) sources.push(facts);
     else problems.push({ start: 0, end: claim.text.length, kind: 'citation', message: `cites ${describe(citation)}, which is not in this patient's record or the library` });
   }
   if (sources.length === 0) return { ...claim, verdict: 'unsupported', problems };

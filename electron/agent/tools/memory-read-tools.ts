@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { eventKind, isoTime, searchHit, series, timelineEvent } from '../../api/schemas';
+import { eventKind, isoTime, recordDetails, searchHit, series, timelineEvent } from '../../api/schemas';
+import { getRecordDetails, recordPatientId } from '../../store/queries/details';
 import { getSeries, listAnalytes } from '../../store/queries/observations';
 import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
@@ -90,5 +91,20 @@ export const openCareItems = defineTool({
   run: (_input, { vault, patientId, now }) => ({ items: q.openCarePlans(vault.db, patientId, now.toISOString()) }),
 });
 
-export const MEMORY_READ_TOOLS = [timelineSince, searchMemory, labTrend, activeLists, visitSummaries, openCareItems];
 
+
+export const readRecord = defineTool({
+  id: 'memory.read_record',
+  description: 'One record of the patient in full, with its provenance (where it came from, who recorded it).',
+  input: z.object({ kind: eventKind.exclude(['results']), id: z.string().min(1).max(256) }).strict(),
+  output: z.object({ record: recordDetails.nullable() }),
+  sideEffect: 'read',
+  roles: ['memory', 'orchestrator', 'safety', 'perception'],
+  run: (input, { vault, patientId }) => {
+    // Another patient's record is "not found" here, never shown.
+    if (recordPatientId(vault.db, input.kind, input.id) !== patientId) return { record: null };
+    return { record: getRecordDetails(vault.db, input.kind, input.id) };
+  },
+});
+
+export const MEMORY_READ_TOOLS = [timelineSince, searchMemory, labTrend, activeLists, visitSummaries, openCareItems, readRecord];

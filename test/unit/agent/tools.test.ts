@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => vault.close());
 
-const count = (table: string) => vault.db.prepare(`SELECT count(*) FROM ${table} WHERE patient_id = ?`).pluck().get(PATIENT);
+const count = (table: string) => vault.db.prepare(`SELECT count(*) FROM ${table} WHERE patient_id = ?`).pluck().get(PATIENT) as number;
 
 describe('tool registry', () => {
   it('answers read tools for the session patient, validated both ways', () => {
