@@ -61,10 +61,16 @@ function startsValue(b: number): boolean {
 }
 
 export class BundleSplitter {
-  /** The root's members other than "entry" (resourceType, type, id...), parsed. */
-  readonly head: Record<string, unknown> = {};
+  /**
+   * The root's members other than "entry" (resourceType, type, id...),
+   * parsed. No prototype, as JSON.parse would have it: a member named
+   * "__proto__" is a member, not a way to inherit a resourceType.
+   */
+  readonly head: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
 
   private state: State = 'start';
+  /** How much of a UTF-8 byte order mark the file started with. */
+  private bomBytes = 0;
   /** Bytes consumed before the current chunk. */
   private consumed = 0;
   private entries = 0;
@@ -80,6 +86,11 @@ export class BundleSplitter {
   private inString = false;
   private escaped = false;
   private scalar = false;
+  // The bytes of that value held between chunks (`parts`), now and at most:
+  // the reader's memory beyond the chunk in hand, which tests and benchmarks
+  // compare with the largest entry to show the file is never held whole.
+  private buffered = 0;
+  private maxBuffered = 0;
 
   constructor(private readonly file: string) {}
 
@@ -92,7 +103,10 @@ export class BundleSplitter {
       if (this.state === 'scan') {
         const end = this.scan(chunk, i);
         if (end < 0) {
-          this.parts.push(chunk.subarray(this.partStart(), n));
+          const part = chunk.subarray(this.partStart(), n);
+          this.parts.push(part);
+          this.buffered += part.length;
+          if (this.buffered > this.maxBuffered) this.maxBuffered = this.buffered;
           break;
         }
         this.complete(chunk, end, out);
@@ -107,8 +121,15 @@ export class BundleSplitter {
       const at = this.consumed + i;
       switch (this.state) {
         case 'start':
-          if (at < 3 && b === UTF8_BOM[at]) break;
-          if (b !== OPEN_BRACE) throw this.error(`not a FHIR Bundle: the file does not start with a JSON object (byte ${at})`);
+          // A byte order mark is skipped only whole and first: a lone 0xEF
+          // before the '{' is a damaged file, not a Bundle.
+          if (at < 3 && at === this.bomBytes && b === UTF8_BOM[at]) {
+            this.bomBytes += 1;
+            break;
+          }
+          if (b !== OPEN_BRACE || (this.bomBytes !== 0 && this.bomBytes !== 3)) {
+            throw this.error(`not a FHIR Bundle: the file does not start with a JSON object (byte ${at})`);
+          }
           this.state = 'first-key';
           break;
         case 'first-key':
@@ -165,7 +186,10 @@ export class BundleSplitter {
   /** Call after the last chunk: a file that stops early is an error, never a shorter bundle. */
   end(): void {
     if (this.state === 'done') return;
-    if (this.state === 'start') throw this.error('the file is empty');
+    if (this.state === 'start') {
+      if (this.bomBytes === 0 || this.bomBytes === 3) throw this.error('the file is empty');
+      throw this.error(`not a FHIR Bundle: the file does not start with a JSON object (byte 0)`);
+    }
     const inside =
       this.state === 'scan' && this.target === 'entry'
         ? `inside entry ${this.entries}`
@@ -180,6 +204,15 @@ export class BundleSplitter {
     return this.entries;
   }
 
+  /**
+   * The most bytes of one unfinished value (an entry, or a member of the
+   * root) ever held between two chunks: never more than the largest value,
+   * however long the file.
+   */
+  get maxBufferedBytes(): number {
+    return this.maxBuffered;
+  }
+
   private begin(target: Target, chunk: Buffer, i: number): void {
     const b = chunk[i] as number;
     const at = this.consumed + i;
@@ -189,6 +222,7 @@ export class BundleSplitter {
     this.target = target;
     this.valueStart = at;
     this.parts = [];
+    this.buffered = 0;
     this.depth = 0;
     this.inString = false;
     this.escaped = false;
@@ -244,6 +278,7 @@ export class BundleSplitter {
     const tail = chunk.subarray(this.partStart(), end);
     const bytes = this.parts.length === 0 ? tail : Buffer.concat([...this.parts, tail]);
     this.parts = [];
+    this.buffered = 0;
     const text = bytes.toString('utf8');
     switch (this.target) {
       case 'entry':

@@ -14,7 +14,8 @@ export interface EntryPlace {
   readonly id?: string;
 }
 
-const TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
+/** A FHIR resource type name. Never an Object.prototype member, so it is safe as a key of the report's counts. */
+export const TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 export class FhirImportError extends VaultError {

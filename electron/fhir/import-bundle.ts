@@ -17,6 +17,8 @@ export interface ImportProgress {
   readonly resources: number;
   readonly bytes: number;
   readonly totalBytes: number;
+  /** The most bytes of one unfinished entry held between reads so far (BundleSplitter.maxBufferedBytes). */
+  readonly maxBufferedBytes: number;
 }
 
 export interface ImportOptions {
@@ -99,7 +101,8 @@ function runImport(vault: Vault, source: BundleSource, options: ImportOptions): 
         bytes += chunk.length;
         for (const entry of splitter.push(chunk)) session.add(entry);
         checkHead(source.label, splitter.head, false);
-        options.onProgress?.({ resources: session.resources, bytes, totalBytes: source.totalBytes });
+        const { resources } = session;
+        options.onProgress?.({ resources, bytes, totalBytes: source.totalBytes, maxBufferedBytes: splitter.maxBufferedBytes });
       }
       splitter.end();
       const bundleType = checkHead(source.label, splitter.head, true);

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/sqlite';
 import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import { FhirImportError, type EntryPlace } from './errors';
+import { FhirImportError, TYPE_NAME, type EntryPlace } from './errors';
 import { mapperFor, type MapContext, type Mapper } from './mappers';
 import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
 import { rewriteReferences } from './references';
@@ -54,6 +54,8 @@ export class ImportSession {
   readonly touched = new Map<string, PatientCounts>();
 
   private readonly fullUrls = new FullUrlMap();
+  /** "Type/id" -> entry index, for the mapped resources read so far. */
+  private readonly stored = new Map<string, number>();
   private readonly bundlePatients = new Set<string>();
   private readonly vaultPatients = new Map<string, boolean>();
   private readonly deferred: RawEntry[] = [];
@@ -87,6 +89,17 @@ export class ImportSession {
     if (!mapper) {
       this.notMapped[type] = (this.notMapped[type] ?? 0) + 1;
       return;
+    }
+    if (id !== undefined) {
+      // Two entries for one resource: the later would silently win, and a
+      // first import would report the resource both added and updated.
+      // FHIR forbids it too (a transaction's entries name distinct resources;
+      // bdl-7 wants distinct fullUrls).
+      const earlier = this.stored.get(`${type}/${id}`);
+      if (earlier !== undefined) {
+        throw this.error(`id: the same resource as entry ${earlier}; a bundle may hold each resource once`, { index: raw.index, type, id });
+      }
+      this.stored.set(`${type}/${id}`, raw.index);
     }
     if (rewriteReferences(resource, this.resolve) > 0) {
       this.deferred.push(raw);
@@ -125,6 +138,10 @@ export class ImportSession {
     if (typeof resourceType !== 'string') {
       throw this.error(`resource.resourceType: ${resourceType === undefined ? 'missing' : 'expected a string'}`, place);
     }
+    // Checked before the type becomes a key of the counts: "constructor" or
+    // "__proto__" there would corrupt them, and any other text would put
+    // whatever the file says (a name...) into the report.
+    if (!TYPE_NAME.test(resourceType)) throw this.error('resource.resourceType: not a FHIR resource type name', place);
     const named = { ...place, type: resourceType, id: typeof id === 'string' ? id : undefined };
     if (fullUrl !== undefined && typeof fullUrl !== 'string') throw this.error('fullUrl: expected a string', named);
     return { resource: resource as ParsedEntry['resource'], fullUrl };
@@ -176,7 +193,7 @@ export class ImportSession {
       if (final && isBundleLocal(reference)) throw this.error(`${path}: names no entry of this bundle`, place);
       throw this.error(`${path}: expected a reference to a Patient`, place);
     }
-    if (target.type !== 'Patient') throw this.error(`${path}: expected a reference to a Patient, not a ${target.type}`, place);
+    if (target.type !== 'Patient') throw this.error(`${path}: expected a reference to a Patient, not to a resource of type ${target.type}`, place);
     if (!this.bundlePatients.has(target.id) && !this.inVault(target.id)) {
       this.pendingPatients.push({ patientId: target.id, place, path });
     }

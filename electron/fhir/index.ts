@@ -4,8 +4,9 @@
  *   importBundleFile(vault, path, { onProgress? }): Promise<ImportReport>
  *     Streams a Bundle file (transaction, collection, batch or searchset) into
  *     the vault in one transaction. Memory is bounded by the largest entry,
- *     not the file. Progress: { resources, bytes, totalBytes } after each
- *     1 MiB read. Call it once per file, in sequence, for many files.
+ *     not the file. Progress: { resources, bytes, totalBytes,
+ *     maxBufferedBytes } after each 1 MiB read (the last: the most bytes of
+ *     one entry held between reads). Call it once per file, in sequence.
  *
  *   importBundleText(vault, fileName, text, { onProgress? }): ImportReport
  *     The same for a bundle already in memory (the renderer uploads text).
@@ -34,6 +35,8 @@
  *   (index in Bundle.entry, from 0), the resource and the field, e.g.
  *   "bundle.json: entry 12 (Observation/abc): valueQuantity.value: expected a number",
  *   and the vault is left as it was. Messages never quote patient data.
+ *   Two entries for one mapped resource (same Type/id), or one fullUrl for
+ *   two resources, are refused too: which one counts would be a guess.
  * - Audit: one 'import.fhir' entry per patient in the bundle (detail: file,
  *   sourceId, counts), one 'export.fhir' per export, in the same transaction.
  */

@@ -52,9 +52,28 @@ function drug(m: { medicationCodeableConcept?: z.infer<typeof codeableConcept>; 
   return { code_system: null, code: null, display: m.medicationReference?.display ?? null };
 }
 
+/** UCUM time units as a clinician says them. */
+const PERIOD_UNITS: Record<string, [one: string, many: string]> = {
+  s: ['second', 'seconds'],
+  min: ['minute', 'minutes'],
+  h: ['hour', 'hours'],
+  d: ['day', 'days'],
+  wk: ['week', 'weeks'],
+  mo: ['month', 'months'],
+  a: ['year', 'years'],
+};
+
+/** "once a day", "3 times a day", "every 6 hours", "twice every 2 weeks". */
+function frequencyText(frequency: number, period: number, periodUnit: string): string {
+  const [one, many] = PERIOD_UNITS[periodUnit] ?? [periodUnit, periodUnit];
+  const times = frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequency} times`;
+  if (period === 1) return `${times} a ${one}`;
+  return frequency === 1 ? `every ${period} ${many}` : `${times} every ${period} ${many}`;
+}
+
 /**
  * A dosage as one line: its text when the source wrote one, else built from
- * the structured parts Synthea gives ("1 every 6 h, as needed").
+ * the structured parts Synthea gives ("1 dose every 6 hours, as needed").
  */
 export function dosageText(d: Dosage | undefined): string | null {
   if (!d) return null;
@@ -62,10 +81,9 @@ export function dosageText(d: Dosage | undefined): string | null {
   const parts: string[] = [];
   const dose = d.doseAndRate?.[0]?.doseQuantity;
   const repeat = d.timing?.repeat;
-  let line = dose?.value === undefined ? '' : `${dose.value}${dose.unit ? ` ${dose.unit}` : ''}`;
+  let line = dose?.value === undefined ? '' : `${dose.value} ${dose.unit ?? (dose.value === 1 ? 'dose' : 'doses')}`;
   if (repeat?.frequency !== undefined && repeat.period !== undefined && repeat.periodUnit) {
-    const times = repeat.frequency === 1 ? '' : `${repeat.frequency} times `;
-    line = `${line}${line ? ' ' : ''}${times}every ${repeat.period === 1 ? '' : `${repeat.period} `}${repeat.periodUnit}`;
+    line = `${line}${line ? ' ' : ''}${frequencyText(repeat.frequency, repeat.period, repeat.periodUnit)}`;
   }
   if (line) parts.push(line);
   if (d.asNeededBoolean) parts.push('as needed');
