@@ -41,6 +41,8 @@ export const contract = {
     z.object({ hits: z.array(s.evidenceHit) }),
   ),
   'evidence.sources': method(empty, z.object({ sources: z.array(s.evidenceSource) })),
+  /** One passage in full, for a citation to open. */
+  'evidence.passage': method(z.object({ chunkId: z.number().int().positive() }).strict(), s.evidenceHit.extend({ text: z.string() })),
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),

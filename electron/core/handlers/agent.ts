@@ -1,9 +1,15 @@
 import { briefForPatient } from '../../agent/brief';
-import { listEvidenceSources, searchEvidence } from '../../evidence';
+import { getEvidenceChunk, listEvidenceSources, searchEvidence } from '../../evidence';
+import { VaultError } from '../../store/errors';
 import type { HandlerMap } from './handler';
 
 export const agentHandlers: HandlerMap = {
   'brief.get': (params, { session }) => briefForPatient(session.requireVault(), params.patientId),
   'evidence.search': (params, { session }) => ({ hits: searchEvidence(session.requireVault().db, params.query, params.limit) }),
   'evidence.sources': (_params, { session }) => ({ sources: listEvidenceSources(session.requireVault().db) }),
+  'evidence.passage': (params, { session }) => {
+    const passage = getEvidenceChunk(session.requireVault().db, params.chunkId);
+    if (!passage) throw new VaultError('not-found', `evidence passage ${params.chunkId}: not in the library`);
+    return passage;
+  },
 };

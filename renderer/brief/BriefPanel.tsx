@@ -1,0 +1,61 @@
+import type { CitationDto } from '../../electron/api/schemas';
+import { useDetails } from '../chart/details-store';
+import { useEvidence } from '../evidence/evidence-store';
+import { useBrief } from './brief-store';
+import { ClaimLine } from './ClaimLine';
+import './brief.css';
+
+/**
+ * Smart container: the pre-visit brief. Every line cites its records and
+ * has passed the grounding verifier; a line that did not is shown flagged.
+ * A citation opens its record in the details drawer.
+ */
+export function BriefPanel() {
+  const { brief, loading, error } = useBrief();
+  const showDetails = useDetails((s) => s.show);
+  const openPassage = useEvidence((s) => s.openPassage);
+  const open = (citation: CitationDto) => {
+    if (citation.kind === 'record') void showDetails(citation.record, citation.id);
+    else void openPassage(citation.chunkId);
+  };
+  return (
+    <section className="card brief" aria-label="Pre-visit brief" data-testid="brief">
+      <div className="card-title">
+        <h2>Pre-visit brief</h2>
+        <span className="spacer" />
+        {brief && (
+          <span className="muted" data-testid="brief-counts">
+            {brief.counts.lines} lines from the record, {brief.counts.flagged === 0 ? 'all verified against their sources' : `${brief.counts.flagged} not verified`}
+          </span>
+        )}
+      </div>
+      {loading && <p className="loading">Writing the brief from the record…</p>}
+      {error && (
+        <p className="error-line" role="alert">
+          {error}
+        </p>
+      )}
+      {brief && (
+        <div className="brief-sections">
+          {brief.sections.map((section) => (
+            <div key={section.id} className="brief-section" data-section={section.id}>
+              <h3>{section.title}</h3>
+              {section.lines.length === 0 ? (
+                <p className="muted brief-empty">{section.emptyText}</p>
+              ) : (
+                <ul className="claims">
+                  {section.lines.map((line, i) => (
+                    <ClaimLine key={i} claim={line} onOpenCitation={open} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          <p className="muted brief-author">
+            Written from the record without a language model{brief.author === 'memory' ? '' : ` (${brief.author})`}, as of {brief.asOf.slice(0, 10)}.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
