@@ -4,11 +4,12 @@ import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
 import { agentCommands } from './commands/agent';
 import { evidenceCommands } from './commands/evidence';
+import { sessionCommands } from './commands/session';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...evidenceCommands, ...adminCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, ...evidenceCommands, ...adminCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

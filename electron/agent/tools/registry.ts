@@ -30,6 +30,10 @@ export class ToolRegistry {
     this.tools.set(tool.id, tool);
   }
 
+  ids(): string[] {
+    return [...this.tools.keys()];
+  }
+
   get(id: string): Tool {
     const tool = this.tools.get(id);
     if (!tool) throw new Error(`no tool ${id} is registered`);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { eventKind, type EventKind } from '../../api/schemas';
-import { VaultError } from '../../store/errors';
+import { isVaultError, VaultError } from '../../store/errors';
 import { getPatient, listPatients } from '../../store/queries/patients';
 import { timelineEvents } from '../../store/queries/timeline';
 import { exportPatientBundle, importBundleFile, type ImportProgress } from '../../fhir';
@@ -22,7 +22,16 @@ export const recordCommands: Command[] = [
         for (const file of files) {
           const onProgress = (p: ImportProgress) =>
             io.err(`\r${file}: ${p.resources} resources, ${Math.round((100 * p.bytes) / Math.max(1, p.totalBytes))}%`);
-          const report = await importBundleFile(vault, file, io.interactive ? { onProgress } : {});
+          let report;
+          try {
+            report = await importBundleFile(vault, file, io.interactive ? { onProgress } : {});
+          } catch (error) {
+            // Say which bundle stopped and what went in before it: a full or read-only disk stops the run midway.
+            if (isVaultError(error, 'disk-full') || isVaultError(error, 'read-only')) {
+              throw new VaultError(error.code, `${file}: not imported (${reports.length} of ${files.length} bundles were imported before it): ${error.message}`);
+            }
+            throw error;
+          }
           if (io.interactive) io.err('\n');
           reports.push(report);
           if (!values.json) io.out(`${describeImport(report)}\n`);

@@ -1,0 +1,40 @@
+import { eventKind } from '../../api/schemas';
+
+/** Record kinds a model's claim may cite. */
+export const CITABLE_KINDS = eventKind.options.filter((k) => k !== 'results');
+
+/** One orchestrator step: a reply to the clinician with its claims, or a tool to call first. */
+export function orchestratorSchema(toolIds: readonly string[]): unknown {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['tool', 'reply', 'claims'],
+    properties: {
+      tool: { enum: ['none', ...toolIds] },
+      reply: { type: 'string' },
+      claims: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['text', 'record', 'id'],
+          properties: { text: { type: 'string' }, record: { enum: CITABLE_KINDS }, id: { type: 'string' } },
+        },
+      },
+    },
+  };
+}
+
+export const SIGN_OFF_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['assessment', 'plan', 'followUpDate'],
+  properties: { assessment: { type: 'string' }, plan: { type: 'string' }, followUpDate: { type: 'string' } },
+};
+
+export const SAFETY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['concerns'],
+  properties: { concerns: { type: 'array', items: { type: 'string' } } },
+};

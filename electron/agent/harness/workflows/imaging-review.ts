@@ -1,0 +1,11 @@
+import type { Workflow } from '../workflow';
+
+export const imagingReview: Workflow = {
+  id: 'imaging-review',
+  title: 'Imaging review',
+  purpose: "Review the patient's images against their priors with the clinician, and propose the clinician's findings as facts.",
+  agents: ['orchestrator', 'memory', 'perception', 'safety'],
+  tools: ['memory.timeline_since', 'memory.read_record', 'memory.propose_fact', 'memory.propose_note'],
+  panels: ['timeline', 'imaging', 'chat'],
+  signOff: false,
+};
