@@ -4,12 +4,12 @@ import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
 import { agentCommands } from './commands/agent';
 import { evidenceCommands } from './commands/evidence';
-import { sessionCommands } from './commands/session';
+import { agentClinicCommand, sessionCommands } from './commands/session';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, ...evidenceCommands, ...adminCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...adminCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

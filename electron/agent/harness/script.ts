@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const sessionScript = z
   .object({
     caseId: z.string().max(200).optional(),
+    /** For evaluations: the diagnosis the case expects (AgentClinic's Correct_Diagnosis). Never shown to the agents. */
+    expectedDiagnosis: z.string().max(500).optional(),
     workflow: z.string().default('follow-up'),
     seed: z.number().int().min(0).default(0),
     turns: z.array(z.object({ from: z.enum(['patient', 'clinician']), text: z.string().min(1).max(4000) }).strict()).max(100),

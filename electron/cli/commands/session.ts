@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { convertCase, readAgentClinicCases } from '../../agent/agentclinic';
+import { importBundleText } from '../../fhir';
 import { replayTrajectory, readTrajectory, runSession, sessionScript, Trajectory, chatModelFromClient, type ChatModel } from '../../agent/harness';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
@@ -106,3 +109,28 @@ function printSummary(io: CliIo, s: { sessionId: string; end: string; steps: num
   for (const p of s.proposals) io.out(`  proposal ${p.kind}: ${p.status}\n`);
   io.out(`trajectory written to ${s.trajectory}\n`);
 }
+
+export const agentClinicCommand: Command = {
+  name: 'agentclinic',
+  usage: 'agentclinic --vault FILE --scripts DIR CASES.jsonl...',
+  summary: 'import AgentClinic OSCE cases as patients and write a session script for each',
+  options: { vault: { type: 'string' }, user: { type: 'string' }, scripts: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: 'one-or-more',
+  async run(values, files, io) {
+    const dir = requireString(values, 'scripts');
+    mkdirSync(dir, { recursive: true });
+    const cases = files.flatMap((file) => readAgentClinicCases(file));
+    const written = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
+      const at = vault.now().toISOString();
+      return cases.map(({ caseId, source }) => {
+        const converted = convertCase(source, caseId, at);
+        importBundleText(vault, `${caseId}.json`, JSON.stringify(converted.bundle));
+        const path = join(dir, `${caseId}.json`);
+        writeFileSync(path, `${JSON.stringify(converted.script, null, 2)}\n`, { mode: 0o600 });
+        return { caseId, patientId: converted.patientId, script: path };
+      });
+    });
+    if (values.json) printJson(io, written);
+    else io.out(`${written.length} cases imported as patients; scripts in ${dir}\n`);
+  },
+};
