@@ -1,0 +1,98 @@
+/**
+ * What must hold of a vault after any crash or failed write: SQLite's own
+ * integrity check passes, the audit chain verifies, every transaction the
+ * writer reported as committed is there, and every transaction that is there
+ * is whole (a bundle has all its rows and its audit entry, a note its source
+ * row and its audit entry). Returns one line per problem, and counts.
+ */
+import { verifyAudit } from '../../electron/store/audit';
+import type { Vault } from '../../electron/store/vault';
+import { bundleSpec, type BundleSpec, type Committed } from './workload';
+
+export interface VaultCheck {
+  readonly problems: string[];
+  /** Reported committed, not found. */
+  readonly lost: number;
+  /** Found whole but never reported (committed just before the kill). */
+  readonly unreported: number;
+  readonly bundles: number;
+  readonly notes: number;
+}
+
+const LABEL = /^trust-(.+)-(\d+)\.json$/;
+
+/** `specFor` gives the rows bundle (tag, index) must have produced; trust bundles are recognised by their label. */
+export function checkVault(vault: Vault, reported: readonly Committed[], specFor: (tag: string, index: number) => BundleSpec = bundleSpec): VaultCheck {
+  const db = vault.db;
+  const problems: string[] = [];
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} rows break a foreign key`);
+  const audit = verifyAudit(db);
+  if (!audit.ok) problems.push(...audit.problems.map((p) => `audit: ${p}`));
+
+  const auditDetails = (action: string) =>
+    (db.prepare(`SELECT detail FROM audit_log WHERE action = ?`).pluck().all(action) as string[]).map((d) => JSON.parse(d) as Record<string, unknown>);
+  const importAudited = new Set(auditDetails('import.fhir').map((d) => d.sourceId));
+  const writeAudited = new Set(auditDetails('record.write').map((d) => d.recordId));
+  const countBy = (table: string) =>
+    new Map((db.prepare(`SELECT source_id, count(*) AS n FROM ${table} GROUP BY source_id`).all() as Array<{ source_id: number; n: number }>).map((r) => [r.source_id, r.n]));
+  const observations = countBy('observations');
+  const conditions = countBy('conditions');
+  const patients = countBy('patients');
+
+  // Every import found is whole.
+  const sources = db.prepare(`SELECT id, kind, label FROM sources`).all() as Array<{ id: number; kind: string; label: string }>;
+  const bundleByLabel = new Map<string, number>();
+  let bundles = 0;
+  for (const source of sources.filter((s) => s.kind === 'fhir-import')) {
+    const match = LABEL.exec(source.label);
+    if (!match) continue;
+    bundles += 1;
+    bundleByLabel.set(source.label, source.id);
+    const spec = specFor(match[1]!, Number(match[2]));
+    const found = { observations: observations.get(source.id) ?? 0, conditions: conditions.get(source.id) ?? 0, patients: patients.get(source.id) ?? 0 };
+    if (found.observations !== spec.observations || found.conditions !== spec.conditions || found.patients !== 1) {
+      problems.push(`${source.label}: half-written: ${JSON.stringify(found)} of ${spec.observations} observations, ${spec.conditions} conditions, 1 patient`);
+    }
+    if (!importAudited.has(source.id)) problems.push(`${source.label}: no import.fhir audit entry`);
+  }
+  // Every agent note found has its source and audit entry, and vice versa.
+  const noteRows = db
+    .prepare(`SELECT n.id, n.title, s.kind FROM notes n LEFT JOIN sources s ON s.id = n.source_id`)
+    .all() as Array<{ id: string; title: string; kind: string | null }>;
+  const noteIds = new Map(noteRows.map((n) => [n.id, n.title]));
+  for (const note of noteRows) {
+    if (note.kind !== 'agent-proposal') problems.push(`note ${note.id}: its source row is missing or not an agent proposal`);
+    if (!writeAudited.has(note.id)) problems.push(`note ${note.id}: no record.write audit entry`);
+  }
+  const notesPerSource = countBy('notes');
+  for (const source of sources.filter((s) => s.kind === 'agent-proposal')) {
+    if ((notesPerSource.get(source.id) ?? 0) !== 1) problems.push(`source ${source.id} (agent proposal): ${notesPerSource.get(source.id) ?? 0} notes, expected 1`);
+  }
+  for (const recordId of writeAudited) if (!noteIds.has(recordId as string)) problems.push(`audit names note ${String(recordId)}, which is missing`);
+
+  // Every reported commit is there.
+  let lost = 0;
+  let reportedBundles = 0;
+  let reportedNotes = 0;
+  for (const line of reported) {
+    if (line.kind === 'bundle') {
+      reportedBundles += 1;
+      const found = bundleByLabel.get(line.label);
+      if (found === undefined || (line.sourceId !== null && found !== line.sourceId)) {
+        lost += 1;
+        problems.push(`${line.label}: reported committed (source ${line.sourceId ?? '?'}), not found`);
+      }
+    } else {
+      reportedNotes += 1;
+      if (noteIds.get(line.recordId) !== line.title) {
+        lost += 1;
+        problems.push(`note ${line.recordId}: reported committed, not found`);
+      }
+    }
+  }
+  const unreported = bundles - reportedBundles + (noteRows.length - reportedNotes);
+  return { problems, lost, unreported, bundles, notes: noteRows.length };
+}

@@ -1,0 +1,84 @@
+/**
+ * npm run test:trust: the trust suite at full strength (100 SIGKILL rounds,
+ * 10,000 fuzz cases per target unless the environment says otherwise), then
+ * one table of what it measured, and bench-results/test-trust.json as
+ * {"figures":[{name, value, unit, goal}]}. Exit code: vitest's.
+ *
+ *   CONTINUUM_TRUST_ROUNDS (default 100), CONTINUUM_TRUST_FUZZ_RUNS (default
+ *   10000), CONTINUUM_TRUST_SEED (default: a fresh one, printed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'trust');
+const rounds = process.env.CONTINUUM_TRUST_ROUNDS ?? '100';
+const fuzzRuns = process.env.CONTINUUM_TRUST_FUZZ_RUNS ?? '10000';
+const seed = process.env.CONTINUUM_TRUST_SEED ?? String(1 + Math.floor(Math.random() * 2 ** 30));
+
+rmSync(ARTIFACTS, { recursive: true, force: true });
+process.stdout.write(`trust suite: ${rounds} crash-kill rounds, ${fuzzRuns} fuzz cases per target, seed ${seed}\n`);
+const started = Date.now();
+const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/trust'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, CONTINUUM_TRUST_ROUNDS: rounds, CONTINUUM_TRUST_FUZZ_RUNS: fuzzRuns, CONTINUUM_TRUST_SEED: seed },
+});
+const seconds = (Date.now() - started) / 1000;
+
+type Result = Record<string, unknown> | null;
+const read = (name: string): Result => {
+  const file = join(ARTIFACTS, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
+};
+const crash = read('crash-kill');
+const diskFull = read('disk-full');
+const readOnly = read('read-only');
+const fuzz = { 'renderer-to-core API': read('fuzz-api'), 'FHIR importer': read('fuzz-fhir') };
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly goal: string;
+}
+const rows: Row[] = [];
+const figures: Array<{ name: string; value: number | null; unit: string; goal: string }> = [];
+const num = (r: Result, key: string): number | null => (r && typeof r[key] === 'number' ? (r[key] as number) : null);
+const show = (n: number | null) => (n === null ? 'not run' : String(n));
+
+for (const [target, r] of Object.entries(fuzz)) {
+  rows.push({ what: `fuzz: ${target}: cases run / failures`, value: `${show(num(r, 'cases'))} / ${show(num(r, 'failures'))}`, goal: `>= ${fuzzRuns} / 0` });
+  figures.push({ name: `fuzz ${target} cases`, value: num(r, 'cases'), unit: 'cases', goal: `>= ${fuzzRuns}` });
+  figures.push({ name: `fuzz ${target} failures`, value: num(r, 'failures'), unit: 'failures', goal: '0' });
+}
+for (const target of ['DICOM import', 'OCR extraction parser', 'model-folder loader']) {
+  rows.push({ what: `fuzz: ${target}`, value: 'not measured (no fuzz target yet)', goal: `>= ${fuzzRuns} / 0` });
+}
+rows.push({ what: 'crash-kill (SIGKILL) rounds / records lost', value: `${show(num(crash, 'rounds'))} / ${show(num(crash, 'recordsLost'))}`, goal: `>= ${rounds} / 0` });
+rows.push({ what: 'crash-kill: commits reported by the child', value: show(num(crash, 'reportedCommits')), goal: '> 0' });
+rows.push({ what: 'crash-kill: half-written transactions, audit or integrity failures', value: crash ? String((crash.failures as unknown[]).length) : 'not run', goal: '0' });
+figures.push({ name: 'crash-kill rounds', value: num(crash, 'rounds'), unit: 'rounds', goal: `>= ${rounds}` });
+figures.push({ name: 'crash-kill records lost', value: num(crash, 'recordsLost'), unit: 'records', goal: '0' });
+figures.push({ name: 'crash-kill committed transactions checked', value: num(crash, 'reportedCommits'), unit: 'transactions', goal: '> 0' });
+figures.push({ name: 'crash-kill problems', value: crash ? (crash.failures as unknown[]).length : null, unit: 'problems', goal: '0' });
+rows.push({ what: 'disk full (file-size limit): problems after / clear message', value: diskFull ? `${show(num(diskFull, 'problems'))} / yes` : 'not run (no prlimit or bash)', goal: '0 / yes' });
+rows.push({ what: 'read-only vault: clear message, vault unchanged', value: readOnly ? 'yes' : 'not run', goal: 'yes' });
+figures.push({ name: 'disk-full problems', value: num(diskFull, 'problems'), unit: 'problems', goal: '0' });
+rows.push({ what: 'outbound connections seen', value: 'not measured', goal: '0' });
+rows.push({ what: 'log lines with patient data', value: 'not measured', goal: '0' });
+rows.push({ what: 'Electron settings checked', value: 'not measured', goal: 'all' });
+figures.push({ name: 'outbound connections', value: null, unit: 'connections (not measured)', goal: '0' });
+figures.push({ name: 'log lines with patient data', value: null, unit: 'lines (not measured)', goal: '0' });
+figures.push({ name: 'Electron settings checked', value: null, unit: 'settings (not measured)', goal: 'all' });
+figures.push({ name: 'trust suite run time', value: seconds, unit: 's', goal: 'within CI time' });
+
+const width = Math.max(...rows.map((r) => r.what.length));
+const valueWidth = Math.max(...rows.map((r) => r.value.length), 'value'.length);
+process.stdout.write(`\n${'what'.padEnd(width)}  ${'value'.padEnd(valueWidth)}  goal\n${'-'.repeat(width + valueWidth + 16)}\n`);
+for (const r of rows) process.stdout.write(`${r.what.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.goal}\n`);
+process.stdout.write(`\nseed ${seed}; ${seconds.toFixed(0)} s; vitest exit ${vitest.status}\n`);
+
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'test-trust.json'), `${JSON.stringify({ seed: Number(seed), figures }, null, 2)}\n`);
+process.exitCode = vitest.status ?? 1;

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importBundleText } from '../../electron/fhir';
+import { Vault } from '../../electron/store/vault';
+import { checkVault } from '../../scripts/trust/check-vault';
+import { basePatientBundle, bundleSpec, bundleText, type BundleSpec, type Committed } from '../../scripts/trust/workload';
+import { createTestVault, PASSPHRASE, tempDir, TEST_SCRYPT } from '../helpers/temp-vault';
+import { ROOT, writeTrustResult } from './support';
+
+// A disk that fills up midway through an import (a file-size limit on the
+// process: RLIMIT_FSIZE makes a write past it fail with EFBIG, as a full
+// disk fails with ENOSPC) and a vault the user may not write: the CLI says
+// so in one line, the vault still opens, integrity_check is ok, the audit
+// chain verifies, and no bundle is half-imported.
+
+const BIG = 300;
+const bigSpec = (tag: string, index: number): BundleSpec => ({ ...bundleSpec(tag, index), observations: BIG });
+const CLI = join(ROOT, 'bin', 'continuum.mjs');
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
+function cli(args: string[], prefix: string[] = []) {
+  const [command, ...rest] = prefix.length > 0 ? [...prefix, process.execPath] : [process.execPath];
+  const result = spawnSync(command!, [...rest, CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, HOME: process.env.HOME ?? '/tmp', CONTINUUM_PASSPHRASE: PASSPHRASE, CONTINUUM_TEST_SCRYPT_N: String(TEST_SCRYPT.N) },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function baseVault(): string {
+  const vault = createTestVault();
+  importBundleText(vault, 'base.json', basePatientBundle());
+  const file = vault.file;
+  vault.close();
+  return file;
+}
+
+function bundles(dir: string, tag: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const spec = bigSpec(tag, i);
+    const path = join(dir, spec.label);
+    writeFileSync(path, bundleText(spec));
+    return path;
+  });
+}
+
+/** The bundles the CLI said it imported ("trust-df-0.json: 302 added, ..."). */
+function reportedImports(stdout: string): Committed[] {
+  return stdout
+    .split('\n')
+    .map((line) => /^(trust-[^:]+\.json): \d+ added/.exec(line)?.[1])
+    .filter((label): label is string => label !== undefined)
+    .map((label) => ({ kind: 'bundle', label, sourceId: null, patientId: '', observations: BIG, conditions: 0 }));
+}
+
+function checked(file: string, reported: Committed[]) {
+  const vault = Vault.open(file, { passphrase: PASSPHRASE });
+  try {
+    return checkVault(vault, reported, bigSpec);
+  } finally {
+    vault.close();
+  }
+}
+
+describe('disk full and read-only vault', () => {
+  const fsizeLimit = has('prlimit') ? 'prlimit' : has('bash') ? 'ulimit' : null;
+
+  it.skipIf(fsizeLimit === null)('stops an import at a file-size limit with one clear line, losing and half-writing nothing', () => {
+    const file = baseVault();
+    const files = bundles(tempDir(), 'df', 30);
+    const limit = 1_200_000;
+    const prefix = fsizeLimit === 'prlimit' ? ['prlimit', `--fsize=${limit}`] : ['bash', '-c', `ulimit -f ${limit / 512}; exec "$@"`, 'bash'];
+    const run = cli(['import', 'fhir', '--vault', file, ...files], prefix);
+    const lines = run.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
+    expect(run.status).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^continuum: .*trust-df-\d+\.json: not imported \(\d+ of 30 bundles were imported before it\): .*(disk is full|disk refused a write)/);
+    const reported = reportedImports(run.stdout);
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported.length).toBeLessThan(30);
+
+    const after = checked(file, reported);
+    expect(after.problems).toEqual([]);
+    expect(after.bundles).toBe(reported.length);
+
+    // Space again: the rest goes in, and the vault is whole.
+    const again = cli(['import', 'fhir', '--vault', file, ...files]);
+    expect(again.status, again.stderr).toBe(0);
+    const whole = checked(file, []);
+    expect(whole.problems).toEqual([]);
+    expect(whole.bundles).toBe(30);
+    writeTrustResult('disk-full', { limitBytes: limit, importedBeforeFull: reported.length, message: lines[0], problems: after.problems.length + whole.problems.length });
+  });
+
+  // Root ignores file permissions, so as root the CLI runs as "nobody" (setpriv, util-linux).
+  const isRoot = process.getuid?.() === 0;
+  const canDrop = isRoot && has('setpriv');
+  it.skipIf(process.platform === 'win32' || (isRoot && !canDrop))('refuses to write a read-only vault with one clear line and leaves it as it was', () => {
+    const file = baseVault();
+    const dir = join(file, '..');
+    const [bundle] = bundles(dir, 'ro', 1);
+    for (const f of [file, `${file}.keys`, bundle!]) chmodSync(f, 0o644);
+    chmodSync(dir, 0o555);
+    try {
+      const prefix = canDrop ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+      const run = cli(['import', 'fhir', '--vault', file, bundle!], prefix);
+      const lines = run.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
+      expect(run.status).toBe(1);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/read-only|cannot be opened for writing/);
+      writeTrustResult('read-only', { message: lines[0] });
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+    const after = checked(file, []);
+    expect(after.problems).toEqual([]);
+    expect(after.bundles).toBe(0);
+  });
+});
