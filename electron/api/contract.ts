@@ -35,6 +35,8 @@ export const contract = {
   ),
   /** The pre-visit brief: every line cited and checked by the grounding verifier. Audited as a chart read. */
   'brief.get': method(z.object({ patientId: s.recordId }).strict(), s.brief),
+  /** Allergy conflicts, duplicate therapy and kidney-function flags on the active medications, each with its rule's source. */
+  'checks.get': method(z.object({ patientId: s.recordId }).strict(), z.object({ flags: z.array(s.checkFlag) })),
   /** The evidence library: BM25 passages with their source; empty when the library is. */
   'evidence.search': method(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() }).strict(),

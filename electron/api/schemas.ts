@@ -262,3 +262,13 @@ export const evidenceSource = z.object({
   chunks: z.number().int(),
 });
 export type EvidenceSourceDto = z.infer<typeof evidenceSource>;
+
+/** A clinical check's finding on the medications: what, how serious, about which records, by whose rule. */
+export const checkFlag = z.object({
+  kind: z.enum(['allergy-conflict', 'duplicate-therapy', 'renal-dose']),
+  severity: z.enum(['high', 'warning']),
+  message: z.string(),
+  records: z.array(citation),
+  source: z.object({ title: z.string(), issuer: z.string(), url: z.string().optional() }),
+});
+export type CheckFlagDto = z.infer<typeof checkFlag>;

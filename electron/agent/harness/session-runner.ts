@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Brief } from '../../api/schemas';
 import type { Vault } from '../../store/vault';
 import { briefForPatient } from '../brief';
+import { checkMedications, ingredientsOf } from '../checks';
 import { citeRecord, type Citation } from '../grounding/citation';
 import { verifyClaim } from '../grounding/verifier';
 import { defaultToolRegistry, ProposalStore, type RoleId, type ToolContext, type ToolRegistry } from '../tools';
@@ -150,11 +151,25 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     }
   }
 
-  /** The safety reviewer challenges the draft; its concerns go to the clinician, not into the record. */
+  /**
+   * The safety reviewer challenges the draft; its concerns go to the
+   * clinician, not into the record. The clinical checks run on the active
+   * medications and any drug the draft names that the patient is not on.
+   */
   async function review(conversation: ChatTurn[]): Promise<void> {
     if (!workflow.agents.includes('safety')) return;
+    const draft = conversation[conversation.length - 1]?.content ?? '';
+    const active = new Set(activeIngredients());
+    const named = ingredientsOf(draft).map((d) => d.ingredient).filter((i) => !active.has(i));
+    const flags = checkMedications(vault.db, patientId, vault.now(), named).map((f) => `${f.severity === 'high' ? 'High' : 'Warning'}: ${f.message} (rule: ${f.source.title})`);
     const answer = (await ask('safety', [...conversation, { role: 'user', content: SAFETY_REQUEST }], SAFETY_SCHEMA, 256)) as { concerns: string[] } | null;
-    trajectory.record({ type: 'review', agent: 'safety', concerns: answer?.concerns ?? [] });
+    trajectory.record({ type: 'review', agent: 'safety', concerns: [...flags, ...(answer?.concerns ?? [])] });
+  }
+
+  function activeIngredients(): string[] {
+    const lists = tools.call('safety', 'memory.active_lists', {}, context);
+    if (!lists.ok) return [];
+    return (lists.output as { medications: Array<{ display: string }> }).medications.flatMap((m) => ingredientsOf(m.display).map((d) => d.ingredient));
   }
 
   async function signOff(): Promise<void> {

@@ -1,10 +1,28 @@
 import { briefForPatient } from '../../agent/brief';
+import { checkMedications } from '../../agent/checks';
 import type { Brief } from '../../api/schemas';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import type { CliIo } from '../io';
 import { withVault } from '../login';
 
 export const agentCommands: Command[] = [
+  {
+    name: 'checks',
+    usage: 'checks --vault FILE --patient ID [--json]',
+    summary: "allergy conflicts, duplicate therapy and kidney-function flags on a patient's medications",
+    options: { vault: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' }, patient: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const patientId = requireString(values, 'patient');
+      const flags = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
+        const found = checkMedications(vault.db, patientId, vault.now());
+        vault.audit('brief.read', patientId, { checks: found.length });
+        return found;
+      });
+      if (values.json) return printJson(io, flags);
+      if (flags.length === 0) io.out('no flags on the active medications\n');
+      for (const f of flags) io.out(`${f.severity === 'high' ? 'HIGH' : 'warning'}: ${f.message}\n    rule: ${f.source.title} (${f.source.issuer})\n`);
+    },
+  },
   {
     name: 'brief',
     usage: 'brief --vault FILE --patient ID [--json]',

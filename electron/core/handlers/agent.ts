@@ -1,10 +1,15 @@
 import { briefForPatient } from '../../agent/brief';
+import { checkMedications } from '../../agent/checks';
 import { getEvidenceChunk, listEvidenceSources, searchEvidence } from '../../evidence';
 import { VaultError } from '../../store/errors';
 import type { HandlerMap } from './handler';
 
 export const agentHandlers: HandlerMap = {
   'brief.get': (params, { session }) => briefForPatient(session.requireVault(), params.patientId),
+  'checks.get': (params, { session }) => {
+    const vault = session.requireVault();
+    return { flags: checkMedications(vault.db, params.patientId, vault.now()) };
+  },
   'evidence.search': (params, { session }) => ({ hits: searchEvidence(session.requireVault().db, params.query, params.limit) }),
   'evidence.sources': (_params, { session }) => ({ sources: listEvidenceSources(session.requireVault().db) }),
   'evidence.passage': (params, { session }) => {

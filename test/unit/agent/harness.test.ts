@@ -127,6 +127,13 @@ describe('follow-up session runner', () => {
     );
   });
 
+  it('runs the clinical checks on drugs the draft names: an allergy conflict reaches the review', async () => {
+    const trajectory = new Trajectory();
+    await runSession({ vault, patientId: PATIENT, script: script(), model: scriptedModel('m', '; I suggest amoxicillin for the cough'), trajectory });
+    const review = trajectory.events.find((e) => e.type === 'review');
+    expect(review?.type === 'review' && review.concerns[0]).toMatch(/^High: .*amoxicillin.*Penicillin.*\(rule: /);
+  });
+
   it('replays a session: the same model answers the same, another shows where it parts', async () => {
     const trajectory = new Trajectory();
     await runSession({ vault, patientId: PATIENT, script: script(), model: scriptedModel(), trajectory });
