@@ -4,29 +4,14 @@
 // Either way the renderer is built first if dist/renderer is missing or older
 // than its sources.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer, rendererIsStale } from '../electron/host/browser/renderer-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function rendererIsStale() {
-  const built = join(root, 'dist/renderer/index.html');
-  if (!existsSync(built)) return true;
-  const sources = ['renderer', 'electron/api', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));
-  return Math.max(...sources) > statSync(built).mtimeMs;
-}
 
 function run(args, what) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -45,9 +30,13 @@ function electronBinary() {
   }
 }
 
-if (rendererIsStale()) {
+if (rendererIsStale(root)) {
   process.stderr.write('Continuum: building the user interface…\n');
-  run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], 'building the user interface');
+  const problem = buildRenderer(root);
+  if (problem) {
+    process.stderr.write(`Continuum: building the user interface failed (${problem}).\n`);
+    process.exit(1);
+  }
 }
 
 const electron = electronBinary();

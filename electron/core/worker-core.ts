@@ -14,7 +14,6 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 export function startCoreWorker(options: CoreOptions, entry: string = defaultEntry()): CoreClient {
   const worker = new Worker(entry, {
     workerData: options,
-    execArgv: entry.endsWith('.ts') ? withTsx(process.execArgv) : process.execArgv,
   });
   let nextId = 1;
   const pending = new Map<number, (response: ApiResponse<MethodName>) => void>();
@@ -59,13 +58,9 @@ export function startCoreWorker(options: CoreOptions, entry: string = defaultEnt
   };
 }
 
+/** The bundled worker in a packaged app; from source, a bootstrap that registers tsx inside the worker. */
 function defaultEntry(): string {
   const bundled = fileURLToPath(new URL('./core-worker.cjs', import.meta.url));
   if (existsSync(bundled)) return bundled;
-  return fileURLToPath(new URL('./core-worker-entry.ts', import.meta.url));
-}
-
-function withTsx(execArgv: readonly string[]): string[] {
-  const hasTsx = execArgv.some((arg, i) => arg.includes('tsx') && (execArgv[i - 1] === '--import' || arg.startsWith('--import')));
-  return hasTsx ? [...execArgv] : [...execArgv, '--import', 'tsx'];
+  return fileURLToPath(new URL('./core-worker-bootstrap.mjs', import.meta.url));
 }

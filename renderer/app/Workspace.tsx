@@ -4,6 +4,7 @@ import { ImportButton } from '../patients/ImportButton';
 import { ImportDialog } from '../patients/ImportDialog';
 import { PatientsPanel } from '../patients/PatientsPanel';
 import { Brand } from '../ui/Brand';
+import { formatMinutes } from '../ui/format';
 import { useSession } from './session-store';
 import { useActivity } from './useActivity';
 
@@ -26,7 +27,7 @@ export function Workspace() {
           type="button"
           className="btn"
           onClick={() => void lock()}
-          title={`Locks now. It also locks by itself after ${status?.autoLockMinutes ?? 10} minutes without use.`}
+          title={`Locks now. It also locks by itself after ${formatMinutes(status?.autoLockMinutes ?? 10)} without use.`}
         >
           Lock
         </button>
@@ -36,9 +37,10 @@ export function Workspace() {
         <main className="main">
           <ChartView />
         </main>
+        {/* Inside the body, so the top bar (Lock, Import) stays in reach while it is open. */}
+        <DetailsDrawer />
       </div>
       <ImportDialog />
-      <DetailsDrawer />
     </div>
   );
 }

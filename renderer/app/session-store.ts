@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { VaultStatus } from '../../electron/api/schemas';
 import { call, errorMessage, getClient } from '../api/client';
+import { formatMinutes } from '../ui/format';
 import { endSession } from './session-end';
 
 export type Screen = 'starting' | 'unlock' | 'workspace' | 'disconnected';
@@ -23,7 +24,9 @@ export interface SessionState {
 
 function idleNotice(status: VaultStatus | null): string {
   const minutes = status?.autoLockMinutes;
-  return minutes ? `Locked after ${minutes} minute${minutes === 1 ? '' : 's'} idle. Sign in again to continue.` : 'The vault locked itself. Sign in again to continue.';
+  return minutes
+    ? `Locked after ${formatMinutes(minutes)} without activity. Sign in again to continue.`
+    : 'The vault locked itself. Sign in again to continue.';
 }
 
 function screenFor(status: VaultStatus): Screen {

@@ -10,8 +10,8 @@ import './brief.css';
  * has passed the grounding verifier; a line that did not is shown flagged.
  * A citation opens its record in the details drawer.
  */
-export function BriefPanel() {
-  const { brief, loading, error } = useBrief();
+export function BriefPanel({ deceased = false }: { readonly deceased?: boolean }) {
+  const { brief, flags, loading, error } = useBrief();
   const showDetails = useDetails((s) => s.show);
   const openPassage = useEvidence((s) => s.openPassage);
   const open = (citation: CitationDto) => {
@@ -21,7 +21,7 @@ export function BriefPanel() {
   return (
     <section className="card brief" aria-label="Pre-visit brief" data-testid="brief">
       <div className="card-title">
-        <h2>Pre-visit brief</h2>
+        <h2>{deceased ? 'Summary of the record at death' : 'Pre-visit brief'}</h2>
         <span className="spacer" />
         {brief && (
           <span className="muted" data-testid="brief-counts">
@@ -34,6 +34,23 @@ export function BriefPanel() {
         <p className="error-line" role="alert">
           {error}
         </p>
+      )}
+      {flags && flags.length > 0 && (
+        <ul className="check-flags" aria-label="Medication checks" data-testid="check-flags">
+          {flags.map((flag, i) => (
+            <li key={i} className={`check-flag check-${flag.severity}`}>
+              <strong>{flag.severity === 'high' ? 'Check' : 'Note'}:</strong> {flag.message}
+              <span className="check-source">
+                Rule: {flag.source.title} ({flag.source.issuer})
+              </span>
+              {flag.records.map((citation, j) => (
+                <button key={j} type="button" className="citation-chip" onClick={() => open(citation)}>
+                  {citation.kind === 'record' ? citation.record : 'passage'}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
       )}
       {brief && (
         <div className="brief-sections">

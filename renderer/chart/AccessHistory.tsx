@@ -26,12 +26,14 @@ export function AccessHistoryList({ entries, clinicians, limit }: AccessHistoryL
   );
 }
 
+const NO_CLINICIANS: readonly ClinicianDto[] = [];
+
 /** Smart: who opened this chart and when (the audit trail, newest first). */
 export function AccessHistory() {
   const access = useChart((s) => s.access);
   const error = useChart((s) => s.accessError);
   const load = useChart((s) => s.loadAccessHistory);
-  const clinicians = useSession((s) => s.status?.clinicians ?? []);
+  const clinicians = useSession((s) => s.status?.clinicians ?? NO_CLINICIANS);
   const [expanded, setExpanded] = useState(false);
 
   const entries = access ? [...access].sort((a, b) => b.seq - a.seq) : null;

@@ -1,14 +1,81 @@
 import { useEffect, useRef } from 'react';
-import type { RecordDetails } from '../../electron/api/schemas';
+import type { ClinicianDto, RecordDetails } from '../../electron/api/schemas';
+import { useSession } from '../app/session-store';
+import { clinicianName } from './access-words';
 import { categoryLabel, formatRefRange } from '../trends/analytes';
 import { KIND_SINGULAR } from '../timeline/layout';
-import { formatDate, formatDateTime, humaniseIdentifier, parseIsoDate } from '../ui/format';
+import { formatDate, formatDateTime, formatStatus, humaniseIdentifier, parseIsoDate } from '../ui/format';
 import { useDetails, type ResultsGroup } from './details-store';
 
 /** Field values that are dates are shown as dates; the rest as given. */
 export function displayValue(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}([T ]|$)/.test(value) && parseIsoDate(value)) return formatDateTime(value);
   return value;
+}
+
+/** HL7 v3 ActEncounterCode: the encounter classes FHIR uses. */
+const ENCOUNTER_CLASS: Record<string, string> = {
+  AMB: 'Ambulatory',
+  EMER: 'Emergency',
+  FLD: 'Field',
+  HH: 'Home health',
+  IMP: 'Inpatient',
+  ACUTE: 'Inpatient, acute',
+  NONAC: 'Inpatient, non-acute',
+  OBSENC: 'Observation',
+  PRENC: 'Pre-admission',
+  SS: 'Short stay',
+  VR: 'Virtual',
+};
+
+/** HL7 v3 ObservationInterpretation: the common flags. */
+const INTERPRETATION: Record<string, string> = {
+  N: 'Normal',
+  A: 'Abnormal',
+  AA: 'Critically abnormal',
+  H: 'High',
+  HH: 'Critically high',
+  L: 'Low',
+  LL: 'Critically low',
+  POS: 'Positive',
+  NEG: 'Negative',
+};
+
+/** The terminologies a clinician knows by name. */
+const CODE_SYSTEMS: Record<string, string> = {
+  'http://snomed.info/sct': 'SNOMED CT',
+  'http://loinc.org': 'LOINC',
+  'http://www.nlm.nih.gov/research/umls/rxnorm': 'RxNorm',
+  'http://hl7.org/fhir/sid/cvx': 'CVX',
+  'http://hl7.org/fhir/sid/icd-10': 'ICD-10',
+  'http://hl7.org/fhir/sid/icd-10-cm': 'ICD-10-CM',
+  'http://www.ama-assn.org/go/cpt': 'CPT',
+};
+
+/** A field as a clinician reads it: codes in words (the code kept beside them), statuses capitalised, dates as dates. */
+export function displayField(name: string, value: string): string {
+  switch (name) {
+    case 'Class': {
+      const words = ENCOUNTER_CLASS[value.toUpperCase()];
+      return words ? `${words} (${value})` : value;
+    }
+    case 'Interpretation': {
+      const words = INTERPRETATION[value.toUpperCase()];
+      return words ? `${words} (${value})` : value;
+    }
+    case 'Status':
+    case 'Clinical status':
+    case 'Verification':
+    case 'Intent':
+    case 'Criticality':
+      return formatStatus(value) ?? value;
+    case 'Code system':
+      return CODE_SYSTEMS[value] ? `${CODE_SYSTEMS[value]} (${value})` : value;
+    case 'Category':
+      return categoryLabel(value);
+    default:
+      return displayValue(value);
+  }
 }
 
 function sourceKindWords(kind: string): string {
@@ -19,7 +86,7 @@ function sourceKindWords(kind: string): string {
 }
 
 /** Pure: a record's fields, where it came from, and the original resource on request. */
-export function RecordDetailsView({ details }: { details: RecordDetails }) {
+export function RecordDetailsView({ details, clinicians = [] }: { details: RecordDetails; clinicians?: readonly ClinicianDto[] }) {
   const p = details.provenance;
   return (
     <>
@@ -27,7 +94,7 @@ export function RecordDetailsView({ details }: { details: RecordDetails }) {
         {details.fields.map((f, i) => (
           <div key={`${f.name}-${i}`} style={{ display: 'contents' }}>
             <dt>{f.name}</dt>
-            <dd>{displayValue(f.value)}</dd>
+            <dd>{displayField(f.name, f.value)}</dd>
           </div>
         ))}
       </dl>
@@ -49,7 +116,7 @@ export function RecordDetailsView({ details }: { details: RecordDetails }) {
           <dt>Recorded</dt>
           <dd>
             {formatDateTime(p.recordedAt)}
-            {p.recordedBy ? ` by ${p.recordedBy}` : ''}
+            {p.recordedBy ? ` by ${clinicianName(p.recordedBy, clinicians)}` : ''}
           </dd>
         </dl>
       </section>
@@ -102,10 +169,13 @@ export function ResultsGroupView({ group, onOpen }: { group: ResultsGroup; onOpe
   );
 }
 
+const NO_CLINICIANS: readonly ClinicianDto[] = [];
+
 /** Smart: the drawer on the right, open while a record is selected. Esc closes it. */
 export function DetailsDrawer() {
   const { target, details, group, back, loading, error, close, show } = useDetails();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const clinicians = useSession((s) => s.status?.clinicians ?? NO_CLINICIANS);
 
   useEffect(() => {
     if (!target) return;
@@ -139,7 +209,7 @@ export function DetailsDrawer() {
       </div>
       <div className="drawer-body">
         {error && <div className="error-line">{error}</div>}
-        {details && <RecordDetailsView details={details} />}
+        {details && <RecordDetailsView details={details} clinicians={clinicians} />}
         {group && <ResultsGroupView group={group} onOpen={(id) => void show('observation', id, target)} />}
       </div>
     </aside>

@@ -28,7 +28,7 @@ export function PatientsPanel() {
         <input
           id="patient-search"
           type="search"
-          placeholder="Search by name, MRN or birth date (e.g. 1961-03-12)"
+          placeholder="Name, MRN or birth date (1961-03-12)"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           disabled={emptyVault}

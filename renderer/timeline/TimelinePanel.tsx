@@ -38,7 +38,7 @@ export function FilterChips({ counts, hidden, onToggle }: FilterChipsProps) {
 
 /** Smart container: filter chips, zoom presets and the canvas. */
 export function TimelinePanel() {
-  const { events, counts, hidden, view, extent, now, loading, error, truncated, undated, setView, preset, toggleKind } = useTimeline();
+  const { events, counts, hidden, view, extent, now, deceased, loading, error, truncated, undated, setView, preset, toggleKind } = useTimeline();
   const showDetails = useDetails((s) => s.show);
   const selectedId = useDetails((s) => s.target?.id ?? null);
 
@@ -84,6 +84,7 @@ export function TimelinePanel() {
               layout={layout}
               view={view}
               now={now}
+              deceased={deceased}
               selectedId={selectedId}
               onViewChange={setView}
               onOpen={(e) => void showDetails(e.kind, e.id)}

@@ -1,6 +1,6 @@
 import { formatRange } from '../ui/format';
 import { KIND_COLOR, withAlpha } from './colors';
-import { forEachVisible, MIN_SPAN_PX, type Layout, type PreparedEvent } from './layout';
+import { forEachVisible, MIN_SPAN_PX, SPAN_KINDS, type Layout, type PreparedEvent } from './layout';
 import { timeToX, type ViewRange } from './scale';
 import type { Tick } from './ticks';
 
@@ -14,6 +14,8 @@ export interface Frame {
   readonly height: number;
   readonly gutter: number;
   readonly now: number;
+  /** What the line at `now` says: "Today", or "Died" for a deceased patient. */
+  readonly nowLabel: string;
   readonly hover: PreparedEvent | null;
   readonly selected: PreparedEvent | null;
 }
@@ -60,6 +62,15 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.clip();
   ctx.translate(f.gutter, 0);
 
+  // Where the name of the "now" line goes in the axis row: after the line when
+  // there is room (nothing is recorded after it), else before.
+  const nowX = timeToX(f.view, plotW, f.now);
+  const showNow = nowX >= 0 && nowX <= plotW;
+  const lineX = Math.round(nowX) + 0.5;
+  ctx.font = FONT_BOLD;
+  const nowW = ctx.measureText(f.nowLabel).width + 10;
+  const nowBoxX = lineX + 3 + nowW <= plotW ? lineX + 3 : lineX - 3 - nowW;
+
   // Grid and axis labels.
   ctx.font = FONT;
   ctx.textBaseline = 'middle';
@@ -72,6 +83,10 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
     ctx.moveTo(x, axisH - 6);
     ctx.lineTo(x, f.height);
     ctx.stroke();
+    // A label cut by the right edge, or under the "now" label, is left out (its grid line stays).
+    const labelEnd = x + 4 + textWidth(ctx, tick.label);
+    if (labelEnd > plotW - 2) continue;
+    if (showNow && labelEnd > nowBoxX - 4 && x < nowBoxX + nowW + 4) continue;
     ctx.fillStyle = tick.major ? TEXT : MUTED;
     ctx.fillText(tick.label, x + 4, axisH / 2);
   }
@@ -81,46 +96,76 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.lineTo(plotW, axisH - 0.5);
   ctx.stroke();
 
-  // Today.
-  const nowX = timeToX(f.view, plotW, f.now);
-  if (nowX >= 0 && nowX <= plotW) {
-    ctx.strokeStyle = '#8a94a3';
+  // Today, or the date of death: a dashed line, named in the axis row.
+  if (showNow) {
+    ctx.strokeStyle = '#6b7685';
     ctx.setLineDash([4, 4]);
     ctx.beginPath();
-    ctx.moveTo(Math.round(nowX) + 0.5, axisH);
-    ctx.lineTo(Math.round(nowX) + 0.5, f.height);
+    ctx.moveTo(lineX, 2);
+    ctx.lineTo(lineX, f.height);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillStyle = '#ffffff';
-    const w = ctx.measureText('Today').width + 8;
-    ctx.fillRect(nowX - w - 2, axisH + 1, w, 16);
-    ctx.fillStyle = MUTED;
-    ctx.textAlign = 'right';
-    ctx.fillText('Today', nowX - 6, axisH + 9);
-    ctx.textAlign = 'left';
+    ctx.fillStyle = TEXT;
+    ctx.font = FONT_BOLD;
+    ctx.fillText(f.nowLabel, nowBoxX + 5, axisH / 2);
+    ctx.font = FONT;
   }
 
-  // Events, culled to the view (plus a few pixels either side).
+  // Events, culled to the view (plus a few pixels either side). Per row, the
+  // shapes of one style are gathered into one path and filled once; labels
+  // are drawn last, so that no bar covers a label of its row.
   const pad = ((f.view.end - f.view.start) / Math.max(1, plotW)) * 8;
   for (const lane of f.layout.lanes) {
     const color = KIND_COLOR[lane.kind];
+    const stacked = SPAN_KINDS.has(lane.kind);
     const rowsTop = lane.top + (lane.height - lane.rows.length * lane.rowHeight) / 2;
+    const barH = lane.rowHeight - 6;
     lane.rows.forEach((row, r) => {
       const yMid = rowsTop + r * lane.rowHeight + lane.rowHeight / 2;
+      const top = yMid - barH / 2;
       let lastPointX = -Infinity;
+      let lastSpanPx = -Infinity;
+      // Right end of what this row has drawn so far: a label may use the room after it.
+      let rowEndX = -Infinity;
+      solidRects.length = 0;
+      fadedRects.length = 0;
+      solidPoints.length = 0;
+      fadedPoints.length = 0;
+      labels.length = 0;
       forEachVisible(row, f.view.start - pad, f.view.end + pad, (e) => {
         const x0 = timeToX(f.view, plotW, e.start);
-        if (e.isSpan) {
-          const x1 = Math.max(timeToX(f.view, plotW, e.end), x0 + MIN_SPAN_PX);
-          drawSpan(ctx, e, x0, x1, yMid, lane.rowHeight, color, plotW);
-        } else {
+        if (!e.isSpan) {
           // Many points on one pixel (a lab panel on one morning) are drawn once.
           const px = Math.round(x0);
           if (px === lastPointX) return;
           lastPointX = px;
-          drawPoint(ctx, x0, yMid, color, isInactive(e));
+          (isInactive(e) ? fadedPoints : solidPoints).push(x0);
+          return;
         }
+        const x1 = Math.max(timeToX(f.view, plotW, e.end), x0 + MIN_SPAN_PX);
+        // Thousands of short spans (encounters at decade zoom) on one pixel are drawn once.
+        if (x1 - x0 <= MIN_SPAN_PX) {
+          const px = Math.round(x0);
+          if (px === lastSpanPx) return;
+          lastSpanPx = px;
+        }
+        const left = Math.max(x0, -4);
+        const right = Math.min(x1, plotW + 4);
+        if (right <= left) return;
+        if (e.ongoing) drawOngoingSpan(ctx, x1, left, right, top, barH, yMid, color, plotW);
+        else (isInactive(e) ? fadedRects : solidRects).push(left, right);
+        // A span that starts under the previous one (a full last row) gets no label of its own.
+        if (right - left > 12 || stacked) {
+          labels.push({ e, x0, left, right, before: stacked ? Math.max(rowEndX, 0) : null, covered: x0 < rowEndX - 1 });
+        }
+        rowEndX = Math.max(rowEndX, x1);
       });
+      fillRects(ctx, solidRects, top, barH, alphaStyle(color, 0.75));
+      fillRects(ctx, fadedRects, top, barH, alphaStyle(color, 0.35));
+      fillPoints(ctx, solidPoints, yMid, color);
+      fillPoints(ctx, fadedPoints, yMid, alphaStyle(color, 0.55));
+      let labelEnd = -Infinity;
+      for (const job of labels) labelEnd = drawSpanLabel(ctx, job, yMid, labelEnd);
     });
   }
 
@@ -155,45 +200,81 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.stroke();
 }
 
-function drawPoint(ctx: CanvasRenderingContext2D, x: number, y: number, color: string, faded: boolean): void {
-  ctx.fillStyle = faded ? withAlpha(color, 0.55) : color;
+interface LabelJob {
+  readonly e: PreparedEvent;
+  readonly x0: number;
+  readonly left: number;
+  readonly right: number;
+  /** Right end of the row's previous item (room for a label before the bar); null: no label there. */
+  readonly before: number | null;
+  /** Starts under an earlier span of the row (only in a full last row). */
+  readonly covered: boolean;
+}
+
+// Reused from frame to frame: drawing allocates almost nothing.
+const solidRects: number[] = [];
+const fadedRects: number[] = [];
+const solidPoints: number[] = [];
+const fadedPoints: number[] = [];
+const labels: LabelJob[] = [];
+
+const styles = new Map<string, string>();
+
+/** withAlpha, computed once per colour and opacity. */
+function alphaStyle(color: string, alpha: number): string {
+  const key = `${color}/${alpha}`;
+  let style = styles.get(key);
+  if (style === undefined) {
+    style = withAlpha(color, alpha);
+    styles.set(key, style);
+  }
+  return style;
+}
+
+/** Bars given as [left, right] pairs, in one path and one fill. */
+function fillRects(ctx: CanvasRenderingContext2D, pairs: readonly number[], top: number, h: number, style: string): void {
+  if (pairs.length === 0) return;
   ctx.beginPath();
-  ctx.moveTo(x, y - 5);
-  ctx.lineTo(x + 4, y);
-  ctx.lineTo(x, y + 5);
-  ctx.lineTo(x - 4, y);
-  ctx.closePath();
+  for (let i = 0; i < pairs.length; i += 2) ctx.rect(pairs[i]!, top, pairs[i + 1]! - pairs[i]!, h);
+  ctx.fillStyle = style;
   ctx.fill();
 }
 
-function drawSpan(
+/** Diamonds at the given x, in one path and one fill. */
+function fillPoints(ctx: CanvasRenderingContext2D, xs: readonly number[], y: number, style: string): void {
+  if (xs.length === 0) return;
+  ctx.beginPath();
+  // fill() closes each diamond itself; an explicit closePath() per point costs
+  // more than all the rest of a frame on a long path.
+  for (const x of xs) {
+    ctx.moveTo(x, y - 5);
+    ctx.lineTo(x + 4, y);
+    ctx.lineTo(x, y + 5);
+    ctx.lineTo(x - 4, y);
+  }
+  ctx.fillStyle = style;
+  ctx.fill();
+}
+
+/** An open span (an active problem, a current medication): solid, fading toward its end, with a chevron. */
+function drawOngoingSpan(
   ctx: CanvasRenderingContext2D,
-  e: PreparedEvent,
-  x0: number,
   x1: number,
+  left: number,
+  right: number,
+  top: number,
+  h: number,
   yMid: number,
-  rowHeight: number,
   color: string,
   plotW: number,
 ): void {
-  const h = rowHeight - 6;
-  const top = yMid - h / 2;
-  const left = Math.max(x0, -4);
-  const right = Math.min(x1, plotW + 4);
-  if (right <= left) return;
-  const inactive = isInactive(e);
-  if (e.ongoing) {
-    // Open end: solid, fading out toward today, with a chevron.
-    const grad = ctx.createLinearGradient(left, 0, right, 0);
-    grad.addColorStop(0, withAlpha(color, 0.85));
-    grad.addColorStop(Math.max(0, Math.min(1, (right - left - 30) / Math.max(1, right - left))), withAlpha(color, 0.7));
-    grad.addColorStop(1, withAlpha(color, 0.2));
-    ctx.fillStyle = grad;
-  } else {
-    ctx.fillStyle = withAlpha(color, inactive ? 0.35 : 0.75);
-  }
+  const grad = ctx.createLinearGradient(left, 0, right, 0);
+  grad.addColorStop(0, alphaStyle(color, 0.85));
+  grad.addColorStop(Math.max(0, Math.min(1, (right - left - 30) / Math.max(1, right - left))), alphaStyle(color, 0.7));
+  grad.addColorStop(1, alphaStyle(color, 0.2));
+  ctx.fillStyle = grad;
   ctx.fillRect(left, top, right - left, h);
-  if (e.ongoing && x1 <= plotW + 4) {
+  if (x1 <= plotW + 4) {
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
@@ -203,22 +284,90 @@ function drawSpan(
     ctx.stroke();
     ctx.lineWidth = 1;
   }
-  const visibleW = right - Math.max(left, 0);
-  if (visibleW > 40) {
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(Math.max(left, 0), top, visibleW - (e.ongoing ? 8 : 2), h);
-    ctx.clip();
-    ctx.font = FONT;
-    ctx.fillStyle = inactive ? TEXT : '#ffffff';
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = 'left';
-    ctx.fillText(e.label, Math.max(left, 0) + 5, yMid + 0.5);
-    ctx.restore();
-  }
 }
 
-/** Text for the hover tooltip's date line. */
-export function describeWhen(e: PreparedEvent): string {
-  return formatRange(e.startText, e.isSpan ? e.endText : null, e.ongoing);
+/**
+ * A span's label: inside the bar when it fits; else, on a stacked row, before
+ * the bar in the room the row's previous item left; else inside, shortened.
+ * Never over the previous label of the row. Answers where this row's labels now end.
+ */
+function drawSpanLabel(ctx: CanvasRenderingContext2D, job: LabelJob, yMid: number, labelEnd: number): number {
+  const { e, x0, left, right } = job;
+  if (job.covered) return labelEnd;
+  const inactive = isInactive(e);
+  ctx.font = FONT;
+  ctx.textBaseline = 'middle';
+  const insideLeft = Math.max(left, 0) + 5;
+  const insideW = right - insideLeft - (e.ongoing ? 9 : 3);
+  const full = textWidth(ctx, e.label);
+  const roomBefore = job.before === null ? 0 : x0 - Math.max(job.before, labelEnd, 0) - 10;
+  if (insideLeft >= labelEnd && full <= insideW) {
+    ctx.fillStyle = inactive ? TEXT : '#ffffff';
+    ctx.textAlign = 'left';
+    ctx.fillText(e.label, insideLeft, yMid + 0.5);
+    return insideLeft + full;
+  }
+  if (x0 > 0 && roomBefore >= Math.min(full, 80)) {
+    ctx.fillStyle = TEXT;
+    ctx.textAlign = 'right';
+    ctx.fillText(fitText(ctx, e.label, roomBefore), x0 - 5, yMid + 0.5);
+    ctx.textAlign = 'left';
+    return Math.max(labelEnd, x0);
+  }
+  if (insideLeft >= labelEnd && insideW > 36) {
+    const text = fitText(ctx, e.label, insideW);
+    ctx.fillStyle = inactive ? TEXT : '#ffffff';
+    ctx.textAlign = 'left';
+    ctx.fillText(text, insideLeft, yMid + 0.5);
+    return insideLeft + insideW;
+  }
+  return labelEnd;
+}
+
+// Label widths, by label: the font never changes, and a chart repeats its labels.
+const widths = new Map<string, number>();
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear();
+    w = ctx.measureText(text).width;
+    widths.set(text, w);
+  }
+  return w;
+}
+
+/**
+ * The text, shortened with an ellipsis to fit `max` pixels. Starts from the
+ * proportional guess and corrects it, so a label costs two or three
+ * measurements even while a pan changes the room every frame.
+ */
+export function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
+  const full = textWidth(ctx, text);
+  if (full <= max) return text;
+  const fits = (n: number) => n === 0 || ctx.measureText(`${text.slice(0, n).trimEnd()}…`).width <= max;
+  let n = Math.max(0, Math.min(text.length - 1, Math.floor((text.length * max) / full)));
+  if (fits(n)) {
+    while (n + 1 < text.length && fits(n + 1)) n++;
+  } else {
+    while (n > 0 && !fits(n)) n--;
+  }
+  return n === 0 ? '' : `${text.slice(0, n).trimEnd()}…`;
+}
+
+/** Text for the hover tooltip's date line; for a deceased patient an open span ran "until death". */
+export function describeWhen(e: PreparedEvent, deceased = false): string {
+  const text = formatRange(e.startText, e.isSpan ? e.endText : null, e.ongoing);
+  return deceased && e.ongoing ? text.replace(/ongoing$/, 'until death') : text;
+}
+
+/**
+ * The other records under the pointer, for the tooltip: distinct labels with
+ * how many times each occurs ("Check-up ×7; Follow-up ×2"), at most `max`.
+ */
+export function describeOthers(items: readonly PreparedEvent[], max = 3): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.label, (counts.get(item.label) ?? 0) + 1);
+  const parts = [...counts].slice(0, max).map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
+  return `${parts.join('; ')}${counts.size > max ? '; …' : ''}`;
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { EventKind } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
+import { isoToMs } from '../ui/format';
 import { onSessionEnd } from '../app/session-end';
 import { countByKind, dataExtent, prepareEvents, type PreparedEvent } from './layout';
 import { keepInBounds, presetView, type ViewRange, type ZoomPreset } from './scale';
@@ -17,9 +18,14 @@ export interface TimelineState {
   /** First and last recorded date. */
   readonly extent: ViewRange | null;
   readonly view: ViewRange | null;
-  /** "Now" for ongoing spans, fixed when the chart opened so drawing is stable. */
+  /**
+   * Where ongoing spans end, fixed when the chart opened so drawing is stable:
+   * now, or the date of death (nothing goes on after it).
+   */
   readonly now: number;
-  load(patientId: string): Promise<void>;
+  /** The patient died at `now`: the marker reads "Died", not "Today". */
+  readonly deceased: boolean;
+  load(patientId: string, options?: { deceasedAt?: string | null }): Promise<void>;
   setView(view: ViewRange): void;
   preset(preset: ZoomPreset): void;
   toggleKind(kind: EventKind): void;
@@ -39,15 +45,18 @@ const initial = {
   extent: null,
   view: null,
   now: Date.now(),
+  deceased: false,
 } as const;
 
 export const useTimeline = create<TimelineState>()((set, get) => ({
   ...initial,
 
-  async load(patientId) {
+  async load(patientId, options = {}) {
     const mine = ++seq;
-    const now = Date.now();
-    set({ ...initial, patientId, loading: true, now, hidden: new Set(), counts: new Map() });
+    const died = isoToMs(options.deceasedAt);
+    const deceased = died !== null && died < Date.now();
+    const now = deceased ? died : Date.now();
+    set({ ...initial, patientId, loading: true, now, deceased, hidden: new Set(), counts: new Map() });
     try {
       const result = await call('timeline.events', { patientId });
       if (mine !== seq) return;

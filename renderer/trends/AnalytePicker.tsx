@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Analyte } from '../../electron/api/schemas';
 import { formatDate, plural } from '../ui/format';
 import { groupAnalytes } from './analytes';
@@ -10,8 +11,23 @@ export interface AnalytePickerProps {
 
 /** Pure: analytes grouped by category (laboratory, vital signs, ...), with counts and the last date. */
 export function AnalytePicker({ analytes, selected, onSelect }: AnalytePickerProps) {
+  const navRef = useRef<HTMLElement>(null);
+
+  // The chosen analyte is always in sight in the list (the first one shown may be far down).
+  useEffect(() => {
+    const nav = navRef.current;
+    const button = nav?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    if (!nav || !button) return;
+    const navBox = nav.getBoundingClientRect();
+    const box = button.getBoundingClientRect();
+    const heading = 30;
+    if (box.top < navBox.top + heading || box.bottom > navBox.bottom) {
+      nav.scrollTop += box.top - navBox.top - navBox.height / 3;
+    }
+  }, [selected, analytes]);
+
   return (
-    <nav className="analyte-picker" aria-label="Results to chart" data-testid="analyte-picker">
+    <nav className="analyte-picker" aria-label="Results to chart" data-testid="analyte-picker" ref={navRef}>
       {groupAnalytes(analytes).map((group) => (
         <div key={group.id} className="analyte-group">
           <h3>{group.label}</h3>

@@ -57,6 +57,41 @@ export function TrendChart({ series, onOpenPoint }: TrendChartProps) {
       ctx.restore();
     };
 
+    // The value under the pointer, beside its point: date, value with unit, and a flag when outside the range.
+    const tip = document.createElement('div');
+    tip.className = 'trend-tip';
+    tip.hidden = true;
+    tip.setAttribute('role', 'tooltip');
+    const showTip = (u: uPlot) => {
+      const idx = u.cursor.idx;
+      const xVal = idx === null || idx === undefined ? undefined : data.x[idx];
+      const yVal = idx === null || idx === undefined ? undefined : data.y[idx];
+      if (xVal === undefined || yVal === undefined || (u.cursor.left ?? -1) < 0) {
+        tip.hidden = true;
+        return;
+      }
+      const when = document.createElement('div');
+      when.className = 'when';
+      when.textContent = formatMsDateTime(xVal * 1000);
+      const value = document.createElement('div');
+      value.className = 'value';
+      value.textContent = withUnit(yVal);
+      tip.replaceChildren(when, value);
+      if (data.outside[idx!] !== null) {
+        const flag = document.createElement('div');
+        flag.className = 'flag';
+        flag.textContent = refHigh !== null && yVal > refHigh ? 'Above the reference range' : 'Below the reference range';
+        tip.append(flag);
+      }
+      tip.hidden = false;
+      const px = u.valToPos(xVal, 'x');
+      const py = u.valToPos(yVal, 'y');
+      const width = u.over.clientWidth;
+      const flip = px + 16 + tip.offsetWidth > width;
+      tip.style.left = `${flip ? px - 12 - tip.offsetWidth : px + 12}px`;
+      tip.style.top = `${Math.max(0, py - tip.offsetHeight - 8)}px`;
+    };
+
     const opts: uPlot.Options = {
       width: Math.max(300, el.clientWidth),
       height: HEIGHT,
@@ -101,11 +136,13 @@ export function TrendChart({ series, onOpenPoint }: TrendChartProps) {
         },
       ],
       cursor: { drag: { x: true, y: false }, points: { size: 9 } },
-      legend: { show: true, live: true },
-      hooks: { drawClear: [band] },
+      // The head above the chart is the legend; the value under the pointer shows beside its point.
+      legend: { show: false },
+      hooks: { drawClear: [band], setCursor: [showTip] },
     };
 
     const plot = new uPlot(opts, [data.x, data.y, data.outside], el);
+    plot.over.append(tip);
 
     // A click on (or next to) a point opens that result; a drag-to-zoom is not a click.
     let down: { x: number; y: number } | null = null;
@@ -143,5 +180,13 @@ export function TrendChart({ series, onOpenPoint }: TrendChartProps) {
     };
   }, [series]);
 
-  return <div className="trend-chart" ref={host} data-testid="trend-chart" />;
+  return (
+    <div
+      className="trend-chart"
+      ref={host}
+      data-testid="trend-chart"
+      role="img"
+      aria-label={`${series.display} over time: ${series.points.length} results${series.unit ? ` in ${series.unit}` : ''}`}
+    />
+  );
 }

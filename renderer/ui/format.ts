@@ -98,7 +98,9 @@ export function formatRange(start: string | null, end: string | null, ongoing: b
   const s = formatDate(start, 'unknown date');
   if (ongoing) return `${s} – ongoing`;
   if (!end || end === start) return s;
-  return `${s} – ${formatDate(end)}`;
+  // An encounter from 09:10 to 09:40 happened on one day: say the day once.
+  const e = formatDate(end);
+  return e === s ? s : `${s} – ${e}`;
 }
 
 /**
@@ -170,4 +172,14 @@ export function humaniseIdentifier(name: string): string {
 export function formatStatus(status: string | null | undefined): string | null {
   if (!status) return null;
   return humaniseIdentifier(status);
+}
+
+/** An idle time in words: "10 minutes", "1 minute", "45 seconds". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 1) {
+    const seconds = Math.max(1, Math.round(minutes * 60));
+    return plural(seconds, 'second');
+  }
+  const whole = Math.round(minutes * 10) / 10;
+  return `${whole} minute${whole === 1 ? '' : 's'}`;
 }

@@ -5,12 +5,17 @@ import type { Vault } from '../../store/vault';
 import { buildBrief } from './build-brief';
 
 /**
- * The pre-visit brief of one patient, as of the vault's clock. Reading a
- * brief reads the chart, so it is audited like opening one.
+ * The pre-visit brief of one patient, as of the vault's clock (or of the
+ * patient's death). Reading a brief reads the chart, so it is audited like
+ * opening one.
  */
 export function briefForPatient(vault: Vault, patientId: string): Brief {
-  if (!getPatient(vault.db, patientId)) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
-  const brief = buildBrief(vault.db, patientId, vault.now());
+  const patient = getPatient(vault.db, patientId);
+  if (!patient) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
+  // A deceased patient's record is summarised as it stood at death, not as if care went on.
+  const now = vault.now();
+  const asOf = patient.deceasedAt && Date.parse(patient.deceasedAt) < now.getTime() ? new Date(patient.deceasedAt) : now;
+  const brief = buildBrief(vault.db, patientId, asOf);
   vault.audit('brief.read', patientId, { lines: brief.counts.lines, flagged: brief.counts.flagged });
   return brief;
 }

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  process.stdout.write(`Continuum is running. Open ${host.url} in your browser (this link works once; vault: ${vaultFile}; Ctrl+C to stop)\n`);
+  process.stdout.write(
+    `Continuum is running at ${host.url}  (open it in a browser on this machine; the link works once. Vault: ${vaultFile}. Ctrl+C to stop.)\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import type { CoreClient } from '../../core/core-client';
+import { CONTENT_SECURITY_POLICY } from '../security';
 
 /**
  * The browser host: the built renderer and the core's API on 127.0.0.1, for
@@ -41,18 +42,8 @@ export interface BrowserHost {
 export const DEFAULT_MAX_BODY = 512 * 1024 * 1024 + 64 * 1024;
 const API_PREFIX = '/api/';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy as the Electron window's (../security.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -114,7 +105,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const refuse = (res: ServerResponse, status: 400 | 401 | 403 | 404 | 405 | 413, extra: Record<string, string> = {}) => {
+  const refuse = (res: ServerResponse, status: 400 | 401 | 403 | 404 | 405 | 413 | 415, extra: Record<string, string> = {}) => {
     const text = status === 401 ? 'Not signed in. Open the address Continuum printed when it started.' : statusText(status);
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
     res.end(text);
@@ -136,8 +127,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD') && url.pathname === '/') {
       const valid = secretsEqual(queryToken, token);
-      // The same browser opening the link again is simply let in.
-      if (valid && tokenSpent && hasSession(req)) {
+      // The same browser opening the link again (or an old link) is simply let in.
+      if (hasSession(req)) {
         res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Cache-Control': 'no-store' });
         res.end();
         return;
@@ -163,9 +154,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (origin === undefined || !allowedOrigins().has(origin)) return refuse(res, 403);
       const site = req.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin') return refuse(res, 403);
+      // A form cannot send application/json without a CORS preflight, which we never answer.
       const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') return refuse(res, 403);
-      return handleApi(decodeURIComponent(url.pathname.slice(API_PREFIX.length)), req, res);
+      if (type !== 'application/json') return refuse(res, 415);
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: 'the method name is not valid' } });
+      }
+      return handleApi(name, req, res);
     }
 
     if (method !== 'GET' && method !== 'HEAD') return refuse(res, 405, { Allow: 'GET, HEAD' });
@@ -310,6 +308,8 @@ function statusText(status: number): string {
       return 'Method not allowed';
     case 413:
       return 'Request too large';
+    case 415:
+      return 'Unsupported media type: send application/json';
     default:
       return 'Refused';
   }

@@ -4,6 +4,18 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { CoreClient } from '../../core/core-client';
 import { startCoreWorker } from '../../core/worker-core';
+import {
+  denyPermission,
+  denyWindowOpen,
+  INVOKE_CHANNEL,
+  isAllowedSender,
+  isLocalRequest,
+  isMethodShaped,
+  isOurPage,
+  secureWebPreferences,
+  WINDOW_OPTIONS,
+  withSecurityHeaders,
+} from '../security';
 
 /**
  * The Electron shell: one locked-down window over the built renderer, and
@@ -11,22 +23,9 @@ import { startCoreWorker } from '../../core/worker-core';
  * thread only relays; it never opens the vault itself.
  *
  * Bundled by scripts/build-electron.mjs into dist-electron/main.cjs, with
- * preload.cjs and core-worker.cjs beside it.
+ * preload.cjs and core-worker.cjs beside it. The settings themselves (web
+ * preferences, CSP, what may load) live in ../security.ts, where tests read them.
  */
-
-const CHANNEL = 'continuum:invoke';
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const here = __dirname;
 const indexHtml = resolve(here, '../dist/renderer/index.html');
@@ -41,48 +40,21 @@ function vaultFile(): string {
   return resolve(explicit ? explicit : join(app.getPath('userData'), 'clinic.vault'));
 }
 
-/** Our page and nothing else: the exact file URL, ignoring query and hash. */
-function isOurPage(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && `${u.protocol}//${u.host}${u.pathname}` === indexUrl;
-  } catch {
-    return false;
-  }
-}
-
+/** Every web contents: no navigation away from our page, no redirects, no webviews, no new windows. */
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOurPage(url)) event.preventDefault();
+    if (!isOurPage(url, indexUrl)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isOurPage(event.url, indexUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(denyWindowOpen);
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1440,
-    height: 920,
-    minWidth: 1000,
-    minHeight: 640,
-    title: 'Continuum',
-    backgroundColor: '#f3f5f8',
-    show: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
-  });
+  mainWindow = new BrowserWindow({ ...WINDOW_OPTIONS, webPreferences: secureWebPreferences(preload, !app.isPackaged) });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -111,25 +83,22 @@ async function start(): Promise<void> {
   }
 
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(denyPermission()));
+  ses.setPermissionCheckHandler(denyPermission);
+  ses.setDevicePermissionHandler(denyPermission);
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP], 'X-Content-Type-Options': ['nosniff'] } });
+    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
   // Nothing leaves this computer: any request that is not our own files is cancelled.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:');
-    callback({ cancel: !ok });
-  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url) }));
 
   const file = vaultFile();
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   core = startCoreWorker({ vaultFile: file });
 
-  ipcMain.handle(CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame || !isOurPage(frame.url) || typeof method !== 'string') {
+    if (!isAllowedSender(frame, frame === event.sender.mainFrame, indexUrl) || !isMethodShaped(method)) {
       return { ok: false, error: { code: 'invalid-request', message: 'request refused' } };
     }
     if (!core) return { ok: false, error: { code: 'internal', message: 'the core is not running' } };
