@@ -4,12 +4,13 @@ import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
 import { agentCommands } from './commands/agent';
 import { evidenceCommands } from './commands/evidence';
+import { ocrCommands } from './commands/ocr';
 import { agentClinicCommand, sessionCommands } from './commands/session';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...adminCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import { initialSchema } from './0001-initial-schema';
 import { coveringResultsIndex } from './0002-covering-results-index';
 import { evidenceLibrary } from './0003-evidence-library';
+import { documentsOcr } from './0004-documents-ocr';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr];
 
 export type { Migration } from './migration';
