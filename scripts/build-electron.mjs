@@ -4,7 +4,7 @@
 //   preload.cjs      the sandboxed preload (electron/host/electron/preload.ts)
 //   core-worker.cjs  the core's worker thread (electron/core/core-worker-entry.ts),
 //                    found by worker-core.ts beside the main bundle.
-// electron and the native SQLite module stay external.
+// electron and the native modules (SQLite, onnxruntime) stay external.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node'],
   // import.meta.url has no meaning in CommonJS: give it this file's URL.
   define: { 'import.meta.url': '__continuumImportMetaUrl' },
   banner: { js: "const __continuumImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -31,6 +31,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/host/electron/main.ts')], outfile: join(outdir, 'main.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/core/core-worker-entry.ts')], outfile: join(outdir, 'core-worker.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'electron/model/model-worker-entry.ts')], outfile: join(outdir, 'model-worker.cjs') }),
   build({
     ...common,
     // A sandboxed preload may require('electron') and nothing else from Node.

@@ -1,0 +1,128 @@
+/**
+ * continuum-model.json: our small manifest beside an Optimum / transformers.js
+ * model folder. It names the model, its licence and context length, picks the
+ * ONNX file to run, and lists every file the runtime reads with its size and
+ * SHA-256, so a partial copy or an altered file is refused, never loaded.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize, isAbsolute, sep } from 'node:path';
+import { z } from 'zod';
+import { ModelError } from './errors';
+
+export const MANIFEST_FILE = 'continuum-model.json';
+
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((p) => !isAbsolute(p) && !normalize(p).split(/[\\/]/).includes('..'), 'must be a path inside the model folder');
+
+export const ManifestSchema = z.object({
+  format: z.literal(1),
+  name: z.string().min(1),
+  licence: z.string().min(1),
+  contextLength: z.number().int().positive(),
+  /** The decoder to run, e.g. onnx/model_q4.onnx. */
+  onnx: relativePath,
+  quantization: z.enum(['fp32', 'fp16', 'int8', 'int4', 'mixed']).optional(),
+  /** Tags around a thinking model's reasoning, e.g. <think> and </think>. */
+  thinking: z.object({ open: z.string().min(1), close: z.string().min(1) }).optional(),
+  files: z
+    .array(z.object({ path: relativePath, bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .min(1),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestFile = Manifest['files'][number];
+
+/** Files the runtime reads besides the ONNX file; each must be listed. */
+export const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
+/** Files read when present (a chat template kept outside tokenizer_config.json, generation defaults). */
+export const OPTIONAL_FILES = ['generation_config.json', 'chat_template.jinja', 'chat_template.json'] as const;
+
+/** The ONNX file's external weights, as Optimum names them, when present. */
+export function externalDataFiles(dir: string, onnx: string): string[] {
+  return [`${onnx}_data`, `${onnx}.data`].filter((p) => existsSync(join(dir, p)));
+}
+
+export function readManifest(dir: string): Manifest {
+  if (!existsSync(dir)) throw new ModelError('missing', `no model folder at ${dir}`);
+  const file = join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) {
+    throw new ModelError('missing', `${dir} has no ${MANIFEST_FILE}: run "npx tsx scripts/models/manifest.ts ${dir}" once to record its files`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ModelError('corrupt', `${MANIFEST_FILE} in ${dir} is not valid JSON`);
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ModelError('corrupt', `${MANIFEST_FILE} in ${dir}: ${issue.path.join('.') || 'top level'} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Checks that every file the runtime will read is listed, present, of the
+ * listed size (cheap, catches partial copies first) and of the listed
+ * SHA-256. Throws a ModelError naming the first file that fails.
+ */
+export async function verifyModelFiles(dir: string, manifest: Manifest): Promise<void> {
+  const listed = new Map(manifest.files.map((f) => [normalize(f.path).split(sep).join('/'), f]));
+  const needed = [
+    ...REQUIRED_FILES,
+    ...OPTIONAL_FILES.filter((p) => existsSync(join(dir, p))),
+    manifest.onnx,
+    ...externalDataFiles(dir, manifest.onnx),
+  ];
+  for (const path of needed) {
+    if (!listed.has(normalize(path).split(sep).join('/'))) {
+      throw new ModelError('integrity', `${path} is not listed in ${MANIFEST_FILE}: it cannot be checked, so the model is not loaded`);
+    }
+  }
+  for (const entry of manifest.files) {
+    const file = join(dir, entry.path);
+    if (!existsSync(file)) throw new ModelError('missing', `the model file ${entry.path} is missing from ${dir}: copy the model again`);
+    const bytes = statSync(file).size;
+    if (bytes !== entry.bytes) {
+      throw new ModelError(
+        'integrity',
+        `${entry.path} is ${bytes.toLocaleString('en')} bytes but the manifest says ${entry.bytes.toLocaleString('en')}: a partial or altered copy; copy the model again`,
+      );
+    }
+  }
+  for (const entry of manifest.files) {
+    if ((await sha256(join(dir, entry.path))) !== entry.sha256) {
+      throw new ModelError('integrity', `${entry.path} does not match its SHA-256 in the manifest: the file was altered or damaged; copy the model again`);
+    }
+  }
+}
+
+export type ManifestInfo = Omit<Manifest, 'files' | 'format'>;
+
+/** Hashes the model's files and writes the manifest (the generator, and administrators adding an export). */
+export async function writeManifest(dir: string, info: ManifestInfo): Promise<Manifest> {
+  const paths = [
+    ...REQUIRED_FILES,
+    ...OPTIONAL_FILES.filter((p) => existsSync(join(dir, p))),
+    info.onnx,
+    ...externalDataFiles(dir, info.onnx),
+  ];
+  const files: ManifestFile[] = [];
+  for (const path of paths) {
+    const file = join(dir, path);
+    if (!existsSync(file)) throw new ModelError('missing', `cannot write the manifest: ${path} is missing from ${dir}`);
+    files.push({ path, bytes: statSync(file).size, sha256: await sha256(file) });
+  }
+  const manifest: Manifest = { format: 1, ...info, files };
+  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

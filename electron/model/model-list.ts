@@ -1,0 +1,45 @@
+/**
+ * The models installed under models/: what `continuum model list` and the
+ * model manager show. Reads manifests only (no hashing), so it is instant;
+ * integrity is checked when a model is loaded.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ModelError } from './errors';
+import { readManifest } from './manifest';
+
+export type ModelListing =
+  | {
+      readonly dir: string;
+      readonly ok: true;
+      readonly name: string;
+      readonly quantization: string;
+      readonly contextLength: number;
+      readonly bytes: number;
+      readonly licence: string;
+    }
+  | { readonly dir: string; readonly ok: false; readonly problem: string };
+
+export function listModels(modelsDir: string): ModelListing[] {
+  if (!existsSync(modelsDir)) return [];
+  return readdirSync(modelsDir)
+    .map((name) => join(modelsDir, name))
+    .filter((dir) => statSync(dir).isDirectory())
+    .sort()
+    .map((dir): ModelListing => {
+      try {
+        const m = readManifest(dir);
+        return {
+          dir,
+          ok: true,
+          name: m.name,
+          quantization: m.quantization ?? 'unknown',
+          contextLength: m.contextLength,
+          bytes: m.files.reduce((sum, f) => sum + f.bytes, 0),
+          licence: m.licence,
+        };
+      } catch (error) {
+        return { dir, ok: false, problem: error instanceof ModelError ? error.message : String(error) };
+      }
+    });
+}

@@ -1,0 +1,65 @@
+/**
+ * Prefix reuse: the KV states of recent prompts, so a follow-up question in
+ * the same session does not pay again for the system prompt and the
+ * patient's record. Matching is by token ids (longest common prefix), so it
+ * works for any chat template; a state is cut back when only part matches.
+ */
+import type { KvState } from './kv-cache';
+
+interface Entry {
+  readonly tokens: readonly number[];
+  readonly kv: KvState;
+  used: number;
+}
+
+function commonPrefix(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+export class PrefixCache {
+  private entries: Entry[] = [];
+  private clock = 0;
+
+  constructor(private readonly maxEntries = 4) {}
+
+  /**
+   * The state for the longest cached prefix of `tokens`, keeping at least the
+   * last token to run (its logits choose the first new token).
+   */
+  lookup(tokens: readonly number[]): { kv: KvState; reused: number } | undefined {
+    let best: Entry | undefined;
+    let bestLength = 0;
+    for (const entry of this.entries) {
+      const length = Math.min(commonPrefix(entry.tokens, tokens), tokens.length - 1);
+      if (length > bestLength) {
+        best = entry;
+        bestLength = length;
+      }
+    }
+    if (!best) return undefined;
+    best.used = ++this.clock;
+    return { kv: best.kv.truncate(bestLength), reused: bestLength };
+  }
+
+  /** Keeps the state of `tokens`; an entry that is a prefix of it is superseded. */
+  store(tokens: readonly number[], kv: KvState): void {
+    if (kv.length !== tokens.length || tokens.length === 0) return;
+    this.entries = this.entries.filter((e) => commonPrefix(e.tokens, tokens) < e.tokens.length);
+    this.entries.push({ tokens: [...tokens], kv, used: ++this.clock });
+    if (this.entries.length > this.maxEntries) {
+      this.entries.sort((a, b) => b.used - a.used);
+      this.entries.length = this.maxEntries;
+    }
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+}

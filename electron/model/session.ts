@@ -1,0 +1,145 @@
+/**
+ * The decoder as onnxruntime-node runs it on the CPU: one InferenceSession
+ * with graph optimizations on and one intra-op thread per core, fed the
+ * Optimum decoder inputs (input_ids, attention_mask, position_ids,
+ * past_key_values.*) and answering the last position's logits and the new
+ * KV state. Batch size is always 1: one clinician, one conversation.
+ */
+import { availableParallelism } from 'node:os';
+import * as ort from 'onnxruntime-node';
+import { ModelError } from './errors';
+import { KvState } from './kv-cache';
+
+export interface SessionOptions {
+  /** Intra-op threads; default: every core (os.availableParallelism()). */
+  readonly threads?: number;
+  /**
+   * Let idle onnxruntime threads spin between operators (default false). Spinning
+   * saves microseconds on an idle machine, but the workstation's UI and core share
+   * the cores: measured on the 2-core build machine under load, spinning threads
+   * made a 0.5B decode step 3-5x slower (100-200 ms against 35-40 ms).
+   */
+  readonly spinning?: boolean;
+}
+
+/** Turns an onnxruntime load error into one line a clinician's administrator can act on. */
+export function explainOrtError(file: string, error: unknown): ModelError {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const op =
+    /([\w.]*):(\w+)\(-?\d+\) is not a registered function\/op/.exec(text) ??
+    /No Op registered for (\w+) with domain_version of (\d+)/.exec(text) ??
+    /Could not find an implementation for (\w+)\((\d+)\)/.exec(text);
+  if (op) {
+    const name = text.includes('is not a registered') ? `${op[1] ? `${op[1]}:` : ''}${op[2]}` : op[1]!;
+    return new ModelError('unsupported-operator', `${file} uses the operator ${name}, which onnxruntime ${ort.env.versions.common} cannot run on the CPU: use another export of this model`);
+  }
+  if (/File doesn't exist|No such file/i.test(text)) return new ModelError('missing', `${file} (or its external weights) is missing`);
+  if (/Protobuf parsing failed|invalid model|ModelProto does not have a graph/i.test(text)) {
+    return new ModelError('corrupt', `${file} is not a valid ONNX model (damaged or partial file): copy the model again`);
+  }
+  if (/bad_alloc|out of memory|Failed to allocate/i.test(text)) return new ModelError('memory', `not enough memory to load ${file}: close other programs or use a smaller quantization`);
+  return new ModelError('corrupt', `onnxruntime cannot load ${file}: ${text.slice(0, 300)}`);
+}
+
+export class DecoderSession {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    readonly layers: number,
+    readonly kvHeads: number,
+    readonly headDim: number,
+    readonly kvType: 'float32' | 'float16',
+    /** Size of the logits' last axis, when the graph fixes it. */
+    readonly logitsSize: number | undefined,
+  ) {}
+
+  static async open(file: string, options: SessionOptions = {}): Promise<DecoderSession> {
+    let session: ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(file, {
+        executionProviders: ['cpu'],
+        graphOptimizationLevel: 'all',
+        intraOpNumThreads: options.threads ?? availableParallelism(),
+        interOpNumThreads: 1,
+        executionMode: 'sequential',
+        extra: options.spinning ? {} : { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+      });
+    } catch (error) {
+      throw explainOrtError(file, error);
+    }
+    const required = ['input_ids', 'attention_mask'];
+    const missing = required.filter((name) => !session.inputNames.includes(name));
+    if (missing.length || !session.outputNames.includes('logits')) {
+      throw new ModelError('corrupt', `${file} is not a decoder with a KV cache (inputs ${missing.join(', ') || 'ok'}; it needs input_ids, attention_mask, past_key_values.N.key/value and logits)`);
+    }
+    const pasts = session.inputMetadata.filter((m) => /^past_key_values\.\d+\.key$/.test(m.name));
+    const first = pasts[0];
+    if (!first || !first.isTensor) throw new ModelError('corrupt', `${file} has no past_key_values inputs: export it with the KV cache (Optimum "text-generation-with-past")`);
+    const [, kvHeads, , headDim] = first.shape;
+    if (typeof kvHeads !== 'number' || typeof headDim !== 'number') throw new ModelError('corrupt', `${file}: past_key_values shapes must fix the head count and size`);
+    if (first.type !== 'float32' && first.type !== 'float16') throw new ModelError('unsupported-operator', `${file}: KV cache of type ${first.type} is not supported`);
+    const logits = session.outputMetadata.find((m) => m.name === 'logits');
+    const last = logits?.isTensor ? logits.shape[logits.shape.length - 1] : undefined;
+    return new DecoderSession(session, pasts.length, kvHeads, headDim, first.type, typeof last === 'number' ? last : undefined);
+  }
+
+  emptyKv(): KvState {
+    return KvState.empty(this.layers, this.kvHeads, this.headDim, this.kvType);
+  }
+
+  private has(input: string): boolean {
+    return this.session.inputNames.includes(input);
+  }
+
+  /**
+   * Runs `tokens` after the state `kv` (which is not changed: states are
+   * immutable, so a cached prefix can be shared) and returns the logits of
+   * the last position and the state that now includes the tokens.
+   */
+  async forward(tokens: readonly number[], kv: KvState): Promise<{ logits: Float32Array; kv: KvState }> {
+    const n = tokens.length;
+    const total = kv.length + n;
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, n]),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+      ...kv.tensors,
+    };
+    if (this.has('position_ids')) {
+      feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(kv.length + i)), [1, n]);
+    }
+    // Older Optimum exports merge the with- and without-cache graphs behind this flag.
+    if (this.has('use_cache_branch')) feeds.use_cache_branch = new ort.Tensor('bool', [kv.length > 0], [1]);
+    const out = await this.session.run(feeds);
+    const logits = out.logits!;
+    const vocab = logits.dims[logits.dims.length - 1]!;
+    const rows = logits.data.length / vocab;
+    const lastRow = toFloat32(logits).subarray((rows - 1) * vocab, rows * vocab);
+    const present: Record<string, ort.Tensor> = {};
+    for (const [name, tensor] of Object.entries(out)) {
+      if (name.startsWith('present')) present[name.replace(/^present/, 'past_key_values')] = tensor;
+    }
+    return { logits: lastRow.slice(), kv: new KvState(total, present) };
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+/** Logits as float32 (fp16 exports answer float16, held by onnxruntime as Uint16Array bits). */
+function toFloat32(tensor: ort.Tensor): Float32Array {
+  if (tensor.type === 'float32') return tensor.data as Float32Array;
+  if (tensor.type !== 'float16') throw new ModelError('corrupt', `logits of type ${tensor.type} are not supported`);
+  const bits = tensor.data as Uint16Array;
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) out[i] = halfToFloat(bits[i]!);
+  return out;
+}
+
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 31) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+}

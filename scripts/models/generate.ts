@@ -1,0 +1,48 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Generates test and benchmark models (random weights; nothing is downloaded):
+ *
+ *   npx tsx scripts/models/generate.ts --size tiny                     -> models/test-tiny-fp32/
+ *   npx tsx scripts/models/generate.ts --size 0.5b --precision all     -> models/bench-0.5b-{fp32,int8,int4}/
+ *
+ * Options: --size tiny|0.5b, --precision fp32|int8|int4|all (default fp32),
+ * --seed N (default 1), --out DIR (one precision only). Pure Node: runs on a
+ * fresh machine with nothing but `npm ci`. The 0.5B shape takes a few minutes
+ * and about 4 GB of disk for all three precisions.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Precision } from './decoder-graph';
+import { generateModelFolder, PRESETS, type SizeName } from './model-folder';
+
+const PRECISIONS: Precision[] = ['fp32', 'int8', 'int4'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'tiny' },
+      precision: { type: 'string', default: 'fp32' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+    },
+  });
+  const size = values.size as SizeName;
+  if (!(size in PRESETS)) throw new Error(`--size must be one of ${Object.keys(PRESETS).join(', ')}`);
+  const precisions = values.precision === 'all' ? PRECISIONS : [values.precision as Precision];
+  if (!precisions.every((p) => PRECISIONS.includes(p))) throw new Error('--precision must be fp32, int8, int4 or all');
+  if (values.out && precisions.length > 1) throw new Error('--out names one folder: give one --precision with it');
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  for (const precision of precisions) {
+    const out = values.out ?? join('models', `${size === 'tiny' ? 'test' : 'bench'}-${size}-${precision}`);
+    const start = Date.now();
+    const manifest = await generateModelFolder({ size, precision, seed, out });
+    const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+    console.log(`${out}: ${manifest.name}, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
