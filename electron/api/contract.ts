@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as img from './imaging-schemas';
 import * as s from './schemas';
 
 /**
@@ -63,6 +64,20 @@ export const contract = {
     z.object({ fileName: z.string().min(1).max(260), content: z.string().max(512 * 1024 * 1024) }).strict(),
     s.importReport,
   ),
+  // --- imaging (issue 6): DICOM studies and their bytes, over the API only ---
+  /** A patient's DICOM studies, newest first, with series and instances (no pixel data). */
+  'imaging.studies': method(z.object({ patientId: s.recordId }).strict(), z.object({ studies: z.array(img.imagingStudy) })),
+  /** One instance's DICOM Part 10 file, base64, for the viewer's image loader. Audited as a record view. */
+  'imaging.instance': method(
+    z.object({ instanceId: s.recordId }).strict(),
+    z.object({ instanceId: z.string(), patientId: z.string(), base64: z.string() }),
+  ),
+  /** A DICOM file chosen in the renderer, base64; patientId is the clinician's choice after 'ambiguous' or 'no-match'. */
+  'imaging.import': method(
+    z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(700 * 1024 * 1024), patientId: s.recordId.optional() }).strict(),
+    img.dicomImportOutcome,
+  ),
+  // --- end imaging ---
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { useTrends } from '../trends/trends-store';
 import { AccessHistory } from './AccessHistory';
 import { AllergyBanner } from './AllergyBanner';
 import { ChartHeader } from './ChartHeader';
+import { ImagingPanel } from '../imaging/ImagingPanel';
 import { useChart } from './chart-store';
 import { CodedList } from './CodedList';
 import { useDetails } from './details-store';
@@ -86,6 +87,7 @@ export function ChartView() {
       <BriefPanel deceased={deceased} />
       <TimelinePanel />
       <TrendsPanel />
+      <ImagingPanel patientId={chart.patient.id} />
       <EvidencePanel />
       <AccessHistory />
     </div>

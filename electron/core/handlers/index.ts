@@ -2,10 +2,11 @@ import { methodNames, type MethodName } from '../../api/contract';
 import { agentHandlers } from './agent';
 import { chartHandlers } from './chart';
 import type { Handler, HandlerMap } from './handler';
+import { imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

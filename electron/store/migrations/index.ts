@@ -3,8 +3,9 @@ import { initialSchema } from './0001-initial-schema';
 import { coveringResultsIndex } from './0002-covering-results-index';
 import { evidenceLibrary } from './0003-evidence-library';
 import { documentsOcr } from './0004-documents-ocr';
+import { imaging } from './0005-imaging';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging];
 
 export type { Migration } from './migration';

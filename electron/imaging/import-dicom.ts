@@ -1,0 +1,262 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import dicomParser from 'dicom-parser';
+import type { DicomImportOutcome } from '../api/imaging-schemas';
+import type { Vault } from '../store/vault';
+import { MAX_FILE_BYTES, readDicomHeader, type DicomHeader } from './dicom-header';
+import { ImagingError } from './imaging-error';
+import { loadChartPatients, matchPatient, type ChartPatient, type MatchField } from './match-patient';
+
+export interface DicomImportOptions {
+  /** The clinician's choice of chart (after an 'ambiguous' or 'no-match'): skips matching. */
+  readonly patientId?: string;
+}
+
+/**
+ * Imports one DICOM Part 10 instance: checks it (readDicomHeader), finds the
+ * chart (matchPatient, or the clinician's choice), and stores study, series
+ * and instance with the whole file in one transaction. Never throws for a
+ * bad file: the outcome says 'rejected' with a one-line message.
+ */
+export function importDicomBytes(
+  vault: Vault,
+  fileName: string,
+  bytes: Uint8Array,
+  options: DicomImportOptions = {},
+  charts?: readonly ChartPatient[],
+): DicomImportOutcome {
+  let header: DicomHeader;
+  try {
+    header = readDicomHeader(fileName, bytes);
+  } catch (error) {
+    if (error instanceof ImagingError) return outcome(fileName, 'rejected', error.message);
+    throw error;
+  }
+  const db = vault.db;
+  const existing = db
+    .prepare(
+      `SELECT i.id AS instanceId, i.patient_id AS patientId, s.study_id AS studyId FROM imaging_instances i
+       JOIN imaging_series s ON s.id = i.series_id WHERE i.sop_instance_uid = ?`,
+    )
+    .get(header.sopInstanceUid) as { instanceId: string; patientId: string; studyId: string } | undefined;
+  if (existing) {
+    return { ...outcome(fileName, 'already-imported', `${fileName}: already in the vault`), ...existing };
+  }
+
+  let patientId: string;
+  let matchedOn: MatchField[] | 'clinician';
+  if (options.patientId) {
+    const found = db.prepare(`SELECT id FROM patients WHERE id = ?`).pluck().get(options.patientId) as string | undefined;
+    if (!found) throw new ImagingError('not-found', `patient ${options.patientId} is not in the vault`);
+    patientId = found;
+    matchedOn = 'clinician';
+  } else {
+    const match = matchPatient(header.patient, charts ?? loadChartPatients(db));
+    if (match.kind === 'ambiguous') {
+      return {
+        ...outcome(fileName, 'ambiguous', `${fileName}: ${match.reason}; choose the chart (--patient ID)`),
+        candidates: match.candidates,
+      };
+    }
+    if (match.kind === 'no-match') return outcome(fileName, 'no-match', `${fileName}: ${match.reason}; choose the chart (--patient ID)`);
+    patientId = match.patientId;
+    matchedOn = match.matchedOn;
+  }
+
+  const study = db.prepare(`SELECT id, patient_id FROM imaging_studies WHERE study_uid = ?`).get(header.studyInstanceUid) as
+    | { id: string; patient_id: string }
+    | undefined;
+  if (study && study.patient_id !== patientId) {
+    return outcome(fileName, 'rejected', `${fileName}: its study is already filed under another chart; nothing stored`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const at = vault.now().toISOString();
+  const by = vault.clinician.id;
+
+  return vault.write(() =>
+    db.transaction((): DicomImportOutcome => {
+      const sourceId = Number(
+        db
+          .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
+          .run(`DICOM ${fileName}`, sha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn }))
+          .lastInsertRowid,
+      );
+      const provenance = { source_id: sourceId, source_ref: header.sopInstanceUid, recorded_at: at, recorded_by: by };
+      let studyId = study?.id;
+      if (!studyId) {
+        studyId = `dicom-study-${randomUUID()}`;
+        db.prepare(
+          `INSERT INTO imaging_studies (id, patient_id, status, modality, description, started_at, series_count, instance_count,
+             study_uid, accession_number, dicom_patient, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (@id, @patient, 'available', @modality, @description, @started, 0, 0, @uid, @accession, @dicomPatient,
+             @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        ).run({
+          id: studyId,
+          patient: patientId,
+          modality: header.modality,
+          description: header.studyDescription,
+          started: header.studyDate,
+          uid: header.studyInstanceUid,
+          accession: header.accessionNumber,
+          dicomPatient: JSON.stringify(header.patient),
+          ...provenance,
+        });
+      }
+      let seriesId = db.prepare(`SELECT id FROM imaging_series WHERE series_uid = ?`).pluck().get(header.seriesInstanceUid) as string | undefined;
+      if (!seriesId) {
+        seriesId = `dicom-series-${randomUUID()}`;
+        db.prepare(
+          `INSERT INTO imaging_series (id, study_id, patient_id, series_uid, number, modality, body_part, view_position, laterality, description)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          seriesId,
+          studyId,
+          patientId,
+          header.seriesInstanceUid,
+          header.seriesNumber,
+          header.modality,
+          header.bodyPart,
+          header.viewPosition,
+          header.laterality,
+          header.seriesDescription,
+        );
+      }
+      const imageId = `dicom-image-${randomUUID()}`;
+      db.prepare(
+        `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
+         VALUES (@id, @patient, 'dicom', 'application/dicom', @taken, @content, @metadata, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+      ).run({
+        id: imageId,
+        patient: patientId,
+        taken: header.studyDate,
+        content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        metadata: JSON.stringify({ sopInstanceUid: header.sopInstanceUid, modality: header.modality }),
+        ...provenance,
+      });
+      const instanceId = `dicom-instance-${randomUUID()}`;
+      db.prepare(
+        `INSERT INTO imaging_instances (id, series_id, patient_id, image_id, sop_instance_uid, sop_class_uid, number, transfer_syntax_uid,
+           rows, columns, frames, bits_allocated, photometric, window_center, window_width, spacing, byte_length, sha256,
+           source_id, recorded_at, recorded_by)
+         VALUES (@id, @series, @patient, @image, @sop, @sopClass, @number, @ts, @rows, @columns, @frames, @bits, @photometric,
+           @wc, @ww, @spacing, @length, @sha256, @source_id, @recorded_at, @recorded_by)`,
+      ).run({
+        id: instanceId,
+        series: seriesId,
+        patient: patientId,
+        image: imageId,
+        sop: header.sopInstanceUid,
+        sopClass: header.sopClassUid,
+        number: header.instanceNumber,
+        ts: header.transferSyntaxUid,
+        rows: header.rows,
+        columns: header.columns,
+        frames: header.frames,
+        bits: header.bitsAllocated,
+        photometric: header.photometric,
+        wc: header.windowCenter,
+        ww: header.windowWidth,
+        spacing: JSON.stringify(header.spacing),
+        length: bytes.byteLength,
+        sha256,
+        source_id: sourceId,
+        recorded_at: at,
+        recorded_by: by,
+      });
+      db.prepare(
+        `UPDATE imaging_studies SET
+           series_count = (SELECT count(*) FROM imaging_series WHERE study_id = @study),
+           instance_count = (SELECT count(*) FROM imaging_instances i JOIN imaging_series s ON s.id = i.series_id WHERE s.study_id = @study)
+         WHERE id = @study`,
+      ).run({ study: studyId });
+      vault.audit('record.write', patientId, { kind: 'imaging.import', file: fileName, instanceId, matchedOn });
+      const how = matchedOn === 'clinician' ? 'the chart chosen by the clinician' : `matched on ${matchedOn.join(', ')}`;
+      return {
+        ...outcome(fileName, 'imported', `${fileName}: ${header.modality ?? 'image'} ${header.columns} x ${header.rows} (${header.transferSyntaxName}) filed, ${how}`),
+        patientId,
+        studyId,
+        instanceId,
+      };
+    })(),
+  );
+}
+
+export interface DicomImportSummary {
+  readonly outcomes: DicomImportOutcome[];
+  /** Files inside folders that are not DICOM (no DICM marker): skipped, not errors. */
+  readonly skipped: string[];
+}
+
+/**
+ * Imports files, folders (recursively) and DICOMDIRs, one file in memory at
+ * a time. A file named on the command line that is not DICOM is 'rejected';
+ * one met while walking a folder is skipped and listed.
+ */
+export function importDicomPaths(vault: Vault, paths: readonly string[], options: DicomImportOptions = {}): DicomImportSummary {
+  const outcomes: DicomImportOutcome[] = [];
+  const skipped: string[] = [];
+  const charts = options.patientId ? [] : loadChartPatients(vault.db);
+  const seen = new Set<string>();
+  const importFile = (file: string, explicit: boolean): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      outcomes.push(outcome(file, 'rejected', `${file}: ${Math.round(size / 1024 / 1024)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB an instance may be`));
+      return;
+    }
+    if (!explicit && !hasDicmMarker(file)) {
+      skipped.push(file);
+      return;
+    }
+    if (basename(file).toUpperCase() === 'DICOMDIR') {
+      for (const referenced of dicomdirFiles(file)) importFile(referenced, true);
+      return;
+    }
+    outcomes.push(importDicomBytes(vault, file, new Uint8Array(readFileSync(file)), options, charts));
+  };
+  const walk = (path: string, explicit: boolean): void => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) walk(join(path, entry), false);
+    } else if (stat.isFile()) {
+      importFile(path, explicit);
+    }
+  };
+  for (const path of paths) walk(path, true);
+  return { outcomes, skipped };
+}
+
+/** The image files a DICOMDIR lists (Referenced File ID, relative to its folder). */
+export function dicomdirFiles(file: string): string[] {
+  let dataSet: dicomParser.DataSet;
+  try {
+    dataSet = dicomParser.parseDicom(new Uint8Array(readFileSync(file)));
+  } catch {
+    throw new ImagingError('invalid-input', `${file}: a corrupt DICOMDIR`);
+  }
+  const records = dataSet.elements['x00041220']?.items ?? [];
+  const files: string[] = [];
+  for (const record of records) {
+    const id = record.dataSet?.string('x00041500');
+    if (!id) continue;
+    files.push(join(dirname(file), ...id.trim().split('\\').filter(Boolean)));
+  }
+  return files;
+}
+
+function hasDicmMarker(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(132);
+    const read = readSync(fd, head, 0, 132, 0);
+    return read === 132 && head.toString('latin1', 128, 132) === 'DICM';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function outcome(file: string, status: DicomImportOutcome['status'], message: string): DicomImportOutcome {
+  return { file, status, message, patientId: null, studyId: null, instanceId: null, candidates: [] };
+}
