@@ -36,6 +36,8 @@ const crash = read('crash-kill');
 const diskFull = read('disk-full');
 const readOnly = read('read-only');
 const fuzz = { 'renderer-to-core API': read('fuzz-api'), 'FHIR importer': read('fuzz-fhir') };
+const egress = read('egress');
+const electron = read('electron-settings');
 
 interface Row {
   readonly what: string;
@@ -65,12 +67,13 @@ figures.push({ name: 'crash-kill problems', value: crash ? (crash.failures as un
 rows.push({ what: 'disk full (file-size limit): problems after / clear message', value: diskFull ? `${show(num(diskFull, 'problems'))} / yes` : 'not run (no prlimit or bash)', goal: '0 / yes' });
 rows.push({ what: 'read-only vault: clear message, vault unchanged', value: readOnly ? 'yes' : 'not run', goal: 'yes' });
 figures.push({ name: 'disk-full problems', value: num(diskFull, 'problems'), unit: 'problems', goal: '0' });
-rows.push({ what: 'outbound connections seen', value: 'not measured', goal: '0' });
-rows.push({ what: 'log lines with patient data', value: 'not measured', goal: '0' });
-rows.push({ what: 'Electron settings checked', value: 'not measured', goal: 'all' });
-figures.push({ name: 'outbound connections', value: null, unit: 'connections (not measured)', goal: '0' });
-figures.push({ name: 'log lines with patient data', value: null, unit: 'lines (not measured)', goal: '0' });
-figures.push({ name: 'Electron settings checked', value: null, unit: 'settings (not measured)', goal: 'all' });
+rows.push({ what: 'outbound connections seen (full workload, main and worker threads)', value: show(num(egress, 'outbound')), goal: '0' });
+rows.push({ what: 'log lines with patient data', value: egress ? `${show(num(egress, 'leaks'))} of ${show(num(egress, 'logLines'))}` : 'not run', goal: '0' });
+rows.push({ what: 'Electron settings checked / weakened', value: electron ? `${show(num(electron, 'checked'))} / ${(electron.failed as unknown[]).length}` : 'not run', goal: 'all / 0' });
+figures.push({ name: 'outbound connections', value: num(egress, 'outbound'), unit: 'connections', goal: '0' });
+figures.push({ name: 'log lines with patient data', value: num(egress, 'leaks'), unit: 'lines', goal: '0' });
+figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 13' });
+figures.push({ name: 'Electron settings weakened', value: electron ? (electron.failed as unknown[]).length : null, unit: 'settings', goal: '0' });
 figures.push({ name: 'trust suite run time', value: seconds, unit: 's', goal: 'within CI time' });
 
 const width = Math.max(...rows.map((r) => r.what.length));
