@@ -38,6 +38,7 @@ const readOnly = read('read-only');
 const fuzz = { 'renderer-to-core API': read('fuzz-api'), 'FHIR importer': read('fuzz-fhir') };
 const egress = read('egress');
 const electron = read('electron-settings');
+const packaging = read('packaging');
 
 interface Row {
   readonly what: string;
@@ -70,6 +71,7 @@ figures.push({ name: 'disk-full problems', value: num(diskFull, 'problems'), uni
 rows.push({ what: 'outbound connections seen (full workload, main and worker threads)', value: show(num(egress, 'outbound')), goal: '0' });
 rows.push({ what: 'log lines with patient data', value: egress ? `${show(num(egress, 'leaks'))} of ${show(num(egress, 'logLines'))}` : 'not run', goal: '0' });
 rows.push({ what: 'Electron settings checked / weakened', value: electron ? `${show(num(electron, 'checked'))} / ${(electron.failed as unknown[]).length}` : 'not run', goal: 'all / 0' });
+rows.push({ what: 'packaging: native packages unpacked / missing', value: packaging ? `${(packaging.nativePackages as unknown[]).length} / ${(packaging.missing as unknown[]).length}` : 'not run', goal: 'all / 0' });
 figures.push({ name: 'outbound connections', value: num(egress, 'outbound'), unit: 'connections', goal: '0' });
 figures.push({ name: 'log lines with patient data', value: num(egress, 'leaks'), unit: 'lines', goal: '0' });
 figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 13' });
