@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as img from './imaging-schemas';
+import * as ocr from './ocr-schemas';
 import * as s from './schemas';
 
 /**
@@ -78,6 +79,41 @@ export const contract = {
     img.dicomImportOutcome,
   ),
   // --- end imaging ---
+  // --- documents and OCR (issue 5): scanned documents, their pages and extraction proposals ---
+  /**
+   * A scanned document (PNG, JPEG, TIFF or PDF, base64) filed under a patient: OCR runs in the core's
+   * worker pool, then the document, its pages and its pending proposals are saved. Answers when done;
+   * meanwhile 'documents.progress' with the same uploadId tells how far it got.
+   */
+  'documents.upload': method(
+    z
+      .object({
+        patientId: s.recordId,
+        fileName: z.string().min(1).max(260),
+        base64: z.string().min(1).max(280 * 1024 * 1024),
+        uploadId: z.string().min(1).max(80).optional(),
+      })
+      .strict(),
+    z.object({ document: ocr.documentSummary }),
+  ),
+  /** How far an upload's OCR got; null when it is unknown or finished. */
+  'documents.progress': method(z.object({ uploadId: z.string().min(1).max(80) }).strict(), z.object({ progress: ocr.ocrProgress.nullable() })),
+  /** Stops an upload's OCR; nothing of it is kept. */
+  'documents.cancel': method(z.object({ uploadId: z.string().min(1).max(80) }).strict(), z.object({ cancelled: z.boolean() })),
+  /** A patient's documents, newest first, with counts of proposals by status (pending counts what needs a decision: dates are context). */
+  'documents.list': method(z.object({ patientId: s.recordId }).strict(), z.object({ documents: z.array(ocr.documentSummary) })),
+  /** One page for review: image, words with boxes and confidences, and the page's proposals. Audited as a record view. */
+  'documents.page': method(z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1).max(10_000) }).strict(), ocr.documentPage),
+  /** The clinician's reading of one word replaces OCR's (confidence 100, marked corrected). */
+  'documents.correctWord': method(ocr.wordCorrection, z.object({ word: ocr.ocrWord })),
+  /** Accept, edit (accept with corrections) or reject one proposal; accepted ones become records with provenance. */
+  'ocr.decide': method(
+    z
+      .object({ proposalId: z.string().min(1).max(200), decision: z.enum(['accept', 'edit', 'reject']), edits: ocr.proposalEdits.optional() })
+      .strict(),
+    ocr.storedProposal,
+  ),
+  // --- end documents and OCR ---
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { AccessHistory } from './AccessHistory';
 import { AllergyBanner } from './AllergyBanner';
 import { ChartHeader } from './ChartHeader';
 import { ImagingPanel } from '../imaging/ImagingPanel';
+import { OcrReviewPanel } from '../ocr-review/OcrReviewPanel';
 import { useChart } from './chart-store';
 import { CodedList } from './CodedList';
 import { useDetails } from './details-store';
@@ -88,6 +89,7 @@ export function ChartView() {
       <TimelinePanel />
       <TrendsPanel />
       <ImagingPanel patientId={chart.patient.id} />
+      <OcrReviewPanel patientId={chart.patient.id} />
       <EvidencePanel />
       <AccessHistory />
     </div>

@@ -4,9 +4,10 @@ import { chartHandlers } from './chart';
 import type { Handler, HandlerMap } from './handler';
 import { imagingHandlers } from './imaging';
 import { importHandlers } from './import';
+import { ocrHandlers } from './ocr';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

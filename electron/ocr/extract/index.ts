@@ -10,7 +10,13 @@ export interface Evidence {
   read: string;
 }
 
-export type Proposal = { id: string; confidence: number; evidence: Evidence } & (
+export type Proposal = {
+  id: string;
+  confidence: number;
+  evidence: Evidence;
+  /** What extraction restored that the page did not say plainly (the review pane asks the clinician to check it). */
+  repaired?: string | null;
+} & (
   | {
       kind: 'lab';
       analyte: string;
@@ -163,10 +169,12 @@ function labFrom(line: Line, date: string | null): Proposal[] {
   let unitWords: OcrWord[] = [];
   if (first && isUnit(first.text)) unitWords = [first];
   else if (first && second && isUnit(first.text + second.text)) unitWords = [first, second];
+  else if (first && second && rest[valueIndex + 3] && isUnit(first.text + second.text + rest[valueIndex + 3]!.text)) unitWords = [first, second, rest[valueIndex + 3]!];
   if (unitWords.length === 0) return [];
   const unitWord: OcrWord = { ...unitWords[0]!, text: unitWords.map((w) => w.text).join('') };
   const rangeWords = rest.slice(valueIndex + 1 + unitWords.length);
-  const range = parseRange(rangeWords.map((w) => w.text).join(' '));
+  const printedRange = parseRange(rangeWords.map((w) => w.text).join(' '));
+  const { range, repaired } = restoreRangeDecimals(value.value, printedRange);
   const used = [...line.words.slice(0, match.used), rest[valueIndex]!, ...unitWords, ...rangeWords];
   return [
     {
@@ -185,8 +193,35 @@ function labFrom(line: Line, date: string | null): Proposal[] {
       date,
       confidence: meanConfidence(used),
       evidence: evidence(line.page, used),
+      repaired,
     },
   ];
+}
+
+/**
+ * A reference range whose decimal points OCR dropped ("3.5-5.0" read as
+ * "35-50"): when the value lies far outside the range as read (beyond 3x) and
+ * well inside it with both bounds divided by 10 or 100, the divided range is
+ * used, and the proposal says so for the clinician to check. Anything less
+ * clear is left as read.
+ */
+export function restoreRangeDecimals(
+  value: number,
+  range: { low: number | null; high: number | null },
+): { range: { low: number | null; high: number | null }; repaired: string | null } {
+  const { low, high } = range;
+  if (low === null || high === null || !(low < high) || value <= 0) return { range, repaired: null };
+  const near = (lo: number, hi: number) => value >= lo / 3 && value <= hi * 3;
+  if (near(low, high)) return { range, repaired: null };
+  for (const divisor of [10, 100]) {
+    const lo = low / divisor;
+    const hi = high / divisor;
+    if (Number.isInteger(low) && Number.isInteger(high) && value >= lo / 1.5 && value <= hi * 1.5) {
+      const fixed = { low: Number(lo.toFixed(2)), high: Number(hi.toFixed(2)) };
+      return { range: fixed, repaired: `range read as ${low}-${high}; decimal points restored to ${fixed.low}-${fixed.high}` };
+    }
+  }
+  return { range, repaired: null };
 }
 
 export function parseRange(text: string): { low: number | null; high: number | null } {

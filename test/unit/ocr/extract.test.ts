@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extract, numeric, parseRange } from '../../../electron/ocr/extract';
+import { extract, numeric, parseRange, restoreRangeDecimals } from '../../../electron/ocr/extract';
 import { foldName } from '../../../electron/ocr/extract/loinc';
 import { toUcum } from '../../../electron/ocr/extract/ucum';
 import type { OcrPage, OcrWord } from '../../../electron/ocr/types';
@@ -64,5 +64,26 @@ describe('lab extraction', () => {
   it('folds names idempotently, merging the usual confusions', () => {
     expect(foldName('HbAlc')).toBe(foldName('HbA1c'));
     fc.assert(fc.property(fc.string(), (s) => foldName(foldName(s)) === foldName(s)));
+  });
+});
+
+describe('reference ranges whose decimal points OCR dropped', () => {
+  it('restores them from the value\'s own magnitude, and says so', () => {
+    expect(restoreRangeDecimals(4.1, { low: 35, high: 51 })).toEqual({ range: { low: 3.5, high: 5.1 }, repaired: 'range read as 35-51; decimal points restored to 3.5-5.1' });
+    expect(restoreRangeDecimals(0.9, { low: 70, high: 130 })).toEqual({ range: { low: 0.7, high: 1.3 }, repaired: 'range read as 70-130; decimal points restored to 0.7-1.3' });
+  });
+
+  it('leaves plausible or unclear ranges as read', () => {
+    expect(restoreRangeDecimals(89, { low: 70, high: 99 }).repaired).toBeNull();
+    // A markedly abnormal value is not a reason to rewrite its range.
+    expect(restoreRangeDecimals(250, { low: 70, high: 99 }).repaired).toBeNull();
+    expect(restoreRangeDecimals(12, { low: 3.5, high: 5.1 }).repaired).toBeNull();
+    expect(restoreRangeDecimals(5, { low: null, high: 51 }).repaired).toBeNull();
+  });
+
+  it('marks the proposal for review when the range was repaired', () => {
+    const words = ['Albumin', '4.1', 'g/dL', '35-51'].map((text, i) => ({ text, confidence: 90, box: { x: i * 100, y: 10, w: 80, h: 20 }, line: 0 }));
+    const [lab] = extract([{ page: 1, width: 800, height: 100, source: 'ocr', rotation: 0, confidence: 90, text: '', words }]);
+    expect(lab).toMatchObject({ kind: 'lab', value: 4.1, refLow: 3.5, refHigh: 5.1, repaired: expect.stringContaining('restored') });
   });
 });

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * Scanned documents and their OCR (issue 5): what the review pane reads and
+ * sends. Proposals mirror electron/ocr/extract's Proposal type.
+ */
+
+export const box = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+export type Box = z.infer<typeof box>;
+
+export const ocrWord = z.object({ text: z.string(), confidence: z.number(), box, line: z.number(), corrected: z.boolean().optional() });
+export type OcrWordView = z.infer<typeof ocrWord>;
+
+const evidence = z.object({ page: z.number().int(), boxes: z.array(box), read: z.string() });
+const common = { id: z.string(), confidence: z.number(), evidence, repaired: z.string().nullable().optional() };
+
+export const proposal = z.discriminatedUnion('kind', [
+  z.object({
+    ...common,
+    kind: z.literal('lab'),
+    analyte: z.string(),
+    matchedName: z.string(),
+    loinc: z.string().nullable(),
+    display: z.string(),
+    value: z.number(),
+    comparator: z.enum(['<', '>']).nullable(),
+    unit: z.string(),
+    ucum: z.string().nullable(),
+    refLow: z.number().nullable(),
+    refHigh: z.number().nullable(),
+    date: z.string().nullable(),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal('medication'),
+    name: z.string(),
+    matchedName: z.string(),
+    strength: z.string().nullable(),
+    dose: z.string().nullable(),
+    frequency: z.string().nullable(),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal('vital'),
+    vital: z.enum(['blood-pressure', 'heart-rate', 'temperature', 'oxygen-saturation']),
+    loinc: z.string(),
+    value: z.number(),
+    value2: z.number().nullable(),
+    ucum: z.string(),
+    date: z.string().nullable(),
+  }),
+  z.object({ ...common, kind: z.literal('date'), role: z.enum(['specimen', 'report', 'admission', 'document', 'birth']), date: z.string() }),
+]);
+export type ProposalView = z.infer<typeof proposal>;
+
+export const proposalStatus = z.enum(['pending', 'accepted', 'edited', 'rejected']);
+
+export const storedProposal = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  status: proposalStatus,
+  proposal,
+  final: proposal.nullable(),
+  recordId: z.string().nullable(),
+});
+export type StoredProposalView = z.infer<typeof storedProposal>;
+
+export const documentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  mediaType: z.string(),
+  pages: z.number().int(),
+  createdAt: z.string(),
+  proposals: z.object({ pending: z.number().int(), accepted: z.number().int(), edited: z.number().int(), rejected: z.number().int() }),
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+
+export const documentPage = z.object({
+  documentId: z.string(),
+  patientId: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  pages: z.number().int(),
+  width: z.number(),
+  height: z.number(),
+  source: z.enum(['ocr', 'text-layer']),
+  rotation: z.number(),
+  confidence: z.number().nullable(),
+  /** The page as recognized (deskewed), PNG base64; null for a PDF's text-layer pages. */
+  imageBase64: z.string().nullable(),
+  words: z.array(ocrWord),
+  proposals: z.array(storedProposal),
+});
+export type DocumentPage = z.infer<typeof documentPage>;
+
+export const ocrProgress = z.object({ page: z.number().int(), pages: z.number().int(), progress: z.number(), status: z.string() });
+
+/** Corrections a clinician may make to a proposal before accepting it. */
+export const proposalEdits = z
+  .object({
+    value: z.number().finite().optional(),
+    value2: z.number().finite().nullable().optional(),
+    unit: z.string().min(1).max(40).optional(),
+    refLow: z.number().finite().nullable().optional(),
+    refHigh: z.number().finite().nullable().optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').nullable().optional(),
+    name: z.string().min(1).max(200).optional(),
+    strength: z.string().max(100).nullable().optional(),
+    dose: z.string().max(100).nullable().optional(),
+    frequency: z.string().max(100).nullable().optional(),
+  })
+  .strict();
+export type ProposalEdits = z.infer<typeof proposalEdits>;
+
+/** A corrected word on a page: the clinician's reading replaces OCR's, at confidence 100. */
+export const wordCorrection = z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1), index: z.number().int().min(0), text: z.string().min(1).max(200) }).strict();

@@ -1,0 +1,485 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Box, DocumentPage, ProposalEdits, StoredProposalView } from '../../electron/api/ocr-schemas';
+import { call, errorMessage } from '../api/client';
+import { useChart } from '../chart/chart-store';
+import { useTimeline } from '../timeline/timeline-store';
+import { useTrends } from '../trends/trends-store';
+import { band, DEFAULT_THRESHOLD, doubtful, KIND_LABEL, lines, matchedText, nearMatch, step } from './words';
+
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 4;
+const zoomBy = (z: number, factor: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * factor * 100) / 100));
+
+/** After a record was written: the chart's timeline and trends read it again. */
+function refreshChart(patientId: string) {
+  const chart = useChart.getState().chart;
+  void useTimeline.getState().load(patientId, { deceasedAt: chart?.patient.deceasedAt ?? null });
+  void useTrends.getState().load(patientId);
+}
+
+/**
+ * One document under review: the page image with its word boxes shaded by
+ * confidence, the recognized text, the doubtful words (n / p to move through
+ * them, Enter to correct), and the extraction proposals to accept, edit or reject.
+ */
+export function DocumentReview({ documentId, pages, onChanged }: { documentId: string; pages: number; onChanged: () => void }) {
+  const [pageNo, setPageNo] = useState(1);
+  const [page, setPage] = useState<DocumentPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
+  const [current, setCurrent] = useState<number | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<Box[]>([]);
+  const root = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  const fitted = useRef(false);
+
+  function fit() {
+    const width = stage.current?.clientWidth;
+    if (page && width) setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.floor(((width - 2) / page.width) * 100) / 100)));
+  }
+
+  const load = useCallback(async () => {
+    try {
+      setPage(await call('documents.page', { documentId, page: pageNo }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [documentId, pageNo]);
+
+  useEffect(() => {
+    setPage(null);
+    setCurrent(null);
+    setEditing(null);
+    void load();
+  }, [load]);
+
+  // The first page opens fitted to the width of the pane.
+  useEffect(() => {
+    if (page && !fitted.current) {
+      fitted.current = true;
+      fit();
+    }
+  });
+
+  const doubts = useMemo(() => (page ? doubtful(page.words, threshold) : []), [page, threshold]);
+  const textLines = useMemo(() => (page ? lines(page.words) : []), [page]);
+
+  // The current word scrolls into view in the image and in the text.
+  useEffect(() => {
+    if (current === null) return;
+    for (const el of root.current?.querySelectorAll(`[data-word="${current}"]`) ?? []) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
+
+  function go(direction: 1 | -1) {
+    setEditing(null);
+    setCurrent((c) => step(doubts, c, direction));
+  }
+
+  async function correct(index: number, text: string) {
+    try {
+      const { word } = await call('documents.correctWord', { documentId, page: pageNo, index, text });
+      setPage((p) => (p ? { ...p, words: p.words.map((w, i) => (i === index ? word : w)) } : p));
+      setEditing(null);
+      setError(null);
+      root.current?.focus();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function decide(proposal: StoredProposalView, decision: 'accept' | 'edit' | 'reject', edits?: ProposalEdits) {
+    try {
+      await call('ocr.decide', { proposalId: proposal.id, decision, ...(edits ? { edits } : {}) });
+      await load();
+      onChanged();
+      if (decision !== 'reject' && page) refreshChart(page.patientId);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  function onKey(e: React.KeyboardEvent) {
+    if ((e.target as HTMLElement).closest('input, select, textarea')) return;
+    if (e.key === 'n' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      go(1);
+    } else if (e.key === 'p' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      go(-1);
+    } else if (e.key === 'Enter' && current !== null && !(e.target as HTMLElement).closest('button')) {
+      e.preventDefault();
+      setEditing(`word-${current}`);
+    } else if (e.key === '+' || e.key === '=') setZoom((z) => zoomBy(z, 1.25));
+    else if (e.key === '-') setZoom((z) => zoomBy(z, 0.8));
+  }
+
+  const word = current !== null ? page?.words[current] : undefined;
+  const patient = useChart((state) => state.chart?.patient);
+  const otherBirth = page?.proposals.find((p) => p.proposal.kind === 'date' && p.proposal.role === 'birth' && patient?.birthDate && p.proposal.date !== patient.birthDate.slice(0, 10));
+  const labsAndMore = page?.proposals.filter((p) => p.proposal.kind !== 'date') ?? [];
+  const dates = page?.proposals.filter((p) => p.proposal.kind === 'date') ?? [];
+
+  return (
+    <div className="ocr-review" ref={root} tabIndex={0} onKeyDown={onKey} data-testid="ocr-review" aria-label="Document review">
+      <div className="ocr-toolbar">
+        <span className="ocr-title">{page?.title}</span>
+        <button type="button" className="btn" disabled={pageNo <= 1} onClick={() => setPageNo((n) => n - 1)} aria-label="Previous page">
+          ‹ Page
+        </button>
+        <span data-testid="ocr-page-of">
+          Page {pageNo} of {pages}
+        </span>
+        <button type="button" className="btn" disabled={pageNo >= pages} onClick={() => setPageNo((n) => n + 1)} aria-label="Next page">
+          Page ›
+        </button>
+        <span className="ocr-sep" />
+        <button type="button" className="btn" aria-label="Zoom out" disabled={zoom <= MIN_ZOOM} onClick={() => setZoom((z) => zoomBy(z, 0.8))}>
+          −
+        </button>
+        <span data-testid="ocr-zoom">{Math.round(zoom * 100)}%</span>
+        <button type="button" className="btn" aria-label="Zoom in" disabled={zoom >= MAX_ZOOM} onClick={() => setZoom((z) => zoomBy(z, 1.25))}>
+          +
+        </button>
+        <button type="button" className="btn" onClick={fit}>
+          Fit width
+        </button>
+        <span className="ocr-sep" />
+        <label>
+          Review words below{' '}
+          <select value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} aria-label="Confidence threshold">
+            {[50, 60, 75, 85, 95].map((t) => (
+              <option key={t} value={t}>
+                {t}%
+              </option>
+            ))}
+          </select>{' '}
+          confidence
+        </label>
+        <span className="ocr-legend" aria-hidden="true">
+          <i className="w-low" /> below threshold <i className="w-mid" /> under 90% <i className="w-high" /> 90%+ <i className="w-corrected" /> corrected
+        </span>
+      </div>
+      {error && (
+        <div className="error-line" role="alert">
+          {error}
+        </div>
+      )}
+      {otherBirth && patient && otherBirth.proposal.kind === 'date' && (
+        <div className="ocr-mismatch" role="alert" data-testid="ocr-patient-mismatch">
+          This page gives a date of birth of {otherBirth.proposal.date}, but {patient.name} was born on {patient.birthDate?.slice(0, 10)}. Check that the document belongs to this patient before
+          accepting anything from it.
+        </div>
+      )}
+      {!page && !error && <p className="muted">Opening the page…</p>}
+      {page && (
+        <div className="ocr-body">
+          <div className="ocr-stage" data-testid="ocr-stage" ref={stage}>
+            {page.imageBase64 ? (
+              <div className="ocr-canvas" style={{ width: page.width * zoom, height: page.height * zoom }}>
+                <img src={`data:image/png;base64,${page.imageBase64}`} width={page.width * zoom} height={page.height * zoom} alt={`Page ${page.page} of ${page.title}`} draggable={false} />
+                {page.words.map((w, i) => (
+                  <button
+                    type="button"
+                    key={i}
+                    data-word={i}
+                    className={`ocr-box w-${band(w, threshold)}${i === current ? ' current' : ''}`}
+                    style={{ left: w.box.x * zoom, top: w.box.y * zoom, width: w.box.w * zoom, height: w.box.h * zoom }}
+                    title={`${w.text} · ${Math.round(w.confidence)}%${w.corrected ? ' (corrected)' : ''}`}
+                    aria-label={`Word ${w.text}, ${Math.round(w.confidence)}% confidence`}
+                    tabIndex={-1}
+                    onClick={() => {
+                      setCurrent(i);
+                      setEditing(`word-${i}`);
+                    }}
+                  />
+                ))}
+                {highlight.map((b, i) => (
+                  <div key={`h${i}`} className="ocr-evidence" style={{ left: b.x * zoom - 3, top: b.y * zoom - 3, width: b.w * zoom + 6, height: b.h * zoom + 6 }} />
+                ))}
+              </div>
+            ) : (
+              <p className="muted">This page came from the PDF's own text layer: there is no scan to show, and its words need no review.</p>
+            )}
+          </div>
+          <div className="ocr-side">
+            <section aria-label="Doubtful words" className="ocr-doubts">
+              <h3>
+                Words to check <span className="muted">({doubts.length} below {threshold}%)</span>
+              </h3>
+              <div className="ocr-doubt-nav">
+                <button type="button" className="btn" disabled={doubts.length === 0} onClick={() => go(-1)}>
+                  ‹ Previous (p)
+                </button>
+                <button type="button" className="btn" disabled={doubts.length === 0} onClick={() => go(1)} data-testid="ocr-next-doubtful">
+                  Next (n) ›
+                </button>
+                <span className="muted">Enter or click a word to correct it.</span>
+              </div>
+              {word && current !== null && (
+                <WordEditor
+                  key={`${current}-${editing === `word-${current}`}`}
+                  text={word.text}
+                  confidence={word.confidence}
+                  corrected={Boolean(word.corrected)}
+                  open={editing === `word-${current}`}
+                  onOpen={() => setEditing(`word-${current}`)}
+                  onCancel={() => {
+                    setEditing(null);
+                    root.current?.focus();
+                  }}
+                  onSave={(text) => void correct(current, text)}
+                />
+              )}
+              {doubts.length === 0 && <p className="muted">No word below {threshold}% on this page.</p>}
+              <ul className="ocr-doubt-list" data-testid="ocr-doubt-list">
+                {doubts.map((i) => (
+                  <li key={i}>
+                    <button type="button" className={`link${i === current ? ' current' : ''}`} onClick={() => setCurrent(i)}>
+                      “{page.words[i]!.text}” <span className="muted">{Math.round(page.words[i]!.confidence)}%</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section aria-label="Recognized text" className="ocr-text" data-testid="ocr-text">
+              <h3>Recognized text</h3>
+              <div className="ocr-text-body">
+                {textLines.map((line, li) => (
+                  <div key={li}>
+                    {line.map((i) => {
+                      const w = page.words[i]!;
+                      return (
+                        <span key={i} data-word={i} className={`t-${band(w, threshold)}${i === current ? ' current' : ''}`} onClick={() => setCurrent(i)}>
+                          {w.text}{' '}
+                        </span>
+                      );
+                    })}
+                  </div>
+                ))}
+              </div>
+            </section>
+          </div>
+          <section className="ocr-proposals" aria-label="Proposals" data-testid="ocr-proposals">
+            <h3>Found on this page: nothing enters the record until you accept it</h3>
+            {labsAndMore.length === 0 && <p className="muted">No lab results, vital signs or medications were recognised on this page.</p>}
+            <table>
+              <thead>
+                <tr>
+                  <th>What</th>
+                  <th>Printed on the page</th>
+                  <th>Read as</th>
+                  <th>Confidence</th>
+                  <th>Decision</th>
+                </tr>
+              </thead>
+              <tbody>
+                {labsAndMore.map((p) => (
+                  <ProposalRow
+                    key={p.id}
+                    item={p}
+                    editing={editing === p.id}
+                    onEdit={() => setEditing(p.id)}
+                    onCancel={() => setEditing(null)}
+                    onDecide={(d, edits) => void decide(p, d, edits)}
+                    onFocusBoxes={(boxes) => setHighlight(boxes)}
+                  />
+                ))}
+              </tbody>
+            </table>
+            {dates.length > 0 && (
+              <p className="muted ocr-dates">
+                Dates read (used for the results above):{' '}
+                {dates.map((d) => (d.proposal.kind === 'date' ? `${d.proposal.role} ${d.proposal.date} (“${d.proposal.evidence.read}”)` : '')).join(' · ')}
+              </p>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function WordEditor(props: { text: string; confidence: number; corrected: boolean; open: boolean; onOpen: () => void; onCancel: () => void; onSave: (text: string) => void }) {
+  const [value, setValue] = useState(props.text);
+  return (
+    <div className="ocr-word-editor" data-testid="ocr-current-word">
+      {props.open ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSave(value);
+          }}
+        >
+          <label>
+            Correct “{props.text}” to{' '}
+            <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()} aria-label="Corrected word" />
+          </label>{' '}
+          <button type="submit" className="btn btn-primary">
+            Save
+          </button>{' '}
+          <button type="button" className="btn" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <span>
+          Selected: <strong>“{props.text}”</strong> {props.corrected ? '(corrected by you)' : `${Math.round(props.confidence)}% confidence`}{' '}
+          <button type="button" className="btn" onClick={props.onOpen}>
+            Correct
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+const STATUS_LABEL = { pending: 'To review', accepted: 'Accepted · in the record', edited: 'Accepted with your edits · in the record', rejected: 'Rejected' } as const;
+
+function ProposalRow(props: {
+  item: StoredProposalView;
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onDecide: (decision: 'accept' | 'edit' | 'reject', edits?: ProposalEdits) => void;
+  onFocusBoxes: (boxes: Box[]) => void;
+}) {
+  const { item } = props;
+  const shown = item.final ?? item.proposal;
+  const p = item.proposal;
+  const name = p.kind === 'lab' ? p.display : p.kind === 'medication' ? p.name : p.kind === 'vital' ? p.vital : 'date';
+  return (
+    <>
+      <tr
+        className={`ocr-proposal status-${item.status}`}
+        data-testid="ocr-proposal"
+        data-status={item.status}
+        onMouseEnter={() => props.onFocusBoxes(p.evidence.boxes)}
+        onMouseLeave={() => props.onFocusBoxes([])}
+        onFocus={() => props.onFocusBoxes(p.evidence.boxes)}
+      >
+        <td>{KIND_LABEL[p.kind]}</td>
+        <td>
+          <code>{p.evidence.read}</code>
+          {nearMatch(p) && <div className="ocr-near">{nearMatch(p)}</div>}
+        </td>
+        <td>
+          {matchedText(shown)}
+          {p.repaired && <div className="ocr-repaired">Check: {p.repaired}</div>}
+        </td>
+        <td>{Math.round(p.confidence)}%</td>
+        <td>
+          {item.status === 'pending' ? (
+            <span className="ocr-decide">
+              <button type="button" className="btn btn-primary" aria-label={`Accept ${name}`} onClick={() => props.onDecide('accept')}>
+                Accept
+              </button>
+              <button type="button" className="btn" aria-label={`Edit ${name}`} onClick={props.onEdit}>
+                Edit
+              </button>
+              <button type="button" className="btn" aria-label={`Reject ${name}`} onClick={() => props.onDecide('reject')}>
+                Reject
+              </button>
+            </span>
+          ) : (
+            <span className={`ocr-status ${item.status}`} data-testid="ocr-proposal-status">
+              {STATUS_LABEL[item.status]}
+            </span>
+          )}
+        </td>
+      </tr>
+      {props.editing && item.status === 'pending' && (
+        <tr className="ocr-edit-row">
+          <td colSpan={5}>
+            <ProposalEditor item={item} onCancel={props.onCancel} onSave={(edits) => props.onDecide('edit', edits)} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+type Field = { key: keyof ProposalEdits; label: string; numeric: boolean; initial: string };
+
+function fieldsOf(item: StoredProposalView): Field[] {
+  const p = item.proposal;
+  const s = (v: string | number | null) => (v === null ? '' : String(v));
+  switch (p.kind) {
+    case 'lab':
+      return [
+        { key: 'value', label: 'Value', numeric: true, initial: s(p.value) },
+        { key: 'unit', label: 'Unit', numeric: false, initial: p.ucum ?? p.unit },
+        { key: 'refLow', label: 'Range low', numeric: true, initial: s(p.refLow) },
+        { key: 'refHigh', label: 'Range high', numeric: true, initial: s(p.refHigh) },
+        { key: 'date', label: 'Date (YYYY-MM-DD)', numeric: false, initial: s(p.date) },
+      ];
+    case 'vital':
+      return [
+        { key: 'value', label: 'Value', numeric: true, initial: s(p.value) },
+        ...(p.vital === 'blood-pressure' ? [{ key: 'value2' as const, label: 'Diastolic', numeric: true, initial: s(p.value2) }] : []),
+        { key: 'date', label: 'Date (YYYY-MM-DD)', numeric: false, initial: s(p.date) },
+      ];
+    case 'medication':
+      return [
+        { key: 'name', label: 'Medicine', numeric: false, initial: p.name },
+        { key: 'strength', label: 'Strength', numeric: false, initial: s(p.strength) },
+        { key: 'dose', label: 'Dose', numeric: false, initial: s(p.dose) },
+        { key: 'frequency', label: 'Frequency', numeric: false, initial: s(p.frequency) },
+      ];
+    case 'date':
+      return [{ key: 'date', label: 'Date (YYYY-MM-DD)', numeric: false, initial: p.date }];
+  }
+}
+
+function ProposalEditor({ item, onCancel, onSave }: { item: StoredProposalView; onCancel: () => void; onSave: (edits: ProposalEdits) => void }) {
+  const fields = fieldsOf(item);
+  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.key, f.initial])));
+  const [problem, setProblem] = useState<string | null>(null);
+  function save() {
+    const edits: Record<string, string | number | null> = {};
+    for (const f of fields) {
+      const raw = (values[f.key] ?? '').trim();
+      if (raw === f.initial) continue;
+      if (raw === '') {
+        if (f.key === 'value' || f.key === 'unit' || f.key === 'name') return setProblem(`${f.label} cannot be empty.`);
+        edits[f.key] = null;
+      } else if (f.numeric) {
+        const n = Number(raw.replace(',', '.'));
+        if (!Number.isFinite(n)) return setProblem(`${f.label}: “${raw}” is not a number.`);
+        edits[f.key] = n;
+      } else edits[f.key] = raw;
+    }
+    if (Object.keys(edits).length === 0) return setProblem('Nothing was changed: use Accept instead.');
+    onSave(edits as ProposalEdits);
+  }
+  return (
+    <form
+      className="ocr-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      {fields.map((f) => (
+        <label key={f.key}>
+          {f.label}
+          <input value={values[f.key] ?? ''} inputMode={f.numeric ? 'decimal' : 'text'} onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))} />
+        </label>
+      ))}
+      <button type="submit" className="btn btn-primary">
+        Accept with these values
+      </button>
+      <button type="button" className="btn" onClick={onCancel}>
+        Cancel
+      </button>
+      {problem && (
+        <span className="error-line" role="alert">
+          {problem}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../electron/api/ocr-schemas';
+import { call, errorMessage } from '../api/client';
+import { DocumentReview } from './DocumentReview';
+import './ocr-review.css';
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(new Error(`${file.name}: could not be read`));
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Smart container: a patient's scanned documents, an upload button, and the review of the chosen one. */
+export function OcrReviewPanel({ patientId }: { patientId: string }) {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const r = await call('documents.list', { patientId });
+      setDocuments(r.documents);
+      return r.documents;
+    } catch (e) {
+      setError(errorMessage(e));
+      return [];
+    }
+  }, [patientId]);
+
+  useEffect(() => {
+    setDocuments(null);
+    setSelected(null);
+    setError(null);
+    void reload().then((docs) => setSelected((s) => s ?? docs[0]?.id ?? null));
+  }, [reload]);
+
+  async function upload(file: File) {
+    setError(null);
+    const uploadId = `upload-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    setProgress(`Reading ${file.name}…`);
+    const poll = setInterval(() => {
+      void call('documents.progress', { uploadId })
+        .then(({ progress: p }) => {
+          if (p) setProgress(`Reading ${file.name}: page ${p.page} of ${p.pages}, ${Math.round(p.progress * 100)}%`);
+        })
+        .catch(() => undefined);
+    }, 700);
+    try {
+      const base64 = await readBase64(file);
+      const { document } = await call('documents.upload', { patientId, fileName: file.name, base64, uploadId });
+      await reload();
+      setSelected(document.id);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      clearInterval(poll);
+      setProgress(null);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <section className="panel ocr-panel" data-testid="ocr-panel" aria-label="Scanned documents">
+      <div className="ocr-panel-head">
+        <h2>Scanned documents</h2>
+        <label className="btn">
+          Add a scanned document…
+          <input
+            ref={input}
+            type="file"
+            className="sr-only"
+            data-testid="ocr-upload-input"
+            accept=".png,.jpg,.jpeg,.tif,.tiff,.pdf,image/png,image/jpeg,image/tiff,application/pdf"
+            disabled={progress !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+            }}
+          />
+        </label>
+        {progress && (
+          <span className="ocr-progress" role="status" data-testid="ocr-progress">
+            {progress}
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="error-line" role="alert">
+          {error}
+        </div>
+      )}
+      {documents && documents.length === 0 && !progress && <p className="muted">No scanned documents. Nothing read from a scan enters the record until you accept it.</p>}
+      {documents && documents.length > 0 && (
+        <ul className="ocr-documents" data-testid="ocr-documents">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <button type="button" className={`btn${selected === d.id ? ' active' : ''}`} aria-pressed={selected === d.id} onClick={() => setSelected(d.id)}>
+                {d.title} · {d.pages} {d.pages === 1 ? 'page' : 'pages'} · {d.createdAt.slice(0, 10)}
+                {d.proposals.pending > 0 ? <span className="ocr-badge">{d.proposals.pending} to review</span> : <span className="ocr-badge done">reviewed</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && documents?.some((d) => d.id === selected) && (
+        <DocumentReview key={selected} documentId={selected} pages={documents.find((d) => d.id === selected)!.pages} onChanged={() => void reload()} />
+      )}
+    </section>
+  );
+}
