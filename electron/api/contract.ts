@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as img from './imaging-schemas';
 import * as ocr from './ocr-schemas';
 import * as s from './schemas';
+import * as ses from './session-schemas';
 
 /**
  * The whole renderer-to-core API: one typed method map. The Electron preload,
@@ -114,6 +115,31 @@ export const contract = {
     ocr.storedProposal,
   ),
   // --- end documents and OCR ---
+  // --- models and sessions (issues 3 and 4): the local model and an in-app follow-up session ---
+  /** The models in the models folder with size, quantization, context length, status and problems; which is active. */
+  'models.list': method(empty, ses.modelsState),
+  /** Loads a model in the model worker (null: none, no-model mode). A failure is reported in `problem`; the app stays usable. */
+  'models.select': method(z.object({ dir: z.string().min(1).max(4096).nullable() }).strict(), ses.modelsState),
+  /** Starts a session on a patient: the brief, then chat with the active model (or no-model mode, chat disabled with the reason). */
+  'session.start': method(ses.sessionStartParams, ses.sessionStarted),
+  /** A turn of the conversation; the harness runs it in the background (poll session.events). */
+  'session.send': method(
+    z.object({ sessionId: ses.sessionId, text: z.string().min(1).max(4000), from: z.enum(['clinician', 'patient']).optional() }).strict(),
+    z.object({ accepted: z.boolean() }),
+  ),
+  /** Sign-off in the background: the assessment and plan, and the next follow-up, proposed for approval. */
+  'session.signOff': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ accepted: z.boolean() })),
+  /** Events since index `after`, and the answer being streamed. */
+  'session.events': method(z.object({ sessionId: ses.sessionId, after: z.number().int().nonnegative() }).strict(), ses.sessionEvents),
+  /** Cancels the generation under way. */
+  'session.stop': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ stopped: z.boolean() })),
+  /** The clinician approves or rejects a proposal: approval is the only write, audited, with the session as provenance. */
+  'session.decide': method(
+    z.object({ sessionId: ses.sessionId, proposalId: z.string().min(1).max(200), decision: z.enum(['approve', 'reject']) }).strict(),
+    ses.sessionDecision,
+  ),
+  'session.end': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ ended: z.boolean() })),
+  // --- end models and sessions ---
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { ChartView } from '../chart/ChartView';
 import { DetailsDrawer } from '../chart/DetailsDrawer';
+import { ModelButton, ModelManager } from '../models/ModelManager';
 import { ImportButton } from '../patients/ImportButton';
 import { ImportDialog } from '../patients/ImportDialog';
 import { PatientsPanel } from '../patients/PatientsPanel';
@@ -22,6 +23,7 @@ export function Workspace() {
         <span className="who" data-testid="signed-in-as">
           Signed in as <strong>{status?.currentClinician?.displayName ?? '—'}</strong>
         </span>
+        <ModelButton />
         <ImportButton />
         <button
           type="button"
@@ -35,6 +37,7 @@ export function Workspace() {
       <div className="workspace-body">
         <PatientsPanel />
         <main className="main">
+          <ModelManager />
           <ChartView />
         </main>
         {/* Inside the body, so the top bar (Lock, Import) stays in reach while it is open. */}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BriefPanel } from '../brief/BriefPanel';
+import { ChatPanel } from '../chat/ChatPanel';
 import { useBrief } from '../brief/brief-store';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { usePatients } from '../patients/patients-store';
@@ -86,6 +87,7 @@ export function ChartView() {
         />
       </div>
       <BriefPanel deceased={deceased} />
+      {!deceased && <ChatPanel patientId={chart.patient.id} />}
       <TimelinePanel />
       <TrendsPanel />
       <ImagingPanel patientId={chart.patient.id} />

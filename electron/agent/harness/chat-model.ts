@@ -16,29 +16,42 @@ export interface ChatRequest {
   readonly seed: number;
   readonly temperature: number;
   readonly deadlineMs: number;
+  /** Streamed text as it comes (the app shows the answer being written). */
+  readonly onToken?: (text: string) => void;
+  /** Aborting it cancels the generation (the app's Stop button); the answer then ends 'cancelled'. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ChatAnswer {
   readonly text: string;
   readonly tokens: number;
   readonly finish: string;
+  /** Decode speed of this answer, when the model measures it. */
+  readonly tokensPerSecond?: number;
 }
 
 export interface ChatModel {
   /** The model's name and quantization, recorded in the trajectory so a replay can check it has the same one. */
   readonly id: string;
+  /** Tokens the model reads at most: with it, the harness applies the context policy (oldest turns go, visibly). */
+  readonly contextLength?: number;
   chat(request: ChatRequest): Promise<ChatAnswer>;
 }
 
 /** The local runtime's worker client as a ChatModel. */
 export function chatModelFromClient(client: {
-  info: { name: string; quantization: string; onnx: string };
-  generate(request: Record<string, unknown>): { result: Promise<{ text: string; tokenIds: readonly number[]; finish: string }> };
+  info: { name: string; quantization: string; onnx: string; contextLength?: number };
+  generate(
+    request: Record<string, unknown>,
+    onToken?: (event: { text: string; thinking: boolean }) => void,
+  ): { result: Promise<{ text: string; tokenIds: readonly number[]; finish: string; timings?: { decodeTokensPerSecond: number } }>; cancel?: () => void };
 }): ChatModel {
   return {
     id: `${client.info.name} (${client.info.quantization}, ${client.info.onnx})`,
+    ...(client.info.contextLength ? { contextLength: client.info.contextLength } : {}),
     async chat(request) {
-      const result = await client.generate({
+      const onToken = request.onToken;
+      const handle = client.generate({
         messages: request.messages,
         ...(request.schema === undefined ? {} : { schema: request.schema }),
         maxTokens: request.maxTokens,
@@ -46,8 +59,18 @@ export function chatModelFromClient(client: {
         temperature: request.temperature,
         deadlineMs: request.deadlineMs,
         reusePrefix: true,
-      }).result;
-      return { text: result.text, tokens: result.tokenIds.length, finish: result.finish };
+      }, onToken ? (event) => {
+        if (!event.thinking && event.text) onToken(event.text);
+      } : undefined);
+      const cancel = () => handle.cancel?.();
+      if (request.signal?.aborted) cancel();
+      request.signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        const result = await handle.result;
+        return { text: result.text, tokens: result.tokenIds.length, finish: result.finish, ...(result.timings ? { tokensPerSecond: result.timings.decodeTokensPerSecond } : {}) };
+      } finally {
+        request.signal?.removeEventListener('abort', cancel);
+      }
     },
   };
 }

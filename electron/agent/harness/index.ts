@@ -1,6 +1,7 @@
 /**
  * The harness: one runtime for a follow-up session, headless or in the app.
  */
+export { LiveSession, type LiveSessionOptions, type Budgets, type EndReason, type StepOutcome } from './live-session';
 export { runSession, type SessionOptions, type SessionOutcome } from './session-runner';
 export { replayTrajectory, type ReplayReport } from './replay';
 export { sessionScript, type SessionScript } from './script';

@@ -16,11 +16,13 @@ export const trajectoryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('model.request'), agent: z.string(), step: z.number(), messages: z.array(z.object({ role: z.string(), content: z.string() })), schema: z.unknown().optional(), seed: z.number(), maxTokens: z.number(), temperature: z.number() }),
   z.object({ type: z.literal('model.response'), agent: z.string(), step: z.number(), text: z.string(), tokens: z.number(), finish: z.string() }),
   z.object({ type: z.literal('tool.call'), role: z.string(), tool: z.string(), args: z.unknown(), ok: z.boolean(), result: z.unknown() }),
-  z.object({ type: z.literal('reply'), agent: z.string(), text: z.string(), claims: z.array(z.object({ text: z.string(), verdict: z.string(), problems: z.array(z.string()) })) }),
+  z.object({ type: z.literal('reply'), agent: z.string(), text: z.string(), claims: z.array(z.object({ text: z.string(), verdict: z.string(), problems: z.array(z.string()), citations: z.array(z.unknown()).optional(), spans: z.array(z.unknown()).optional() })) }),
   z.object({ type: z.literal('review'), agent: z.literal('safety'), concerns: z.array(z.string()) }),
-  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string() }),
+  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().optional() }),
   z.object({ type: z.literal('approval'), proposalId: z.string(), decision: z.enum(['approve', 'reject']), recordId: z.string().nullable() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The context policy left the oldest turns out of what the model reads: shown to the clinician, never silent. */
+  z.object({ type: z.literal('context'), dropped: z.number(), message: z.string() }),
   z.object({ type: z.literal('session.end'), at: z.string(), steps: z.number(), tokens: z.number(), reason: z.string() }),
 ]);
 export type TrajectoryEvent = z.infer<typeof trajectoryEvent>;

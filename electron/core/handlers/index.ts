@@ -4,10 +4,12 @@ import { chartHandlers } from './chart';
 import type { Handler, HandlerMap } from './handler';
 import { imagingHandlers } from './imaging';
 import { importHandlers } from './import';
+import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
+import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers, modelHandlers, sessionHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { citation, groundingProblem, recordId } from './schemas';
+
+/** One local model as the model manager shows it. */
+export const modelEntry = z.object({
+  /** The model's folder: what models.select takes. */
+  dir: z.string(),
+  folder: z.string(),
+  name: z.string().nullable(),
+  bytes: z.number().nullable(),
+  quantization: z.string().nullable(),
+  contextLength: z.number().nullable(),
+  /** Decode tokens/s measured in this run of the app, when it has generated. */
+  tokensPerSecond: z.number().nullable(),
+  /** ready: can be loaded; active: loaded now; loading; problem: manifest unreadable or the last load failed (message says why). */
+  status: z.enum(['ready', 'active', 'loading', 'problem']),
+  problem: z.string().nullable(),
+});
+export type ModelEntry = z.infer<typeof modelEntry>;
+
+export const modelsState = z.object({
+  modelsDir: z.string(),
+  models: z.array(modelEntry),
+  active: z.string().nullable(),
+  /** The last selection's failure, one line; the app goes on without a model. */
+  problem: z.string().nullable(),
+});
+export type ModelsState = z.infer<typeof modelsState>;
+
+export const sessionId = z.string().min(1).max(120);
+
+export const sessionStarted = z.object({
+  sessionId: z.string(),
+  workflow: z.string(),
+  /** The model in use, or null: no-model mode (brief only). */
+  model: z.string().nullable(),
+  /** Why chat is disabled, or null when it is enabled. */
+  chatDisabled: z.string().nullable(),
+});
+
+const verifiedReplyClaim = z.object({
+  text: z.string(),
+  verdict: z.enum(['supported', 'unsupported', 'uncited']),
+  citations: z.array(citation),
+  problems: z.array(groundingProblem),
+});
+
+/** What the chat panel shows of a session's trajectory, in order. */
+export const sessionEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('turn'), from: z.enum(['patient', 'clinician']), text: z.string() }),
+  z.object({ type: z.literal('reply'), text: z.string(), claims: z.array(verifiedReplyClaim) }),
+  z.object({ type: z.literal('review'), concerns: z.array(z.string()) }),
+  z.object({ type: z.literal('tool'), tool: z.string(), ok: z.boolean(), message: z.string().nullable() }),
+  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().nullable() }),
+  z.object({ type: z.literal('decision'), proposalId: z.string(), decision: z.enum(['approve', 'reject']), recordId: z.string().nullable() }),
+  z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The context policy dropped the oldest turns from what the model reads. */
+  z.object({ type: z.literal('context'), dropped: z.number(), message: z.string() }),
+  z.object({ type: z.literal('end'), reason: z.string() }),
+]);
+export type SessionEvent = z.infer<typeof sessionEvent>;
+
+export const sessionEvents = z.object({
+  events: z.array(sessionEvent),
+  /** Give as `after` next time. */
+  next: z.number().int().nonnegative(),
+  /** The answer being generated, as far as it has come (raw model output: the reply is inside its JSON). */
+  streaming: z.object({ agent: z.string(), text: z.string() }).nullable(),
+  busy: z.boolean(),
+  ended: z.boolean(),
+});
+
+export const sessionDecision = z.object({ proposalId: z.string(), status: z.enum(['approved', 'rejected']), recordId: z.string().nullable() });
+
+export const sessionStartParams = z.object({ patientId: recordId, workflow: z.string().min(1).max(60).optional() }).strict();

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ModelsState } from '../../api/session-schemas';
+import { chatModelFromClient, type ChatModel } from '../../agent/harness';
+import { listModels, ModelError, startModelWorker, type ModelClient } from '../../model';
+import { logError } from '../log';
+import type { Session } from '../session';
+import type { HandlerMap } from './handler';
+
+/**
+ * The app's local model: which folder holds the models, which one is
+ * loaded in the model worker, and what went wrong when one would not load.
+ * A model that fails to load leaves the app as it was, without a model,
+ * and says why; sessions then run in no-model mode.
+ */
+interface ModelState {
+  client: ModelClient | null;
+  chat: ChatModel | null;
+  active: string | null;
+  loading: string | null;
+  problem: string | null;
+  readonly failures: Map<string, string>;
+  readonly speeds: Map<string, number>;
+}
+
+const states = new WeakMap<Session, ModelState>();
+
+function state(session: Session): ModelState {
+  let s = states.get(session);
+  if (!s) {
+    s = { client: null, chat: null, active: null, loading: null, problem: null, failures: new Map(), speeds: new Map() };
+    states.set(session, s);
+  }
+  return s;
+}
+
+/** models/: CONTINUUM_MODELS, else the repository's models/ when run from source, else ./models. */
+export function modelsDir(): string {
+  const env = process.env['CONTINUUM_MODELS'];
+  if (env) return resolve(env);
+  const fromSource = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models');
+  return existsSync(fromSource) ? fromSource : resolve('models');
+}
+
+/** The loaded model as the harness takes it, or null (no-model mode). */
+export function activeChatModel(session: Session): ChatModel | null {
+  return state(session).chat;
+}
+
+function describe(session: Session): ModelsState {
+  const s = state(session);
+  const dir = modelsDir();
+  return {
+    modelsDir: dir,
+    active: s.active,
+    problem: s.problem,
+    models: listModels(dir).map((m) => {
+      const failure = s.failures.get(m.dir) ?? null;
+      const common = { dir: m.dir, folder: basename(m.dir), tokensPerSecond: s.speeds.get(m.dir) ?? null };
+      if (!m.ok) return { ...common, name: null, bytes: null, quantization: null, contextLength: null, status: 'problem' as const, problem: m.problem };
+      const status = s.active === m.dir ? 'active' : s.loading === m.dir ? 'loading' : failure ? 'problem' : 'ready';
+      return { ...common, name: m.name, bytes: m.bytes, quantization: m.quantization, contextLength: m.contextLength, status, problem: failure };
+    }),
+  };
+}
+
+async function select(session: Session, dir: string | null): Promise<ModelsState> {
+  const s = state(session);
+  const old = s.client;
+  s.client = null;
+  s.chat = null;
+  s.active = null;
+  s.problem = null;
+  await old?.close().catch((error: unknown) => logError('closing the model failed', error));
+  if (dir === null) return describe(session);
+  const known = listModels(modelsDir()).find((m) => m.dir === dir);
+  if (!known) {
+    s.problem = `${dir} is not a model in ${modelsDir()}`;
+    return describe(session);
+  }
+  s.loading = dir;
+  try {
+    const client = await startModelWorker(dir);
+    const chat = chatModelFromClient(client as never);
+    s.client = client;
+    s.active = dir;
+    s.failures.delete(dir);
+    // The model manager shows the decode speed the app measured last.
+    s.chat = {
+      id: chat.id,
+      ...(chat.contextLength ? { contextLength: chat.contextLength } : {}),
+      async chat(request) {
+        const answer = await chat.chat(request);
+        if (answer.tokensPerSecond && answer.tokens > 1) s.speeds.set(dir, answer.tokensPerSecond);
+        return answer;
+      },
+    };
+  } catch (error) {
+    const message = error instanceof ModelError ? error.message : `the model could not be loaded (${(error as Error).message.split('\n')[0]})`;
+    s.failures.set(dir, message);
+    s.problem = `${basename(dir)}: ${message}`;
+  } finally {
+    s.loading = null;
+  }
+  return describe(session);
+}
+
+export const modelHandlers: HandlerMap = {
+  'models.list': (_params, { session }) => {
+    session.requireVault();
+    return describe(session);
+  },
+  'models.select': (params, { session }) => {
+    session.requireVault();
+    return select(session, params.dir);
+  },
+};

@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SessionEvent } from '../../api/session-schemas';
+import { LiveSession, Trajectory, type TrajectoryEvent, type TrajectorySink } from '../../agent/harness';
+import { VaultError } from '../../store/errors';
+import type { Vault } from '../../store/vault';
+import { logError } from '../log';
+import type { Session } from '../session';
+import type { HandlerMap } from './handler';
+import { activeChatModel } from './models';
+
+/**
+ * Follow-up sessions in the app, over the contract: the same LiveSession
+ * the headless `continuum session` drives, one call at a time. A turn runs
+ * in the background; the chat panel polls session.events for what happened
+ * and for the answer being streamed. The trajectory is written beside the
+ * vault (trajectories/SESSION.jsonl, owner-only), in the headless format.
+ */
+const APP_BUDGETS = { maxSteps: 80, maxTokens: 40_000, maxSeconds: 4 * 3600 } as const;
+const NO_MODEL = 'No model is selected: chat is disabled and the brief is written from the record alone. Choose a model in the model manager to chat.';
+
+interface AppSession {
+  readonly live: LiveSession;
+  readonly vault: Vault;
+  readonly view: SessionEvent[];
+  streaming: { agent: string; text: string } | null;
+  running: Promise<void> | null;
+}
+
+const registries = new WeakMap<Session, Map<string, AppSession>>();
+
+function sessionsOf(session: Session): Map<string, AppSession> {
+  let map = registries.get(session);
+  if (!map) {
+    map = new Map();
+    registries.set(session, map);
+  }
+  return map;
+}
+
+function find(session: Session, sessionId: string): AppSession {
+  const vault = session.requireVault();
+  const found = sessionsOf(session).get(sessionId);
+  if (!found) throw new VaultError('not-found', `no session ${sessionId}: it has ended or the vault was locked since; start a new one`);
+  if (found.vault !== vault) {
+    sessionsOf(session).delete(sessionId);
+    throw new VaultError('not-found', `session ${sessionId} ended when the vault was locked; start a new one`);
+  }
+  return found;
+}
+
+/** What the chat panel shows of a trajectory event (model requests and raw answers stay in the file). */
+function toView(event: TrajectoryEvent): SessionEvent | null {
+  switch (event.type) {
+    case 'turn':
+      return { type: 'turn', from: event.from, text: event.text };
+    case 'reply':
+      return {
+        type: 'reply',
+        text: event.text,
+        claims: event.claims.map((c) => ({
+          text: c.text,
+          verdict: c.verdict as 'supported' | 'unsupported' | 'uncited',
+          // A model may cite any string as an id; the verifier has already judged it, the panel shows it cut to size.
+          citations: (c.citations ?? []).map((x) => ((x as { kind?: string }).kind === 'record' ? { ...(x as { id: string }), id: (x as { id: string }).id.slice(0, 200) } : x)) as never,
+          problems: (c.spans ?? []).map((x) => ({ ...(x as { message: string }), message: cut((x as { message: string }).message, 240) })) as never,
+        })),
+      };
+    case 'review':
+      return { type: 'review', concerns: event.concerns.map((c) => cut(c, 400)) };
+    case 'tool.call':
+      return { type: 'tool', tool: event.tool, ok: event.ok, message: event.ok ? null : typeof event.result === 'string' ? event.result : ((event.result as { message?: string } | null)?.message ?? null) };
+    case 'proposal':
+      return { type: 'proposal', proposalId: event.proposalId, kind: event.kind, summary: event.summary, detail: event.detail ?? null };
+    case 'approval':
+      return { type: 'decision', proposalId: event.proposalId, decision: event.decision, recordId: event.recordId };
+    case 'notice':
+      return { type: 'notice', message: event.message };
+    case 'context':
+      return { type: 'context', dropped: event.dropped, message: event.message };
+    case 'session.end':
+      return { type: 'end', reason: event.reason };
+    default:
+      return null;
+  }
+}
+
+/** The panel shows long model text cut (a runaway string would flood it); the trajectory keeps it whole. */
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (cut; ${text.length} characters in the trajectory)` : text;
+}
+
+function background(app: AppSession, step: () => Promise<string>): void {
+  app.running = step()
+    .then((outcome) => {
+      if (outcome === 'budget') app.live.end('budget');
+    })
+    .catch((error: unknown) => {
+      logError('a session step failed', error);
+      app.view.push({ type: 'notice', message: 'the step failed unexpectedly (see the application log)' });
+    })
+    .finally(() => {
+      app.running = null;
+      app.streaming = null;
+    });
+}
+
+export const sessionHandlers: HandlerMap = {
+  'session.start': (params, { session }) => {
+    const vault = session.requireVault();
+    const model = activeChatModel(session);
+    const dir = join(dirname(session.status().vaultFile), 'trajectories');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const view: SessionEvent[] = [];
+    let file: Trajectory | null = null;
+    const pending: TrajectoryEvent[] = [];
+    let app: AppSession | null = null;
+    const sink: TrajectorySink = {
+      record(event) {
+        if (file) file.record(event);
+        else pending.push(event);
+        if (event.type === 'model.response' && app) app.streaming = null;
+        const shown = toView(event);
+        if (shown) view.push(shown);
+      },
+    };
+    const live = new LiveSession({
+      vault,
+      patientId: params.patientId,
+      workflow: params.workflow ?? 'follow-up',
+      model,
+      trajectory: sink,
+      budgets: APP_BUDGETS,
+      seed: 0,
+      script: { app: true },
+      noModelReason: NO_MODEL,
+      onText: (agent, text) => {
+        if (app) app.streaming = { agent, text };
+      },
+    });
+    file = new Trajectory(join(dir, `${live.sessionId}.jsonl`));
+    for (const event of pending) file.record(event);
+    app = { live, vault, view, streaming: null, running: null };
+    sessionsOf(session).set(live.sessionId, app);
+    return { sessionId: live.sessionId, workflow: live.workflow.id, model: model?.id ?? null, chatDisabled: model ? null : NO_MODEL };
+  },
+  'session.send': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    if (!app.live.chatEnabled) throw new VaultError('invalid-input', app.live.ended ? 'this session has ended' : NO_MODEL);
+    if (app.running) throw new VaultError('invalid-input', 'the assistant is still answering: wait for it or press Stop');
+    background(app, () => app.live.turn(params.from ?? 'clinician', params.text));
+    return { accepted: true };
+  },
+  'session.signOff': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    if (!app.live.chatEnabled) throw new VaultError('invalid-input', app.live.ended ? 'this session has ended' : NO_MODEL);
+    if (app.running) throw new VaultError('invalid-input', 'the assistant is still answering: wait for it or press Stop');
+    background(app, () => app.live.signOff());
+    return { accepted: true };
+  },
+  'session.events': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    const after = Math.min(params.after, app.view.length);
+    return { events: app.view.slice(after), next: app.view.length, streaming: app.running ? app.streaming : null, busy: app.running !== null, ended: app.live.ended !== null };
+  },
+  'session.stop': (params, { session }) => ({ stopped: find(session, params.sessionId).live.stop() }),
+  'session.decide': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    try {
+      return app.live.decide(params.proposalId, params.decision);
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      throw new VaultError('invalid-input', (error as Error).message);
+    }
+  },
+  'session.end': async (params, { session }) => {
+    const app = find(session, params.sessionId);
+    app.live.end('completed');
+    await app.running?.catch(() => undefined);
+    sessionsOf(session).delete(params.sessionId);
+    return { ended: true };
+  },
+};

@@ -1,0 +1,100 @@
+import { useEffect } from 'react';
+import { activeModelName, useModels } from './models-store';
+import { formatContext, formatModelBytes, formatSpeed } from './format';
+import './models.css';
+
+/** The top bar's model button: says which model the assistant uses, and opens the manager. */
+export function ModelButton() {
+  const { state, toggle, load } = useModels();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const name = activeModelName(state);
+  return (
+    <button type="button" className="btn model-button" data-testid="model-button" onClick={() => toggle()} title="Choose the local language model">
+      Model: <strong>{name ?? 'none'}</strong>
+    </button>
+  );
+}
+
+/** Smart container: the local models with size, quantization, context length and measured speed; picks the active one. */
+export function ModelManager() {
+  const { state, open, loading, selecting, error, select, toggle } = useModels();
+  if (!open) return null;
+  const busy = selecting !== null;
+  return (
+    <section className="card model-manager" aria-label="Model manager" data-testid="model-manager">
+      <div className="card-title">
+        <h2>Language model</h2>
+        <span className="spacer" />
+        <button type="button" className="btn btn-small" onClick={() => toggle(false)}>
+          Close
+        </button>
+      </div>
+      <p className="muted model-intro">
+        The model runs on this computer only. Without one, the brief is still written from the record and every line verified; chat is off.
+      </p>
+      {loading && !state && <p className="loading">Reading the models folder…</p>}
+      {error && (
+        <p className="error-line" role="alert">
+          {error}
+        </p>
+      )}
+      {state?.problem && (
+        <p className="error-line" role="alert" data-testid="model-problem">
+          The model could not be loaded: {state.problem}. Continuum goes on without a model.
+        </p>
+      )}
+      {state && state.models.length === 0 && (
+        <p className="model-none" data-testid="no-models">
+          No model is installed in <code>{state.modelsDir}</code>. Sessions run in no-model mode: the brief only, chat disabled. To add a model, put its folder
+          (an ONNX export with our manifest) there; models/README.md says how.
+        </p>
+      )}
+      {state && state.models.length > 0 && (
+        <table className="model-table">
+          <thead>
+            <tr>
+              <th>Model</th>
+              <th>Size</th>
+              <th>Quantization</th>
+              <th>Context</th>
+              <th>Speed</th>
+              <th>Status</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {state.models.map((m) => (
+              <tr key={m.dir} data-testid="model-row" data-folder={m.folder} data-status={m.status}>
+                <td>
+                  <strong>{m.name ?? m.folder}</strong>
+                  <div className="muted model-folder">{m.folder}</div>
+                </td>
+                <td>{formatModelBytes(m.bytes)}</td>
+                <td>{m.quantization ?? '—'}</td>
+                <td>{formatContext(m.contextLength)}</td>
+                <td>{formatSpeed(m.tokensPerSecond)}</td>
+                <td className={`model-status model-status-${m.status}`}>
+                  {m.status === 'active' ? 'In use' : m.status === 'loading' || selecting === m.dir ? 'Loading…' : m.status === 'problem' ? 'Problem' : 'Ready'}
+                  {m.problem && <div className="model-problem-text">{m.problem}</div>}
+                </td>
+                <td>
+                  {m.status === 'active' ? (
+                    <button type="button" className="btn btn-small" disabled={busy} onClick={() => void select(null)}>
+                      Stop using
+                    </button>
+                  ) : (
+                    <button type="button" className="btn btn-small btn-primary" disabled={busy || (m.name === null)} onClick={() => void select(m.dir)} aria-label={`Use ${m.name ?? m.folder}`}>
+                      {selecting === m.dir ? 'Loading…' : 'Use'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodName, Params, Result } from '../../../electron/api/contract';
+import type { SessionEvent } from '../../../electron/api/session-schemas';
+import type { CoreClient } from '../../../electron/core/core-client';
+import { createInProcessCore } from '../../../electron/core/in-process-core';
+import { tinyModel } from '../model/tiny-model';
+
+/**
+ * The models.* and session.* block of the contract through the real
+ * dispatch, with the generated tiny model in a models folder: list,
+ * select (and a broken one that leaves the app without a model), a
+ * session in no-model mode, then a chat turn, sign-off and the
+ * clinician's approval writing the note. Nothing waits a fixed time:
+ * the test polls session.events until the turn is done.
+ */
+const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
+let dir: string;
+let models: string;
+let core: CoreClient;
+let patientId: string;
+const saved = process.env['CONTINUUM_MODELS'];
+
+async function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
+  const answer = await core.invoke(method, params);
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.code}: ${answer.error.message}`);
+  return answer.value as Result<M>;
+}
+
+async function failure(method: MethodName, params: unknown): Promise<string> {
+  const answer = await core.invoke(method, params);
+  if (answer.ok) throw new Error(`${method} should have failed`);
+  return answer.error.message;
+}
+
+/** Polls until the background step is done; answers every event seen. */
+async function settle(sessionId: string, events: SessionEvent[], from: number): Promise<number> {
+  let after = from;
+  for (;;) {
+    const page = await call('session.events', { sessionId, after });
+    events.push(...page.events);
+    after = page.next;
+    if (!page.busy) return after;
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'continuum-session-api-'));
+  models = join(dir, 'models');
+  cpSync(await tinyModel('fp32', 7), join(models, 'tiny'), { recursive: true });
+  cpSync(join(models, 'tiny'), join(models, 'damaged'), { recursive: true });
+  const tokenizer = join(models, 'damaged', 'tokenizer.json');
+  writeFileSync(tokenizer, readFileSync(tokenizer, 'utf8').replace(/"/, ' "'));
+  process.env['CONTINUUM_MODELS'] = models;
+  core = createInProcessCore({ vaultFile: join(dir, 'clinic.vault'), scrypt: TEST_SCRYPT });
+  await call('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada', passphrase: 'a long clinic passphrase 2024' });
+  const bundle = join(__dirname, '../../fixtures/fhir/ngozi-adebayo.json');
+  await call('import.fhirBundle', { fileName: 'ngozi.json', content: readFileSync(bundle, 'utf8') });
+  patientId = (await call('patients.list', {})).patients[0]!.id;
+}, 180_000);
+
+afterAll(async () => {
+  await core?.invoke('models.select', { dir: null });
+  await core?.close();
+  if (saved === undefined) delete process.env['CONTINUUM_MODELS'];
+  else process.env['CONTINUUM_MODELS'] = saved;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('models over the contract', () => {
+  it('lists the models folder with size, quantization and context length; none active at first', async () => {
+    const state = await call('models.list', {});
+    expect(state.modelsDir).toBe(models);
+    expect(state.active).toBeNull();
+    expect(state.models.map((m) => m.folder)).toEqual(['damaged', 'tiny']);
+    expect(state.models.find((m) => m.folder === 'tiny')).toMatchObject({ status: 'ready', quantization: 'fp32', contextLength: 4096, problem: null });
+  });
+
+  it('a model that fails to load is reported, and the app goes on without one', async () => {
+    const state = await call('models.select', { dir: join(models, 'damaged') });
+    expect(state.active).toBeNull();
+    expect(state.problem).toMatch(/^damaged: .*(SHA-256|size|tokenizer)/);
+    expect(state.models.find((m) => m.folder === 'damaged')).toMatchObject({ status: 'problem' });
+    expect((await call('chart.open', { patientId })).patient.id).toBe(patientId);
+  });
+
+  it('without a model, a session is the brief only and chat says why it is disabled', async () => {
+    const started = await call('session.start', { patientId });
+    expect(started.model).toBeNull();
+    expect(started.chatDisabled).toMatch(/No model is selected/);
+    expect(await failure('session.send', { sessionId: started.sessionId, text: 'hello' })).toMatch(/No model is selected/);
+    const page = await call('session.events', { sessionId: started.sessionId, after: 0 });
+    expect(page.events).toEqual([{ type: 'notice', message: started.chatDisabled }]);
+    await call('session.end', { sessionId: started.sessionId });
+  });
+});
+
+describe('a session with the tiny model', () => {
+  it('runs a chat turn, proposes the note at sign-off, and writes it only when the clinician approves', async () => {
+    const state = await call('models.select', { dir: join(models, 'tiny') });
+    expect(state.problem).toBeNull();
+    expect(state.active).toBe(join(models, 'tiny'));
+    const started = await call('session.start', { patientId });
+    expect(started.chatDisabled).toBeNull();
+    const { sessionId } = started;
+    const events: SessionEvent[] = [];
+
+    expect(await call('session.send', { sessionId, text: 'How has her blood pressure been?' })).toEqual({ accepted: true });
+    const after = await settle(sessionId, events, 0);
+    expect(events[0]).toEqual({ type: 'turn', from: 'clinician', text: 'How has her blood pressure been?' });
+    expect(events.some((e) => e.type === 'reply' || e.type === 'notice')).toBe(true);
+    for (const e of events) if (e.type === 'reply') for (const c of e.claims) expect(c.verdict === 'supported' || c.problems.length > 0).toBe(true);
+
+    const notesBefore = (await call('timeline.events', { patientId, kinds: ['note'] })).events.length;
+    await call('session.signOff', { sessionId });
+    await settle(sessionId, events, after);
+    const note = events.find((e) => e.type === 'proposal' && e.kind === 'note');
+    expect(note).toBeDefined();
+    expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
+
+    const decided = await call('session.decide', { sessionId, proposalId: (note as { proposalId: string }).proposalId, decision: 'approve' });
+    expect(decided.status).toBe('approved');
+    const notes = (await call('timeline.events', { patientId, kinds: ['note'] })).events;
+    expect(notes.map((n) => n.id)).toContain(decided.recordId);
+    expect(await failure('session.decide', { sessionId, proposalId: (note as { proposalId: string }).proposalId, decision: 'approve' })).toMatch(/already approved/);
+
+    // The measured speed reaches the model manager.
+    expect((await call('models.list', {})).models.find((m) => m.folder === 'tiny')?.tokensPerSecond).toBeGreaterThan(0);
+    await call('session.end', { sessionId });
+    const trajectories = readdirSync(join(dir, 'trajectories'));
+    expect(trajectories).toContain(`${sessionId}.jsonl`);
+  });
+
+  it('Stop cancels the answer under way and the session goes on', async () => {
+    const { sessionId } = await call('session.start', { patientId });
+    await call('session.send', { sessionId, text: 'Any side effects from the tablets?' });
+    // Stop at once: whether the worker had begun or not, the turn ends stopped.
+    expect(await call('session.stop', { sessionId })).toEqual({ stopped: true });
+    const events: SessionEvent[] = [];
+    await settle(sessionId, events, 0);
+    expect(events.some((e) => e.type === 'notice' && /stopped by the clinician/.test(e.message))).toBe(true);
+    expect(await call('session.send', { sessionId, text: 'And the cough?' })).toEqual({ accepted: true });
+    await settle(sessionId, events, 0);
+    await call('session.end', { sessionId });
+  });
+});
