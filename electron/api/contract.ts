@@ -74,6 +74,11 @@ export const contract = {
     z.object({ instanceId: s.recordId }).strict(),
     z.object({ instanceId: z.string(), patientId: z.string(), base64: z.string() }),
   ),
+  /**
+   * One frame decoded in the core (every accepted transfer syntax, codecs under Node) as plain
+   * pixels for the viewer: greyscale 8/16 bit (little endian) or 8-bit RGB, base64. Audited as a record view.
+   */
+  'imaging.frame': method(z.object({ instanceId: s.recordId, frame: z.number().int().min(0).max(100_000).optional() }).strict(), img.decodedFrame),
   /** A DICOM file chosen in the renderer, base64; patientId is the clinician's choice after 'ambiguous' or 'no-match'. */
   'imaging.import': method(
     z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(700 * 1024 * 1024), patientId: s.recordId.optional() }).strict(),

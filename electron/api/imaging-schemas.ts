@@ -130,3 +130,86 @@ export const dicomImportOutcome = z.object({
 export type DicomImportOutcome = z.infer<typeof dicomImportOutcome>;
 
 export const imagingPatientId = z.string().min(1).max(256);
+
+/** One decoded frame as the viewer draws it (see electron/imaging/decode.ts). */
+export const decodedFrame = z.object({
+  instanceId: z.string(),
+  patientId: z.string(),
+  frame: z.number().int(),
+  frames: z.number().int(),
+  rows: z.number().int(),
+  columns: z.number().int(),
+  samplesPerPixel: z.union([z.literal(1), z.literal(3)]),
+  bitsAllocated: z.union([z.literal(8), z.literal(16)]),
+  signed: z.boolean(),
+  photometric: z.enum(['MONOCHROME1', 'MONOCHROME2', 'RGB']),
+  minPixelValue: z.number(),
+  maxPixelValue: z.number(),
+  slope: z.number(),
+  intercept: z.number(),
+  windowCenter: z.number().nullable(),
+  windowWidth: z.number().nullable(),
+  decoder: z.string(),
+  decodeMs: z.number(),
+  /** The pixels, little endian, interleaved RGB when samplesPerPixel is 3. */
+  base64: z.string(),
+});
+export type DecodedFrameResult = z.infer<typeof decodedFrame>;
+
+/**
+ * Lesion geometry for the dermatology viewer (photos calibrated by marking a
+ * known length: calibratedSpacing in electron/imaging/spacing.ts). Points are
+ * image pixels (x along columns, y along rows) of the clinician's outline.
+ */
+
+/** The longest distance between two outline points, in mm (null without a usable spacing), and the pair. */
+export function longestDiameter(outline: readonly Point[], spacing: PixelSpacing): { mm: number | null; from: Point; to: Point } | null {
+  if (outline.length < 2) return null;
+  const sx = spacing.columnMm ?? 1;
+  const sy = spacing.rowMm ?? 1;
+  let best = -1;
+  let pair: [Point, Point] = [outline[0]!, outline[1]!];
+  for (let i = 0; i < outline.length; i++) {
+    for (let j = i + 1; j < outline.length; j++) {
+      const a = outline[i]!;
+      const b = outline[j]!;
+      const d = Math.hypot((b.x - a.x) * sx, (b.y - a.y) * sy);
+      if (d > best) {
+        best = d;
+        pair = [a, b];
+      }
+    }
+  }
+  return { mm: lengthMm(pair[0], pair[1], spacing), from: pair[0], to: pair[1] };
+}
+
+/** The area inside a closed outline (shoelace formula), in mm²; null without a usable spacing or with under 3 points. */
+export function outlineAreaMm2(outline: readonly Point[], spacing: PixelSpacing): number | null {
+  if (outline.length < 3 || spacing.rowMm === null || spacing.columnMm === null) return null;
+  if (spacing.status === 'missing' || spacing.status === 'invalid-zero') return null;
+  let twice = 0;
+  for (let i = 0; i < outline.length; i++) {
+    const a = outline[i]!;
+    const b = outline[(i + 1) % outline.length]!;
+    twice += a.x * b.y - b.x * a.y;
+  }
+  return (Math.abs(twice) / 2) * spacing.rowMm * spacing.columnMm;
+}
+
+export interface LesionMeasure {
+  readonly date: string;
+  readonly diameterMm: number;
+  readonly areaMm2: number | null;
+}
+
+/** The change between two measurements of the same lesion, as the sentence the viewer shows and numbers. */
+export function lesionChange(earlier: LesionMeasure, later: LesionMeasure): { diameterMm: number; diameterPct: number; areaPct: number | null; text: string } {
+  const diameterMm = later.diameterMm - earlier.diameterMm;
+  const diameterPct = earlier.diameterMm > 0 ? (diameterMm / earlier.diameterMm) * 100 : 0;
+  const areaPct = earlier.areaMm2 && later.areaMm2 !== null ? ((later.areaMm2 - earlier.areaMm2) / earlier.areaMm2) * 100 : null;
+  const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
+  const dir = Math.abs(diameterMm) < 0.05 ? 'unchanged' : diameterMm > 0 ? 'larger' : 'smaller';
+  const area = areaPct === null ? '' : `; area ${earlier.areaMm2!.toFixed(1)} → ${later.areaMm2!.toFixed(1)} mm² (${sign(areaPct)}${Math.abs(areaPct).toFixed(0)} %)`;
+  const text = `Longest diameter ${earlier.diameterMm.toFixed(1)} mm on ${earlier.date} → ${later.diameterMm.toFixed(1)} mm on ${later.date} (${sign(diameterMm)}${Math.abs(diameterMm).toFixed(1)} mm, ${sign(diameterPct)}${Math.abs(diameterPct).toFixed(0)} %, ${dir})${area}`;
+  return { diameterMm, diameterPct, areaPct, text };
+}

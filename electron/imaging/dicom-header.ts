@@ -3,8 +3,8 @@ import { ImagingError } from './imaging-error';
 import { pixelSpacingOf, type PixelSpacing } from './spacing';
 
 /**
- * Transfer syntaxes the viewer decodes offline (cornerstone-wado-image-loader
- * 4.13 with its bundled codecs). Anything else is refused at import with the
+ * Transfer syntaxes the viewer decodes offline (decoded in the core by
+ * decode.ts: native, RLE, JPEG lossless, and the Cornerstone WASM codecs). Anything else is refused at import with the
  * UID and name, rather than stored and failing later in the viewer.
  */
 export const SUPPORTED_TRANSFER_SYNTAXES: Readonly<Record<string, string>> = {

@@ -4,3 +4,5 @@ export { importDicomBytes, importDicomPaths, dicomdirFiles, type DicomImportOpti
 export { matchPatient, loadChartPatients, splitPersonName, type MatchResult, type ChartPatient } from './match-patient';
 export { listStudies, instanceBytes } from './queries';
 export { pixelSpacingOf, calibratedSpacing, lengthMm, angleDegrees } from './spacing';
+export { decodeFrame, decodeRle, type DecodedFrame } from './decode';
+export { decodeJpegLossless } from './jpeg-lossless';

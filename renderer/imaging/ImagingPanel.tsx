@@ -1,55 +1,266 @@
-import { useEffect, useState } from 'react';
-import type { ImagingStudy } from '../../electron/api/imaging-schemas';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DicomImportOutcome, ImagingSeries, ImagingStudy } from '../../electron/api/imaging-schemas';
 import { call, errorMessage } from '../api/client';
+import { cornerstoneTools } from './cornerstone-setup';
+import { defaultPrior, otherSeries, sameAnatomy } from './hanging';
 import './imaging.css';
 import { XrayViewer } from './XrayViewer';
 
-/** Smart container: a patient's DICOM studies, and the chosen image in the viewer. */
-export function ImagingPanel({ patientId }: { patientId: string }) {
+interface Sync {
+  add(el: HTMLElement): void;
+  remove(el: HTMLElement): void;
+  destroy(): void;
+}
+
+interface Pending {
+  readonly fileName: string;
+  readonly base64: string;
+  readonly outcome: DicomImportOutcome;
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Smart container: a patient's DICOM studies; the chosen series in the
+ * viewer with, beside it, the most recent prior of the same anatomy and view
+ * (hanging.ts), zoom, pan and window kept in step; any other study can be
+ * swapped in as the comparison. "Import DICOM…" files the chosen files under
+ * a chart through 'imaging.import'; when the match is ambiguous or missing the
+ * clinician chooses the chart, never the software.
+ */
+export function ImagingPanel({ patientId, patientName }: { patientId: string; patientName?: string }) {
   const [studies, setStudies] = useState<ImagingStudy[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<{ study: number; series: number; instance: number } | null>(null);
+  const [current, setCurrent] = useState<{ studyId: string; seriesId: string } | null>(null);
+  const [comparison, setComparison] = useState<string | null | undefined>(undefined); // series id; null: none; undefined: protocol's choice
+  const [importLines, setImportLines] = useState<string[]>([]);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(
+    (keepSelection: boolean) =>
+      call('imaging.studies', { patientId })
+        .then((r) => {
+          setStudies(r.studies);
+          setCurrent((cur) => {
+            if (keepSelection && cur && r.studies.some((s) => s.id === cur.studyId)) return cur;
+            const first = r.studies.find((s) => s.series.length > 0);
+            return first ? { studyId: first.id, seriesId: first.series[0]!.id } : null;
+          });
+        })
+        .catch((e) => setError(errorMessage(e))),
+    [patientId],
+  );
 
   useEffect(() => {
-    let cancelled = false;
     setStudies(null);
-    setSelected(null);
-    call('imaging.studies', { patientId })
-      .then((r) => {
-        if (cancelled) return;
-        setStudies(r.studies);
-        if (r.studies.length > 0) setSelected({ study: 0, series: 0, instance: 0 });
-      })
-      .catch((e) => !cancelled && setError(errorMessage(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [patientId]);
+    setCurrent(null);
+    setComparison(undefined);
+    setImportLines([]);
+    setPending([]);
+    void load(false);
+  }, [load]);
 
-  if (error) return <section className="panel imaging-panel"><div className="error-line" role="alert">{error}</div></section>;
-  if (!studies || studies.length === 0) return null;
-  const study = selected ? studies[selected.study] : undefined;
-  const series = study && selected ? study.series[selected.series] : undefined;
-  const instance = series && selected ? series.instances[selected.instance] : undefined;
+  const importFiles = async (files: File[]) => {
+    setBusy(true);
+    const lines: string[] = [];
+    const waiting: Pending[] = [];
+    for (const file of files) {
+      try {
+        const base64 = await readBase64(file);
+        const outcome = await call('imaging.import', { fileName: file.name, base64 });
+        if (outcome.status === 'ambiguous' || outcome.status === 'no-match') waiting.push({ fileName: file.name, base64, outcome });
+        else lines.push(outcome.status === 'imported' && outcome.patientId !== patientId ? `${outcome.message} (filed under another chart)` : outcome.message);
+      } catch (e) {
+        lines.push(`${file.name}: ${errorMessage(e)}`);
+      }
+    }
+    setImportLines(lines);
+    setPending(waiting);
+    setBusy(false);
+    await load(true);
+  };
+
+  const fileUnder = async (p: Pending, chartId: string | null) => {
+    setPending((all) => all.filter((x) => x !== p));
+    if (!chartId) {
+      setImportLines((l) => [...l, `${p.fileName}: not imported`]);
+      return;
+    }
+    try {
+      const outcome = await call('imaging.import', { fileName: p.fileName, base64: p.base64, patientId: chartId });
+      setImportLines((l) => [...l, outcome.message]);
+    } catch (e) {
+      setImportLines((l) => [...l, `${p.fileName}: ${errorMessage(e)}`]);
+    }
+    await load(true);
+  };
+
+  const study = studies?.find((s) => s.id === current?.studyId);
+  const series = study?.series.find((s) => s.id === current?.seriesId);
+  const others = useMemo(() => (studies && study ? otherSeries(studies, study) : []), [studies, study]);
+  const protocol = useMemo(() => (studies && study && series ? defaultPrior(studies, study, series) : null), [studies, study, series]);
+  const compared = comparison === undefined ? protocol : comparison === null ? null : (others.find((r) => r.series.id === comparison) ?? null);
+
+  // Zoom, pan and window in step between the two viewers (cornerstone-tools synchronizers), only when
+  // both show the same modality, anatomy and view: a window copied onto another kind of image means nothing.
+  const inStep = Boolean(compared && series && sameAnatomy(compared.series, series));
+  const sync = useRef<{ panZoom: Sync; wwwc: Sync } | null>(null);
+  const ready = useRef(new Set<HTMLElement>());
+  const inStepRef = useRef(inStep);
+  const applySync = useCallback(() => {
+    const s = sync.current;
+    if (!s) return;
+    for (const el of ready.current) {
+      s.panZoom.remove(el);
+      s.wwwc.remove(el);
+      if (inStepRef.current) {
+        s.panZoom.add(el);
+        s.wwwc.add(el);
+      }
+    }
+  }, []);
+  useEffect(() => {
+    sync.current = {
+      panZoom: new cornerstoneTools.Synchronizer('cornerstoneimagerendered', cornerstoneTools.panZoomSynchronizer),
+      wwwc: new cornerstoneTools.Synchronizer('cornerstoneimagerendered', cornerstoneTools.wwwcSynchronizer),
+    };
+    return () => {
+      sync.current?.panZoom.destroy();
+      sync.current?.wwwc.destroy();
+      sync.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    inStepRef.current = inStep;
+    applySync();
+  }, [inStep, applySync]);
+  const onViewer = useCallback(
+    (el: HTMLElement, shown: boolean) => {
+      if (shown) ready.current.add(el);
+      else {
+        ready.current.delete(el);
+        sync.current?.panZoom.remove(el);
+        sync.current?.wwwc.remove(el);
+      }
+      applySync();
+    },
+    [applySync],
+  );
+
+  const label = (st: ImagingStudy, se: ImagingSeries) =>
+    `${st.date ?? 'undated'} · ${[se.modality, se.bodyPart, se.viewPosition].filter(Boolean).join(' ')} · ${st.description ?? se.description ?? 'study'} (${se.instances.length})`;
+
   return (
     <section className="panel imaging-panel" data-testid="imaging-panel" aria-label="Imaging">
-      <h2>Imaging</h2>
-      <ul className="imaging-studies">
-        {studies.map((s, si) =>
-          s.series.map((se, ri) => (
-            <li key={se.id}>
-              <button
-                type="button"
-                className={`btn${selected?.study === si && selected.series === ri ? ' active' : ''}`}
-                onClick={() => setSelected({ study: si, series: ri, instance: 0 })}
-              >
-                {s.date ?? 'undated'} · {[se.modality, se.bodyPart, se.viewPosition].filter(Boolean).join(' ')} · {s.description ?? se.description ?? 'study'} ({se.instances.length})
-              </button>
-            </li>
-          )),
-        )}
-      </ul>
-      {study && series && instance && <XrayViewer key={instance.id} study={study} series={series} instance={instance} />}
+      <div className="imaging-head">
+        <h2>Imaging</h2>
+        <button type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
+          {busy ? 'Importing…' : 'Import DICOM…'}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="dicom-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void importFiles(files);
+          }}
+        />
+      </div>
+      {error && <div className="error-line" role="alert">{error}</div>}
+      {importLines.length > 0 && (
+        <ul className="imaging-import-report" data-testid="dicom-import-report" role="status">
+          {importLines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
+      {pending.map((p) => (
+        <div key={p.fileName} className="imaging-choice" role="group" aria-label={`Choose the chart for ${p.fileName}`} data-testid="dicom-choice">
+          <p>
+            <strong>{p.fileName}</strong>: {p.outcome.message.replace(`${p.fileName}: `, '').replace(/; choose the chart \(--patient ID\)$/, '')}. Choose the chart:
+          </p>
+          {p.outcome.candidates.map((c) => (
+            <button key={c.id} type="button" className="btn" onClick={() => void fileUnder(p, c.id)}>
+              {`File under ${c.name}${c.birthDate ? ` (born ${c.birthDate})` : ''}${c.matchedOn.length ? `, matched on ${c.matchedOn.join(', ')}` : ''}`}
+            </button>
+          ))}
+          {!p.outcome.candidates.some((c) => c.id === patientId) && (
+            <button type="button" className="btn" onClick={() => void fileUnder(p, patientId)}>
+              {`File under this chart${patientName ? ` (${patientName})` : ''}`}
+            </button>
+          )}
+          <button type="button" className="btn" onClick={() => void fileUnder(p, null)}>
+            Do not import
+          </button>
+        </div>
+      ))}
+      {studies && studies.length > 0 && (
+        <>
+          <ul className="imaging-studies">
+            {studies.map((s) =>
+              s.series.map((se) => (
+                <li key={se.id}>
+                  <button
+                    type="button"
+                    className={`btn${current?.seriesId === se.id ? ' active' : ''}`}
+                    onClick={() => {
+                      setCurrent({ studyId: s.id, seriesId: se.id });
+                      setComparison(undefined);
+                    }}
+                  >
+                    {label(s, se)}
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+          {study && series && others.length > 0 && (
+            <label className="imaging-compare">
+              Compare with{' '}
+              <select aria-label="Comparison study" value={compared?.series.id ?? ''} onChange={(e) => setComparison(e.target.value || null)}>
+                <option value="">no comparison</option>
+                {others.map((r) => (
+                  <option key={r.series.id} value={r.series.id}>
+                    {`${label(r.study, r.series)}${protocol?.series.id === r.series.id ? ' · same view, most recent prior' : ''}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {compared && (
+            <div className="imaging-sync" data-testid="imaging-sync">
+              {inStep ? 'Zoom, pan and window kept in step' : 'Not kept in step: a different modality, body part or view'}
+            </div>
+          )}
+          <div className={`imaging-hanging${compared ? ' two' : ''}`}>
+            {study && series && series.instances[0] && (
+              <div className="imaging-slot" data-testid="current-slot">
+                <div className="imaging-slot-title">Current · {study.date ?? 'undated'}</div>
+                <XrayViewer key={series.instances[0].id} study={study} series={series} instance={series.instances[0]} onViewer={onViewer} />
+              </div>
+            )}
+            {compared && compared.series.instances[0] && (
+              <div className="imaging-slot" data-testid="prior-slot">
+                <div className="imaging-slot-title">Prior · {compared.study.date ?? 'undated'}</div>
+                <XrayViewer key={compared.series.instances[0].id} study={compared.study} series={compared.series} instance={compared.series.instances[0]} onViewer={onViewer} />
+              </div>
+            )}
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy } from '../../electron/api/imaging-schemas';
 import { errorMessage } from '../api/client';
 import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './cornerstone-setup';
+import { decodeInfo } from './frame-loader';
 import { presetsFor, type WindowPreset } from './presets';
 
 type ToolName = 'Wwwc' | 'Pan' | 'Zoom' | 'Length' | 'Angle';
@@ -24,7 +25,18 @@ interface Handle {
 }
 
 /** One DICOM image with window/level, zoom, pan, invert, rotate, flip, reset and length/angle in mm. */
-export function XrayViewer({ study, series, instance }: { study: ImagingStudy; series: ImagingSeries; instance: ImagingInstance }) {
+export function XrayViewer({
+  study,
+  series,
+  instance,
+  onViewer,
+}: {
+  study: ImagingStudy;
+  series: ImagingSeries;
+  instance: ImagingInstance;
+  /** Told when the image is shown (true) and before the element goes (false): the panel keeps viewers in step. */
+  onViewer?: (el: HTMLElement, ready: boolean) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -32,6 +44,9 @@ export function XrayViewer({ study, series, instance }: { study: ImagingStudy; s
   const [presets, setPresets] = useState<WindowPreset[]>([]);
   const [view, setView] = useState({ ww: 0, wc: 0, scale: 1, invert: false, rotation: 0 });
   const [readouts, setReadouts] = useState<Readout[]>([]);
+  const [decoded, setDecoded] = useState<string>('');
+  const onViewerRef = useRef(onViewer);
+  onViewerRef.current = onViewer;
   const warning = spacingWarning(instance.spacing);
 
   useEffect(() => {
@@ -57,7 +72,7 @@ export function XrayViewer({ study, series, instance }: { study: ImagingStudy; s
     }
     void (async () => {
       try {
-        const imageId = await imageIdFor(instance.id, instance.spacing);
+        const imageId = imageIdFor(instance.id, instance.spacing);
         const image = await cornerstone.loadAndCacheImage(imageId);
         if (cancelled) return;
         cornerstone.displayImage(el, image);
@@ -67,13 +82,17 @@ export function XrayViewer({ study, series, instance }: { study: ImagingStudy; s
         cornerstoneTools.setToolActiveForElement(el, 'ZoomMouseWheel', {});
         setPresets(presetsFor(series.modality, { center: instance.windowCenter, width: instance.windowWidth }, { min: image.minPixelValue, max: image.maxPixelValue }));
         setTool('Wwwc');
+        const info = decodeInfo.get(imageId);
+        setDecoded(info ? `${info.decoder}, decoded in ${info.decodeMs} ms` : '');
         setLoaded(true);
+        onViewerRef.current?.(el, true);
       } catch (e) {
         if (!cancelled) setError(`This image cannot be shown: ${decodeError(e)}`);
       }
     })();
     return () => {
       cancelled = true;
+      onViewerRef.current?.(el, false);
       el.removeEventListener('cornerstoneimagerendered', onRendered);
       for (const name of ['cornerstonetoolsmeasurementcompleted', 'cornerstonetoolsmeasurementmodified', 'cornerstonetoolsmeasurementremoved']) {
         el.removeEventListener(name, onMeasure);
@@ -138,7 +157,7 @@ export function XrayViewer({ study, series, instance }: { study: ImagingStudy; s
         </div>
       )}
       <div className="xray-stage">
-        <div ref={element} className="xray-canvas" data-testid="xray-canvas" data-loaded={loaded ? 'true' : 'false'} onContextMenu={(e) => e.preventDefault()} />
+        <div ref={element} className="xray-canvas" data-testid="xray-canvas" data-loaded={loaded ? 'true' : 'false'} data-scale={view.scale.toFixed(3)} onContextMenu={(e) => e.preventDefault()} />
         <div className="xray-overlay top-left" data-testid="xray-overlay">
           <div>{study.dicomPatientName ?? '—'} · {study.dicomPatientId ?? '—'}</div>
           <div>{[series.modality, series.bodyPart, series.viewPosition, series.laterality].filter(Boolean).join(' · ')}</div>
@@ -147,6 +166,7 @@ export function XrayViewer({ study, series, instance }: { study: ImagingStudy; s
         <div className="xray-overlay bottom-left">
           <div>{instance.columns} × {instance.rows} · {instance.transferSyntaxName}</div>
           <div>{spacingLine(instance)}</div>
+          {decoded && <div data-testid="xray-decoder">{decoded}</div>}
         </div>
         <div className="xray-overlay bottom-right" data-testid="xray-viewport">
           <div>W {Math.round(view.ww)} L {Math.round(view.wc)}</div>

@@ -3,14 +3,13 @@ import cornerstoneMath from 'cornerstone-math';
 import cornerstoneTools from 'cornerstone-tools';
 import Hammer from 'hammerjs';
 import type { PixelSpacing } from '../../electron/api/imaging-schemas';
-import { call } from '../api/client';
-import { loadNativeImage, registerBytes } from './native-loader';
+import { frameImageId, loadFrameImage } from './frame-loader';
 
 /**
  * cornerstone-core and cornerstone-tools, wired once. Images come from the
- * core through the contract ('imaging.instance': the Part 10 bytes) and are
- * decoded in the page by native-loader.ts ('continuum:' image ids): no URL,
- * no network.
+ * core through the contract ('imaging.frame': pixels decoded in the core,
+ * compressed syntaxes included) by frame-loader.ts ('continuum:' image ids):
+ * no URL, no network, no WebAssembly in the page.
  */
 let ready = false;
 
@@ -20,7 +19,7 @@ const spacingByImageId = new Map<string, PixelSpacing>();
 export function setupCornerstone(): void {
   if (ready) return;
   ready = true;
-  cornerstone.registerImageLoader('continuum', loadNativeImage);
+  cornerstone.registerImageLoader('continuum', loadFrameImage);
   cornerstoneTools.external.cornerstone = cornerstone;
   cornerstoneTools.external.cornerstoneMath = cornerstoneMath;
   cornerstoneTools.external.Hammer = Hammer;
@@ -38,20 +37,11 @@ export function setupCornerstone(): void {
   }, 10_000);
 }
 
-const imageIds = new Map<string, string>();
-
-/** The cornerstone image id of a stored instance, fetching its bytes from the core once. */
-export async function imageIdFor(instanceId: string, spacing: PixelSpacing): Promise<string> {
+/** The cornerstone image id of a stored instance's frame; the loader fetches the decoded pixels on first use. */
+export function imageIdFor(instanceId: string, spacing: PixelSpacing, frame = 0): string {
   setupCornerstone();
-  const known = imageIds.get(instanceId);
-  if (known) return known;
-  const { base64 } = await call('imaging.instance', { instanceId });
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const imageId = registerBytes(instanceId, bytes);
+  const imageId = frameImageId(instanceId, frame);
   spacingByImageId.set(imageId, spacing);
-  imageIds.set(instanceId, imageId);
   return imageId;
 }
 
