@@ -36,19 +36,33 @@ async function main(): Promise<void> {
   report('bench:store', figures);
 }
 
+/**
+ * Import throughput over the 26 Synthea files into a fresh encrypted vault:
+ * one warm-up run (JIT, file cache), then three timed runs, each into a new
+ * vault; the median is the figure, the first timed run is shown beside it.
+ */
 async function importSpeed(): Promise<Figure[]> {
   const files = readdirSync(SYNTHEA).filter((f) => f.endsWith('.json')).map((f) => join(SYNTHEA, f));
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const vault = Vault.create(join(work, 'import.vault'), { clinician: { id: 'bench', displayName: 'Bench' }, passphrase: PASSPHRASE });
-  let resources = 0;
-  const start = performance.now();
-  for (const file of files) resources += (await importBundleFile(vault, file)).resources;
-  const seconds = (performance.now() - start) / 1000;
-  vault.close();
-  console.log(`import: ${files.length} Synthea bundles, ${resources} resources, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
+  const runOnce = async (name: string): Promise<{ resources: number; seconds: number }> => {
+    const vault = Vault.create(join(work, name), { clinician: { id: 'bench', displayName: 'Bench' }, passphrase: PASSPHRASE });
+    let resources = 0;
+    const start = performance.now();
+    for (const file of files) resources += (await importBundleFile(vault, file)).resources;
+    const seconds = (performance.now() - start) / 1000;
+    vault.close();
+    return { resources, seconds };
+  };
+  await runOnce('warm-up.vault');
+  const runs = [await runOnce('import-1.vault'), await runOnce('import-2.vault'), await runOnce('import-3.vault')];
+  const rates = runs.map((r) => r.resources / r.seconds);
+  const median = [...rates].sort((a, b) => a - b)[1]!;
+  const { resources } = runs[0]!;
+  console.log(`import: ${files.length} Synthea bundles, ${resources} resources, ${(bytes / 1e6).toFixed(1)} MB; runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s`);
   return [
-    { name: 'FHIR import (Synthea samples, encrypted vault)', value: resources / seconds, unit: 'resources/s', goal: '>= 5000' },
-    { name: 'FHIR import bytes', value: bytes / 1e6 / seconds, unit: 'MB/s' },
+    { name: 'FHIR import (Synthea samples, encrypted vault), median of 3', value: median, unit: 'resources/s', goal: '>= 5000' },
+    { name: 'FHIR import, first timed run', value: rates[0]!, unit: 'resources/s' },
+    { name: 'FHIR import bytes', value: (bytes / 1e6) * (median / resources), unit: 'MB/s' },
   ];
 }
 
@@ -85,7 +99,7 @@ async function timelineLatency(): Promise<Figure[]> {
   const year: number[] = [];
   let events = 0;
   for (let i = 0; i < 20; i += 1) timelineEvents(vault.db, { patientId }); // warm-up
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 400; i += 1) {
     let t = performance.now();
     events = timelineEvents(vault.db, { patientId }).events.length;
     full.push(performance.now() - t);
