@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { editDistance } from '../electron/text/edit-distance';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,19 +16,6 @@ import { generateSet, type SetPage } from '../scripts/ocr/generate';
  * Prints and writes bench-results/bench-ocr.json.
  */
 
-function levenshtein<T>(a: readonly T[], b: readonly T[]): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const keep = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = keep;
-    }
-  }
-  return row[b.length]!;
-}
 
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -40,10 +28,10 @@ function errorRates(pages: readonly { truth: string; read: string }[]): { cer: n
     const t = norm(truth);
     const r = norm(read);
     chars += t.length;
-    charErrors += levenshtein([...t], [...r]);
+    charErrors += editDistance([...t], [...r]);
     const tw = t.split(' ');
     words += tw.length;
-    wordErrors += levenshtein(tw, r.split(' '));
+    wordErrors += editDistance(tw, r.split(' '));
   }
   return { cer: (100 * charErrors) / chars, wer: (100 * wordErrors) / words };
 }

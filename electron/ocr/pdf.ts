@@ -1,6 +1,5 @@
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { openPdf, PdfOpenError } from '../pdf/open-pdf';
 import { OcrError, throwIfAborted } from './errors';
 import type { OcrWord } from './types';
 
@@ -26,15 +25,11 @@ const MIN_TEXT = 20;
  * a page without is rasterized with PDF.js onto an @napi-rs/canvas for OCR.
  */
 export async function* pdfPages(bytes: Uint8Array, label: string, maxPages: number, signal?: AbortSignal): AsyncGenerator<PdfPage, void, undefined> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const require = createRequire(import.meta.url);
-  pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
   let document;
   try {
-    document = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    document = await openPdf(bytes);
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new OcrError('encrypted', `${label}: the PDF is encrypted; save an unprotected copy to import it`);
+    if (error instanceof PdfOpenError && error.reason === 'encrypted') throw new OcrError('encrypted', `${label}: the PDF is encrypted; save an unprotected copy to import it`);
     throw new OcrError('corrupt', `${label}: not a readable PDF`);
   }
   try {

@@ -1,4 +1,8 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { seededRandom } from '../lib/seeded-random';
+
+/** The seeded generator the documents are drawn with. */
+export const rng = seededRandom;
 
 /**
  * Synthetic clinical documents with known truth: lab reports, prescriptions
@@ -79,17 +83,6 @@ const FREQUENCIES = ['once daily', 'twice daily', 'three times daily', 'at night
 const GIVEN = ['Ada', 'Maria', 'John', 'Priya', 'Tomas', 'Grace', 'Omar', 'Lena'];
 const FAMILY = ['Lovelace', 'Okafor', 'Novak', 'Hughes', 'Fischer', 'Moreau', 'Silva', 'Khan'];
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;

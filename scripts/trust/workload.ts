@@ -5,6 +5,8 @@
  * which rows a bundle must have produced without the child telling it.
  */
 
+import { seededRandom } from '../lib/seeded-random';
+
 /** A patient every approved note is written for; imported once, before the rounds. */
 export const BASE_PATIENT = 'trust-base';
 /** The record every note cites. */
@@ -79,14 +81,5 @@ export type Committed =
   | { readonly kind: 'bundle'; readonly label: string; readonly sourceId: number | null; readonly patientId: string; readonly observations: number; readonly conditions: number }
   | { readonly kind: 'note'; readonly proposalId: string; readonly recordId: string; readonly title: string };
 
-/** A deterministic pseudo-random generator (mulberry32): the same seed, the same run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator: the same seed, the same run. */
+export const prng = seededRandom;

@@ -4,6 +4,7 @@
  * carry reference ranges (Synthea writes none), and a very long record for
  * the timeline measurement. Deterministic, so a run is repeatable.
  */
+import { seededRandom as random } from '../../scripts/lib/seeded-random';
 
 interface Resource {
   resourceType: string;
@@ -61,17 +62,6 @@ export function potassiumWithRangeBundle(patientId: string): string {
   return bundle(resources);
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { openPdf, PdfOpenError } from '../../pdf/open-pdf';
 import { EvidenceError } from '../evidence-error';
 import { HeadingStack, tidy, type Section } from '../section';
 
@@ -22,17 +21,12 @@ interface Line {
  * layer (a scan) is refused here: scans belong to OCR.
  */
 export async function parsePdf(fileName: string, bytes: Uint8Array): Promise<Section[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // In Node, PDF.js runs its "worker" in-process from this module.
-  const require = createRequire(import.meta.url);
-  pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
   let document;
   try {
-    document = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    document = await openPdf(bytes);
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new EvidenceError(`${fileName}: the PDF is encrypted; save an unprotected copy to import it`);
-    throw new EvidenceError(`${fileName}: not a readable PDF (${name ?? 'unknown error'})`);
+    if (error instanceof PdfOpenError && error.reason === 'encrypted') throw new EvidenceError(`${fileName}: the PDF is encrypted; save an unprotected copy to import it`);
+    throw new EvidenceError(`${fileName}: not a readable PDF (${error instanceof PdfOpenError ? error.detail : 'unknown error'})`);
   }
   try {
     const lines: Line[] = [];

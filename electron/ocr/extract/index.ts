@@ -1,5 +1,6 @@
 import type { Box, OcrPage, OcrWord } from '../types';
 import { ANALYTES, foldName, type AnalyteEntry } from './loinc';
+import { editDistance } from '../../text/edit-distance';
 import { isUnit, toUcum } from './ucum';
 
 /** What extraction read and where: the words a proposal was built from. */
@@ -70,19 +71,6 @@ export function numeric(token: string): { value: number; comparator: '<' | '>' |
   return { value: Number(match[2]), comparator: (match[1] as '<' | '>' | undefined) ?? null };
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const keep = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = keep;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** The analyte a line starts with: the longest name matching the first 1-3 words, one edit allowed in names of 6+ letters. */
 function matchAnalyte(words: readonly OcrWord[]): { entry: AnalyteEntry; name: string; used: number } | null {
@@ -92,7 +80,7 @@ function matchAnalyte(words: readonly OcrWord[]): { entry: AnalyteEntry; name: s
     if (printed === '') continue;
     for (const entry of ANALYTES) {
       for (const name of entry.names) {
-        const d = distance(printed, name);
+        const d = editDistance(printed, name);
         const allowed = name.length >= 6 ? 1 : 0;
         if (d <= allowed) {
           const score = name.length - d * 3;
@@ -240,7 +228,7 @@ function medicationFrom(line: Line): Proposal[] {
   line.words.forEach((word, i) => {
     const folded = foldName(word.text);
     if (folded.length < 4) return;
-    const drug = DRUGS.find((d) => distance(folded, foldName(d)) <= (d.length >= 7 ? 1 : 0));
+    const drug = DRUGS.find((d) => editDistance(folded, foldName(d)) <= (d.length >= 7 ? 1 : 0));
     if (!drug) return;
     const after = line.words.slice(i + 1, i + 12);
     const afterText = after.map((w) => w.text).join(' ');
