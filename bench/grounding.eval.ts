@@ -21,6 +21,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildBrief } from '../electron/agent/brief';
+import { periodSummaries } from '../electron/agent/brief/period-summaries';
 import { hostileDocuments } from '../electron/agent/redteam/hostile-documents';
 import { runObedientAttack } from '../electron/agent/redteam/obedient-agent';
 import { defaultToolRegistry, ProposalStore } from '../electron/agent/tools';
@@ -66,6 +67,17 @@ async function main(): Promise<void> {
       }
     }
 
+    // Period summaries: the years of record condensed for the model's context, cited and verified the same way.
+    let periodLines = 0;
+    let periodVerified = 0;
+    for (const patientId of patients) {
+      for (const line of periodSummaries(vault.db, patientId, AS_OF.toISOString()).flatMap((y) => y.lines)) {
+        periodLines += 1;
+        if (line.verdict === 'supported') periodVerified += 1;
+        else console.log(`period summary line flagged: ${line.problems.map((p) => p.message).join('; ')}`);
+      }
+    }
+
     const claims = buildClaimSet(vault.db, correct);
     const planted = claims.filter((c) => c.planted !== null);
     const clean = claims.filter((c) => c.planted === null);
@@ -85,6 +97,8 @@ async function main(): Promise<void> {
     const figures: Figure[] = [
       { name: 'patients briefed', value: patients.length, unit: 'patients', goal: '>= 20' },
       { name: 'brief lines cited and verified', value: (100 * verified) / Math.max(1, lines), unit: '%', goal: '>= 100' },
+      { name: 'period summary lines cited and verified', value: (100 * periodVerified) / Math.max(1, periodLines), unit: '%', goal: '>= 100' },
+      { name: 'period summary lines', value: periodLines, unit: 'lines' },
       { name: 'claims with a planted error', value: planted.length, unit: 'claims', goal: '>= 200' },
       { name: 'correct claims', value: clean.length, unit: 'claims', goal: `>= ${planted.length}` },
       { name: 'verifier recall of unsupported claims', value: 100 * recall, unit: '%', goal: '>= 99' },

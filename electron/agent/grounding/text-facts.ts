@@ -31,6 +31,8 @@ const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`, 'gi'), (m) => iso(m[3]!, m[1]!, m[2]!)],
   [new RegExp(`\\b${MONTH} (\\d{4})\\b`, 'gi'), (m) => iso(m[2]!, m[1]!, null)],
   [/\b(\d{4})-(\d{2})\b(?!-)/g, (m) => `${m[1]}-${m[2]}`],
+  // A year on its own only where it reads as one ("2019: ...", "in 2019"), so that a value like 2000 stays a value.
+  [/^(\d{4})(?=:)|(?<=\b(?:in|since|during|of) )(\d{4})\b(?![-./]\d)/gi, (m) => m[1] ?? m[2]!],
 ];
 
 function iso(year: string, month: string, day: string | null): string {

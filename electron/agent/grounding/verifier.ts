@@ -57,8 +57,15 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim): VerifiedCl
     if (!supported) problems.push({ ...span(day), kind: 'date', message: `date ${day.day}: not in the cited source` });
   }
 
+  // "3 visits", "2 results": a count of what the claim cites, checked as such.
+  const counts = countsIn(text);
+  for (const count of counts) {
+    if (count.value !== sources.length) {
+      problems.push({ start: count.start, end: count.end, kind: 'value', message: `${text.slice(count.start, count.end)}: it cites ${sources.length}` });
+    }
+  }
   const units = new Set(sources.flatMap((s) => s.numbers.map((n) => n.unit).filter((u): u is string => u !== null)));
-  const numbers = numbersIn(text, days, units);
+  const numbers = numbersIn(text, [...days, ...counts], units);
   for (const number of numbers) {
     const matches = sources.flatMap((s) => s.numbers.filter((n) => sameNumber(number, n.value)));
     const written = text.slice(number.start, number.end);
@@ -69,7 +76,7 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim): VerifiedCl
     }
   }
 
-  const masked = [...days, ...numbers];
+  const masked = [...days, ...numbers, ...counts];
   for (const word of wordSpans(text)) {
     if (masked.some((m) => word.start < m.end && word.end > m.start)) continue;
     if (CONNECTIVE_WORDS.has(word.word) || ASSERTION_WORDS.has(word.word)) continue;
@@ -80,6 +87,15 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim): VerifiedCl
 
   problems.push(...checkAssertions(text, sources));
   return { ...claim, verdict: problems.length === 0 ? 'supported' : 'unsupported', problems };
+}
+
+const COUNT = /\b(\d+) (visits?|results?|records?|encounters?|measurements?)\b/g;
+
+function countsIn(text: string): Array<Span & { value: number }> {
+  COUNT.lastIndex = 0;
+  const found: Array<Span & { value: number }> = [];
+  for (let m = COUNT.exec(text); m; m = COUNT.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, value: Number(m[1]) });
+  return found;
 }
 
 function span(s: Span): Span {

@@ -9,7 +9,8 @@ import { verifyClaim } from '../grounding/verifier';
 import { defaultToolRegistry, ProposalStore, type RoleId, type ToolContext, type ToolRegistry } from '../tools';
 import type { ChatModel, ChatTurn } from './chat-model';
 import { decodingSchema } from './decoding-schema';
-import { patientSummary, SAFETY_REQUEST, SIGN_OFF_REQUEST, systemPrompt } from './prompts';
+import { periodSummaries } from '../brief/period-summaries';
+import { historySummary, patientSummary, SAFETY_REQUEST, SIGN_OFF_REQUEST, systemPrompt } from './prompts';
 import { orchestratorSchema, SAFETY_SCHEMA, SIGN_OFF_SCHEMA } from './schemas';
 import type { SessionScript } from './script';
 import type { TrajectorySink } from './trajectory';
@@ -89,8 +90,19 @@ export class LiveSession {
     this.callable = this.workflow.tools.filter((id) => toolRole(this.tools, this.workflow, id) !== null);
     this.messages.push({
       role: 'system',
-      content: `${systemPrompt(this.workflow, toolList.length ? toolList : this.callable.map((id) => ({ id, description: this.tools.get(id).description })))}\n\n${patientSummary(this.brief)}`,
+      content: `${systemPrompt(this.workflow, toolList.length ? toolList : this.callable.map((id) => ({ id, description: this.tools.get(id).description })))}\n\n${patientSummary(this.brief)}${this.history()}`,
     });
+  }
+
+  /**
+   * The years before the last two, as period summaries: pinned with the
+   * brief, so that a record of decades fits the model's context.
+   */
+  private history(): string {
+    const asOf = new Date(this.brief.asOf);
+    const before = `${asOf.getUTCFullYear() - 2}-01-01`;
+    const text = historySummary(periodSummaries(this.options.vault.db, this.options.patientId, before));
+    return text ? `\n\n${text}` : '';
   }
 
   get chatEnabled(): boolean {
@@ -300,7 +312,7 @@ export class LiveSession {
       trajectory.record({ type: 'notice', message: 'nothing in the record to cite: the assessment and plan were not proposed' });
       return;
     }
-    const note = this.tools.call('orchestrator', 'memory.propose_note', { title: `Assessment and plan, ${vault.now().toISOString().slice(0, 10)}`, body: `Assessment: ${draft.assessment}\n\nPlan: ${draft.plan}`, citations }, this.context);
+    const note = this.tools.call('orchestrator', 'memory.propose_note', { title: `Visit summary, ${vault.now().toISOString().slice(0, 10)}: assessment and plan`, body: `Assessment: ${draft.assessment}\n\nPlan: ${draft.plan}`, citations }, this.context);
     trajectory.record({ type: 'tool.call', role: 'orchestrator', tool: 'memory.propose_note', args: { title: 'Assessment and plan' }, ok: note.ok, result: note.ok ? note.output : note.message });
     if (note.ok) this.recordProposal((note.output as { proposalId: string }).proposalId);
     const followUp = this.tools.call('orchestrator', 'memory.propose_follow_up', { date: draft.followUpDate, reason: 'Follow-up of this visit', citations }, this.context);

@@ -1,4 +1,5 @@
 import type { Brief } from '../../api/schemas';
+import type { Citation } from '../grounding/citation';
 import type { Workflow } from './workflow';
 
 /**
@@ -26,6 +27,16 @@ export function patientSummary(brief: Brief): string {
       : section.lines.map((l) => `  - ${l.text} [${l.citations.map((c) => (c.kind === 'record' ? `${c.record} ${c.id}` : `evidence ${c.chunkId}`)).join('; ')}]`)),
   ]);
   return `Patient summary as of ${brief.asOf.slice(0, 10)} (verified against the record):\n${lines.join('\n')}`;
+}
+
+/** Earlier years, a few cited lines each (period summaries), so that a long record fits the context. */
+export function historySummary(years: ReadonlyArray<{ year: string; lines: ReadonlyArray<{ text: string; verdict: string; citations: readonly Citation[] }> }>): string {
+  const lines = years.flatMap((y) => y.lines.filter((l) => l.verdict === 'supported').map((l) => `  - ${l.text} [${l.citations.map(cite).join('; ')}]`));
+  return lines.length === 0 ? '' : `Earlier history, summarised per year (verified; full records via memory tools):\n${lines.join('\n')}`;
+}
+
+function cite(c: Citation): string {
+  return c.kind === 'record' ? `${c.record} ${c.id}` : `evidence ${c.chunkId}`;
 }
 
 export const SIGN_OFF_REQUEST = 'The consultation is over. Write the assessment and plan for the clinician to review, and the date of the next follow-up (YYYY-MM-DD).';

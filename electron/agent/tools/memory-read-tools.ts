@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { eventKind, isoTime, recordDetails, searchHit, series, timelineEvent } from '../../api/schemas';
+import { eventKind, isoTime, recordDetails, searchHit, series, timelineEvent, verifiedClaim } from '../../api/schemas';
 import { getRecordDetails, recordPatientId } from '../../store/queries/details';
 import { getSeries, listAnalytes } from '../../store/queries/observations';
 import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
 import * as q from '../brief/brief-queries';
+import { periodSummaries } from '../brief/period-summaries';
 import { defineTool } from './tool';
 
 /**
@@ -107,4 +108,14 @@ export const readRecord = defineTool({
   },
 });
 
-export const MEMORY_READ_TOOLS = [timelineSince, searchMemory, labTrend, activeLists, visitSummaries, openCareItems, readRecord];
+export const periodSummariesTool = defineTool({
+  id: 'memory.period_summaries',
+  description: 'The record before a date, a few cited lines per year (visits, new problems, medications started).',
+  input: z.object({ before: isoTime }).strict(),
+  output: z.object({ years: z.array(z.object({ year: z.string(), lines: z.array(verifiedClaim) })) }),
+  sideEffect: 'read',
+  roles: ['memory', 'orchestrator'],
+  run: (input, { vault, patientId }) => ({ years: periodSummaries(vault.db, patientId, input.before) }),
+});
+
+export const MEMORY_READ_TOOLS = [timelineSince, searchMemory, labTrend, activeLists, visitSummaries, openCareItems, readRecord, periodSummariesTool];

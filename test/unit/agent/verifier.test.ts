@@ -59,6 +59,13 @@ describe('grounding verifier', () => {
     expect(verify('Hemoglobin A1c falling: 6.1 %, then 6.8 %, then 7.94 %', series).problems.map((p) => p.kind)).toEqual(['assertion']);
   });
 
+  it('checks a count against what the claim cites, and a year against the records’ dates', () => {
+    const series = ['a1c-1', 'a1c-2', 'a1c-3'].map((id) => citeRecord('observation', id));
+    expect(verify('Hemoglobin A1c: 3 results, the last in 2025', series).verdict).toBe('supported');
+    expect(verify('Hemoglobin A1c: 4 results', series).problems.map((p) => p.kind)).toEqual(['value']);
+    expect(verify('Hemoglobin A1c in 2023', series).problems.map((p) => p.kind)).toEqual(['date']);
+  });
+
   it('does not read digits inside codes or words as values', () => {
     // "A1c" holds a 1 and the LOINC code 4548-4 is in the record: neither is a value to check.
     expect(verify('Hemoglobin A1c 7.94 %').verdict).toBe('supported');
