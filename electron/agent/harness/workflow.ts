@@ -1,3 +1,4 @@
+import { VaultError } from '../../store/errors';
 import type { RoleId } from '../tools';
 
 /**
@@ -33,7 +34,8 @@ export class WorkflowRegistry {
 
   get(id: string): Workflow {
     const workflow = this.workflows.get(id);
-    if (!workflow) throw new Error(`no workflow "${id}"; known: ${[...this.workflows.keys()].join(', ')}`);
+    // Asked for by name from a script or the app: an unknown one is the caller's mistake, said plainly.
+    if (!workflow) throw new VaultError('not-found', `no workflow "${id.slice(0, 60)}"; known: ${[...this.workflows.keys()].join(', ')}`);
     return workflow;
   }
 
