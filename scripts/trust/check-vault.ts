@@ -71,12 +71,33 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
   for (const source of sources.filter((s) => s.kind === 'agent-proposal')) {
     if ((notesPerSource.get(source.id) ?? 0) !== 1) problems.push(`source ${source.id} (agent proposal): ${notesPerSource.get(source.id) ?? 0} notes, expected 1`);
   }
-  for (const recordId of writeAudited) if (!noteIds.has(recordId as string)) problems.push(`audit names note ${String(recordId)}, which is missing`);
+  // Every accepted scan proposal has its observation, pointing back at the document's page and boxes.
+  const accepted = db
+    .prepare(
+      `SELECT p.id, p.record_id, o.id AS found, o.source_ref, o.source_id, d.source_id AS document_source
+       FROM document_proposals p JOIN documents d ON d.id = p.document_id
+       LEFT JOIN observations o ON o.id = p.record_id
+       WHERE p.status IN ('accepted', 'edited') AND p.record_table = 'observations'`,
+    )
+    .all() as Array<{ id: string; record_id: string; found: string | null; source_ref: string | null; source_id: number | null; document_source: number }>;
+  const scanRecords = new Set(accepted.map((a) => a.record_id));
+  for (const a of accepted) {
+    if (!a.found) problems.push(`proposal ${a.id}: accepted, but its observation ${a.record_id} is missing`);
+    else if (a.source_id !== a.document_source || !a.source_ref?.startsWith('document:')) problems.push(`observation ${a.record_id}: provenance does not point at its document`);
+    if (!writeAudited.has(a.record_id)) problems.push(`observation ${a.record_id}: no record.write audit entry`);
+  }
+  const orphans = db.prepare(`SELECT count(*) FROM observations WHERE source_ref LIKE 'document:%' AND id NOT IN (SELECT record_id FROM document_proposals WHERE record_id IS NOT NULL)`).pluck().get() as number;
+  if (orphans > 0) problems.push(`${orphans} observations from scans have no accepted proposal: half-written`);
+  for (const recordId of writeAudited) {
+    if (recordId === undefined || recordId === null) continue; // audit entries of saved documents name no record
+    if (!noteIds.has(recordId as string) && !scanRecords.has(recordId as string)) problems.push(`audit names record ${String(recordId)}, which is missing`);
+  }
 
   // Every reported commit is there.
   let lost = 0;
   let reportedBundles = 0;
   let reportedNotes = 0;
+  let reportedScans = 0;
   for (const line of reported) {
     if (line.kind === 'bundle') {
       reportedBundles += 1;
@@ -84,6 +105,12 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
       if (found === undefined || (line.sourceId !== null && found !== line.sourceId)) {
         lost += 1;
         problems.push(`${line.label}: reported committed (source ${line.sourceId ?? '?'}), not found`);
+      }
+    } else if (line.kind === 'ocr') {
+      reportedScans += 1;
+      if (!scanRecords.has(line.recordId)) {
+        lost += 1;
+        problems.push(`scan ${line.documentId}: accepted value ${line.recordId} reported committed, not found`);
       }
     } else {
       reportedNotes += 1;
@@ -93,6 +120,6 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
       }
     }
   }
-  const unreported = bundles - reportedBundles + (noteRows.length - reportedNotes);
+  const unreported = bundles - reportedBundles + (noteRows.length - reportedNotes) + (accepted.length - reportedScans);
   return { problems, lost, unreported, bundles, notes: noteRows.length };
 }

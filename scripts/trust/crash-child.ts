@@ -2,8 +2,9 @@
  * The process the crash-kill test SIGKILLs. Usage:
  *   CONTINUUM_PASSPHRASE=... node --import tsx scripts/trust/crash-child.ts VAULT TAG SEED
  * Opens the vault and, until killed, alternates FHIR bundle imports (one
- * bundle, one transaction) with agent notes approved by the clinician
- * (memory.propose_note, then memory.approve). After each COMMITTED
+ * bundle, one transaction), agent notes approved by the clinician
+ * (memory.propose_note, then memory.approve) and scanned documents whose
+ * lab proposal the clinician accepts (saveDocument, then decideProposal). After each COMMITTED
  * transaction it writes one JSON line (a Committed) to stdout with a
  * synchronous write, so a reported transaction has really committed; a
  * transaction committed but not yet reported when the kill lands is allowed,
@@ -13,6 +14,7 @@ import { writeSync } from 'node:fs';
 import { citeRecord } from '../../electron/agent/grounding/citation';
 import { defaultToolRegistry, ProposalStore, type ToolContext } from '../../electron/agent/tools';
 import { importBundleText } from '../../electron/fhir';
+import { decideProposal, listProposals, saveDocument, type OcrPage, type Proposal } from '../../electron/ocr';
 import { Vault } from '../../electron/store/vault';
 import { BASE_OBSERVATION, BASE_PATIENT, bundleSpec, bundleText, prng, type Committed } from './workload';
 
@@ -34,8 +36,33 @@ function report(line: Committed | { kind: 'ready' }): void {
 report({ kind: 'ready' });
 let bundles = 0;
 let notes = 0;
+let documents = 0;
+
+/** A one-page "scan" with one potassium result on it, as OCR would have read it. */
+function scannedLab(index: number): { page: OcrPage; proposal: Proposal } {
+  const box = { x: 10, y: 20 + index % 50, w: 80, h: 12 };
+  const text = `Potassium ${(4 + (index % 10) / 10).toFixed(1)} mmol/L`;
+  const page: OcrPage = { page: 1, width: 600, height: 800, source: 'ocr', rotation: 0, confidence: 90, text, words: [{ text, confidence: 90, box, line: 0 }] };
+  const proposal = {
+    id: `lab-${index}`, confidence: 90, evidence: { page: 1, boxes: [box], read: text },
+    kind: 'lab', analyte: 'Potassium', matchedName: 'Potassium', loinc: '2823-3', display: 'Potassium [Moles/volume] in Serum or Plasma',
+    value: 4 + (index % 10) / 10, comparator: null, unit: 'mmol/L', ucum: 'mmol/L', refLow: 3.5, refHigh: 5.1, date: '2024-05-01',
+  } as Proposal;
+  return { page, proposal };
+}
+
 for (;;) {
-  if (random() < 0.65) {
+  const roll = random();
+  if (roll >= 0.85) {
+    const { page, proposal } = scannedLab(documents);
+    documents += 1;
+    const saved = saveDocument(vault, { patientId: BASE_PATIENT, title: `Crash scan ${tag}-${documents}`, mediaType: 'image/png', bytes: Buffer.from(`scan ${tag} ${documents}`), pages: [page], proposals: [proposal] });
+    const stored = listProposals(vault, saved.documentId).find((p) => p.proposal.kind === 'lab');
+    if (!stored) throw new Error('the scan has no lab proposal');
+    const decided = decideProposal(vault, stored.id, 'accept');
+    if (!decided.recordId) throw new Error('accepting the lab wrote no record');
+    report({ kind: 'ocr', documentId: saved.documentId, proposalId: stored.id, recordId: decided.recordId });
+  } else if (roll < 0.55) {
     const spec = bundleSpec(tag, bundles);
     bundles += 1;
     const result = importBundleText(vault, spec.label, bundleText(spec));

@@ -79,7 +79,8 @@ export function bundleText(spec: BundleSpec): string {
 /** One line of the child's stdout, written only after the transaction it names has committed. */
 export type Committed =
   | { readonly kind: 'bundle'; readonly label: string; readonly sourceId: number | null; readonly patientId: string; readonly observations: number; readonly conditions: number }
-  | { readonly kind: 'note'; readonly proposalId: string; readonly recordId: string; readonly title: string };
+  | { readonly kind: 'note'; readonly proposalId: string; readonly recordId: string; readonly title: string }
+  | { readonly kind: 'ocr'; readonly documentId: string; readonly proposalId: string; readonly recordId: string };
 
 /** A deterministic pseudo-random generator: the same seed, the same run. */
 export const prng = seededRandom;
