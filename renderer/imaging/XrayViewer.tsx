@@ -61,7 +61,13 @@ export function XrayViewer({
     for (const [name] of TOOLS) cornerstoneTools.addToolForElement(el, cornerstoneTools[`${name}Tool`]);
     cornerstoneTools.addToolForElement(el, cornerstoneTools.ZoomMouseWheelTool);
     cornerstoneTools.addToolForElement(el, cornerstoneTools.PanTool);
+    let drawn = false;
     const onRendered = (event: Event) => {
+      if (!drawn) {
+        // The first frame of this image is on the canvas (bench/imaging.bench.ts measures up to here).
+        drawn = true;
+        performance.mark('continuum:xray-first-frame', { detail: { instanceId: instance.id } });
+      }
       const vp = (event as CustomEvent).detail.viewport;
       setView({ ww: vp.voi.windowWidth, wc: vp.voi.windowCenter, scale: vp.scale, invert: vp.invert, rotation: vp.rotation });
     };
