@@ -1,18 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asNewStudy, haveRealDicom, realDicom, withImplicitElement, withPatient } from '../fixtures/imaging/dicom-files';
 import {
   createVault,
   e2eSkipReason,
-  ensureRendererBuilt,
-  launchChromium,
-  openWorkstation,
-  screenshot,
-  STEP_MS,
-  syntheaBundle,
   type OpenedPage,
   type RunningHost,
-  startHost,
+  screenshot,
+  startWorkstation,
+  STEP_MS,
+  syntheaBundle,
+  type Workstation,
 } from './support';
 
 /**
@@ -33,23 +31,19 @@ const TEST_MS = 8 * 60_000;
 const VITO = '9efca32a-04f9-438a-990c-a287e8b62aac';
 
 describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
+  let workstation: Workstation;
   let running: RunningHost;
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    const staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host);
+    workstation = await startWorkstation();
+    ({ running, opened } = workstation);
     page = opened.page;
   }, 10 * 60_000);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   const file = async (fileName: string, bytes: Uint8Array) => {

@@ -1,18 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveRealDicom, realDicom, withImplicitElement } from '../fixtures/imaging/dicom-files';
 import {
   createVault,
   e2eSkipReason,
-  ensureRendererBuilt,
-  launchChromium,
-  openWorkstation,
-  screenshot,
-  STEP_MS,
-  syntheaBundle,
   type OpenedPage,
   type RunningHost,
-  startHost,
+  screenshot,
+  startWorkstation,
+  STEP_MS,
+  syntheaBundle,
+  type Workstation,
 } from './support';
 
 /**
@@ -28,23 +26,19 @@ const TEST_MS = 6 * 60_000;
 const VITO = '9efca32a-04f9-438a-990c-a287e8b62aac';
 
 describe.skipIf(skip !== null)(`X-ray viewer end to end (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
+  let workstation: Workstation;
   let running: RunningHost;
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    const staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host);
+    workstation = await startWorkstation();
+    ({ running, opened } = workstation);
     page = opened.page;
   }, 10 * 60_000);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   it('shows a chest X-ray with its attributes and measures a length in estimated mm, with the warning', async () => {

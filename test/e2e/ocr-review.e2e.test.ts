@@ -1,8 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { degrade } from '../../scripts/ocr/degrade';
 import { labReport } from '../../scripts/ocr/documents';
-import { createVault, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, screenshot, STEP_MS, type OpenedPage, type RunningHost, startHost } from './support';
+import {
+  createVault,
+  e2eSkipReason,
+  type OpenedPage,
+  type RunningHost,
+  screenshot,
+  startWorkstation,
+  STEP_MS,
+  type Workstation,
+} from './support';
 
 /**
  * The OCR review pane in Chromium: a generated lab report (slightly rotated)
@@ -26,23 +35,19 @@ const bundle = {
 };
 
 describe.skipIf(skip !== null)(`OCR review end to end (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
+  let workstation: Workstation;
   let running: RunningHost;
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    const staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host, { width: 1440, height: 1300 });
+    workstation = await startWorkstation({ viewport: { width: 1440, height: 1300 } });
+    ({ running, opened } = workstation);
     page = opened.page;
   }, 10 * 60_000);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   it('uploads a lab report, reviews its words, accepts a lab value and shows it in the chart', async () => {

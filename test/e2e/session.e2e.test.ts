@@ -1,21 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateModelFolder } from '../../scripts/models/model-folder';
 import {
   createVault,
   e2eSkipReason,
-  ensureRendererBuilt,
-  launchChromium,
-  openWorkstation,
+  type OpenedPage,
   ROOT,
   screenshot,
+  startWorkstation,
   STEP_MS,
-  type OpenedPage,
-  type RunningHost,
-  startHost,
+  type Workstation,
 } from './support';
 
 /**
@@ -36,8 +33,7 @@ const PATIENT = join(ROOT, 'test/fixtures/fhir/zoe-angstrom.json');
 
 describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
   let models: string;
-  let browser: Browser;
-  let running: RunningHost;
+  let workstation: Workstation;
   let opened: OpenedPage;
   let page: Page;
   const saved = process.env['CONTINUUM_MODELS'];
@@ -47,17 +43,13 @@ describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromi
     await generateModelFolder({ size: 'tiny', precision: 'fp32', seed: 7, out: join(models, 'tiny-qwen2') });
     // The core worker reads the models folder from its environment, as `npm start` does.
     process.env['CONTINUUM_MODELS'] = models;
-    const staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host);
+    workstation = await startWorkstation();
+    ({ opened } = workstation);
     page = opened.page;
   }, SETUP_MS);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
     if (saved === undefined) delete process.env['CONTINUUM_MODELS'];
     else process.env['CONTINUUM_MODELS'] = saved;
     rmSync(models, { recursive: true, force: true });

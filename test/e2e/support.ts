@@ -141,6 +141,41 @@ export async function openWorkstation(browser: Browser, host: BrowserHost, viewp
   return { context, page, problems };
 }
 
+/** The app as each end-to-end file starts it: the renderer built, host and core on loopback, Chromium on the token link. */
+export interface Workstation {
+  readonly running: RunningHost;
+  readonly browser: Browser;
+  readonly opened: OpenedPage;
+  close(): Promise<void>;
+}
+
+export async function startWorkstation(
+  options: { viewport?: { width: number; height: number }; core?: Partial<CoreOptions>; beforeBrowser?: (running: RunningHost) => Promise<void> } = {},
+): Promise<Workstation> {
+  const running = await startHost(await ensureRendererBuilt(), options.core);
+  let browser: Browser | undefined;
+  try {
+    await options.beforeBrowser?.(running);
+    browser = await launchChromium();
+    const opened = await openWorkstation(browser, running.host, options.viewport);
+    const started = browser;
+    return {
+      running,
+      browser,
+      opened,
+      async close() {
+        await opened.context.close().catch(() => undefined);
+        await started.close().catch(() => undefined);
+        await running.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await running.close();
+    throw error;
+  }
+}
+
 /** Saves a full-window screenshot as test-artifacts/<group>/<name>.png and answers its path. */
 export async function screenshot(page: Page, group: string, name: string, target?: Locator): Promise<string> {
   const dir = join(ARTIFACTS, group);

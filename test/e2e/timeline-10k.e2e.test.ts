@@ -1,9 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFigures, TALL, GENERATED_EVENTS, measureTimeline, prepareTenThousandEvents } from './timeline-perf';
-import { ARTIFACTS, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, type OpenedPage, type RunningHost, startHost } from './support';
+import {
+  ARTIFACTS,
+  e2eSkipReason,
+  type OpenedPage,
+  type RunningHost,
+  startWorkstation,
+  type Workstation,
+} from './support';
 
 /**
  * "Smooth with 10,000+ events for one patient": a measurement, not a timing
@@ -21,23 +28,17 @@ const SETUP_MS = 10 * 60_000;
 const TEST_MS = 10 * 60_000;
 
 describe.skipIf(skip !== null)(`timeline with 10,000+ events (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  let running: RunningHost;
+  let workstation: Workstation;
   let opened: OpenedPage;
   let prepared: number;
 
   beforeAll(async () => {
-    const staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    prepared = await prepareTenThousandEvents(running);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host, TALL);
+    workstation = await startWorkstation({ viewport: TALL, beforeBrowser: async (host: RunningHost) => void (prepared = await prepareTenThousandEvents(host)) });
+    ({ opened } = workstation);
   }, SETUP_MS);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   it('loads every event, zooms and pans, and records the frame times', async () => {

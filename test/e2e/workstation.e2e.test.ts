@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { potassiumWithRangeBundle } from './bundles';
 import {
@@ -10,17 +10,15 @@ import {
   countCanvasPixels,
   createVault,
   e2eSkipReason,
-  ensureRendererBuilt,
-  launchChromium,
-  openWorkstation,
+  type OpenedPage,
   PASSPHRASE,
+  type RunningHost,
   screenshot,
   signIn,
+  startWorkstation,
   STEP_MS,
   syntheaBundle,
-  type OpenedPage,
-  type RunningHost,
-  startHost,
+  type Workstation,
 } from './support';
 
 /**
@@ -42,24 +40,19 @@ const SETUP_MS = 10 * 60_000;
 const VITO = { id: '9efca32a-04f9-438a-990c-a287e8b62aac', name: 'Vito', mrn: '63dd4423-56ec-4f40-9dd6-82bc133aaddc', born: '1910-09-19' };
 
 describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let staticDir: string;
-  let browser: Browser;
+  let workstation: Workstation;
   let running: RunningHost;
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    staticDir = await ensureRendererBuilt();
-    running = await startHost(staticDir);
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host);
+    workstation = await startWorkstation();
+    ({ running, opened } = workstation);
     page = opened.page;
   }, SETUP_MS);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   // The steps build on each other: after a failure, the rest is skipped rather than left to time out.
@@ -284,22 +277,18 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
 });
 
 describe.skipIf(skipAutoLock !== null)(`auto-lock end to end (Chromium)${skipAutoLock ? ` (skipped: ${skipAutoLock})` : ''}`, () => {
-  let browser: Browser;
+  let workstation: Workstation;
   let running: RunningHost;
   let opened: OpenedPage;
 
   beforeAll(async () => {
-    const staticDir = await ensureRendererBuilt();
     // 15 seconds without activity: short, yet long enough to see the workspace first.
-    running = await startHost(staticDir, { autoLockMinutes: 0.25 });
-    browser = await launchChromium();
-    opened = await openWorkstation(browser, running.host);
+    workstation = await startWorkstation({ core: { autoLockMinutes: 0.25 } });
+    ({ running, opened } = workstation);
   }, SETUP_MS);
 
   afterAll(async () => {
-    await opened?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.close();
+    await workstation?.close();
   });
 
   it('locks itself when left alone, then signing in works again', async () => {
