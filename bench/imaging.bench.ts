@@ -12,19 +12,14 @@
  *    client in the app yet), written as null with the reason.
  * Writes bench-results/bench-imaging.json as {"figures": [{name, value, unit, goal}]}.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CLINICIAN, PASSPHRASE, ROOT, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, signIn, startHost, syntheaBundle, type RunningHost } from '../test/e2e/support';
-import { meets } from './report';
+import { CLINICIAN, PASSPHRASE, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, signIn, startHost, syntheaBundle, type RunningHost } from '../test/e2e/support';
+import { concat, explicitElement as element } from '../test/fixtures/imaging/dicom-files';
+import { report, type Figure } from './report';
 
-interface BenchFigure {
-  readonly name: string;
-  readonly value: number | null;
-  readonly unit: string;
-  readonly goal?: string;
-}
 
 const ROWS = 2500;
 const COLUMNS = 2000;
@@ -40,19 +35,6 @@ function padded(text: string, pad: string): Uint8Array {
   return new TextEncoder().encode(text.length % 2 === 1 ? `${text}${pad}` : text);
 }
 
-function element(group: number, elementNo: number, vr: string, value: Uint8Array): Uint8Array {
-  const long = ['OB', 'OW', 'OF', 'SQ', 'UT', 'UN'].includes(vr);
-  const out = new Uint8Array((long ? 12 : 8) + value.length);
-  const view = new DataView(out.buffer);
-  view.setUint16(0, group, true);
-  view.setUint16(2, elementNo, true);
-  out[4] = vr.charCodeAt(0);
-  out[5] = vr.charCodeAt(1);
-  if (long) view.setUint32(8, value.length, true);
-  else view.setUint16(6, value.length, true);
-  out.set(value, long ? 12 : 8);
-  return out;
-}
 
 const str = (g: number, e: number, vr: string, text: string) => element(g, e, vr, padded(text, vr === 'UI' ? '\0' : ' '));
 function us(g: number, e: number, n: number): Uint8Array {
@@ -61,15 +43,6 @@ function us(g: number, e: number, n: number): Uint8Array {
   return element(g, e, 'US', v);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** A chest-like 12-bit image: a smooth body with lungs and ribs, and noise, so that windowing has something to show. */
 function xrayPixels(seed: number): Uint16Array {
@@ -182,7 +155,7 @@ const work = mkdtempSync(join(tmpdir(), 'continuum-bench-imaging-'));
 const staticDir = await ensureRendererBuilt();
 const running = await startHost(staticDir);
 const browser = await launchChromium();
-const figures: BenchFigure[] = [];
+const figures: Figure[] = [];
 try {
   // The vault, one chart, and IMAGES X-rays filed under it through the contract.
   await invoke(running, 'vault.create', { clinicianId: CLINICIAN.id, displayName: CLINICIAN.name, passphrase: PASSPHRASE });
@@ -307,21 +280,4 @@ figures.push({
   unit: 'not measured: no DICOMweb client (QIDO-RS/WADO-RS) or Orthanc in the app yet',
 });
 
-// The table, and bench-results/bench-imaging.json.
-const rows = figures.map((f) => [
-  f.name,
-  f.value === null ? 'n/a' : String(f.value),
-  f.unit,
-  f.goal ?? '',
-  f.goal && f.value !== null ? (meets({ name: f.name, value: f.value, unit: f.unit, goal: f.goal }) ? 'met' : 'MISSED') : '',
-]);
-const header = ['figure', 'value', 'unit', 'goal', ''];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-for (const row of rows) console.log(line(row));
-const dir = join(ROOT, 'bench-results');
-mkdirSync(dir, { recursive: true });
-const out = join(dir, 'bench-imaging.json');
-writeFileSync(out, `${JSON.stringify({ figures: figures.map((f) => (f.goal ? f : { name: f.name, value: f.value, unit: f.unit })) }, null, 2)}\n`);
-console.log(`\nfigures written to ${out}`);
+report('bench:imaging', figures);

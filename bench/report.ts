@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 export interface Figure {
   readonly name: string;
-  readonly value: number;
+  /** null: not measured (the unit says why). */
+  readonly value: number | null;
   readonly unit: string;
   /** The goal as text, e.g. "<= 10" or ">= 0.9"; absent for context figures. */
   readonly goal?: string;
@@ -12,6 +13,7 @@ export interface Figure {
 /** Whether a figure meets its goal ("<= 10", ">= 0.9"); true when it has none. */
 export function meets(figure: Figure): boolean {
   if (!figure.goal) return true;
+  if (figure.value === null) return false;
   const match = /^(<=|>=|<|>)\s*([\d.]+)$/.exec(figure.goal.trim());
   if (!match) return false;
   const target = Number(match[2]);
@@ -32,7 +34,13 @@ export function meets(figure: Figure): boolean {
  * being the npm script with ':' as '-' (bench:store -> bench-store.json).
  */
 export function report(script: string, figures: readonly Figure[]): boolean {
-  const rows = figures.map((f) => [f.name, format(f.value), f.unit, f.goal ?? '', f.goal ? (meets(f) ? 'met' : 'MISSED') : '']);
+  const rows = figures.map((f) => [
+    f.name,
+    f.value === null ? 'n/a' : format(f.value),
+    f.unit,
+    f.goal ?? '',
+    !f.goal ? '' : f.value === null ? 'NOT MEASURED' : meets(f) ? 'met' : 'MISSED',
+  ]);
   const header = ['figure', 'value', 'unit', 'goal', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
