@@ -1,3 +1,4 @@
+import { foldName } from '../../electron/api/ocr-name-fold';
 import type { OcrWordView, ProposalView } from '../../electron/api/ocr-schemas';
 
 /** Words below this confidence (0-100) are listed for review, unless the clinician moves it. */
@@ -63,22 +64,10 @@ export function matchedText(p: ProposalView): string {
 
 export const KIND_LABEL: Record<ProposalView['kind'], string> = { lab: 'Lab result', vital: 'Vital sign', medication: 'Medication', date: 'Date' };
 
-/** Folds a printed name as the extractor does (OCR look-alikes merged), to tell an exact match from a near one. */
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/rn/g, 'm')
-    .replace(/0/g, 'o')
-    .replace(/[1i|!]/g, 'l')
-    .replace(/5/g, 's')
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The printed name matched only by similarity (OCR changed a letter or two): the pane says so. */
 export function nearMatch(p: ProposalView): string | null {
-  if (p.kind === 'lab') return fold(p.analyte) === p.matchedName ? null : `Printed name read as “${p.analyte}”, taken to be ${p.matchedName}: check it.`;
-  if (p.kind === 'medication') return fold(p.matchedName) === fold(p.name) ? null : `Read as “${p.matchedName}”, taken to be ${p.name}: check it.`;
+  if (p.kind === 'lab') return foldName(p.analyte) === p.matchedName ? null : `Printed name read as “${p.analyte}”, taken to be ${p.matchedName}: check it.`;
+  if (p.kind === 'medication') return foldName(p.matchedName) === foldName(p.name) ? null : `Read as “${p.matchedName}”, taken to be ${p.name}: check it.`;
   return null;
 }

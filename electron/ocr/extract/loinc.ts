@@ -5,6 +5,7 @@
  * (https://loinc.org/downloads/). LOINC is (c) Regenstrief Institute, Inc.,
  * used under the LOINC licence (https://loinc.org/license/).
  */
+import { foldName } from '../../api/ocr-name-fold';
 export interface AnalyteEntry {
   loinc: string;
   display: string;
@@ -33,21 +34,6 @@ const TABLE: readonly { loinc: string; display: string; names: string[] }[] = [
   { loinc: '62238-1', display: 'Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)', names: ['egfr'] },
 ];
 
-/**
- * Folds a printed name so that OCR's usual confusions compare equal:
- * lower case; 0 and o, 1 and l and i and |, 5 and s, "rn" and "m" merged;
- * punctuation dropped. "HbAlc", "HbA1c" and "Hb A|c" all fold to "hbalc".
- */
-export function foldName(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/rn/g, 'm')
-    .replace(/0/g, 'o')
-    .replace(/[1i|!]/g, 'l')
-    .replace(/5/g, 's')
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { foldName };
 
 export const ANALYTES: readonly AnalyteEntry[] = TABLE.map((row) => ({ loinc: row.loinc, display: row.display, names: row.names.map(foldName) }));
