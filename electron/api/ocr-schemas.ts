@@ -72,6 +72,8 @@ export const documentSummary = z.object({
   pages: z.number().int(),
   createdAt: z.string(),
   proposals: z.object({ pending: z.number().int(), accepted: z.number().int(), edited: z.number().int(), rejected: z.number().int() }),
+  /** How the document was read, when the clinician must know it (e.g. only page 1 of a fax-compressed TIFF); null when all was read. */
+  notice: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 

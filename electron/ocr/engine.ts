@@ -21,12 +21,23 @@ export interface RecognizeResult {
   words: OcrWord[];
   confidence: number;
   text: string;
+  /** With `leptonica`: the page as Leptonica read and straightened it (PNG), the boxes on it, and the turn it made in degrees. */
+  page?: { png: Buffer; rotation: number };
 }
 
-interface Job {
-  image: Buffer;
+export interface RecognizeOptions {
   onProgress?: (progress: number) => void;
   signal?: AbortSignal;
+  /**
+   * The image is a file only Leptonica can decode (a fax-compressed TIFF):
+   * let it straighten the page too, and give the page back as it was read,
+   * so that the review pane can show the boxes on it.
+   */
+  leptonica?: boolean;
+}
+
+interface Job extends RecognizeOptions {
+  image: Buffer;
   resolve: (result: RecognizeResult) => void;
   reject: (error: unknown) => void;
 }
@@ -50,7 +61,7 @@ export class OcrPool {
 
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
-  recognize(image: Buffer, options: { onProgress?: (progress: number) => void; signal?: AbortSignal } = {}): Promise<RecognizeResult> {
+  recognize(image: Buffer, options: RecognizeOptions = {}): Promise<RecognizeResult> {
     if (this.closed) return Promise.reject(new Error('the OCR pool is closed'));
     if (options.signal?.aborted) return Promise.reject(new OcrError('cancelled', 'OCR cancelled'));
     return new Promise<RecognizeResult>((resolve, reject) => {
@@ -115,7 +126,7 @@ export class OcrPool {
       const worker = await slot.worker;
       if (slot.busy !== job) return;
       await worker.setParameters({ preserve_interword_spaces: '1' });
-      const { data } = await worker.recognize(job.image, {}, { blocks: true, text: true });
+      const { data } = await worker.recognize(job.image, job.leptonica ? { rotateAuto: true } : {}, { blocks: true, text: true, imageColor: job.leptonica === true });
       if (slot.busy !== job) return;
       const words: OcrWord[] = [];
       let line = 0;
@@ -131,7 +142,9 @@ export class OcrPool {
           }
         }
       }
-      job.resolve({ words, confidence: data.confidence, text: data.text });
+      const png = job.leptonica && data.imageColor ? Buffer.from(data.imageColor.slice(data.imageColor.indexOf(',') + 1), 'base64') : null;
+      const rotation = Math.round((((data.rotateRadians ?? 0) * 180) / Math.PI) * 10) / 10;
+      job.resolve({ words, confidence: data.confidence, text: data.text, ...(png ? { page: { png, rotation } } : {}) });
     } catch (error) {
       if (slot.busy === job) job.reject(error);
     } finally {

@@ -1,3 +1,4 @@
+export { correctWord, type WordCorrected } from './correct-word';
 export { OcrPool, langPath } from './engine';
 export { OcrError } from './errors';
 export { extract, type Proposal, type Evidence } from './extract';

@@ -1,12 +1,10 @@
-import type { Image } from '@napi-rs/canvas';
 import type { OcrPool } from './engine';
 import { OcrError, throwIfAborted } from './errors';
+import { ocrImage } from './ocr-image';
 import { pdfPages } from './pdf';
-import { decode, estimateSkew, rotated } from './raster';
+import { decode } from './raster';
+import { recognizeTiff } from './tiff-pipeline';
 import type { OcrMediaType, OcrOptions, OcrPage, OcrWord } from './types';
-
-/** Below this mean confidence a page is retried upside down and on its sides. */
-const ORIENTATION_RETRY_BELOW = 45;
 
 export function sniffMediaType(bytes: Uint8Array): OcrMediaType | null {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
@@ -18,9 +16,10 @@ export function sniffMediaType(bytes: Uint8Array): OcrMediaType | null {
 
 /**
  * A document's words, page by page: PDFs through their text layer where they
- * have one, everything else through the OCR pool after deskewing. Pages run
- * in parallel across the pool; progress is reported per page; the signal
- * cancels whatever is still queued or running.
+ * have one, everything else through the OCR pool after deskewing (every page
+ * of a TIFF: see tiff-pipeline.ts). Pages run in parallel across the pool;
+ * progress is reported per page; the signal cancels whatever is still queued
+ * or running.
  */
 export async function recognizeDocument(pool: OcrPool, bytes: Buffer, label: string, options: OcrOptions = {}): Promise<OcrPage[]> {
   if (bytes.length === 0) throw new OcrError('empty', `${label}: the file is empty`);
@@ -44,42 +43,9 @@ export async function recognizeDocument(pool: OcrPool, bytes: Buffer, label: str
     }
     return Promise.all(jobs);
   }
-  if (mediaType === 'image/tiff') {
-    // @napi-rs/canvas cannot decode TIFF; Leptonica (inside tesseract) can: first page, no deskew.
-    const result = await pool.recognize(bytes, { signal: options.signal, onProgress: (p) => options.onProgress?.({ page: 1, pages: 1, progress: p, status: 'recognizing' }) });
-    const width = Math.max(0, ...result.words.map((w) => w.box.x + w.box.w));
-    const height = Math.max(0, ...result.words.map((w) => w.box.y + w.box.h));
-    return [{ page: 1, width, height, source: 'ocr', rotation: 0, confidence: result.confidence, text: result.text, words: result.words }];
-  }
+  if (mediaType === 'image/tiff') return recognizeTiff(pool, bytes, label, options);
   const image = await decode(bytes, label);
   return [await ocrImage(pool, image, 1, () => 1, options)];
-}
-
-async function ocrImage(pool: OcrPool, image: Image, page: number, pages: () => number, options: OcrOptions): Promise<OcrPage> {
-  throwIfAborted(options.signal);
-  const skew = estimateSkew(image);
-  const report = (progress: number, status: string) => options.onProgress?.({ page, pages: pages(), progress, status });
-  report(0, 'deskewed');
-  let best: OcrPage | null = null;
-  for (const quarter of [0, 180, 90, 270]) {
-    const turned = await rotated(image, skew + quarter);
-    const result = await pool.recognize(turned.png, { signal: options.signal, onProgress: (p) => report(p, 'recognizing') });
-    const candidate: OcrPage = {
-      page,
-      width: turned.width,
-      height: turned.height,
-      source: 'ocr',
-      rotation: skew + quarter,
-      confidence: result.confidence,
-      text: result.text,
-      words: result.words,
-      image: turned.png,
-    };
-    if (!best || candidate.confidence > best.confidence) best = candidate;
-    if (best.confidence >= ORIENTATION_RETRY_BELOW || best.words.length === 0) break;
-  }
-  report(1, 'done');
-  return best!;
 }
 
 export function textOf(words: readonly OcrWord[]): string {

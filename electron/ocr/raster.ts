@@ -1,4 +1,4 @@
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { OcrError } from './errors';
 
 /** Pages larger than this are refused before decoding (about 600 dpi A3). */
@@ -49,7 +49,7 @@ export async function decode(bytes: Buffer, label: string): Promise<Image> {
  * and the gaps between them). Searched from -maxDegrees to +maxDegrees on a
  * reduced copy; the result is the rotation that straightens the page.
  */
-export function estimateSkew(image: Image, maxDegrees = 6): number {
+export function estimateSkew(image: Image | Canvas, maxDegrees = 6): number {
   const scale = Math.min(1, 800 / Math.max(image.width, image.height));
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
@@ -99,7 +99,7 @@ export function estimateSkew(image: Image, maxDegrees = 6): number {
 }
 
 /** The image turned by `degrees` about its centre (canvas convention: positive = clockwise), scaled, on white, as PNG. */
-export async function rotated(image: Image, degrees: number, maxSide = MAX_SIDE): Promise<{ png: Buffer; width: number; height: number }> {
+export async function rotated(image: Image | Canvas, degrees: number, maxSide = MAX_SIDE): Promise<{ png: Buffer; width: number; height: number }> {
   const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
   const quarter = Math.abs(Math.round(degrees / 90)) % 2 === 1;
   const w = Math.round((quarter ? image.height : image.width) * scale);

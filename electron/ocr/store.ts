@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Vault } from '../store/vault';
+import { formatDocumentSourceRef } from '../api/ocr-source-ref';
 import { VaultError } from '../store/errors';
 import type { Proposal } from './extract';
 import type { Box, OcrMediaType, OcrPage } from './types';
@@ -13,7 +14,7 @@ export interface StoredDocument {
 
 /** Where an accepted value came from: document, page and word boxes, as a record's source_ref. */
 export function sourceRef(documentId: string, page: number, boxes: readonly Box[]): string {
-  return `document:${documentId}#page=${page}&boxes=${boxes.map((b) => `${b.x},${b.y},${b.w},${b.h}`).join(';')}`;
+  return formatDocumentSourceRef({ documentId, page, boxes: [...boxes] });
 }
 
 /**
@@ -33,10 +34,12 @@ export function saveDocument(
   return vault.write(() =>
     db.transaction(() => {
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+      // How the document was read, when the clinician must know (only page 1 of a fax TIFF): kept with its source.
+      const notices = input.pages.flatMap((p) => (p.notice ? [p.notice] : []));
       const sourceId = Number(
         db
           .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-          .run(input.title, sha256, vault.clinician.id, at, JSON.stringify({ documentId, pages: input.pages.length })).lastInsertRowid,
+          .run(input.title, sha256, vault.clinician.id, at, JSON.stringify({ documentId, pages: input.pages.length, ...(notices.length ? { notice: notices.join(' ') } : {}) })).lastInsertRowid,
       );
       db.prepare(
         `INSERT INTO documents (id, patient_id, title, media_type, page_count, content, text, created_at, source_id, source_ref, recorded_at, recorded_by)

@@ -29,6 +29,8 @@ export interface OcrPage {
   words: OcrWord[];
   /** The page as recognized (deskewed), PNG, for the review pane; absent for text-layer pages of a PDF. */
   image?: Buffer;
+  /** What the clinician must know about how the document was read (e.g. only page 1 of a fax TIFF): shown with the document, never dropped. */
+  notice?: string;
 }
 
 export interface OcrProgress {

@@ -1,23 +1,16 @@
-import type { CitationDto } from '../../electron/api/schemas';
-import { useDetails } from '../chart/details-store';
-import { useEvidence } from '../evidence/evidence-store';
 import { useBrief } from './brief-store';
 import { ClaimLine } from './ClaimLine';
+import { openCitation as open } from './open-citation';
 import './brief.css';
 
 /**
  * Smart container: the pre-visit brief. Every line cites its records and
  * has passed the grounding verifier; a line that did not is shown flagged.
- * A citation opens its record in the details drawer.
+ * A citation opens its record in the details drawer (and from there its
+ * source, such as the scanned page it was read from).
  */
 export function BriefPanel({ deceased = false }: { readonly deceased?: boolean }) {
   const { brief, flags, loading, error } = useBrief();
-  const showDetails = useDetails((s) => s.show);
-  const openPassage = useEvidence((s) => s.openPassage);
-  const open = (citation: CitationDto) => {
-    if (citation.kind === 'record') void showDetails(citation.record, citation.id);
-    else void openPassage(citation.chunkId);
-  };
   return (
     <section className="card brief" aria-label="Pre-visit brief" data-testid="brief">
       <div className="card-title">

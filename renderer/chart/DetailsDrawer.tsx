@@ -5,6 +5,8 @@ import { clinicianName } from './access-words';
 import { categoryLabel, formatRefRange } from '../trends/analytes';
 import { KIND_SINGULAR } from '../timeline/layout';
 import { formatDate, formatDateTime, formatStatus, humaniseIdentifier, parseIsoDate } from '../ui/format';
+import { sourceLinkOf } from '../brief/open-citation';
+import { useChart } from './chart-store';
 import { useDetails, type ResultsGroup } from './details-store';
 
 /** Field values that are dates are shown as dates; the rest as given. */
@@ -86,7 +88,7 @@ function sourceKindWords(kind: string): string {
 }
 
 /** Pure: a record's fields, where it came from, and the original resource on request. */
-export function RecordDetailsView({ details, clinicians = [] }: { details: RecordDetails; clinicians?: readonly ClinicianDto[] }) {
+export function RecordDetailsView({ details, clinicians = [], where }: { details: RecordDetails; clinicians?: readonly ClinicianDto[]; where?: string }) {
   const p = details.provenance;
   return (
     <>
@@ -105,13 +107,20 @@ export function RecordDetailsView({ details, clinicians = [] }: { details: Recor
           <dd>
             {sourceKindWords(p.sourceKind)}: {p.sourceLabel}
           </dd>
-          {p.sourceRef && (
+          {where ? (
             <>
-              <dt>Resource</dt>
-              <dd>
-                <code>{p.sourceRef}</code>
-              </dd>
+              <dt>Where</dt>
+              <dd>{where}</dd>
             </>
+          ) : (
+            p.sourceRef && (
+              <>
+                <dt>Resource</dt>
+                <dd>
+                  <code>{p.sourceRef}</code>
+                </dd>
+              </>
+            )
           )}
           <dt>Recorded</dt>
           <dd>
@@ -176,6 +185,9 @@ export function DetailsDrawer() {
   const { target, details, group, back, loading, error, close, show } = useDetails();
   const closeRef = useRef<HTMLButtonElement>(null);
   const clinicians = useSession((s) => s.status?.clinicians ?? NO_CLINICIANS);
+  const patientId = useChart((s) => s.patientId);
+  // A record read from a source the app can show (a scanned page) offers to open it there.
+  const source = details && patientId ? sourceLinkOf(details.provenance, patientId) : null;
 
   useEffect(() => {
     if (!target) return;
@@ -209,7 +221,20 @@ export function DetailsDrawer() {
       </div>
       <div className="drawer-body">
         {error && <div className="error-line">{error}</div>}
-        {details && <RecordDetailsView details={details} clinicians={clinicians} />}
+        {source && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="open-source"
+            onClick={() => {
+              close();
+              source.open();
+            }}
+          >
+            {source.label}
+          </button>
+        )}
+        {details && <RecordDetailsView details={details} clinicians={clinicians} {...(source ? { where: source.where } : {})} />}
         {group && <ResultsGroupView group={group} onOpen={(id) => void show('observation', id, target)} />}
       </div>
     </aside>

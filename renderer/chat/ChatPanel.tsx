@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CitationDto, VerifiedClaimDto } from '../../electron/api/schemas';
 import type { SessionEvent } from '../../electron/api/session-schemas';
 import { ClaimLine } from '../brief/ClaimLine';
+import { openCitation as open } from '../brief/open-citation';
 import { useChart } from '../chart/chart-store';
-import { useDetails } from '../chart/details-store';
-import { useEvidence } from '../evidence/evidence-store';
 import { useModels } from '../models/models-store';
 import { useTimeline } from '../timeline/timeline-store';
 import { useChat } from './chat-store';
@@ -24,8 +23,6 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
   const active = useModels((s) => s.state?.active ?? null);
   const chat = useChat();
   const [text, setText] = useState('');
-  const showDetails = useDetails((s) => s.show);
-  const openPassage = useEvidence((s) => s.openPassage);
   const end = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -36,10 +33,6 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [chat.events.length, chat.streaming?.text]);
 
-  const open = (citation: CitationDto) => {
-    if (citation.kind === 'record') void showDetails(citation.record, citation.id);
-    else void openPassage(citation.chunkId);
-  };
   const decide = async (proposalId: string, decision: 'approve' | 'reject') => {
     await chat.decide(proposalId, decision);
     const patient = useChart.getState().chart?.patient;

@@ -1,29 +1,39 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Box, DocumentPage, ProposalEdits, StoredProposalView } from '../../electron/api/ocr-schemas';
 import { call, errorMessage } from '../api/client';
+import { useBrief } from '../brief/brief-store';
 import { useChart } from '../chart/chart-store';
 import { useTimeline } from '../timeline/timeline-store';
 import { useTrends } from '../trends/trends-store';
+import { focusView, unionOf } from './focus';
+import { useDocumentReview } from './review-store';
 import { band, DEFAULT_THRESHOLD, doubtful, KIND_LABEL, lines, matchedText, nearMatch, step } from './words';
 
 const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 4;
 const zoomBy = (z: number, factor: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * factor * 100) / 100));
 
-/** After a record was written: the chart's timeline and trends read it again. */
+/** After a record was written: the chart's timeline, trends and brief read it again (an accepted result may be a line of the brief). */
 function refreshChart(patientId: string) {
   const chart = useChart.getState().chart;
   void useTimeline.getState().load(patientId, { deceasedAt: chart?.patient.deceasedAt ?? null });
   void useTrends.getState().load(patientId);
+  void useBrief.getState().load(patientId);
 }
 
 /**
  * One document under review: the page image with its word boxes shaded by
  * confidence, the recognized text, the doubtful words (n / p to move through
  * them, Enter to correct), and the extraction proposals to accept, edit or reject.
+ * The page shown, and the words a citation asked to see, come from the review
+ * store: opened from a citation, the page is zoomed and scrolled to them.
  */
 export function DocumentReview({ documentId, pages, onChanged }: { documentId: string; pages: number; onChanged: () => void }) {
-  const [pageNo, setPageNo] = useState(1);
+  const pageNo = useDocumentReview((s) => s.page);
+  const goToPage = useDocumentReview((s) => s.setPage);
+  const setPageNo = (update: (n: number) => number) => goToPage(update(pageNo));
+  const focus = useDocumentReview((s) => (s.focus && s.focus.documentId === documentId && s.focus.page === s.page ? s.focus : null));
+  const clearFocus = useDocumentReview((s) => s.clearFocus);
   const [page, setPage] = useState<DocumentPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
@@ -34,6 +44,7 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
   const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const fitted = useRef(false);
+  const pendingScroll = useRef<{ left: number; top: number } | null>(null);
 
   function fit() {
     const width = stage.current?.clientWidth;
@@ -56,12 +67,37 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
     void load();
   }, [load]);
 
-  // The first page opens fitted to the width of the pane.
+  // The first page opens fitted to the width of the pane, unless a citation asked for a place on it.
   useEffect(() => {
-    if (page && !fitted.current) {
+    if (page && !fitted.current && !focus) {
       fitted.current = true;
       fit();
     }
+  });
+
+  // Opened from a citation: zoom to the cited words, bring the pane into view, and centre them.
+  const focusSeq = focus?.seq ?? null;
+  useEffect(() => {
+    if (!focus || !page || page.page !== focus.page || !stage.current) return;
+    fitted.current = true;
+    const view = focusView({
+      boxes: focus.boxes,
+      page: { width: page.width, height: page.height },
+      stage: { width: stage.current.clientWidth, height: stage.current.clientHeight || 640 },
+      limits: { min: MIN_ZOOM, max: MAX_ZOOM },
+    });
+    pendingScroll.current = { left: view.scrollLeft, top: view.scrollTop };
+    setZoom(view.zoom);
+    root.current?.scrollIntoView?.({ block: 'start' });
+    // Once per citation request (seq), when its page has loaded.
+  }, [focusSeq, page?.page, page?.documentId]);
+
+  useLayoutEffect(() => {
+    const scroll = pendingScroll.current;
+    if (!scroll || !stage.current) return;
+    pendingScroll.current = null;
+    stage.current.scrollLeft = scroll.left;
+    stage.current.scrollTop = scroll.top;
   });
 
   const doubts = useMemo(() => (page ? doubtful(page.words, threshold) : []), [page, threshold]);
@@ -85,6 +121,9 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
       setEditing(null);
       setError(null);
       root.current?.focus();
+      // The page's pending proposals were computed again from the corrected words.
+      await load();
+      onChanged();
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -121,6 +160,11 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
   const patient = useChart((state) => state.chart?.patient);
   const otherBirth = page?.proposals.find((p) => p.proposal.kind === 'date' && p.proposal.role === 'birth' && patient?.birthDate && p.proposal.date !== patient.birthDate.slice(0, 10));
   const labsAndMore = page?.proposals.filter((p) => p.proposal.kind !== 'date') ?? [];
+  // What a citation asked to see: the outline round its words, those words in the text, and the proposal they made.
+  const citedBox = focus ? unionOf(focus.boxes) : null;
+  const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  const citedWords = new Set(focus && page ? page.words.flatMap((w, i) => (focus.boxes.some((b) => sameBox(b, w.box)) ? [i] : [])) : []);
+  const citedProposal = focus ? labsAndMore.find((p) => p.status !== 'pending' && p.proposal.evidence.boxes.length > 0 && p.proposal.evidence.boxes.every((b, i) => focus.boxes[i] && sameBox(b, focus.boxes[i]!))) : undefined;
   const dates = page?.proposals.filter((p) => p.proposal.kind === 'date') ?? [];
 
   return (
@@ -174,6 +218,16 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
           accepting anything from it.
         </div>
       )}
+      {focus && page && (
+        <div className="ocr-cited-note" role="status" data-testid="ocr-cited-note">
+          <span>
+            Outlined on page {focus.page}: the words the cited record was read from{citedProposal ? ` (“${citedProposal.proposal.evidence.read}”)` : ''}.
+          </span>
+          <button type="button" className="btn" onClick={clearFocus}>
+            Hide outline
+          </button>
+        </div>
+      )}
       {!page && !error && <p className="muted">Opening the page…</p>}
       {page && (
         <div className="ocr-body">
@@ -197,6 +251,13 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
                     }}
                   />
                 ))}
+                {citedBox && (
+                  <div
+                    className="ocr-cited"
+                    data-testid="ocr-cited"
+                    style={{ left: citedBox.x * zoom - 6, top: citedBox.y * zoom - 6, width: citedBox.w * zoom + 12, height: citedBox.h * zoom + 12 }}
+                  />
+                )}
                 {highlight.map((b, i) => (
                   <div key={`h${i}`} className="ocr-evidence" style={{ left: b.x * zoom - 3, top: b.y * zoom - 3, width: b.w * zoom + 6, height: b.h * zoom + 6 }} />
                 ))}
@@ -253,7 +314,7 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
                     {line.map((i) => {
                       const w = page.words[i]!;
                       return (
-                        <span key={i} data-word={i} className={`t-${band(w, threshold)}${i === current ? ' current' : ''}`} onClick={() => setCurrent(i)}>
+                        <span key={i} data-word={i} className={`t-${band(w, threshold)}${i === current ? ' current' : ''}${citedWords.has(i) ? ' cited' : ''}`} onClick={() => setCurrent(i)}>
                           {w.text}{' '}
                         </span>
                       );
@@ -281,6 +342,7 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
                   <ProposalRow
                     key={p.id}
                     item={p}
+                    cited={p === citedProposal}
                     editing={editing === p.id}
                     onEdit={() => setEditing(p.id)}
                     onCancel={() => setEditing(null)}
@@ -341,6 +403,7 @@ const STATUS_LABEL = { pending: 'To review', accepted: 'Accepted · in the recor
 
 function ProposalRow(props: {
   item: StoredProposalView;
+  cited: boolean;
   editing: boolean;
   onEdit: () => void;
   onCancel: () => void;
@@ -354,7 +417,7 @@ function ProposalRow(props: {
   return (
     <>
       <tr
-        className={`ocr-proposal status-${item.status}`}
+        className={`ocr-proposal status-${item.status}${props.cited ? ' cited' : ''}`}
         data-testid="ocr-proposal"
         data-status={item.status}
         onMouseEnter={() => props.onFocusBoxes(p.evidence.boxes)}

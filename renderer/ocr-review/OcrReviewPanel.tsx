@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../electron/api/ocr-schemas';
 import { call, errorMessage } from '../api/client';
 import { DocumentReview } from './DocumentReview';
+import { useDocumentReview } from './review-store';
 import './ocr-review.css';
 
 function readBase64(file: File): Promise<string> {
@@ -16,10 +17,15 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-/** Smart container: a patient's scanned documents, an upload button, and the review of the chosen one. */
+/**
+ * Smart container: a patient's scanned documents, an upload button, and the
+ * review of the chosen one. Which one is chosen lives in the review store, so
+ * that a citation can open a document at its page as the list does.
+ */
 export function OcrReviewPanel({ patientId }: { patientId: string }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const selected = useDocumentReview((s) => (s.patientId === patientId ? s.documentId : null));
+  const setSelected = useCallback((documentId: string | null) => useDocumentReview.getState().select(patientId, documentId), [patientId]);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -37,10 +43,14 @@ export function OcrReviewPanel({ patientId }: { patientId: string }) {
 
   useEffect(() => {
     setDocuments(null);
-    setSelected(null);
     setError(null);
-    void reload().then((docs) => setSelected((s) => s ?? docs[0]?.id ?? null));
-  }, [reload]);
+    void reload().then((docs) => {
+      // A document a citation already asked for stays chosen; otherwise the newest.
+      const state = useDocumentReview.getState();
+      const chosen = state.patientId === patientId ? state.documentId : null;
+      if (!chosen || !docs.some((d) => d.id === chosen)) setSelected(docs[0]?.id ?? null);
+    });
+  }, [reload, patientId, setSelected]);
 
   async function upload(file: File) {
     setError(null);
@@ -105,10 +115,21 @@ export function OcrReviewPanel({ patientId }: { patientId: string }) {
               <button type="button" className={`btn${selected === d.id ? ' active' : ''}`} aria-pressed={selected === d.id} onClick={() => setSelected(d.id)}>
                 {d.title} · {d.pages} {d.pages === 1 ? 'page' : 'pages'} · {d.createdAt.slice(0, 10)}
                 {d.proposals.pending > 0 ? <span className="ocr-badge">{d.proposals.pending} to review</span> : <span className="ocr-badge done">reviewed</span>}
+                {d.notice && <span className="ocr-badge partial">partly read</span>}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {selected && documents?.find((d) => d.id === selected)?.notice && (
+        <div className="ocr-notice" role="status" data-testid="ocr-notice">
+          {documents.find((d) => d.id === selected)!.notice}
+        </div>
+      )}
+      {selected && documents && !documents.some((d) => d.id === selected) && (
+        <div className="error-line" role="alert">
+          The cited document is not among this patient’s scanned documents.
+        </div>
       )}
       {selected && documents?.some((d) => d.id === selected) && (
         <DocumentReview key={selected} documentId={selected} pages={documents.find((d) => d.id === selected)!.pages} onChanged={() => void reload()} />

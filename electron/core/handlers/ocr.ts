@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { DocumentSummary, ProposalEdits } from '../../api/ocr-schemas';
-import { decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrProgress, type OcrWord, type Proposal } from '../../ocr';
+import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrProgress, type OcrWord, type Proposal } from '../../ocr';
 import { toUcum } from '../../ocr/extract/ucum';
 import { VaultError } from '../../store/errors';
 import type { Vault } from '../../store/vault';
@@ -27,15 +27,26 @@ export async function closeOcrPool(): Promise<void> {
 
 const uploads = new Map<string, { controller: AbortController; progress: OcrProgress | null }>();
 
+/** The reading notice saveDocument() keeps in the document's source row (e.g. only page 1 of a fax TIFF read). */
+function noticeOf(detail: string | null): string | null {
+  if (!detail) return null;
+  try {
+    const notice = (JSON.parse(detail) as { notice?: unknown }).notice;
+    return typeof notice === 'string' ? notice : null;
+  } catch {
+    return null;
+  }
+}
+
 function documentSummaries(vault: Vault, patientId: string, documentId?: string): DocumentSummary[] {
   const rows = vault.db
     .prepare(
-      `SELECT d.id, d.title, d.media_type, d.page_count, d.created_at,
+      `SELECT d.id, d.title, d.media_type, d.page_count, d.created_at, s.detail AS detail,
          (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'pending' AND p.kind != 'date') AS pending,
          (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'accepted') AS accepted,
          (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'edited') AS edited,
          (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'rejected') AS rejected
-       FROM documents d
+       FROM documents d LEFT JOIN sources s ON s.id = d.source_id
        WHERE d.patient_id = ? AND (? IS NULL OR d.id = ?) AND EXISTS (SELECT 1 FROM document_pages g WHERE g.document_id = d.id)
        ORDER BY d.created_at DESC, d.rowid DESC`,
     )
@@ -45,6 +56,7 @@ function documentSummaries(vault: Vault, patientId: string, documentId?: string)
     media_type: string;
     page_count: number;
     created_at: string;
+    detail: string | null;
     pending: number;
     accepted: number;
     edited: number;
@@ -57,6 +69,7 @@ function documentSummaries(vault: Vault, patientId: string, documentId?: string)
     pages: r.page_count,
     createdAt: r.created_at,
     proposals: { pending: r.pending, accepted: r.accepted, edited: r.edited, rejected: r.rejected },
+    notice: noticeOf(r.detail),
   }));
 }
 
@@ -158,22 +171,7 @@ export const ocrHandlers: HandlerMap = {
   },
 
   'documents.correctWord': (params, { session }) => {
-    const vault = session.requireVault();
-    const row = vault.db
-      .prepare('SELECT p.words, d.patient_id FROM document_pages p JOIN documents d ON d.id = p.document_id WHERE p.document_id = ? AND p.page = ?')
-      .get(params.documentId, params.page) as { words: string; patient_id: string } | undefined;
-    if (!row) throw new VaultError('not-found', `no page ${params.page} in document ${params.documentId}`);
-    const words = JSON.parse(row.words) as (OcrWord & { corrected?: boolean })[];
-    const word = words[params.index];
-    if (!word) throw new VaultError('not-found', `page ${params.page} has no word ${params.index}`);
-    const was = word.text;
-    const text = params.text.trim();
-    if (text === '' || /\s/.test(text)) throw new VaultError('invalid-input', 'a correction is one word, without spaces');
-    Object.assign(word, { text, confidence: 100, corrected: true });
-    vault.write(() => {
-      vault.db.prepare('UPDATE document_pages SET words = ? WHERE document_id = ? AND page = ?').run(JSON.stringify(words), params.documentId, params.page);
-    });
-    vault.audit('record.write', row.patient_id, { kind: 'document.word', documentId: params.documentId, page: params.page, index: params.index, was, now: text });
+    const { word } = correctWord(session.requireVault(), params);
     return { word };
   },
 

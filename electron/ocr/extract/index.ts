@@ -68,7 +68,10 @@ export function numeric(token: string): { value: number; comparator: '<' | '>' |
     .replace(/,/g, '.');
   const match = /^([<>])?(\d+(?:\.\d+)?)$/.exec(fixed);
   if (!match) return null;
-  return { value: Number(match[2]), comparator: (match[1] as '<' | '>' | undefined) ?? null };
+  const value = Number(match[2]);
+  // 400 digits read from a smudge parse to Infinity: not a value anyone printed.
+  if (!Number.isFinite(value)) return null;
+  return { value, comparator: (match[1] as '<' | '>' | undefined) ?? null };
 }
 
 
@@ -99,7 +102,9 @@ function isoDate(text: string): string | null {
   if (!m) return null;
   const [y, mo, d] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[5]!.padStart(2, '0'), m[4]!.padStart(2, '0')];
   const date = `${y}-${mo}-${d}`;
-  return Number.isNaN(Date.parse(date)) ? null : date;
+  // Date.parse rolls 2023-02-29 over to 1 March: only a date that round-trips is a real one.
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
 }
 
 const DRUGS = ['metformin', 'lisinopril', 'atorvastatin', 'amlodipine', 'levothyroxine', 'omeprazole', 'amoxicillin', 'furosemide', 'simvastatin', 'ramipril', 'bisoprolol', 'aspirin', 'paracetamol', 'ibuprofen', 'warfarin', 'apixaban', 'insulin', 'salbutamol', 'sertraline', 'prednisolone'];
@@ -214,12 +219,14 @@ export function restoreRangeDecimals(
 
 export function parseRange(text: string): { low: number | null; high: number | null } {
   const fixed = text.replace(/[oO]/g, '0').replace(/[lI|]/g, '1').replace(/,/g, '.').replace(/[–—~]/g, '-');
+  // A bound too long to be a number (Infinity) is left out rather than proposed.
+  const bound = (digits: string | undefined): number | null => (Number.isFinite(Number(digits)) ? Number(digits) : null);
   const between = /(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/.exec(fixed);
-  if (between) return { low: Number(between[1]), high: Number(between[2]) };
+  if (between) return { low: bound(between[1]), high: bound(between[2]) };
   const upper = /<\s*=?\s*(\d+(?:\.\d+)?)/.exec(fixed);
-  if (upper) return { low: null, high: Number(upper[1]) };
+  if (upper) return { low: null, high: bound(upper[1]) };
   const lower = />\s*=?\s*(\d+(?:\.\d+)?)/.exec(fixed);
-  if (lower) return { low: Number(lower[1]), high: null };
+  if (lower) return { low: bound(lower[1]), high: null };
   return { low: null, high: null };
 }
 
