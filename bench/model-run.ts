@@ -6,9 +6,11 @@
  *   npx tsx bench/model-run.ts models/bench-0.5b-int4
  */
 import { performance } from 'node:perf_hooks';
+import { DECODE_PROMPT, DECODE_RUNS, DECODE_TOKENS } from './model-workload';
 import { startModelWorker, type ModelClient } from '../electron/model/model-worker';
 import type { ChatMessage } from '../electron/model/tokenizer';
 import { ModelTokenizer } from '../electron/model/tokenizer';
+import type { GenerateResult } from '../electron/model/types';
 
 export interface ModelRunFigures {
   readonly loadMs: number;
@@ -17,16 +19,20 @@ export interface ModelRunFigures {
   readonly ttftColdMs: number;
   readonly ttftReuseMs: number;
   readonly reusedTokens: number;
+  /** Greedy decode after DECODE_PROMPT, the best of DECODE_RUNS runs of DECODE_TOKENS tokens. */
   readonly decodeTokensPerSecond: number;
+  readonly decodeRuns: readonly number[];
+  /** The tokens of that decode, to compare with the peer's. */
+  readonly decodeTokenIds: readonly number[];
   /** Decode speed with the 2,000-token record in the KV cache. */
   readonly decodeLongTokensPerSecond: number;
-  readonly cancelDecodeMs: number;
-  readonly cancelPrefillMs: number;
+  /** From cancel() to the caller's 'cancelled' result, and to the worker letting go; STOPS samples each. */
+  readonly stop: Record<'prefill' | 'decode', { readonly callerMs: readonly number[]; readonly workerMs: readonly number[] }>;
   readonly peakRssMiB: number;
 }
 
 const PREFIX_TOKENS = 2000;
-const DECODE_TOKENS = 48;
+const STOPS = 5;
 
 /** A patient record of about PREFIX_TOKENS tokens as the system prompt (cut by tokens, then decoded back). */
 function patientContext(dir: string): string {
@@ -39,23 +45,43 @@ function patientContext(dir: string): string {
   return tokenizer.decode(tokenizer.encode(text).slice(0, PREFIX_TOKENS));
 }
 
-/** From cancel() to the worker's answer, with the Stop landing at an arbitrary point of a step or chunk. */
-async function cancelLatency(client: ModelClient, messages: ChatMessage[], phase: 'prefill' | 'decode'): Promise<number> {
+/**
+ * One Stop: cancel() `delayMs` after the generation starts (prefill: the
+ * 2,000-token prompt is being encoded; decode: after its first token, with the
+ * record reused from the prefix cache), timed to the caller's result and to
+ * the worker's release. Several delays land the Stop at different points of a pass.
+ */
+async function stopLatency(client: ModelClient, messages: ChatMessage[], phase: 'prefill' | 'decode', delayMs: number): Promise<{ callerMs: number; workerMs: number }> {
   let cancelledAt = 0;
   let timer: NodeJS.Timeout | undefined;
   const cancelSoon = () => {
     timer = setTimeout(() => {
       cancelledAt = performance.now();
       handle.cancel();
-    }, 250);
+    }, delayMs);
   };
-  const handle = client.generate({ messages, maxTokens: 1000, ignoreEos: true, reusePrefix: false }, () => {
+  const handle = client.generate({ messages, maxTokens: 1000, ignoreEos: true, reusePrefix: phase === 'decode' }, () => {
     if (phase === 'decode' && !timer) cancelSoon(); // decoding has begun
   });
   if (phase === 'prefill') cancelSoon(); // the worker is inside its chunked encoding of the 2,000-token prompt
   const result = await handle.result;
+  const callerMs = performance.now() - cancelledAt;
+  await handle.finished;
+  const workerMs = performance.now() - cancelledAt;
   if (result.finish !== 'cancelled') throw new Error(`cancel in ${phase} was not honoured (${result.finish})`);
-  return performance.now() - cancelledAt;
+  if (phase === 'prefill' && result.tokenIds.length > 0) throw new Error('the Stop meant for the prefill came after it');
+  return { callerMs, workerMs };
+}
+
+async function stopLatencies(client: ModelClient, messages: ChatMessage[], phase: 'prefill' | 'decode') {
+  const callerMs: number[] = [];
+  const workerMs: number[] = [];
+  for (let i = 0; i < STOPS; i++) {
+    const one = await stopLatency(client, messages, phase, 150 + 47 * i);
+    callerMs.push(one.callerMs);
+    workerMs.push(one.workerMs);
+  }
+  return { callerMs, workerMs };
 }
 
 async function main(): Promise<void> {
@@ -73,9 +99,13 @@ async function main(): Promise<void> {
     const cold = await client.generate({ messages: ask('What is the latest HbA1c?'), maxTokens: 1, reusePrefix: false }).result;
     await client.prefill({ messages: [system] });
     const reuse = await client.generate({ messages: ask('Which medications are active?'), maxTokens: 16, ignoreEos: true }).result;
-    const decode = await client.generate({ prompt: 'The patient', maxTokens: DECODE_TOKENS, ignoreEos: true, temperature: 0 }).result;
-    const cancelDecodeMs = await cancelLatency(client, ask('Summarise the record.'), 'decode');
-    const cancelPrefillMs = await cancelLatency(client, ask('Summarise the record again.'), 'prefill');
+    const decodes: GenerateResult[] = [];
+    for (let run = 0; run < DECODE_RUNS; run++) {
+      decodes.push(await client.generate({ prompt: DECODE_PROMPT, maxTokens: DECODE_TOKENS, ignoreEos: true, temperature: 0, reusePrefix: false }).result);
+    }
+    const decodeRuns = decodes.map((d) => d.timings.decodeTokensPerSecond);
+    const stopDecode = await stopLatencies(client, ask('Summarise the record.'), 'decode');
+    const stopPrefill = await stopLatencies(client, ask('Summarise the record again.'), 'prefill');
     const figures: ModelRunFigures = {
       loadMs,
       promptTokens: cold.promptTokens,
@@ -83,10 +113,11 @@ async function main(): Promise<void> {
       ttftColdMs: cold.timings.firstTokenMs,
       ttftReuseMs: reuse.timings.firstTokenMs,
       reusedTokens: reuse.reusedTokens,
-      decodeTokensPerSecond: decode.timings.decodeTokensPerSecond,
+      decodeTokensPerSecond: Math.max(...decodeRuns),
+      decodeRuns,
+      decodeTokenIds: decodes[0]!.tokenIds,
       decodeLongTokensPerSecond: reuse.timings.decodeTokensPerSecond,
-      cancelDecodeMs,
-      cancelPrefillMs,
+      stop: { prefill: stopPrefill, decode: stopDecode },
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
     };
     console.log(JSON.stringify(figures));

@@ -20,6 +20,8 @@ export interface GenerateHooks {
   onToken?(event: TokenEvent): void;
   /** Checked between prefill chunks and decode steps: true ends the generation as 'cancelled'. */
   shouldStop?(): boolean;
+  /** Once the prompt is tokenized and matched against the prefix cache, before any pass runs. */
+  onStart?(start: { promptTokens: number; reusedTokens: number }): void;
 }
 
 const DEFAULT_MAX_TOKENS = 256;
@@ -33,14 +35,29 @@ export function promptText(model: LoadedModel, input: PromptInput, options: { ge
   return model.tokenizer.renderChat(input.messages, { addGenerationPrompt: options.generation, enableThinking: options.thinking });
 }
 
-/** Encodes `tokens` after the longest cached prefix; returns the last logits and the new state. */
-async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse: boolean, shouldStop: () => boolean) {
+/** One forward pass, timed for the chunk sizer. */
+async function timedForward(model: LoadedModel, tokens: readonly number[], kv: KvState) {
+  const started = performance.now();
+  const out = await model.session.forward(tokens, kv);
+  model.chunks.record(tokens.length, performance.now() - started);
+  return out;
+}
+
+/**
+ * Encodes `tokens` after the longest cached prefix, in chunks the sizer picks
+ * (a Stop is seen between them); returns the last logits and the new state.
+ */
+async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse: boolean, hooks: GenerateHooks) {
+  const shouldStop = hooks.shouldStop ?? (() => false);
   const hit = reuse ? model.prefixCache.lookup(tokens) : undefined;
+  hooks.onStart?.({ promptTokens: tokens.length, reusedTokens: hit?.reused ?? 0 });
   let kv: KvState = hit?.kv ?? model.session.emptyKv();
   let logits: Float32Array | undefined;
-  for (let at = hit?.reused ?? 0; at < tokens.length; at += model.prefillChunk) {
+  for (let at = hit?.reused ?? 0; at < tokens.length; ) {
     if (shouldStop()) return { cancelled: true as const };
-    ({ logits, kv } = await model.session.forward(tokens.slice(at, at + model.prefillChunk), kv));
+    const size = model.chunks.next(tokens.length - at);
+    ({ logits, kv } = await timedForward(model, tokens.slice(at, at + size), kv));
+    at += size;
   }
   model.prefixCache.store(tokens, kv);
   return { cancelled: false as const, logits: logits!, kv, reused: hit?.reused ?? 0 };
@@ -52,7 +69,7 @@ export async function prefill(model: LoadedModel, input: PromptInput, hooks: Gen
   const tokens = model.tokenizer.encode(promptText(model, input, { generation: false, thinking: false }));
   if (tokens.length < 2) return { promptTokens: tokens.length, reusedTokens: 0, ms: 0 };
   if (tokens.length > model.info.contextLength) throw new ModelError('invalid-request', `the prefix has ${tokens.length} tokens; the model's context is ${model.info.contextLength}`);
-  const encoded = await encodePrompt(model, tokens, true, hooks.shouldStop ?? (() => false));
+  const encoded = await encodePrompt(model, tokens, true, hooks);
   return { promptTokens: tokens.length, reusedTokens: encoded.cancelled ? 0 : encoded.reused, ms: performance.now() - started };
 }
 
@@ -99,7 +116,7 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
   const answer = new TextStream(constraint ? [] : (request.stop ?? []), thinkingOn);
   const reasoning = new TextStream([]);
 
-  const encoded = await encodePrompt(model, tokens, request.reusePrefix ?? true, shouldStop);
+  const encoded = await encodePrompt(model, tokens, request.reusePrefix ?? true, hooks);
   const prefillMs = performance.now() - started;
   const generated: number[] = [];
   let firstTokenMs = 0;
@@ -147,7 +164,7 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
     else if (shouldStop()) finish = 'cancelled';
     else if (performance.now() > deadline) finish = 'deadline';
     else {
-      ({ logits, kv } = await model.session.forward([id], kv));
+      ({ logits, kv } = await timedForward(model, [id], kv));
       // A Stop that came during the step: do not even choose the next token.
       if (shouldStop()) finish = 'cancelled';
     }

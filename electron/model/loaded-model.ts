@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { ConstraintVocabulary } from './constrained/json-constraint';
 import { ModelError } from './errors';
 import { readManifest, verifyModelFiles, type Manifest } from './manifest';
+import { ChunkSizer } from './prefill-chunks';
 import { PrefixCache } from './prefix-cache';
 import { DecoderSession, type SessionOptions } from './session';
 import { ModelTokenizer } from './tokenizer';
 import type { ModelInfo } from './types';
-
-export const DEFAULT_PREFILL_CHUNK = 128;
 
 export interface GenerationDefaults {
   readonly eosIds: readonly number[];
@@ -28,10 +27,12 @@ export interface LoadOptions extends SessionOptions {
   /** Prompt states kept for prefix reuse (default 4). */
   readonly prefixCacheEntries?: number;
   /**
-   * Prompt tokens per forward pass (default 128). onnxruntime cannot be interrupted
-   * inside a run, so this bounds how long a Stop waits during a long prompt; larger
-   * chunks use the matrix kernels better (measured in bench:model).
+   * Time one prompt pass should take (default 80 ms): prompts are encoded in chunks
+   * sized from the measured cost of a pass (see prefill-chunks.ts), because
+   * onnxruntime cannot be interrupted inside a run.
    */
+  readonly prefillTargetMs?: number;
+  /** A fixed number of prompt tokens per pass instead (tests, comparisons). */
   readonly prefillChunk?: number;
 }
 
@@ -42,7 +43,8 @@ export interface LoadedModel {
   readonly session: DecoderSession;
   readonly defaults: GenerationDefaults;
   readonly prefixCache: PrefixCache;
-  readonly prefillChunk: number;
+  /** Sizes prompt chunks; learns from every pass this model runs. */
+  readonly chunks: ChunkSizer;
   readonly info: ModelInfo;
   /** The vocabulary for constrained decoding, built on first use. */
   constraintVocabulary(): ConstraintVocabulary;
@@ -103,7 +105,7 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
     session,
     defaults,
     prefixCache: new PrefixCache(options.prefixCacheEntries ?? 4),
-    prefillChunk: options.prefillChunk ?? DEFAULT_PREFILL_CHUNK,
+    chunks: new ChunkSizer({ targetMs: options.prefillTargetMs, fixed: options.prefillChunk }),
     info: {
       dir,
       name: manifest.name,

@@ -26,7 +26,11 @@ async function serve(model: LoadedModel, message: Exclude<ToModelWorker, { type:
   const shouldStop = () => Atomics.load(cancelFlags, id % CANCEL_SLOTS) === id;
   try {
     if (message.type === 'generate') {
-      const result = await generate(model, message.request, { shouldStop, onToken: (event) => post({ type: 'token', id, event }) });
+      const result = await generate(model, message.request, {
+        shouldStop,
+        onStart: (start) => post({ type: 'started', id, ...start }),
+        onToken: (event) => post({ type: 'token', id, event }),
+      });
       post({ type: 'generated', id, result });
     } else {
       post({ type: 'prefilled', id, result: await prefill(model, message.input, { shouldStop }) });

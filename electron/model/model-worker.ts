@@ -1,9 +1,14 @@
 /**
  * The model as the rest of the app sees it: a worker thread behind a typed
- * client. Tokens stream through a callback as they come. cancel() takes
- * effect for the caller at once (no further tokens are delivered) and in the
- * worker at its next prefill chunk or decode step, whose result then
- * resolves with finish 'cancelled'.
+ * client. Tokens stream through a callback as they come.
+ *
+ * Stop: onnxruntime-node cannot interrupt a forward pass, and the worker's
+ * thread is blocked inside one, so the worker only sees a Stop at its next
+ * prompt chunk or decode step (a shared flag). A decode step of a large model
+ * can take longer than a clinician should wait, so cancel() settles the
+ * caller's result at once, from the tokens already streamed (finish
+ * 'cancelled'), and delivers nothing more; `finished` says when the worker
+ * has actually let go (its next request starts then).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,12 +17,15 @@ import { Worker } from 'node:worker_threads';
 import { ModelError } from './errors';
 import type { LoadOptions } from './loaded-model';
 import type { GenerateRequest, GenerateResult, ModelInfo, PrefillResult, PromptInput, TokenEvent } from './types';
+import { PartialGeneration } from './partial-generation';
 import { CANCEL_SLOTS, type FromModelWorker, type ModelWorkerData, type ToModelWorker, type WireError } from './worker-protocol';
 
 export interface GenerationHandle {
   readonly id: number;
-  /** Resolves when the worker finishes (or stops after cancel()); rejects with a ModelError. */
+  /** Resolves when the generation ends, at once after cancel(); rejects with a ModelError. */
   readonly result: Promise<GenerateResult>;
+  /** Resolves when the worker is done with this request (after a Stop: its current pass has ended). */
+  readonly finished: Promise<void>;
   cancel(): void;
 }
 
@@ -34,6 +42,10 @@ interface Pending {
   reject(error: ModelError): void;
   onToken?: (event: TokenEvent) => void;
   cancelled: boolean;
+  /** Generations only: what the caller has seen, for the result a Stop settles on. */
+  partial?: PartialGeneration;
+  /** Called when the worker's answer for this request arrives, whether or not the caller still waits. */
+  done?: () => void;
 }
 
 /** Starts the worker and loads the model; rejects with the load's ModelError (the app stays usable without a model). */
@@ -53,7 +65,10 @@ export function startModelWorker(dir: string, options: LoadOptions = {}, entry: 
     const fail = (error: ModelError) => {
       stopped ??= error;
       rejectStart(error);
-      for (const p of pending.values()) p.reject(error);
+      for (const p of pending.values()) {
+        p.done?.();
+        p.reject(error);
+      }
       pending.clear();
     };
     worker.on('error', (error) => fail(new ModelError('stopped', `the model stopped unexpectedly: ${error.message}`)));
@@ -73,40 +88,58 @@ export function startModelWorker(dir: string, options: LoadOptions = {}, entry: 
         case 'closed':
           onClosed?.();
           return;
+        case 'started':
+          pending.get(message.id)?.partial?.start(message.promptTokens, message.reusedTokens);
+          return;
         case 'token': {
           const p = pending.get(message.id);
-          if (p && !p.cancelled) p.onToken?.(message.event);
+          if (p && !p.cancelled) {
+            p.partial?.token(message.event);
+            p.onToken?.(message.event);
+          }
           return;
         }
         default: {
           const p = pending.get(message.id);
           pending.delete(message.id);
+          p?.done?.();
+          if (p?.cancelled && p.partial) return; // settled when cancelled
           if (message.type === 'error') p?.reject(toError(message.error));
           else p?.resolve(message.result as never);
         }
       }
     });
 
-    const send = <T>(message: ToModelWorker & { id: number }, onToken?: (event: TokenEvent) => void): Promise<T> =>
+    const send = <T>(message: ToModelWorker & { id: number }, extra: Partial<Pending> = {}): Promise<T> =>
       new Promise<T>((resolve, reject) => {
         if (stopped) return reject(stopped);
-        pending.set(message.id, { resolve: resolve as (value: never) => void, reject, onToken, cancelled: false });
+        pending.set(message.id, { resolve: resolve as (value: never) => void, reject, cancelled: false, ...extra });
         worker.postMessage(message);
       });
+
+    /** Raises the worker's flag; a generation's caller gets its result now, from what it has seen. */
+    const cancel = (id: number) => {
+      Atomics.store(flags, id % CANCEL_SLOTS, id);
+      const p = pending.get(id);
+      if (!p || p.cancelled) return;
+      p.cancelled = true;
+      if (p.partial) p.resolve(p.partial.cancelled() as never);
+    };
 
     const client = (info: ModelInfo): ModelClient => ({
       info,
       generate(request, onToken) {
         const id = nextId++;
-        const result = send<GenerateResult>({ type: 'generate', id, request }, onToken);
+        const partial = new PartialGeneration();
+        let done!: () => void;
+        const finished = new Promise<void>((resolve) => (done = resolve));
+        const result = send<GenerateResult>({ type: 'generate', id, request }, { onToken, partial, done });
+        result.catch(() => done()); // refused at once: the worker never had it
         return {
           id,
           result,
-          cancel() {
-            const p = pending.get(id);
-            if (p) p.cancelled = true;
-            Atomics.store(flags, id % CANCEL_SLOTS, id);
-          },
+          finished,
+          cancel: () => cancel(id),
         };
       },
       prefill(input) {
@@ -114,10 +147,7 @@ export function startModelWorker(dir: string, options: LoadOptions = {}, entry: 
       },
       async close() {
         if (stopped) return;
-        for (const [id, p] of pending) {
-          p.cancelled = true;
-          Atomics.store(flags, id % CANCEL_SLOTS, id);
-        }
+        for (const id of pending.keys()) cancel(id);
         await new Promise<void>((resolve) => {
           onClosed = resolve;
           worker.postMessage({ type: 'close' } satisfies ToModelWorker);

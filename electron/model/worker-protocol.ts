@@ -30,6 +30,8 @@ export type ToModelWorker =
 export type FromModelWorker =
   | { readonly type: 'ready'; readonly info: ModelInfo }
   | { readonly type: 'failed'; readonly error: WireError }
+  /** The prompt is tokenized and matched against the prefix cache; prefill begins. */
+  | { readonly type: 'started'; readonly id: number; readonly promptTokens: number; readonly reusedTokens: number }
   | { readonly type: 'token'; readonly id: number; readonly event: TokenEvent }
   | { readonly type: 'generated'; readonly id: number; readonly result: GenerateResult }
   | { readonly type: 'prefilled'; readonly id: number; readonly result: PrefillResult }

@@ -33,7 +33,7 @@ describe('generation on the tiny decoder', () => {
   it('decodes greedily with the KV cache exactly as a reference that reruns the whole sequence each step', async () => {
     const prompt = model.tokenizer.renderChat(question('Summarise the visits.'));
     const promptIds = model.tokenizer.encode(prompt);
-    expect(promptIds.length).toBeGreaterThan(2 * model.prefillChunk); // prefill runs in several chunks
+    expect(promptIds.length).toBeGreaterThan(300); // prefill runs in several chunks (sizes from prefill-chunks.ts)
     const steps = 24;
     const cached = await generate(model, { prompt, maxTokens: steps, temperature: 0, ignoreEos: true, reusePrefix: false });
 
