@@ -8,8 +8,9 @@
  *    no app, as a baseline and a ratio;
  * 2. memory with 20 such images cached: the page's JS heap (CDP), its ArrayBuffer
  *    backing stores, and the RSS of the process that runs the core;
- * 3. DICOMweb pull time per instance from Orthanc: not measured (no DICOMweb
- *    client in the app yet), written as null with the reason.
+ * 3. DICOMweb pull time per instance from a real Orthanc on loopback (QIDO-RS,
+ *    WADO-RS, import), against GET /instances/{id}/file + the same import, with
+ *    the ratio (bench/imaging/dicomweb-pull.ts; not measured without Orthanc).
  * Writes bench-results/bench-imaging.json as {"figures": [{name, value, unit, goal}]}.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { CLINICIAN, PASSPHRASE, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, signIn, startHost, syntheaBundle, type RunningHost } from '../test/e2e/support';
 import { concat, explicitElement as element } from '../test/fixtures/imaging/dicom-files';
 import { report, type Figure } from './report';
+import { measureDicomWebPull } from './imaging/dicomweb-pull';
 
 
 const ROWS = 2500;
@@ -274,10 +276,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-figures.push({
-  name: 'DICOMweb pull time per instance from Orthanc on loopback',
-  value: null,
-  unit: 'not measured: no DICOMweb client (QIDO-RS/WADO-RS) or Orthanc in the app yet',
-});
+// 3. DICOMweb pull from a real Orthanc on loopback, against plain REST GETs of the same files (bench/imaging/dicomweb-pull.ts).
+figures.push(...(await measureDicomWebPull()));
 
 report('bench:imaging', figures);
