@@ -182,6 +182,29 @@ export type ApiError = z.infer<typeof apiError>;
 /** Every answer, over IPC or HTTP: a value or an error, never a thrown exception. */
 export type ApiResponse<M extends MethodName> = { ok: true; value: Result<M> } | { ok: false; error: ApiError };
 
+// --- binary methods (issue 6): a typed header plus raw bytes, never base64 ---
+/**
+ * Methods whose answer is { header, bytes }: the header checked against its schema like any result,
+ * the bytes raw. Electron's IPC structured-clones the pair; the browser host answers the same POST
+ * /api/METHOD with one binary body (binary-envelope.ts); the core worker transfers the bytes, not copies.
+ */
+export const binaryContract = {
+  /** One frame decoded in the core (every accepted transfer syntax) as raw pixels for the viewer. Audited as a record view. */
+  'imaging.framePixels': { params: img.frameParams, header: img.framePixelsHeader },
+} as const;
+export type BinaryMethodName = keyof typeof binaryContract;
+export type BinaryParams<M extends BinaryMethodName> = z.input<(typeof binaryContract)[M]['params']>;
+export interface BinaryResult<M extends BinaryMethodName> {
+  readonly header: z.output<(typeof binaryContract)[M]['header']>;
+  readonly bytes: Uint8Array;
+}
+export type BinaryResponse<M extends BinaryMethodName> = { ok: true; value: BinaryResult<M> } | { ok: false; error: ApiError };
+
+export function isBinaryMethodName(name: string): name is BinaryMethodName {
+  return Object.prototype.hasOwnProperty.call(binaryContract, name);
+}
+// --- end binary methods ---
+
 /** The one function each transport provides. */
 export type Invoke = <M extends MethodName>(method: M, params: Params<M>) => Promise<ApiResponse<M>>;
 

@@ -131,8 +131,21 @@ export type DicomImportOutcome = z.infer<typeof dicomImportOutcome>;
 
 export const imagingPatientId = z.string().min(1).max(256);
 
-/** One decoded frame as the viewer draws it (see electron/imaging/decode.ts). */
-export const decodedFrame = z.object({
+/**
+ * The parameters of 'imaging.framePixels': which frame of which stored
+ * instance, and optionally the canvas it will be shown in (device pixels),
+ * for a reduced first pass to draw while the full resolution arrives.
+ */
+export const frameParams = z
+  .object({
+    instanceId: z.string().min(1).max(256),
+    frame: z.number().int().min(0).max(100_000).optional(),
+    preview: z.object({ width: z.number().int().min(1).max(16_384), height: z.number().int().min(1).max(16_384) }).strict().optional(),
+  })
+  .strict();
+
+/** What the viewer needs to know about one decoded frame's pixels (see electron/imaging/decode.ts). */
+export const frameHeader = z.object({
   instanceId: z.string(),
   patientId: z.string(),
   frame: z.number().int(),
@@ -151,10 +164,40 @@ export const decodedFrame = z.object({
   windowWidth: z.number().nullable(),
   decoder: z.string(),
   decodeMs: z.number(),
+});
+export type FrameHeader = z.infer<typeof frameHeader>;
+
+/** One decoded frame with its pixels as base64 inside JSON ('imaging.frame'). */
+export const decodedFrame = frameHeader.extend({
   /** The pixels, little endian, interleaved RGB when samplesPerPixel is 3. */
   base64: z.string(),
 });
 export type DecodedFrameResult = z.infer<typeof decodedFrame>;
+
+/**
+ * The header of 'imaging.framePixels', a binary method: the pixels follow as
+ * raw bytes (little endian; interleaved RGB when samplesPerPixel is 3), never
+ * base64. When a preview was asked for and is smaller, its pixels come first
+ * (greyscale, same sample type, each the mean of a factor x factor block) and
+ * the full frame's start at pixelsOffset (a multiple of 8), so that a
+ * streaming reader can draw the preview before the rest has arrived.
+ * byteLength is what the full frame's bytes measure; readMs what reading the
+ * instance from the vault took, for the bench's breakdown.
+ */
+export const framePixelsHeader = frameHeader.extend({
+  byteLength: z.number().int().nonnegative(),
+  pixelsOffset: z.number().int().nonnegative(),
+  preview: z
+    .object({ factor: z.number().int().min(2), rows: z.number().int().positive(), columns: z.number().int().positive(), byteLength: z.number().int().nonnegative() })
+    .nullable(),
+  readMs: z.number(),
+});
+export type FramePixelsHeader = z.infer<typeof framePixelsHeader>;
+
+/** The number of bytes a frame's pixels take, from its header; the receiver checks the bytes against it. */
+export function framePixelBytes(header: Pick<FrameHeader, 'rows' | 'columns' | 'samplesPerPixel' | 'bitsAllocated'>): number {
+  return header.rows * header.columns * header.samplesPerPixel * (header.bitsAllocated / 8);
+}
 
 /**
  * Lesion geometry for the dermatology viewer (photos calibrated by marking a

@@ -1,4 +1,4 @@
-import type { ApiResponse, MethodName } from '../api/contract';
+import type { ApiResponse, BinaryMethodName, BinaryResponse, MethodName } from '../api/contract';
 
 /**
  * The core as a host sees it: one function that takes an untrusted method
@@ -8,6 +8,8 @@ import type { ApiResponse, MethodName } from '../api/contract';
  */
 export interface CoreClient {
   invoke(method: string, params: unknown): Promise<ApiResponse<MethodName>>;
+  /** A binary method (contract.ts, binaryContract): the header and the raw bytes, or an error. */
+  invokeBinary(method: string, params: unknown): Promise<BinaryResponse<BinaryMethodName>>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,18 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type ApiError, type ApiErrorCode, type ApiResponse, type MethodName } from '../api/contract';
+import {
+  binaryContract,
+  contract,
+  isBinaryMethodName,
+  isMethodName,
+  type ApiError,
+  type ApiErrorCode,
+  type ApiResponse,
+  type BinaryMethodName,
+  type BinaryResponse,
+  type MethodName,
+} from '../api/contract';
 import { isVaultError, type VaultErrorCode } from '../store/errors';
-import { buildHandlers } from './handlers';
+import { buildBinaryHandlers, buildHandlers } from './handlers';
 import type { Session } from './session';
 import { logError } from './log';
 
@@ -49,7 +60,37 @@ export function createDispatch(session: Session): Dispatch {
   };
 }
 
-function toFailure(method: string, error: unknown): ApiResponse<MethodName> {
+export type BinaryDispatch = (method: string, params: unknown) => Promise<BinaryResponse<BinaryMethodName>>;
+
+/**
+ * The same boundary for binary methods (contract.ts, binaryContract): params
+ * parsed, the header checked against its schema, the bytes checked to be
+ * bytes. The bytes own their whole buffer on the way out, so that the core
+ * worker can transfer it to the host instead of copying it.
+ */
+export function createBinaryDispatch(session: Session): BinaryDispatch {
+  const handlers = buildBinaryHandlers();
+  return async (method, params) => {
+    if (!isBinaryMethodName(method)) return failure('invalid-request', `unknown method "${String(method).slice(0, 80)}"`);
+    const spec = binaryContract[method];
+    const parsed = spec.params.safeParse(params ?? {});
+    if (!parsed.success) return failure('invalid-request', `${method}: ${describeIssue(parsed.error)}`);
+    try {
+      const { header, bytes } = await handlers[method](parsed.data, { session });
+      const checked = spec.header.safeParse(header);
+      if (!checked.success || !(bytes instanceof Uint8Array)) {
+        logError(`${method}: result does not match the contract (${checked.success ? 'bytes are not a Uint8Array' : describeIssue(checked.error)})`);
+        return failure('internal', `${method}: internal error; the result did not match the contract`);
+      }
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+      return { ok: true, value: { header: checked.data, bytes: owned } };
+    } catch (error) {
+      return toFailure(method, error);
+    }
+  };
+}
+
+function toFailure(method: string, error: unknown): { ok: false; error: ApiError } {
   if (isVaultError(error)) return failure(VAULT_TO_API[error.code], error.message);
   // An unexpected error: its message may quote SQL or values, so the
   // renderer gets a generic line and the log gets the error's name and stack frames only.
@@ -57,7 +98,7 @@ function toFailure(method: string, error: unknown): ApiResponse<MethodName> {
   return failure('internal', `${method}: internal error (see the application log)`);
 }
 
-function failure(code: ApiErrorCode, message: string): ApiResponse<MethodName> {
+function failure(code: ApiErrorCode, message: string): { ok: false; error: ApiError } {
   const error: ApiError = { code, message };
   return { ok: false, error };
 }

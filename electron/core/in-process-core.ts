@@ -1,13 +1,15 @@
 import type { CoreClient, CoreOptions } from './core-client';
-import { createDispatch } from './dispatch';
+import { createBinaryDispatch, createDispatch } from './dispatch';
 import { Session } from './session';
 
 /** The core in the caller's own thread: for the CLI and tests. Hosts use the worker core. */
 export function createInProcessCore(options: CoreOptions): CoreClient {
   const session = new Session(options);
   const dispatch = createDispatch(session);
+  const dispatchBinary = createBinaryDispatch(session);
   return {
     invoke: (method, params) => dispatch(method, params),
+    invokeBinary: (method, params) => dispatchBinary(method, params),
     close: async () => session.lock(),
   };
 }

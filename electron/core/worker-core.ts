@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ApiResponse, MethodName } from '../api/contract';
+import type { ApiResponse, BinaryMethodName, BinaryResponse, MethodName } from '../api/contract';
 import type { CoreClient, CoreOptions } from './core-client';
 import { logError } from './log';
 import type { FromWorker, ToWorker } from './worker-protocol';
+
+type FromWorkerResponse = Extract<FromWorker, { type: 'result' }>['response'];
 
 /**
  * The core in a worker thread, for the hosts. From source (tsx) the worker
@@ -16,7 +18,7 @@ export function startCoreWorker(options: CoreOptions, entry: string = defaultEnt
     workerData: options,
   });
   let nextId = 1;
-  const pending = new Map<number, (response: ApiResponse<MethodName>) => void>();
+  const pending = new Map<number, (response: FromWorkerResponse) => void>();
   let closed: (() => void) | null = null;
   let dead: Error | null = null;
 
@@ -38,15 +40,19 @@ export function startCoreWorker(options: CoreOptions, entry: string = defaultEnt
     pending.clear();
   });
 
+  // The pending request's answer, JSON or binary: the id says which call it belongs to.
+  const send = <R>(type: 'invoke' | 'invokeBinary', method: string, params: unknown): Promise<R> => {
+    if (dead) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the core has stopped; restart Continuum' } } as R);
+    const id = nextId++;
+    return new Promise<R>((resolve) => {
+      pending.set(id, resolve as (response: FromWorkerResponse) => void);
+      worker.postMessage({ type, id, method, params } satisfies ToWorker);
+    });
+  };
+
   return {
-    invoke(method, params) {
-      if (dead) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the core has stopped; restart Continuum' } });
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ type: 'invoke', id, method, params } satisfies ToWorker);
-      });
-    },
+    invoke: (method, params) => send<ApiResponse<MethodName>>('invoke', method, params),
+    invokeBinary: (method, params) => send<BinaryResponse<BinaryMethodName>>('invokeBinary', method, params),
     async close() {
       if (dead) return;
       await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import dicomParser from 'dicom-parser';
 import { MAX_DECODED_FRAME_BYTES } from './dicom-header';
 import { ImagingError } from './imaging-error';
 import { decodeJpegLossless } from './jpeg-lossless';
+import { greyPreview, pixelRange, type FramePreview } from './preview';
 
 /**
  * Pixel decoding in the core, for every transfer syntax the import accepts:
@@ -39,6 +40,8 @@ export interface DecodedFrame {
   readonly windowWidth: number | null;
   /** Which decoder ran, for the overlay and the bench. */
   readonly decoder: string;
+  /** A reduced copy for the viewer to draw first, when DecodeOptions.preview asked for one and it is smaller. */
+  readonly preview: FramePreview | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -105,8 +108,16 @@ function parseDataSet(bytes: Uint8Array): dicomParser.DataSet {
   }
 }
 
-/** Decode one frame (0-based) of a DICOM Part 10 file to displayable pixels. */
-export async function decodeFrame(bytes: Uint8Array, frame = 0): Promise<DecodedFrame> {
+export interface DecodeOptions {
+  /** The canvas (device pixels) a greyscale frame will be fitted to: a reduced preview for it comes along (preview.ts). */
+  readonly preview?: { readonly width: number; readonly height: number };
+}
+
+/**
+ * Decode one frame (0-based) of a DICOM Part 10 file to displayable pixels. Uncompressed little
+ * endian pixels are a view into `bytes` where they are aligned (no copy): copy them to keep them.
+ */
+export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeOptions = {}): Promise<DecodedFrame> {
   const ds = parseDataSet(bytes);
   const syntax = (ds.string('x00020010') ?? '1.2.840.10008.1.2').replace(/\0/g, '').trim();
   const rows = ds.uint16('x00280010') ?? 0;
@@ -152,11 +163,13 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0): Promise<Decoded
       const frameBytes = rows * columns * spp * (bitsAllocated / 8);
       const start = pixelElement.dataOffset + frame * frameBytes;
       if (start + frameBytes > base.length) throw new ImagingError('invalid-input', 'the pixel data is truncated');
-      const copy = base.slice(start, start + frameBytes);
+      // Little endian and aligned: a view, no copy (10 MB for a large X-ray); big endian is swapped in a copy.
+      const inPlace = syntax !== BIG_ENDIAN && (bitsAllocated !== 16 || (base.byteOffset + start) % 2 === 0);
+      const data = inPlace ? base.subarray(start, start + frameBytes) : base.slice(start, start + frameBytes);
       if (bitsAllocated === 16) {
-        if (syntax === BIG_ENDIAN) for (let i = 0; i + 1 < copy.length; i += 2) [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
-        samples = signed ? new Int16Array(copy.buffer, 0, copy.length / 2) : new Uint16Array(copy.buffer, 0, copy.length / 2);
-      } else samples = copy;
+        if (syntax === BIG_ENDIAN) for (let i = 0; i + 1 < data.length; i += 2) [data[i], data[i + 1]] = [data[i + 1]!, data[i]!];
+        samples = signed ? new Int16Array(data.buffer, data.byteOffset, data.length / 2) : new Uint16Array(data.buffer, data.byteOffset, data.length / 2);
+      } else samples = data;
     }
   } else {
     const fragment = encapsulatedFrame(ds, pixelElement, frame, frames, syntax);
@@ -220,18 +233,15 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0): Promise<Decoded
     photometric = photometricIn === 'MONOCHROME1' ? 'MONOCHROME1' : 'MONOCHROME2';
   }
 
-  let min = Infinity;
-  let max = -Infinity;
-  if (photometric === 'RGB') {
-    min = 0;
-    max = 255;
-  } else {
-    for (let i = 0; i < pixels.length; i++) {
-      const v = pixels[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  // Greyscale: the range, and the preview when one is asked for, in one pass over the pixels.
+  let preview: FramePreview | null = null;
+  let range = { min: 0, max: 255 };
+  if (photometric !== 'RGB') {
+    const reduced = options.preview ? greyPreview(pixels, rows, columns, options.preview.width, options.preview.height) : null;
+    preview = reduced?.preview ?? null;
+    range = reduced ?? pixelRange(pixels);
   }
+  const { min, max } = range;
   return {
     frame,
     frames,
@@ -244,6 +254,7 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0): Promise<Decoded
     pixels,
     minPixelValue: min,
     maxPixelValue: max,
+    preview,
     slope: ds.floatString('x00281053') ?? 1,
     intercept: ds.floatString('x00281052') ?? 0,
     windowCenter: finite(ds.floatString('x00281050')),

@@ -1,7 +1,12 @@
+import { BINARY_CONTENT_TYPE, decodeBinaryBody, readBinaryHeader } from '../../electron/api/binary-envelope';
 import {
   apiError,
+  binaryContract,
   contract,
   type ApiErrorCode,
+  type BinaryMethodName,
+  type BinaryParams,
+  type BinaryResult,
   type ContinuumBridge,
   type MethodName,
   type Params,
@@ -15,7 +20,9 @@ import {
  *
  * Two transports: Electron's preload bridge (window.continuum) and the
  * browser host's POST /api/:method. A 'locked' answer from anywhere tells the
- * app to show the unlock screen.
+ * app to show the unlock screen. Binary methods (pixels) go the same way and
+ * come back as { header, bytes }: structured-cloned by Electron's IPC, one
+ * binary body from the browser host (binary-envelope.ts), never base64.
  */
 
 /** The contract's codes, plus what can go wrong before the core answers. */
@@ -44,7 +51,17 @@ export function errorMessage(error: unknown): string {
 }
 
 /** Sends one request and answers the raw, still unchecked, response envelope. */
-export type Transport = (method: MethodName, params: unknown) => Promise<unknown>;
+export type Transport = (method: MethodName | BinaryMethodName, params: unknown, options?: TransportOptions) => Promise<unknown>;
+
+export interface TransportOptions {
+  /**
+   * A binary answer as it streams in: the body's buffer (its final size) and how many bytes of it
+   * have arrived. Only a transport that streams calls it (the browser host's); IPC answers at once.
+   * A promise returned pauses the reading until it settles: chunks that are already in are
+   * otherwise read in one run of microtasks, and the page would not paint in between.
+   */
+  readonly onProgress?: (body: ArrayBuffer, received: number) => void | Promise<void>;
+}
 
 export function bridgeTransport(bridge: ContinuumBridge): Transport {
   return (method, params) => bridge.invoke(method, params);
@@ -55,7 +72,7 @@ const UNAUTHORIZED_MESSAGE =
 const UNREACHABLE_MESSAGE = 'Continuum is not running or cannot be reached. Restart it and try again.';
 
 export function fetchTransport(fetchFn: typeof fetch = (...args) => globalThis.fetch(...args), base = ''): Transport {
-  return async (method, params) => {
+  return async (method, params, options) => {
     let response: Response;
     try {
       response = await fetchFn(`${base}/api/${method}`, {
@@ -74,6 +91,7 @@ export function fetchTransport(fetchFn: typeof fetch = (...args) => globalThis.f
     if (response.status === 413) {
       throw new ApiError('invalid-request', 'The file is too large to send to Continuum.', method);
     }
+    if (response.ok && response.headers.get('content-type') === BINARY_CONTENT_TYPE) return binaryEnvelope(method, response, options?.onProgress);
     let body: unknown;
     try {
       body = await response.json();
@@ -81,6 +99,80 @@ export function fetchTransport(fetchFn: typeof fetch = (...args) => globalThis.f
       throw new ApiError('bad-response', `Continuum answered with an unreadable response (HTTP ${response.status}).`, method);
     }
     return body;
+  };
+}
+
+/** A binary body as the envelope Electron's IPC would have answered: { ok, value: { header, bytes } }. */
+async function binaryEnvelope(method: string, response: Response, onProgress: TransportOptions['onProgress']): Promise<unknown> {
+  const unreadable = (why: string) => new ApiError('bad-response', `Continuum answered ${method} with an unreadable image: ${why}.`, method);
+  let body: ArrayBuffer;
+  try {
+    body = onProgress ? await readStreaming(response, onProgress) : await response.arrayBuffer();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof RangeError) throw unreadable(error.message);
+    throw new ApiError('unreachable', UNREACHABLE_MESSAGE, method);
+  }
+  const decoded = decodeBinaryBody(body);
+  if ('problem' in decoded) throw unreadable(decoded.problem);
+  return { ok: true, value: decoded };
+}
+
+/**
+ * Reads the body chunk by chunk into one buffer of the announced size (one copy, as arrayBuffer()
+ * makes), telling onProgress after each chunk. A body longer or shorter than announced is a RangeError.
+ */
+async function readStreaming(response: Response, onProgress: NonNullable<TransportOptions['onProgress']>): Promise<ArrayBuffer> {
+  const total = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (!response.body || !Number.isSafeInteger(total) || total < 0) return response.arrayBuffer();
+  const body = new ArrayBuffer(total);
+  const view = new Uint8Array(body);
+  const reader = response.body.getReader();
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (received + value.byteLength > total) {
+      await reader.cancel();
+      throw new RangeError(`the answer is longer than the ${total} bytes it announced`);
+    }
+    view.set(value, received);
+    received += value.byteLength;
+    const paused = onProgress(body, received);
+    if (paused) await paused;
+  }
+  if (received !== total) throw new RangeError(`the answer stopped after ${received} of ${total} bytes`);
+  return body;
+}
+
+/** Checks a raw binary envelope: the header against the contract, the bytes as bytes; answers both or throws an ApiError. */
+export function parseBinaryResponse<M extends BinaryMethodName>(method: M, raw: unknown): BinaryResult<M> {
+  if (typeof raw !== 'object' || raw === null || !('ok' in raw)) {
+    throw new ApiError('bad-response', 'Continuum answered with an unexpected response.', method);
+  }
+  const envelope = raw as { ok: unknown; value?: { header?: unknown; bytes?: unknown }; error?: unknown };
+  if (envelope.ok !== true) return throwEnvelopeError(method, envelope.error);
+  const header = binaryContract[method].header.safeParse(envelope.value?.header);
+  const bytes = envelope.value?.bytes;
+  if (!header.success || !(bytes instanceof Uint8Array)) {
+    throw new ApiError('bad-response', `Continuum answered ${method} with data this screen does not understand.`, method);
+  }
+  return { header: header.data, bytes } as BinaryResult<M>;
+}
+
+/** Turns a streaming body's progress into partial results: the header checked once, then the bytes so far. */
+function partialReader<M extends BinaryMethodName>(method: M, onPartial: OnPartial<M>): NonNullable<TransportOptions['onProgress']> {
+  let start: { header: BinaryResult<M>['header']; bytesStart: number } | 'unusable' | null = null;
+  return (body, received) => {
+    if (start === null) {
+      const read = readBinaryHeader(body, received);
+      if (read === null) return;
+      const header = 'problem' in read ? null : binaryContract[method].header.safeParse(read.header);
+      // A bad header fails the whole call when the body is complete; nothing partial is shown meanwhile.
+      start = header?.success && 'bytesStart' in read ? { header: header.data as BinaryResult<M>['header'], bytesStart: read.bytesStart } : 'unusable';
+    }
+    if (start === 'unusable' || received < start.bytesStart) return;
+    return onPartial({ header: start.header, bytes: new Uint8Array(body, start.bytesStart, received - start.bytesStart) });
   };
 }
 
@@ -97,7 +189,11 @@ export function parseResponse<M extends MethodName>(method: M, raw: unknown): Re
     }
     return parsed.data as Result<M>;
   }
-  const error = apiError.safeParse(envelope.error);
+  return throwEnvelopeError(method, envelope.error);
+}
+
+function throwEnvelopeError(method: string, raw: unknown): never {
+  const error = apiError.safeParse(raw);
   if (!error.success) {
     throw new ApiError('internal', 'Continuum reported an error it could not describe.', method);
   }
@@ -131,8 +227,16 @@ function defaultMessage(code: ApiErrorCode): string {
 
 export type ErrorListener = (error: ApiError) => void;
 
+/** Sees a streaming binary answer so far; a promise returned pauses the reading until it settles (the viewer paints its preview). */
+export type OnPartial<M extends BinaryMethodName> = (partial: BinaryResult<M>) => void | Promise<void>;
+
 export interface Client {
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
+  /**
+   * A binary method (contract.ts, binaryContract): the checked header and the raw bytes. onPartial,
+   * when the transport streams, sees the checked header and the bytes so far as they arrive.
+   */
+  callBinary<M extends BinaryMethodName>(method: M, params: BinaryParams<M>, onPartial?: OnPartial<M>): Promise<BinaryResult<M>>;
   /** Called for every 'locked' error (the app shows the unlock screen). */
   onLocked(listener: ErrorListener): () => void;
   /** Called when the host refuses the session (browser host cookie gone). */
@@ -142,25 +246,29 @@ export interface Client {
 export function createClient(transport: Transport): Client {
   const lockedListeners = new Set<ErrorListener>();
   const unauthorizedListeners = new Set<ErrorListener>();
-  return {
-    async call(method, params) {
+  /** Sends, then parses the raw answer; a 'locked' or 'unauthorized' failure is told to its listeners before it is thrown. */
+  async function send<T>(method: MethodName | BinaryMethodName, params: unknown, parse: (raw: unknown) => T, options?: TransportOptions): Promise<T> {
+    try {
+      let raw: unknown;
       try {
-        let raw: unknown;
-        try {
-          raw = await transport(method, params);
-        } catch (error) {
-          if (error instanceof ApiError) throw error;
-          throw new ApiError('unreachable', UNREACHABLE_MESSAGE, method);
-        }
-        return parseResponse(method, raw);
+        raw = await transport(method, params, options);
       } catch (error) {
-        if (error instanceof ApiError) {
-          const listeners = error.code === 'locked' ? lockedListeners : error.code === 'unauthorized' ? unauthorizedListeners : null;
-          if (listeners) for (const listener of [...listeners]) listener(error);
-        }
-        throw error;
+        if (error instanceof ApiError) throw error;
+        throw new ApiError('unreachable', UNREACHABLE_MESSAGE, method);
       }
-    },
+      return parse(raw);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const listeners = error.code === 'locked' ? lockedListeners : error.code === 'unauthorized' ? unauthorizedListeners : null;
+        if (listeners) for (const listener of [...listeners]) listener(error);
+      }
+      throw error;
+    }
+  }
+  return {
+    call: (method, params) => send(method, params, (raw) => parseResponse(method, raw)),
+    callBinary: (method, params, onPartial) =>
+      send(method, params, (raw) => parseBinaryResponse(method, raw), onPartial ? { onProgress: partialReader(method, onPartial) } : undefined),
     onLocked(listener) {
       lockedListeners.add(listener);
       return () => lockedListeners.delete(listener);
@@ -196,4 +304,9 @@ export function getClient(): Client {
 /** Shorthand for getClient().call. */
 export function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
   return getClient().call(method, params);
+}
+
+/** Shorthand for getClient().callBinary. */
+export function callBinary<M extends BinaryMethodName>(method: M, params: BinaryParams<M>, onPartial?: OnPartial<M>): Promise<BinaryResult<M>> {
+  return getClient().callBinary(method, params, onPartial);
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy } from '../../electron/api/imaging-schemas';
 import { errorMessage } from '../api/client';
 import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './cornerstone-setup';
-import { decodeInfo } from './frame-loader';
+import { decodeInfo, requestFrame } from './frame-loader';
 import { presetsFor, type WindowPreset } from './presets';
 
 type ToolName = 'Wwwc' | 'Pan' | 'Zoom' | 'Length' | 'Angle';
@@ -45,6 +45,7 @@ export function XrayViewer({
   const [view, setView] = useState({ ww: 0, wc: 0, scale: 1, invert: false, rotation: 0 });
   const [readouts, setReadouts] = useState<Readout[]>([]);
   const [decoded, setDecoded] = useState<string>('');
+  const [previewShown, setPreviewShown] = useState(false);
   const onViewerRef = useRef(onViewer);
   onViewerRef.current = onViewer;
   const warning = spacingWarning(instance.spacing);
@@ -55,6 +56,7 @@ export function XrayViewer({
     setupCornerstone();
     let cancelled = false;
     setLoaded(false);
+    setPreviewShown(false);
     setError(null);
     setReadouts([]);
     cornerstone.enable(el);
@@ -62,14 +64,23 @@ export function XrayViewer({
     cornerstoneTools.addToolForElement(el, cornerstoneTools.ZoomMouseWheelTool);
     cornerstoneTools.addToolForElement(el, cornerstoneTools.PanTool);
     let drawn = false;
+    let fullDrawn = false;
     const onRendered = (event: Event) => {
+      const detail = (event as CustomEvent).detail;
       if (!drawn) {
-        // The first frame of this image is on the canvas (bench/imaging.bench.ts measures up to here).
+        // The first frame of this image is on the canvas, its preview or itself (bench/imaging.bench.ts measures up to here).
         drawn = true;
         performance.mark('continuum:xray-first-frame', { detail: { instanceId: instance.id } });
       }
-      const vp = (event as CustomEvent).detail.viewport;
-      setView({ ww: vp.voi.windowWidth, wc: vp.voi.windowCenter, scale: vp.scale, invert: vp.invert, rotation: vp.rotation });
+      const isFull = detail.image?.width === instance.columns;
+      if (isFull && !fullDrawn) {
+        fullDrawn = true;
+        performance.mark('continuum:xray-full-resolution', { detail: { instanceId: instance.id } });
+      }
+      const vp = detail.viewport;
+      // A preview's scale is per preview pixel: shown as the full image's zoom.
+      const scale = isFull || !detail.image?.width ? vp.scale : (vp.scale * detail.image.width) / instance.columns;
+      setView({ ww: vp.voi.windowWidth, wc: vp.voi.windowCenter, scale, invert: vp.invert, rotation: vp.rotation });
     };
     const onMeasure = () => setReadouts(measurements(el, instance));
     el.addEventListener('cornerstoneimagerendered', onRendered);
@@ -79,9 +90,25 @@ export function XrayViewer({
     void (async () => {
       try {
         const imageId = imageIdFor(instance.id, instance.spacing);
+        let fullShown = false;
+        if (!cornerstone.imageCache.getImageLoadObject(imageId)) {
+          // Not cached: ask for a preview sized for this canvas and draw it while the full frame streams in.
+          // The tools stay off until the full image is shown, so nothing is ever measured on the preview.
+          const dpr = window.devicePixelRatio || 1;
+          const canvas = { width: Math.round(el.clientWidth * dpr), height: Math.round(el.clientHeight * dpr) };
+          const { preview } = requestFrame(imageId, canvas.width > 0 && canvas.height > 0 ? canvas : undefined);
+          void preview.then((small) => {
+            if (!small || cancelled || fullShown) return;
+            cornerstone.displayImage(el, small);
+            setPreviewShown(true);
+          });
+        }
         const image = await cornerstone.loadAndCacheImage(imageId);
         if (cancelled) return;
-        cornerstone.displayImage(el, image);
+        fullShown = true;
+        setPreviewShown(false);
+        // The full image's own default viewport (fit to the canvas): the preview's scale and displayed area were per preview pixel.
+        cornerstone.displayImage(el, image, cornerstone.getDefaultViewportForImage(el, image));
         cornerstoneTools.setToolActiveForElement(el, 'Wwwc', { mouseButtonMask: 1 });
         cornerstoneTools.setToolActiveForElement(el, 'Pan', { mouseButtonMask: 4 });
         cornerstoneTools.setToolActiveForElement(el, 'Zoom', { mouseButtonMask: 2 });
@@ -172,6 +199,7 @@ export function XrayViewer({
         <div className="xray-overlay bottom-left">
           <div>{instance.columns} × {instance.rows} · {instance.transferSyntaxName}</div>
           <div>{spacingLine(instance)}</div>
+          {previewShown && <div data-testid="xray-preview">Preview, full resolution loading…</div>}
           {decoded && <div data-testid="xray-decoder">{decoded}</div>}
         </div>
         <div className="xray-overlay bottom-right" data-testid="xray-viewport">

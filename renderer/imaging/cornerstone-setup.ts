@@ -7,9 +7,10 @@ import { frameImageId, loadFrameImage } from './frame-loader';
 
 /**
  * cornerstone-core and cornerstone-tools, wired once. Images come from the
- * core through the contract ('imaging.frame': pixels decoded in the core,
- * compressed syntaxes included) by frame-loader.ts ('continuum:' image ids):
- * no URL, no network, no WebAssembly in the page.
+ * core through the contract (the binary method 'imaging.framePixels': pixels
+ * decoded in the core, compressed syntaxes included, sent as raw bytes) by
+ * frame-loader.ts ('continuum:' image ids): no image URL, no WebAssembly
+ * in the page.
  */
 let ready = false;
 

@@ -1,4 +1,4 @@
-import type { MethodName, Params, Result } from '../../api/contract';
+import type { BinaryMethodName, BinaryParams, BinaryResult, MethodName, Params, Result } from '../../api/contract';
 import type { Session } from '../session';
 
 export interface HandlerContext {
@@ -9,3 +9,7 @@ export type Handler<M extends MethodName> = (params: Params<M>, context: Handler
 
 /** A domain module's handlers: a partial method map, merged into one by handlers/index.ts. */
 export type HandlerMap = { [M in MethodName]?: Handler<M> };
+
+/** A binary method's handler (contract.ts, binaryContract): the header and the raw bytes. */
+export type BinaryHandler<M extends BinaryMethodName> = (params: BinaryParams<M>, context: HandlerContext) => Promise<BinaryResult<M>>;
+export type BinaryHandlerMap = { [M in BinaryMethodName]?: BinaryHandler<M> };

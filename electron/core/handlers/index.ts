@@ -1,8 +1,8 @@
-import { methodNames, type MethodName } from '../../api/contract';
+import { binaryContract, methodNames, type BinaryMethodName, type MethodName } from '../../api/contract';
 import { agentHandlers } from './agent';
 import { chartHandlers } from './chart';
-import type { Handler, HandlerMap } from './handler';
-import { imagingHandlers } from './imaging';
+import type { BinaryHandler, BinaryHandlerMap, Handler, HandlerMap } from './handler';
+import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
@@ -26,4 +26,12 @@ export function buildHandlers(): { [M in MethodName]: Handler<M> } {
   const missing = methodNames.filter((name) => !merged[name]);
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
   return merged as { [M in MethodName]: Handler<M> };
+}
+
+/** Every binary method's handler (contract.ts, binaryContract), checked the same way. */
+export function buildBinaryHandlers(): { [M in BinaryMethodName]: BinaryHandler<M> } {
+  const merged: BinaryHandlerMap = { ...imagingBinaryHandlers };
+  const missing = (Object.keys(binaryContract) as BinaryMethodName[]).filter((name) => !merged[name]);
+  if (missing.length > 0) throw new Error(`binary methods without a handler: ${missing.join(', ')}`);
+  return merged as { [M in BinaryMethodName]: BinaryHandler<M> };
 }

@@ -4,6 +4,8 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
+import { BINARY_CONTENT_TYPE, encodeBinaryPrefix } from '../../api/binary-envelope';
+import { isBinaryMethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
@@ -19,6 +21,9 @@ import { CONTENT_SECURITY_POLICY } from '../security';
  * - the Host header must be 127.0.0.1:PORT or localhost:PORT (DNS rebinding),
  *   and a POST must come from our own Origin (CSRF);
  * - secrets are compared in constant time; request bodies are never logged.
+ *
+ * Binary methods (pixels) are the same POST /api/METHOD behind the same
+ * checks; only the answer differs: one binary body instead of JSON.
  */
 
 export interface BrowserHostOptions {
@@ -183,6 +188,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: 'the request body is not valid JSON' } });
     }
+    // A binary method (pixels): the same request, checked the same way; the answer is one binary body.
+    if (isBinaryMethodName(name)) {
+      const answer = await options.core.invokeBinary(name, params);
+      if (!answer.ok) return sendJson(res, 200, answer);
+      return sendBinary(res, answer.value.header, answer.value.bytes);
+    }
     const response = await options.core.invoke(name, params);
     sendJson(res, 200, response);
   };
@@ -294,6 +305,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     Pragma: 'no-cache',
   });
   res.end(text);
+}
+
+/** A binary method's answer: length, header and padding, then the bytes as they are (binary-envelope.ts). */
+function sendBinary(res: ServerResponse, header: unknown, bytes: Uint8Array): void {
+  const prefix = encodeBinaryPrefix(header);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': BINARY_CONTENT_TYPE,
+    'Content-Length': String(prefix.byteLength + bytes.byteLength),
+    'Cache-Control': 'no-store',
+    Pragma: 'no-cache',
+  });
+  res.write(prefix);
+  res.end(bytes);
 }
 
 function statusText(status: number): string {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { isBinaryMethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
 import { startCoreWorker } from '../../core/worker-core';
 import {
@@ -102,7 +103,8 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'invalid-request', message: 'request refused' } };
     }
     if (!core) return { ok: false, error: { code: 'internal', message: 'the core is not running' } };
-    return core.invoke(method, params);
+    // A binary method's { header, bytes } goes back as it is: IPC structured-clones the bytes, no base64.
+    return isBinaryMethodName(method) ? core.invokeBinary(method, params) : core.invoke(method, params);
   });
 
   createWindow();
