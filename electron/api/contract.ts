@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as img from './imaging-schemas';
 import * as ocr from './ocr-schemas';
+import { photoContract } from './photo-schemas';
 import * as s from './schemas';
 import * as ses from './session-schemas';
 
@@ -85,6 +86,8 @@ export const contract = {
     img.dicomImportOutcome,
   ),
   // --- end imaging ---
+  // --- dermatology photos, lesions and image findings (issue 6): methods in photo-schemas.ts ---
+  ...photoContract,
   // --- documents and OCR (issue 5): scanned documents, their pages and extraction proposals ---
   /**
    * A scanned document (PNG, JPEG, TIFF or PDF, base64) filed under a patient: OCR runs in the core's

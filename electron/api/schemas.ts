@@ -88,6 +88,8 @@ export const eventKind = z.enum([
   'care-plan',
   'allergy',
   'note',
+  /** A fact in the patient's long-term memory (memory_facts), e.g. an imaging finding the clinician confirmed. */
+  'fact',
 ]);
 export type EventKind = z.infer<typeof eventKind>;
 

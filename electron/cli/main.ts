@@ -7,12 +7,13 @@ import { dicomCommands } from './commands/dicom';
 import { evidenceCommands } from './commands/evidence';
 import { modelCommands } from './commands/model';
 import { ocrCommands } from './commands/ocr';
+import { photoCommands } from './commands/photos';
 import { agentClinicCommand, sessionCommands } from './commands/session';
 import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...modelCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...modelCommands, ...photoCommands];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

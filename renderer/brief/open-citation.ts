@@ -1,5 +1,6 @@
 import type { CitationDto, Provenance } from '../../electron/api/schemas';
 import { useDetails } from '../chart/details-store';
+import { useFindingFocus } from '../derm/finding-focus';
 import { useEvidence } from '../evidence/evidence-store';
 import { documentSource } from '../ocr-review/document-source';
 
@@ -43,6 +44,8 @@ export function sourceLinkOf(provenance: Provenance, patientId: string): SourceL
  * in the evidence panel.
  */
 export function openCitation(citation: CitationDto): void {
-  if (citation.kind === 'record') void useDetails.getState().show(citation.record, citation.id);
+  // A fact confirmed from an image finding opens its image at the annotation (other facts: the drawer).
+  if (citation.kind === 'record' && citation.record === 'fact') void useFindingFocus.getState().openFact(citation.id);
+  else if (citation.kind === 'record') void useDetails.getState().show(citation.record, citation.id);
   else void useEvidence.getState().openPassage(citation.chunkId);
 }

@@ -12,6 +12,7 @@ import { AccessHistory } from './AccessHistory';
 import { AllergyBanner } from './AllergyBanner';
 import { ChartHeader } from './ChartHeader';
 import { ImagingPanel } from '../imaging/ImagingPanel';
+import { DermPanel } from '../derm/DermPanel';
 import { OcrReviewPanel } from '../ocr-review/OcrReviewPanel';
 import { useChart } from './chart-store';
 import { CodedList } from './CodedList';
@@ -91,6 +92,7 @@ export function ChartView() {
       <TimelinePanel />
       <TrendsPanel />
       <ImagingPanel patientId={chart.patient.id} />
+      <DermPanel patientId={chart.patient.id} />
       <OcrReviewPanel patientId={chart.patient.id} />
       <EvidencePanel />
       <AccessHistory />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy } from '../../electron/api/imaging-schemas';
 import { errorMessage } from '../api/client';
+import { XrayFindingButtons } from '../derm/XrayFindingButtons';
 import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './cornerstone-setup';
 import { decodeInfo, requestFrame } from './frame-loader';
 import { presetsFor, type WindowPreset } from './presets';
@@ -213,6 +214,7 @@ export function XrayViewer({
           <li key={r.key}>{r.text}</li>
         ))}
       </ul>
+      <XrayFindingButtons element={element.current} instance={instance} version={readouts.length + readouts.map((r) => r.text).join('').length} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ export const KIND_COLOR: Record<EventKind, string> = {
   'imaging-study': '#8a5a44',
   'care-plan': '#5d7f2c',
   note: '#6b6b6b',
+  fact: '#7a4f8c',
 };
 
 /** The colour at a given opacity, as an rgba() string. */

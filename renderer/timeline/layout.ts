@@ -38,6 +38,7 @@ export const LANE_ORDER: readonly EventKind[] = [
   'imaging-study',
   'care-plan',
   'note',
+  'fact',
 ];
 
 export const KIND_LABEL: Record<EventKind, string> = {
@@ -53,6 +54,7 @@ export const KIND_LABEL: Record<EventKind, string> = {
   'imaging-study': 'Imaging',
   'care-plan': 'Care plans',
   note: 'Notes',
+  fact: 'Facts and findings',
 };
 
 /** One of a kind, for a tooltip or a drawer's title. */
@@ -69,6 +71,7 @@ export const KIND_SINGULAR: Record<EventKind, string> = {
   'imaging-study': 'Imaging study',
   'care-plan': 'Care plan',
   note: 'Note',
+  fact: 'Fact',
 };
 
 /** Kinds whose spans are stacked in rows (long-running things); the others share one row. */

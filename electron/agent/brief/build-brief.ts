@@ -2,6 +2,7 @@ import type { Brief } from '../../api/schemas';
 import type { Db } from '../../store/sqlite';
 import { citeRecord, type Claim } from '../grounding/citation';
 import { verifyClaim } from '../grounding/verifier';
+import { confirmedFindingFacts } from '../../imaging/findings/queries';
 import * as q from './brief-queries';
 import { day } from './format';
 import { trendLines } from './trends';
@@ -92,6 +93,8 @@ function changes(db: Db, patientId: string, now: string): Draft {
       lines.push({ text: `Started since the visit on ${day(since)}: ${m.display}, on ${day(m.start)}`, citations: [citeRecord('medication', m.id), visit] });
     }
   }
+  // Image findings the clinician confirmed since the previous visit, each in its fact's own words.
+  for (const f of confirmedFindingFacts(db, patientId, previous?.start ?? null)) lines.push({ text: f.statement, citations: [citeRecord('fact', f.factId)] });
   return {
     id: 'changes',
     title: 'Since the previous visit',

@@ -42,6 +42,7 @@ const READINGS: Record<RecordCitation['record'], TableReading> = {
   'care-plan': { table: 'care_plan_items', text: ['display', 'kind', 'status'], dates: ['start_at', 'end_at', 'due_at'] },
   allergy: { table: 'allergies', text: ['display', 'category', 'criticality', 'clinical_status', 'reactions'], dates: ['onset_at', 'recorded_date'] },
   note: { table: 'notes', text: ['title', 'body'], dates: ['written_at'] },
+  fact: { table: 'memory_facts', text: ['statement'], dates: ['valid_from'] },
 };
 
 /** Reads what a citation points at; null when there is nothing (a record of another patient counts as nothing). */

@@ -6,10 +6,11 @@ import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
+import { photoHandlers } from './photos';
 import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers, modelHandlers, sessionHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

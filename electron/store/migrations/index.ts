@@ -4,8 +4,9 @@ import { coveringResultsIndex } from './0002-covering-results-index';
 import { evidenceLibrary } from './0003-evidence-library';
 import { documentsOcr } from './0004-documents-ocr';
 import { imaging } from './0005-imaging';
+import { photosFindings } from './0006-photos-findings';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging, photosFindings];
 
 export type { Migration } from './migration';

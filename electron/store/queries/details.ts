@@ -68,9 +68,14 @@ const KINDS: Record<EventKind, { table: string; label: string; fields: Array<[co
     label: `title`,
     fields: [['title', 'Title'], ['body', 'Note'], ['written_at', 'Written']],
   },
+  fact: {
+    table: 'memory_facts',
+    label: `statement`,
+    fields: [['statement', 'Fact'], ['kind', 'Kind'], ['status', 'Status'], ['valid_from', 'Valid from'], ['valid_to', 'Valid to']],
+  },
 };
 
-const NO_RESOURCE = new Set<EventKind>(['note']);
+const NO_RESOURCE = new Set<EventKind>(['note', 'fact']);
 
 /** One record with its provenance: what it says, where it came from, who recorded it when. */
 export function getRecordDetails(db: Db, kind: EventKind, id: string): RecordDetails | null {

@@ -47,6 +47,8 @@ const PARTS: Record<EventKind, string> = {
     FROM allergies WHERE patient_id = @p AND coalesce(onset_at, recorded_date) BETWEEN @from AND @to`,
   note: `SELECT 'note', id, written_at, NULL, 0, title, NULL
     FROM notes WHERE patient_id = @p AND written_at BETWEEN @from AND @to`,
+  fact: `SELECT 'fact', id, valid_from, valid_to, 0, statement, status
+    FROM memory_facts WHERE patient_id = @p AND valid_from BETWEEN @from AND @to`,
 };
 
 export const ALL_KINDS = (Object.keys(PARTS) as EventKind[]).filter((kind) => kind !== 'observation');

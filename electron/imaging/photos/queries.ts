@@ -1,0 +1,114 @@
+import { measureOutline, photoSpacing, type Lesion, type LesionPoint, type PhotoCalibration, type PhotoSummary } from '../../api/photo-schemas';
+import type { Point } from '../../api/imaging-schemas';
+import type { Db } from '../../store/sqlite';
+import { ImagingError } from '../imaging-error';
+
+interface PhotoRow {
+  id: string;
+  patient_id: string;
+  lesion_id: string | null;
+  body_site: string;
+  taken_at: string;
+  taken_from: 'exif' | 'given';
+  media_type: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  byte_length: number;
+  calibration: string | null;
+}
+
+const PHOTO_COLUMNS = `id, patient_id, lesion_id, body_site, taken_at, taken_from, media_type, width, height, byte_length, calibration`;
+
+/** A patient's photos, oldest first, each with its calibration and lesion outlines measured. */
+export function listPhotos(db: Db, patientId: string): PhotoSummary[] {
+  const rows = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? ORDER BY taken_at, recorded_at`).all(patientId) as PhotoRow[];
+  return rows.map((row) => toSummary(db, row));
+}
+
+export function getPhoto(db: Db, photoId: string): PhotoSummary {
+  const row = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = ?`).get(photoId) as PhotoRow | undefined;
+  if (!row) throw new ImagingError('not-found', `photo ${photoId} is not in the vault`);
+  return toSummary(db, row);
+}
+
+/** The photo's own file bytes (JPEG or PNG as imported), for the viewer and the DICOM export. */
+export function photoBytes(db: Db, photoId: string): { patientId: string; mediaType: string; bytes: Buffer } {
+  const row = db
+    .prepare(`SELECT p.patient_id AS patientId, p.media_type AS mediaType, i.content AS content FROM photos p JOIN images i ON i.id = p.image_id WHERE p.id = ?`)
+    .get(photoId) as { patientId: string; mediaType: string; content: Buffer | null } | undefined;
+  if (!row || !row.content) throw new ImagingError('not-found', `photo ${photoId} is not in the vault`);
+  return { patientId: row.patientId, mediaType: row.mediaType, bytes: row.content };
+}
+
+export function listLesions(db: Db, patientId: string): Lesion[] {
+  return db
+    .prepare(`SELECT id, patient_id AS patientId, name, body_site AS bodySite, created_at AS createdAt FROM lesions WHERE patient_id = ? ORDER BY body_site, name`)
+    .all(patientId) as Lesion[];
+}
+
+export function getLesion(db: Db, lesionId: string): Lesion {
+  const lesion = db.prepare(`SELECT id, patient_id AS patientId, name, body_site AS bodySite, created_at AS createdAt FROM lesions WHERE id = ?`).get(lesionId) as
+    | Lesion
+    | undefined;
+  if (!lesion) throw new ImagingError('not-found', `lesion ${lesionId} is not in the vault`);
+  return lesion;
+}
+
+/** One lesion's measurements over time: every photo with an outline of it, oldest first. */
+export function lesionHistory(db: Db, lesionId: string): { lesion: Lesion; points: LesionPoint[] } {
+  const lesion = getLesion(db, lesionId);
+  const rows = db
+    .prepare(
+      `SELECT o.photo_id, o.points, p.taken_at, p.calibration FROM lesion_outlines o JOIN photos p ON p.id = o.photo_id
+       WHERE o.lesion_id = ? ORDER BY p.taken_at, p.recorded_at`,
+    )
+    .all(lesionId) as Array<{ photo_id: string; points: string; taken_at: string; calibration: string | null }>;
+  const points = rows.map((r) => {
+    const spacing = photoSpacing(parseCalibration(r.calibration));
+    return { photoId: r.photo_id, takenAt: r.taken_at, spacingStatus: spacing.status, ...measureOutline(parsePoints(r.points), spacing) };
+  });
+  return { lesion, points };
+}
+
+export function parsePoints(json: string): Point[] {
+  return (JSON.parse(json) as Array<[number, number]>).map(([x, y]) => ({ x, y }));
+}
+
+export function pointsJson(points: readonly Point[]): string {
+  return JSON.stringify(points.map((p) => [round2(p.x), round2(p.y)]));
+}
+
+/** Sub-pixel precision beyond a hundredth of a pixel is noise from the pointer. */
+export function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+export function parseCalibration(json: string | null): PhotoCalibration | null {
+  return json ? (JSON.parse(json) as PhotoCalibration) : null;
+}
+
+function toSummary(db: Db, row: PhotoRow): PhotoSummary {
+  const calibration = parseCalibration(row.calibration);
+  const spacing = photoSpacing(calibration);
+  const outlines = (db.prepare(`SELECT lesion_id, points FROM lesion_outlines WHERE photo_id = ? ORDER BY lesion_id`).all(row.id) as Array<{ lesion_id: string; points: string }>).map(
+    (o) => {
+      const points = parsePoints(o.points);
+      return { lesionId: o.lesion_id, points, ...measureOutline(points, spacing) };
+    },
+  );
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    lesionId: row.lesion_id,
+    bodySite: row.body_site,
+    takenAt: row.taken_at,
+    takenFrom: row.taken_from,
+    mediaType: row.media_type,
+    width: row.width,
+    height: row.height,
+    byteLength: row.byte_length,
+    calibration,
+    spacing,
+    outlines,
+  };
+}
