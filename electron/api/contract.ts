@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as imgModel from './image-model-schemas';
 import * as img from './imaging-schemas';
 import * as ocr from './ocr-schemas';
 import { photoContract } from './photo-schemas';
@@ -86,6 +87,12 @@ export const contract = {
     img.dicomImportOutcome,
   ),
   // --- end imaging ---
+  // --- image models as decision support (issue 6): shown, never written to the record ---
+  /** The image models installed in models/ (kind image-classifier), with what each is for; a folder that cannot be read says why. */
+  'imaging.models': method(empty, z.object({ modelsDir: z.string(), models: z.array(imgModel.imageModelListing) })),
+  /** Runs an image model on a DICOM frame or a photo. Audited as a record view; nothing is written to the patient's record. */
+  'imaging.analyze': method(imgModel.analyzeParams, imgModel.imageAnalysis),
+  // --- end image models ---
   // --- dermatology photos, lesions and image findings (issue 6): methods in photo-schemas.ts ---
   ...photoContract,
   // --- documents and OCR (issue 5): scanned documents, their pages and extraction proposals ---

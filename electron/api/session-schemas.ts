@@ -6,6 +6,8 @@ export const modelEntry = z.object({
   /** The model's folder: what models.select takes. */
   dir: z.string(),
   folder: z.string(),
+  /** language-model: the assistant's (models.select loads it); image-classifier: decision support in Imaging, used there, not selected. */
+  kind: z.enum(['language-model', 'image-classifier']).default('language-model'),
   name: z.string().nullable(),
   bytes: z.number().nullable(),
   quantization: z.string().nullable(),

@@ -12,13 +12,20 @@ import { ModelError } from './errors';
 
 export const MANIFEST_FILE = 'continuum-model.json';
 
-const relativePath = z
+export const relativePath = z
   .string()
   .min(1)
+  // Paths are quoted in refusals: a 10,000-character one would make a message no one can read.
+  .max(500)
   .refine((p) => !isAbsolute(p) && !normalize(p).split(/[\\/]/).includes('..'), 'must be a path inside the model folder');
+
+/** One file the runtime reads, with the size and SHA-256 it must have (shared by every kind of model). */
+export const manifestFileEntry = z.object({ path: relativePath, bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const ManifestSchema = z.object({
   format: z.literal(1),
+  /** Absent in manifests written before there were image models (electron/imaging/image-model). */
+  kind: z.literal('language-model').optional(),
   name: z.string().min(1),
   licence: z.string().min(1),
   contextLength: z.number().int().positive(),
@@ -27,9 +34,7 @@ export const ManifestSchema = z.object({
   quantization: z.enum(['fp32', 'fp16', 'int8', 'int4', 'mixed']).optional(),
   /** Tags around a thinking model's reasoning, e.g. <think> and </think>. */
   thinking: z.object({ open: z.string().min(1), close: z.string().min(1) }).optional(),
-  files: z
-    .array(z.object({ path: relativePath, bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-    .min(1),
+  files: z.array(manifestFileEntry).min(1),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestFile = Manifest['files'][number];
@@ -44,6 +49,20 @@ export function externalDataFiles(dir: string, onnx: string): string[] {
   return [`${onnx}_data`, `${onnx}.data`].filter((p) => existsSync(join(dir, p)));
 }
 
+/**
+ * The kind of model a folder's manifest declares, without validating the rest:
+ * 'language-model' when it says none (or cannot be read, so that the language
+ * model list still reports the problem). Lets each runtime list only its own folders.
+ */
+export function manifestKind(dir: string): string {
+  try {
+    const raw = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { kind?: unknown };
+    return typeof raw.kind === 'string' ? raw.kind : 'language-model';
+  } catch {
+    return 'language-model';
+  }
+}
+
 export function readManifest(dir: string): Manifest {
   if (!existsSync(dir)) throw new ModelError('missing', `no model folder at ${dir}`);
   const file = join(dir, MANIFEST_FILE);
@@ -56,6 +75,10 @@ export function readManifest(dir: string): Manifest {
   } catch {
     throw new ModelError('corrupt', `${MANIFEST_FILE} in ${dir} is not valid JSON`);
   }
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  if (kind !== undefined && kind !== 'language-model') {
+    throw new ModelError('invalid-request', `${dir} holds a model of kind "${String(kind)}", not a language model`);
+  }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -64,9 +87,10 @@ export function readManifest(dir: string): Manifest {
   return parsed.data;
 }
 
-async function sha256(file: string): Promise<string> {
+export async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  // 1 MiB chunks: as fast as 4 MiB on a multi-GB weights file, and a 4 MiB buffer per small file cost 10 ms each.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -76,19 +100,24 @@ async function sha256(file: string): Promise<string> {
  * SHA-256. Throws a ModelError naming the first file that fails.
  */
 export async function verifyModelFiles(dir: string, manifest: Manifest): Promise<void> {
-  const listed = new Map(manifest.files.map((f) => [normalize(f.path).split(sep).join('/'), f]));
   const needed = [
     ...REQUIRED_FILES,
     ...OPTIONAL_FILES.filter((p) => existsSync(join(dir, p))),
     manifest.onnx,
     ...externalDataFiles(dir, manifest.onnx),
   ];
+  await verifyListedFiles(dir, manifest.files, needed);
+}
+
+/** The integrity check of any kind of model folder: `needed` must all be listed; every listed file must match. */
+export async function verifyListedFiles(dir: string, files: readonly ManifestFile[], needed: readonly string[]): Promise<void> {
+  const listed = new Map(files.map((f) => [normalize(f.path).split(sep).join('/'), f]));
   for (const path of needed) {
     if (!listed.has(normalize(path).split(sep).join('/'))) {
       throw new ModelError('integrity', `${path} is not listed in ${MANIFEST_FILE}: it cannot be checked, so the model is not loaded`);
     }
   }
-  for (const entry of manifest.files) {
+  for (const entry of files) {
     const file = join(dir, entry.path);
     if (!existsSync(file)) throw new ModelError('missing', `the model file ${entry.path} is missing from ${dir}: copy the model again`);
     const bytes = statSync(file).size;
@@ -99,7 +128,7 @@ export async function verifyModelFiles(dir: string, manifest: Manifest): Promise
       );
     }
   }
-  for (const entry of manifest.files) {
+  for (const entry of files) {
     if ((await sha256(join(dir, entry.path))) !== entry.sha256) {
       throw new ModelError('integrity', `${entry.path} does not match its SHA-256 in the manifest: the file was altered or damaged; copy the model again`);
     }

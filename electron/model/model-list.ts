@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelError } from './errors';
-import { readManifest } from './manifest';
+import { manifestKind, readManifest } from './manifest';
 
 export type ModelListing =
   | {
@@ -25,6 +25,8 @@ export function listModels(modelsDir: string): ModelListing[] {
   return readdirSync(modelsDir)
     .map((name) => join(modelsDir, name))
     .filter((dir) => statSync(dir).isDirectory())
+    // Image models (kind 'image-classifier') share models/ and are listed by electron/imaging/image-model.
+    .filter((dir) => manifestKind(dir) === 'language-model')
     .sort()
     .map((dir): ModelListing => {
       try {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DicomImportOutcome, ImagingSeries, ImagingStudy } from '../../electron/api/imaging-schemas';
 import { call, errorMessage } from '../api/client';
 import { cornerstoneTools } from './cornerstone-setup';
+import { DecisionSupport } from './DecisionSupport';
 import { defaultPrior, otherSeries, sameAnatomy } from './hanging';
 import './imaging.css';
 import { XrayViewer } from './XrayViewer';
@@ -250,6 +251,11 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
               <div className="imaging-slot" data-testid="current-slot">
                 <div className="imaging-slot-title">Current · {study.date ?? 'undated'}</div>
                 <XrayViewer key={series.instances[0].id} study={study} series={series} instance={series.instances[0]} onViewer={onViewer} />
+                <DecisionSupport
+                  key={`ds-${series.instances[0].id}`}
+                  image={{ instanceId: series.instances[0].id }}
+                  kind={{ kind: 'dicom', modality: series.modality, bodyPart: series.bodyPart }}
+                />
               </div>
             )}
             {compared && compared.series.instances[0] && (

@@ -69,18 +69,22 @@ export function ModelManager() {
               <tr key={m.dir} data-testid="model-row" data-folder={m.folder} data-status={m.status}>
                 <td>
                   <strong>{m.name ?? m.folder}</strong>
-                  <div className="muted model-folder">{m.folder}</div>
+                  <div className="muted model-folder">
+                    {m.folder} · {m.kind === 'image-classifier' ? 'image model (decision support in Imaging)' : 'language model'}
+                  </div>
                 </td>
                 <td>{formatModelBytes(m.bytes)}</td>
                 <td>{m.quantization ?? '—'}</td>
                 <td>{formatContext(m.contextLength)}</td>
-                <td>{formatSpeed(m.tokensPerSecond)}</td>
+                <td>{m.kind === 'image-classifier' ? '—' : formatSpeed(m.tokensPerSecond)}</td>
                 <td className={`model-status model-status-${m.status}`}>
                   {m.status === 'active' ? 'In use' : m.status === 'loading' || selecting === m.dir ? 'Loading…' : m.status === 'problem' ? 'Problem' : 'Ready'}
                   {m.problem && <div className="model-problem-text">{m.problem}</div>}
                 </td>
                 <td>
-                  {m.status === 'active' ? (
+                  {m.kind === 'image-classifier' ? (
+                    <span className="muted">Used in Imaging</span>
+                  ) : m.status === 'active' ? (
                     <button type="button" className="btn btn-small" disabled={busy} onClick={() => void select(null)}>
                       Stop using
                     </button>

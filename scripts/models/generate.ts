@@ -4,6 +4,7 @@
  *
  *   npx tsx scripts/models/generate.ts --size tiny                     -> models/test-tiny-fp32/
  *   npx tsx scripts/models/generate.ts --size 0.5b --precision all     -> models/bench-0.5b-{fp32,int8,int4}/
+ *   npx tsx scripts/models/generate.ts --image chest-xray               -> models/test-image-chest-xray/ (see image-classifier.ts)
  *
  * Options: --size tiny|0.5b, --precision fp32|int8|int4|all (default fp32),
  * --seed N (default 1), --out DIR (one precision only). Pure Node: runs on a
@@ -13,6 +14,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Precision } from './decoder-graph';
+import { generateImageClassifier, IMAGE_PRESETS, type ImagePreset } from './image-classifier';
 import { generateModelFolder, PRESETS, type SizeName } from './model-folder';
 
 const PRECISIONS: Precision[] = ['fp32', 'int8', 'int4'];
@@ -24,8 +26,19 @@ async function main(): Promise<void> {
       precision: { type: 'string', default: 'fp32' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
+      image: { type: 'string' },
     },
   });
+  if (values.image !== undefined) {
+    // A test image classifier (decision support), not a decoder: --seed and --out apply.
+    const preset = values.image as ImagePreset;
+    if (!IMAGE_PRESETS.includes(preset)) throw new Error(`--image must be one of ${IMAGE_PRESETS.join(', ')}`);
+    const out = values.out ?? join('models', `test-image-${preset}`);
+    if (!Number.isInteger(Number(values.seed))) throw new Error('--seed must be an integer');
+    const manifest = await generateImageClassifier({ preset, seed: Number(values.seed), out });
+    console.log(`${out}: ${manifest.name}, ${manifest.files.reduce((n, f) => n + f.bytes, 0).toLocaleString('en')} bytes`);
+    return;
+  }
   const size = values.size as SizeName;
   if (!(size in PRESETS)) throw new Error(`--size must be one of ${Object.keys(PRESETS).join(', ')}`);
   const precisions = values.precision === 'all' ? PRECISIONS : [values.precision as Precision];

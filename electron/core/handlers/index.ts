@@ -2,6 +2,7 @@ import { binaryContract, methodNames, type BinaryMethodName, type MethodName } f
 import { agentHandlers } from './agent';
 import { chartHandlers } from './chart';
 import type { BinaryHandler, BinaryHandlerMap, Handler, HandlerMap } from './handler';
+import { imageModelHandlers } from './image-model';
 import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { modelHandlers } from './models';
@@ -10,7 +11,7 @@ import { photoHandlers } from './photos';
 import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelsState } from '../../api/session-schemas';
 import { chatModelFromClient, type ChatModel } from '../../agent/harness';
+import { listImageModels } from '../../imaging/image-model/list';
 import { listModels, ModelError, startModelWorker, type ModelClient } from '../../model';
 import { logError } from '../log';
 import type { Session } from '../session';
@@ -51,18 +52,25 @@ export function activeChatModel(session: Session): ChatModel | null {
 function describe(session: Session): ModelsState {
   const s = state(session);
   const dir = modelsDir();
-  return {
+  const listing: ModelsState = {
     modelsDir: dir,
     active: s.active,
     problem: s.problem,
     models: listModels(dir).map((m) => {
       const failure = s.failures.get(m.dir) ?? null;
-      const common = { dir: m.dir, folder: basename(m.dir), tokensPerSecond: s.speeds.get(m.dir) ?? null };
+      const common = { dir: m.dir, folder: basename(m.dir), kind: 'language-model' as const, tokensPerSecond: s.speeds.get(m.dir) ?? null };
       if (!m.ok) return { ...common, name: null, bytes: null, quantization: null, contextLength: null, status: 'problem' as const, problem: m.problem };
       const status = s.active === m.dir ? 'active' : s.loading === m.dir ? 'loading' : failure ? 'problem' : 'ready';
       return { ...common, name: m.name, bytes: m.bytes, quantization: m.quantization, contextLength: m.contextLength, status, problem: failure };
     }),
   };
+  // Image models (decision support in Imaging) are listed with their kind; they are used there, never selected here.
+  for (const m of listImageModels(dir)) {
+    const common = { dir: join(dir, m.id), folder: m.id, kind: 'image-classifier' as const, tokensPerSecond: null, quantization: null, contextLength: null };
+    if (m.ok) listing.models.push({ ...common, name: m.model.name, bytes: m.model.bytes, status: 'ready', problem: null });
+    else listing.models.push({ ...common, name: null, bytes: null, status: 'problem', problem: m.problem });
+  }
+  return listing;
 }
 
 async function select(session: Session, dir: string | null): Promise<ModelsState> {
