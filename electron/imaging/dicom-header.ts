@@ -87,6 +87,20 @@ export const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
  * message (file name first) for anything else.
  */
 export function readDicomHeader(fileName: string, bytes: Uint8Array): DicomHeader {
+  try {
+    return readHeader(fileName, bytes);
+  } catch (error) {
+    if (error instanceof ImagingError) throw error;
+    // dicom-parser reads values lazily: an element whose declared length runs past the end throws (a string) only when read.
+    throw new ImagingError('invalid-input', `${fileName}: truncated or corrupt (${oneLine(reasonOf(error))})`);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return typeof error === 'string' ? error : ((error as { exception?: string } | null)?.exception ?? (error as Error)?.message ?? 'unreadable');
+}
+
+function readHeader(fileName: string, bytes: Uint8Array): DicomHeader {
   // The file meta group first: an unsupported syntax is refused by name, before its data set is read.
   const meta = parse(fileName, bytes, () => dicomParser.readPart10Header(bytes));
   if (clean(meta.string('x00020002')) === MEDIA_STORAGE_DIRECTORY) throw new ImagingError('invalid-input', `${fileName}: a DICOMDIR; import it as a directory`);
@@ -111,7 +125,8 @@ export function readDicomHeader(fileName: string, bytes: Uint8Array): DicomHeade
   const columns = dataSet.uint16('x00280011') ?? 0;
   const bitsAllocated = dataSet.uint16('x00280100') ?? 0;
   const samplesPerPixel = dataSet.uint16('x00280002') ?? 1;
-  const frames = Math.max(1, dataSet.intString('x00280008') ?? 1);
+  // A Number of Frames that is no number ('abc' reads as NaN) counts as one frame, as the viewer's decoder reads it.
+  const frames = Math.max(1, finite(dataSet.intString('x00280008')) ?? 1);
   if (rows === 0 || columns === 0 || ![1, 8, 16, 32].includes(bitsAllocated)) {
     throw new ImagingError('invalid-input', `${fileName}: image size or bit depth missing or invalid (${rows} x ${columns}, ${bitsAllocated} bits)`);
   }

@@ -61,6 +61,10 @@ export function appendAudit(
   entry: { clinicianId: string; action: AuditAction; patientId?: string | null; detail?: Record<string, unknown> },
   now: Date = new Date(),
 ): void {
+  // IMMEDIATE: an entry on its own (unlock, lock, backup) takes the write lock before reading the head,
+  // so it waits (busy_timeout) for another process writing the vault instead of failing with "database
+  // is locked" when that process commits between the read and the write. Inside a caller's transaction
+  // this is a savepoint and the caller's transaction decides.
   db.transaction(() => {
     const head = readHead(db);
     const row = {
@@ -81,7 +85,7 @@ export function appendAudit(
       HEAD_KEY,
       JSON.stringify({ seq: row.seq, hash }),
     );
-  })();
+  }).immediate();
 }
 
 export interface AuditVerification {

@@ -20,7 +20,8 @@ export function backupVault(vault: Vault, destination: string): { bytes: number 
   const partial = `${destination}.partial`;
   if (existsSync(partial)) unlinkSync(partial);
   try {
-    vault.write(() => vault.db.prepare(`VACUUM INTO ?`).run(partial));
+    // Not through vault.write: VACUUM cannot run inside a transaction, and it only reads the vault.
+    vault.db.prepare(`VACUUM INTO ?`).run(partial);
     const keyring = loadKeyring(vault.file);
     vault.withDataKey((key) => checkCopy(partial, key, keyring.cipher, vault.vaultId));
     renameSync(partial, destination);

@@ -159,7 +159,10 @@ export class Vault {
   /** Runs a write, mapping disk-full and read-only errors to clear messages. */
   write<T>(fn: () => T): T {
     this.assertOpen();
-    return withSqliteErrors(this.file, fn);
+    // One IMMEDIATE transaction around the write (the caller's own transaction nests as a savepoint): it
+    // takes the write lock before its first read, so it waits (busy_timeout) while another process, such
+    // as `continuum backup` beside the open app, commits, instead of failing with "database is locked".
+    return withSqliteErrors(this.file, () => (this.db.inTransaction ? fn() : this.db.transaction(fn).immediate()));
   }
 
   /** Adds a clinician with their own passphrase; the vault itself is not re-encrypted. */

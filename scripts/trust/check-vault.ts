@@ -2,12 +2,13 @@
  * What must hold of a vault after any crash or failed write: SQLite's own
  * integrity check passes, the audit chain verifies, every transaction the
  * writer reported as committed is there, and every transaction that is there
- * is whole (a bundle has all its rows and its audit entry, a note its source
- * row and its audit entry). Returns one line per problem, and counts.
+ * is whole (a bundle has all its rows and its audit entry, a note or a
+ * follow-up its source row and its audit entry, a signed-off session its
+ * visit summary before its follow-up). Returns one line per problem, and counts.
  */
 import { verifyAudit } from '../../electron/store/audit';
 import type { Vault } from '../../electron/store/vault';
-import { bundleSpec, type BundleSpec, type Committed } from './workload';
+import { bundleSpec, SIGN_OFF_NOTE_TITLE, SIGN_OFF_SESSION, type BundleSpec, type Committed } from './workload';
 
 export interface VaultCheck {
   readonly problems: string[];
@@ -17,6 +18,8 @@ export interface VaultCheck {
   readonly unreported: number;
   readonly bundles: number;
   readonly notes: number;
+  /** Signed-off sessions found (visit summary there). */
+  readonly signOffs: number;
 }
 
 const LABEL = /^trust-(.+)-(\d+)\.json$/;
@@ -67,10 +70,30 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
     if (note.kind !== 'agent-proposal') problems.push(`note ${note.id}: its source row is missing or not an agent proposal`);
     if (!writeAudited.has(note.id)) problems.push(`note ${note.id}: no record.write audit entry`);
   }
+  // Every follow-up written from a proposal likewise; each approved proposal is one source row and one record.
+  const carePlanRows = db
+    .prepare(`SELECT c.id, c.source_id, s.kind, s.label FROM care_plan_items c JOIN sources s ON s.id = c.source_id WHERE s.kind = 'agent-proposal'`)
+    .all() as Array<{ id: string; source_id: number; kind: string; label: string }>;
+  const carePlanIds = new Set(carePlanRows.map((c) => c.id));
+  for (const item of carePlanRows) if (!writeAudited.has(item.id)) problems.push(`follow-up ${item.id}: no record.write audit entry`);
   const notesPerSource = countBy('notes');
+  const carePlanPerSource = new Map<number, number>();
+  for (const item of carePlanRows) carePlanPerSource.set(item.source_id, (carePlanPerSource.get(item.source_id) ?? 0) + 1);
   for (const source of sources.filter((s) => s.kind === 'agent-proposal')) {
-    if ((notesPerSource.get(source.id) ?? 0) !== 1) problems.push(`source ${source.id} (agent proposal): ${notesPerSource.get(source.id) ?? 0} notes, expected 1`);
+    const records = (notesPerSource.get(source.id) ?? 0) + (carePlanPerSource.get(source.id) ?? 0);
+    if (records !== 1) problems.push(`source ${source.id} (agent proposal): ${records} records, expected 1`);
   }
+  // Signed-off sessions: the visit summary and the follow-up are two approvals, two transactions, in that
+  // order; so a session may be found with its summary alone (killed between them), never with the follow-up alone.
+  const sessionOf = (label: string) => label.replace(/^session /, '');
+  const summaries = new Map(
+    (db.prepare(`SELECT n.id, n.title, s.label FROM notes n JOIN sources s ON s.id = n.source_id WHERE s.kind = 'agent-proposal'`).all() as Array<{ id: string; title: string; label: string }>)
+      .filter((n) => SIGN_OFF_SESSION.test(sessionOf(n.label)))
+      .map((n) => [sessionOf(n.label), n]),
+  );
+  const followUps = new Map(carePlanRows.filter((c) => SIGN_OFF_SESSION.test(sessionOf(c.label))).map((c) => [sessionOf(c.label), c.id]));
+  for (const [session, summary] of summaries) if (!SIGN_OFF_NOTE_TITLE.test(summary.title)) problems.push(`session ${session}: its summary note is titled "${summary.title}"`);
+  for (const session of followUps.keys()) if (!summaries.has(session)) problems.push(`session ${session}: a follow-up without its visit summary: half-written sign-off`);
   // Every accepted scan proposal has its observation, pointing back at the document's page and boxes.
   const accepted = db
     .prepare(
@@ -90,7 +113,7 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
   if (orphans > 0) problems.push(`${orphans} observations from scans have no accepted proposal: half-written`);
   for (const recordId of writeAudited) {
     if (recordId === undefined || recordId === null) continue; // audit entries of saved documents name no record
-    if (!noteIds.has(recordId as string) && !scanRecords.has(recordId as string)) problems.push(`audit names record ${String(recordId)}, which is missing`);
+    if (!noteIds.has(recordId as string) && !scanRecords.has(recordId as string) && !carePlanIds.has(recordId as string)) problems.push(`audit names record ${String(recordId)}, which is missing`);
   }
 
   // Every reported commit is there.
@@ -98,6 +121,7 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
   let reportedBundles = 0;
   let reportedNotes = 0;
   let reportedScans = 0;
+  let reportedSignOffs = 0;
   for (const line of reported) {
     if (line.kind === 'bundle') {
       reportedBundles += 1;
@@ -105,6 +129,12 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
       if (found === undefined || (line.sourceId !== null && found !== line.sourceId)) {
         lost += 1;
         problems.push(`${line.label}: reported committed (source ${line.sourceId ?? '?'}), not found`);
+      }
+    } else if (line.kind === 'signoff') {
+      reportedSignOffs += 1;
+      if (summaries.get(line.sessionId)?.id !== line.noteId || followUps.get(line.sessionId) !== line.followUpId) {
+        lost += 1;
+        problems.push(`session ${line.sessionId}: reported signed off, its summary or follow-up not found`);
       }
     } else if (line.kind === 'ocr') {
       reportedScans += 1;
@@ -120,6 +150,7 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
       }
     }
   }
-  const unreported = bundles - reportedBundles + (noteRows.length - reportedNotes) + (accepted.length - reportedScans);
-  return { problems, lost, unreported, bundles, notes: noteRows.length };
+  const crashNotes = noteRows.length - summaries.size;
+  const unreported = bundles - reportedBundles + (crashNotes - reportedNotes) + (accepted.length - reportedScans) + (summaries.size - reportedSignOffs);
+  return { problems, lost, unreported, bundles, notes: noteRows.length, signOffs: summaries.size };
 }

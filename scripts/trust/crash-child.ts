@@ -4,7 +4,10 @@
  * Opens the vault and, until killed, alternates FHIR bundle imports (one
  * bundle, one transaction), agent notes approved by the clinician
  * (memory.propose_note, then memory.approve) and scanned documents whose
- * lab proposal the clinician accepts (saveDocument, then decideProposal). After each COMMITTED
+ * lab proposal the clinician accepts (saveDocument, then decideProposal), and follow-up sessions
+ * signed off through the agent harness (runSession: the sign-off proposes the visit summary note
+ * and a follow-up, the clinician approves both; the model's answer is scripted, the writes are the
+ * real ones). After each COMMITTED
  * transaction it writes one JSON line (a Committed) to stdout with a
  * synchronous write, so a reported transaction has really committed; a
  * transaction committed but not yet reported when the kill lands is allowed,
@@ -12,6 +15,7 @@
  */
 import { writeSync } from 'node:fs';
 import { citeRecord } from '../../electron/agent/grounding/citation';
+import { runSession, sessionScript, Trajectory, type ChatModel } from '../../electron/agent/harness';
 import { defaultToolRegistry, ProposalStore, type ToolContext } from '../../electron/agent/tools';
 import { importBundleText } from '../../electron/fhir';
 import { decideProposal, listProposals, saveDocument, type OcrPage, type Proposal } from '../../electron/ocr';
@@ -37,6 +41,28 @@ report({ kind: 'ready' });
 let bundles = 0;
 let notes = 0;
 let documents = 0;
+let signOffs = 0;
+
+/** The model's part of a sign-off, scripted: the crash test is about the writes that follow, not the model. */
+const signOffModel: ChatModel = {
+  id: 'scripted sign-off (trust workload)',
+  chat: () => {
+    const followUpDate = new Date(vault.now().getTime() + 28 * 86_400_000).toISOString().slice(0, 10);
+    return Promise.resolve({ text: JSON.stringify({ assessment: 'Stable on current treatment.', plan: 'Continue; recheck blood pressure.', followUpDate }), tokens: 24, finish: 'stop' });
+  },
+};
+const signOffScript = sessionScript.parse({ workflow: 'follow-up', turns: [], approve: 'all' });
+
+/** One follow-up session to its sign-off: the visit summary and the follow-up, each approved (one transaction each). */
+async function signOff(): Promise<void> {
+  const sessionId = `signoff-${tag}-${signOffs}`;
+  signOffs += 1;
+  const outcome = await runSession({ vault, patientId: BASE_PATIENT, script: signOffScript, model: signOffModel, trajectory: new Trajectory(), sessionId });
+  const note = outcome.proposals.find((p) => p.body.kind === 'note');
+  const followUp = outcome.proposals.find((p) => p.body.kind === 'follow-up');
+  if (outcome.endReason !== 'completed' || !note?.recordId || !followUp?.recordId) throw new Error(`sign-off ${sessionId} did not write its summary and follow-up (${outcome.endReason})`);
+  report({ kind: 'signoff', sessionId, noteId: note.recordId, followUpId: followUp.recordId });
+}
 
 /** A one-page "scan" with one potassium result on it, as OCR would have read it. */
 function scannedLab(index: number): { page: OcrPage; proposal: Proposal } {
@@ -53,7 +79,9 @@ function scannedLab(index: number): { page: OcrPage; proposal: Proposal } {
 
 for (;;) {
   const roll = random();
-  if (roll >= 0.85) {
+  if (roll >= 0.9) {
+    await signOff();
+  } else if (roll >= 0.75) {
     const { page, proposal } = scannedLab(documents);
     documents += 1;
     const saved = saveDocument(vault, { patientId: BASE_PATIENT, title: `Crash scan ${tag}-${documents}`, mediaType: 'image/png', bytes: Buffer.from(`scan ${tag} ${documents}`), pages: [page], proposals: [proposal] });

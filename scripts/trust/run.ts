@@ -5,7 +5,8 @@
  * {"figures":[{name, value, unit, goal}]}. Exit code: vitest's.
  *
  *   CONTINUUM_TRUST_ROUNDS (default 100), CONTINUUM_TRUST_FUZZ_RUNS (default
- *   10000), CONTINUUM_TRUST_SEED (default: a fresh one, printed).
+ *   10000), CONTINUUM_TRUST_BACKUPS (default 20), CONTINUUM_TRUST_SEED
+ *   (default: a fresh one, printed).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,15 +16,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'trust');
 const rounds = process.env.CONTINUUM_TRUST_ROUNDS ?? '100';
 const fuzzRuns = process.env.CONTINUUM_TRUST_FUZZ_RUNS ?? '10000';
+const backups = process.env.CONTINUUM_TRUST_BACKUPS ?? '20';
 const seed = process.env.CONTINUUM_TRUST_SEED ?? String(1 + Math.floor(Math.random() * 2 ** 30));
 
 rmSync(ARTIFACTS, { recursive: true, force: true });
-process.stdout.write(`trust suite: ${rounds} crash-kill rounds, ${fuzzRuns} fuzz cases per target, seed ${seed}\n`);
+process.stdout.write(`trust suite: ${rounds} crash-kill rounds, ${fuzzRuns} fuzz cases per target, ${backups} backups under load, seed ${seed}\n`);
 const started = Date.now();
 const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/trust'], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, CONTINUUM_TRUST_ROUNDS: rounds, CONTINUUM_TRUST_FUZZ_RUNS: fuzzRuns, CONTINUUM_TRUST_SEED: seed },
+  env: { ...process.env, CONTINUUM_TRUST_ROUNDS: rounds, CONTINUUM_TRUST_FUZZ_RUNS: fuzzRuns, CONTINUUM_TRUST_BACKUPS: backups, CONTINUUM_TRUST_SEED: seed },
 });
 const seconds = (Date.now() - started) / 1000;
 
@@ -35,7 +37,14 @@ const read = (name: string): Result => {
 const crash = read('crash-kill');
 const diskFull = read('disk-full');
 const readOnly = read('read-only');
-const fuzz = { 'renderer-to-core API': read('fuzz-api'), 'FHIR importer': read('fuzz-fhir') };
+const fuzz = {
+  'renderer-to-core API': read('fuzz-api'),
+  'FHIR importer': read('fuzz-fhir'),
+  'DICOM import': read('fuzz-dicom'),
+  'OCR extraction parser': read('fuzz-ocr-extract'),
+  'model-folder loader': read('fuzz-model-folder'),
+};
+const backup = read('backup-under-load');
 const egress = read('egress');
 const electron = read('electron-settings');
 const packaging = read('packaging');
@@ -55,9 +64,6 @@ for (const [target, r] of Object.entries(fuzz)) {
   figures.push({ name: `fuzz ${target} cases`, value: num(r, 'cases'), unit: 'cases', goal: `>= ${fuzzRuns}` });
   figures.push({ name: `fuzz ${target} failures`, value: num(r, 'failures'), unit: 'failures', goal: '0' });
 }
-for (const target of ['DICOM import', 'OCR extraction parser', 'model-folder loader']) {
-  rows.push({ what: `fuzz: ${target}`, value: 'not measured (no fuzz target yet)', goal: `>= ${fuzzRuns} / 0` });
-}
 rows.push({ what: 'crash-kill (SIGKILL) rounds / records lost', value: `${show(num(crash, 'rounds'))} / ${show(num(crash, 'recordsLost'))}`, goal: `>= ${rounds} / 0` });
 rows.push({ what: 'crash-kill: commits reported by the child', value: show(num(crash, 'reportedCommits')), goal: '> 0' });
 rows.push({ what: 'crash-kill: half-written transactions, audit or integrity failures', value: crash ? String((crash.failures as unknown[]).length) : 'not run', goal: '0' });
@@ -65,6 +71,14 @@ figures.push({ name: 'crash-kill rounds', value: num(crash, 'rounds'), unit: 'ro
 figures.push({ name: 'crash-kill records lost', value: num(crash, 'recordsLost'), unit: 'records', goal: '0' });
 figures.push({ name: 'crash-kill committed transactions checked', value: num(crash, 'reportedCommits'), unit: 'transactions', goal: '> 0' });
 figures.push({ name: 'crash-kill problems', value: crash ? (crash.failures as unknown[]).length : null, unit: 'problems', goal: '0' });
+const reportedByKind = (crash?.reportedByKind ?? null) as Record<string, number> | null;
+rows.push({ what: 'crash-kill: sign-offs among the commits checked', value: reportedByKind ? String(reportedByKind.signoff ?? 0) : 'not run', goal: '> 0' });
+figures.push({ name: 'crash-kill sign-offs checked', value: reportedByKind ? (reportedByKind.signoff ?? 0) : null, unit: 'sessions', goal: '> 0' });
+const backupProblems = backup ? (backup.failures as unknown[]).length : null;
+rows.push({ what: 'backup under load: backups restored and verified / problems', value: backup ? `${show(num(backup, 'restoredAndVerified'))} of ${show(num(backup, 'backups'))} / ${backupProblems}` : 'not run', goal: 'all / 0' });
+rows.push({ what: 'backup under load: writer commits during the backups', value: show(num(backup, 'writerCommits')), goal: '> 0' });
+figures.push({ name: 'backups restored and verified under load', value: num(backup, 'restoredAndVerified'), unit: 'backups', goal: `>= ${num(backup, 'backups') ?? 'all'}` });
+figures.push({ name: 'backup under load problems', value: backupProblems, unit: 'problems', goal: '0' });
 rows.push({ what: 'disk full (file-size limit): problems after / clear message', value: diskFull ? `${show(num(diskFull, 'problems'))} / yes` : 'not run (no prlimit or bash)', goal: '0 / yes' });
 rows.push({ what: 'read-only vault: clear message, vault unchanged', value: readOnly ? 'yes' : 'not run', goal: 'yes' });
 figures.push({ name: 'disk-full problems', value: num(diskFull, 'problems'), unit: 'problems', goal: '0' });

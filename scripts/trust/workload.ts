@@ -24,6 +24,13 @@ export function basePatientBundle(): string {
           effectiveDateTime: '2024-01-01T00:00:00Z', code: { text: 'Body Weight' }, valueQuantity: { value: 70, unit: 'kg' },
         },
       },
+      // An active problem, so that the brief has a line for a sign-off's visit summary to cite.
+      {
+        resource: {
+          resourceType: 'Condition', id: 'trust-base-cond', subject: { reference: `Patient/${BASE_PATIENT}` },
+          clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Essential hypertension' }, onsetDateTime: '2020-03-01',
+        },
+      },
     ],
   });
 }
@@ -80,7 +87,13 @@ export function bundleText(spec: BundleSpec): string {
 export type Committed =
   | { readonly kind: 'bundle'; readonly label: string; readonly sourceId: number | null; readonly patientId: string; readonly observations: number; readonly conditions: number }
   | { readonly kind: 'note'; readonly proposalId: string; readonly recordId: string; readonly title: string }
-  | { readonly kind: 'ocr'; readonly documentId: string; readonly proposalId: string; readonly recordId: string };
+  | { readonly kind: 'ocr'; readonly documentId: string; readonly proposalId: string; readonly recordId: string }
+  /** A follow-up session signed off: its visit summary note and its follow-up, both approved. */
+  | { readonly kind: 'signoff'; readonly sessionId: string; readonly noteId: string; readonly followUpId: string };
+
+/** Sign-off sessions of the trust workload are recognised by their id. */
+export const SIGN_OFF_SESSION = /^signoff-/;
+export const SIGN_OFF_NOTE_TITLE = /^Visit summary, \d{4}-\d{2}-\d{2}: assessment and plan$/;
 
 /** A deterministic pseudo-random generator: the same seed, the same run. */
 export const prng = seededRandom;

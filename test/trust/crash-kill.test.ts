@@ -105,6 +105,7 @@ describe('crash safety (SIGKILL at random moments)', () => {
       rounds: ROUNDS,
       seed: SEED,
       reportedCommits: reported.length,
+      reportedByKind: reported.reduce<Record<string, number>>((by, line) => ({ ...by, [line.kind]: (by[line.kind] ?? 0) + 1 }), {}),
       recordsLost: lost,
       committedButUnreported: unreported,
       killedBeforeReady,
