@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as imgModel from './image-model-schemas';
 import * as img from './imaging-schemas';
 import * as ocr from './ocr-schemas';
+import { pacsContract } from './pacs-schemas';
 import { photoContract } from './photo-schemas';
 import * as s from './schemas';
 import * as ses from './session-schemas';
@@ -95,6 +96,8 @@ export const contract = {
   // --- end image models ---
   // --- dermatology photos, lesions and image findings (issue 6): methods in photo-schemas.ts ---
   ...photoContract,
+  // --- pull from the clinic's PACS (issue 6): methods in pacs-schemas.ts ---
+  ...pacsContract,
   // --- documents and OCR (issue 5): scanned documents, their pages and extraction proposals ---
   /**
    * A scanned document (PNG, JPEG, TIFF or PDF, base64) filed under a patient: OCR runs in the core's

@@ -2,6 +2,7 @@ import type { CitationDto, Provenance } from '../../electron/api/schemas';
 import { useDetails } from '../chart/details-store';
 import { useFindingFocus } from '../derm/finding-focus';
 import { useEvidence } from '../evidence/evidence-store';
+import { imageFindingLink } from '../imaging/image-finding-source';
 import { documentSource } from '../ocr-review/document-source';
 
 /** A way to show the source a record was taken from, in the pane that shows such sources. */
@@ -35,7 +36,8 @@ for (const opener of OPENERS) {
 
 /** The link to a record's source, or null when it has none to show (a FHIR import, a clinician's entry). */
 export function sourceLinkOf(provenance: Provenance, patientId: string): SourceLink | null {
-  return BY_KIND.get(provenance.sourceKind)?.linkFor(provenance, patientId) ?? null;
+  // An image finding's fact keeps its image's source (kind 'document', like a scan); its reference says image and frame.
+  return imageFindingLink(provenance, patientId) ?? BY_KIND.get(provenance.sourceKind)?.linkFor(provenance, patientId) ?? null;
 }
 
 /**

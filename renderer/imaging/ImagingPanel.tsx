@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DicomImportOutcome, ImagingSeries, ImagingStudy } from '../../electron/api/imaging-schemas';
 import { call, errorMessage } from '../api/client';
+import { useFindingFocus } from '../derm/finding-focus';
+import { isOnFrame, locateInstance } from './cited-finding';
+import { CitedFindingBar } from './CitedFindingBar';
 import { cornerstoneTools } from './cornerstone-setup';
 import { DecisionSupport } from './DecisionSupport';
 import { defaultPrior, otherSeries, sameAnatomy } from './hanging';
 import './imaging.css';
+import { PacsPull } from './PacsPull';
 import { XrayViewer } from './XrayViewer';
 
 interface Sync {
@@ -34,17 +38,24 @@ function readBase64(file: File): Promise<string> {
  * (hanging.ts), zoom, pan and window kept in step; any other study can be
  * swapped in as the comparison. "Import DICOM…" files the chosen files under
  * a chart through 'imaging.import'; when the match is ambiguous or missing the
- * clinician chooses the chart, never the software.
+ * clinician chooses the chart, never the software. A citation of an X-ray
+ * finding (brief, chat, details drawer, through finding-focus.ts) opens its
+ * study, instance and frame here, with the finding drawn on the image.
  */
 export function ImagingPanel({ patientId, patientName }: { patientId: string; patientName?: string }) {
   const [studies, setStudies] = useState<ImagingStudy[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [current, setCurrent] = useState<{ studyId: string; seriesId: string } | null>(null);
+  // instanceId and frame: set when a citation opens an image other than the series' first (else its first, frame 0).
+  const [current, setCurrent] = useState<{ studyId: string; seriesId: string; instanceId?: string; frame?: number } | null>(null);
   const [comparison, setComparison] = useState<string | null | undefined>(undefined); // series id; null: none; undefined: protocol's choice
   const [importLines, setImportLines] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending[]>([]);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const focus = useFindingFocus();
+  const cited = focus.xrayFinding && focus.xrayFinding.patientId === patientId ? focus.xrayFinding : null;
+  const [citedError, setCitedError] = useState<string | null>(null);
+  const citedTop = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
     (keepSelection: boolean) =>
@@ -105,8 +116,33 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
     await load(true);
   };
 
+  // A citation opened: show its study, instance and frame (once per opening, so the clinician may then look elsewhere).
+  const shownSeq = useRef(0);
+  const showCited = useCallback(() => {
+    if (!cited || !studies) return;
+    const at = cited.instanceId ? locateInstance(studies, cited.instanceId) : null;
+    if (!at) {
+      setCitedError(`The cited image (instance ${cited.instanceId ?? 'unknown'}) is not among this chart's imaging studies.`);
+      return;
+    }
+    setCitedError(null);
+    setCurrent({ ...at, instanceId: cited.instanceId!, frame: cited.frame });
+    setComparison(undefined);
+    // After React has drawn the bar and put the chosen image in the slot: both in sight, from the bar down.
+    requestAnimationFrame(() => citedTop.current?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior }));
+  }, [cited, studies]);
+  useEffect(() => {
+    if (!cited) setCitedError(null);
+    if (!cited || !studies || shownSeq.current === focus.seq) return;
+    shownSeq.current = focus.seq;
+    showCited();
+  }, [cited, studies, focus.seq, showCited]);
+
   const study = studies?.find((s) => s.id === current?.studyId);
   const series = study?.series.find((s) => s.id === current?.seriesId);
+  const instance = series?.instances.find((i) => i.id === current?.instanceId) ?? series?.instances[0];
+  const frame = instance && instance.id === current?.instanceId ? (current?.frame ?? 0) : 0;
+  const citedHere = instance && isOnFrame(cited, instance.id, frame) ? cited : null;
   const others = useMemo(() => (studies && study ? otherSeries(studies, study) : []), [studies, study]);
   const protocol = useMemo(() => (studies && study && series ? defaultPrior(studies, study, series) : null), [studies, study, series]);
   const compared = comparison === undefined ? protocol : comparison === null ? null : (others.find((r) => r.series.id === comparison) ?? null);
@@ -167,6 +203,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
         <button type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
           {busy ? 'Importing…' : 'Import DICOM…'}
         </button>
+        <PacsPull patientId={patientId} patientName={patientName} onImported={() => void load(true)} />
         <input
           ref={input}
           type="file"
@@ -181,6 +218,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
         />
       </div>
       {error && <div className="error-line" role="alert">{error}</div>}
+      {citedError && <div className="error-line" role="alert">{citedError}</div>}
       {importLines.length > 0 && (
         <ul className="imaging-import-report" data-testid="dicom-import-report" role="status">
           {importLines.map((l, i) => (
@@ -246,14 +284,23 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
               {inStep ? 'Zoom, pan and window kept in step' : 'Not kept in step: a different modality, body part or view'}
             </div>
           )}
+          {cited && (
+            <div ref={citedTop}>
+              <CitedFindingBar finding={cited} shown={citedHere !== null} onShow={showCited} onClear={focus.closeXray} />
+            </div>
+          )}
           <div className={`imaging-hanging${compared ? ' two' : ''}`}>
-            {study && series && series.instances[0] && (
+            {study && series && instance && (
               <div className="imaging-slot" data-testid="current-slot">
-                <div className="imaging-slot-title">Current · {study.date ?? 'undated'}</div>
-                <XrayViewer key={series.instances[0].id} study={study} series={series} instance={series.instances[0]} onViewer={onViewer} />
+                <div className="imaging-slot-title">
+                  Current · {study.date ?? 'undated'}
+                  {series.instances.length > 1 ? ` · image ${series.instances.indexOf(instance) + 1} of ${series.instances.length}` : ''}
+                  {instance.frames > 1 ? ` · frame ${frame + 1} of ${instance.frames}` : ''}
+                </div>
+                <XrayViewer key={`${instance.id}#${frame}`} patientId={patientId} study={study} series={series} instance={instance} frame={frame} cited={citedHere} onViewer={onViewer} />
                 <DecisionSupport
-                  key={`ds-${series.instances[0].id}`}
-                  image={{ instanceId: series.instances[0].id }}
+                  key={`ds-${instance.id}`}
+                  image={{ instanceId: instance.id }}
                   kind={{ kind: 'dicom', modality: series.modality, bodyPart: series.bodyPart }}
                 />
               </div>
@@ -261,7 +308,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
             {compared && compared.series.instances[0] && (
               <div className="imaging-slot" data-testid="prior-slot">
                 <div className="imaging-slot-title">Prior · {compared.study.date ?? 'undated'}</div>
-                <XrayViewer key={compared.series.instances[0].id} study={compared.study} series={compared.series} instance={compared.series.instances[0]} onViewer={onViewer} />
+                <XrayViewer key={compared.series.instances[0].id} patientId={patientId} study={compared.study} series={compared.series} instance={compared.series.instances[0]} onViewer={onViewer} />
               </div>
             )}
           </div>

@@ -1,19 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
-import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy } from '../../electron/api/imaging-schemas';
+import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy, type Point } from '../../electron/api/imaging-schemas';
+import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { errorMessage } from '../api/client';
 import { XrayFindingButtons } from '../derm/XrayFindingButtons';
+import { CitedFindingOverlay } from './CitedFindingOverlay';
 import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './cornerstone-setup';
 import { decodeInfo, requestFrame } from './frame-loader';
+import { NotePrompt, type NoteAsk } from './NotePrompt';
 import { presetsFor, type WindowPreset } from './presets';
 
-type ToolName = 'Wwwc' | 'Pan' | 'Zoom' | 'Length' | 'Angle';
+type ToolName = 'Wwwc' | 'Pan' | 'Zoom' | 'Length' | 'Angle' | 'ArrowAnnotate';
 const TOOLS: ReadonlyArray<[ToolName, string]> = [
   ['Wwwc', 'Window'],
   ['Pan', 'Pan'],
   ['Zoom', 'Zoom'],
   ['Length', 'Length'],
   ['Angle', 'Angle'],
+  // cornerstone-tools' arrow with a text label: the arrow's tip is the point the note is about.
+  ['ArrowAnnotate', 'Text note'],
 ];
+/** The tools whose drawings the Reset button removes. */
+const DRAWING_TOOLS: readonly ToolName[] = ['Length', 'Angle', 'ArrowAnnotate'];
 
 interface Readout {
   readonly key: string;
@@ -25,16 +32,29 @@ interface Handle {
   y: number;
 }
 
-/** One DICOM image with window/level, zoom, pan, invert, rotate, flip, reset and length/angle in mm. */
+/**
+ * One DICOM frame with window/level, zoom, pan, invert, rotate, flip, reset,
+ * length/angle in mm and text notes; a cited finding on this frame is drawn
+ * over it (CitedFindingOverlay), following every zoom, pan and rotation.
+ */
 export function XrayViewer({
+  patientId,
   study,
   series,
   instance,
+  frame = 0,
+  cited = null,
   onViewer,
 }: {
+  /** The chart the image is filed under (its findings are listed per chart). */
+  patientId: string;
   study: ImagingStudy;
   series: ImagingSeries;
   instance: ImagingInstance;
+  /** The frame shown (0-based); 0 for the usual single-frame radiograph. */
+  frame?: number;
+  /** A cited finding drawn on this instance and frame, or null. */
+  cited?: ImagingFindingDto | null;
   /** Told when the image is shown (true) and before the element goes (false): the panel keeps viewers in step. */
   onViewer?: (el: HTMLElement, ready: boolean) => void;
 }) {
@@ -47,8 +67,15 @@ export function XrayViewer({
   const [readouts, setReadouts] = useState<Readout[]>([]);
   const [decoded, setDecoded] = useState<string>('');
   const [previewShown, setPreviewShown] = useState(false);
+  const [citedPoints, setCitedPoints] = useState<Point[]>([]);
+  const [canvasWidth, setCanvasWidth] = useState(0);
+  const [ask, setAsk] = useState<NoteAsk | null>(null);
   const onViewerRef = useRef(onViewer);
   onViewerRef.current = onViewer;
+  const citedRef = useRef(cited);
+  citedRef.current = cited;
+  const askRef = useRef(ask);
+  askRef.current = ask;
   const warning = spacingWarning(instance.spacing);
 
   useEffect(() => {
@@ -60,8 +87,31 @@ export function XrayViewer({
     setPreviewShown(false);
     setError(null);
     setReadouts([]);
+    setCitedPoints([]);
+    setAsk(null);
     cornerstone.enable(el);
-    for (const [name] of TOOLS) cornerstoneTools.addToolForElement(el, cornerstoneTools[`${name}Tool`]);
+    // The note's text is asked in the page (NotePrompt), not by the browser's prompt(); cancelling a new note removes its arrow.
+    const askNote = (initial: string, done: (text: string | null) => void, onCancel: () => void) => {
+      askRef.current?.cancel();
+      setAsk({
+        initial,
+        submit: (text) => {
+          setAsk(null);
+          done(text);
+        },
+        cancel: () => {
+          setAsk(null);
+          onCancel();
+        },
+      });
+    };
+    const noteConfiguration = {
+      getTextCallback: (done: (text: string | null) => void) => askNote('', done, () => done(null)),
+      changeTextCallback: (data: { text?: string }, _event: unknown, done: (text: string | null) => void) => askNote(data.text ?? '', done, () => done(data.text ?? null)),
+    };
+    for (const [name] of TOOLS) {
+      cornerstoneTools.addToolForElement(el, cornerstoneTools[`${name}Tool`], name === 'ArrowAnnotate' ? { configuration: noteConfiguration } : undefined);
+    }
     cornerstoneTools.addToolForElement(el, cornerstoneTools.ZoomMouseWheelTool);
     cornerstoneTools.addToolForElement(el, cornerstoneTools.PanTool);
     let drawn = false;
@@ -82,6 +132,10 @@ export function XrayViewer({
       // A preview's scale is per preview pixel: shown as the full image's zoom.
       const scale = isFull || !detail.image?.width ? vp.scale : (vp.scale * detail.image.width) / instance.columns;
       setView({ ww: vp.voi.windowWidth, wc: vp.voi.windowCenter, scale, invert: vp.invert, rotation: vp.rotation });
+      // The cited finding's image points onto the canvas as it is drawn now; never onto a preview (other pixel coordinates).
+      const c = citedRef.current;
+      setCitedPoints(isFull && c ? c.points.map((p) => cornerstone.pixelToCanvas(el, p) as Point) : []);
+      setCanvasWidth(el.clientWidth);
     };
     const onMeasure = () => setReadouts(measurements(el, instance));
     el.addEventListener('cornerstoneimagerendered', onRendered);
@@ -90,7 +144,7 @@ export function XrayViewer({
     }
     void (async () => {
       try {
-        const imageId = imageIdFor(instance.id, instance.spacing);
+        const imageId = imageIdFor(instance.id, instance.spacing, frame);
         let fullShown = false;
         if (!cornerstone.imageCache.getImageLoadObject(imageId)) {
           // Not cached: ask for a preview sized for this canvas and draw it while the full frame streams in.
@@ -114,6 +168,9 @@ export function XrayViewer({
         cornerstoneTools.setToolActiveForElement(el, 'Pan', { mouseButtonMask: 4 });
         cornerstoneTools.setToolActiveForElement(el, 'Zoom', { mouseButtonMask: 2 });
         cornerstoneTools.setToolActiveForElement(el, 'ZoomMouseWheel', {});
+        // Drawings kept from an earlier opening of this image (cornerstone-tools keeps them per image) are shown and listed again.
+        for (const name of DRAWING_TOOLS) cornerstoneTools.setToolPassiveForElement(el, name);
+        setReadouts(measurements(el, instance));
         setPresets(presetsFor(series.modality, { center: instance.windowCenter, width: instance.windowWidth }, { min: image.minPixelValue, max: image.maxPixelValue }));
         setTool('Wwwc');
         const info = decodeInfo.get(imageId);
@@ -137,7 +194,15 @@ export function XrayViewer({
         // Never enabled.
       }
     };
-  }, [instance, series.modality]);
+  }, [instance, frame, series.modality]);
+
+  // A citation opened (or cleared) on an image already shown: draw again, which maps the finding's points anew.
+  useEffect(() => {
+    const target = element.current;
+    if (!loaded || !target) return;
+    if (!cited) setCitedPoints([]);
+    else cornerstone.updateImage(target);
+  }, [cited, loaded]);
 
   const el = () => element.current;
   const choose = (name: ToolName) => {
@@ -178,8 +243,8 @@ export function XrayViewer({
         <button type="button" className="btn" onClick={() => {
           const target = el();
           if (target && loaded) {
-            cornerstoneTools.clearToolState(target, 'Length');
-            cornerstoneTools.clearToolState(target, 'Angle');
+            for (const name of DRAWING_TOOLS) cornerstoneTools.clearToolState(target, name);
+            askRef.current?.cancel();
             cornerstone.reset(target);
             setReadouts([]);
           }
@@ -191,7 +256,17 @@ export function XrayViewer({
         </div>
       )}
       <div className="xray-stage">
-        <div ref={element} className="xray-canvas" data-testid="xray-canvas" data-loaded={loaded ? 'true' : 'false'} data-scale={view.scale.toFixed(3)} onContextMenu={(e) => e.preventDefault()} />
+        <div
+          ref={element}
+          className="xray-canvas"
+          data-testid="xray-canvas"
+          data-instance={instance.id}
+          data-frame={frame}
+          data-loaded={loaded ? 'true' : 'false'}
+          data-scale={view.scale.toFixed(3)}
+          onContextMenu={(e) => e.preventDefault()}
+        />
+        {cited && <CitedFindingOverlay finding={cited} points={citedPoints} width={canvasWidth} />}
         <div className="xray-overlay top-left" data-testid="xray-overlay">
           <div>{study.dicomPatientName ?? '—'} · {study.dicomPatientId ?? '—'}</div>
           <div>{[series.modality, series.bodyPart, series.viewPosition, series.laterality].filter(Boolean).join(' · ')}</div>
@@ -209,12 +284,13 @@ export function XrayViewer({
         </div>
         {error && <div className="error-line xray-error" role="alert">{error}</div>}
       </div>
+      {ask && <NotePrompt ask={ask} />}
       <ul className="xray-readouts" data-testid="measurements" aria-label="Measurements">
         {readouts.map((r) => (
           <li key={r.key}>{r.text}</li>
         ))}
       </ul>
-      <XrayFindingButtons element={element.current} instance={instance} version={readouts.length + readouts.map((r) => r.text).join('').length} />
+      <XrayFindingButtons element={element.current} patientId={patientId} instance={instance} frame={frame} version={readouts.length + readouts.map((r) => r.text).join('').length} />
     </div>
   );
 }
@@ -241,6 +317,9 @@ function measurements(el: HTMLElement, instance: ImagingInstance): Readout[] {
     const deg = angleDegrees(d.handles.start, d.handles.middle, d.handles.end, instance.spacing);
     out.push({ key: d.uuid, text: `Angle ${i + 1}: ${deg === null ? '—' : `${deg.toFixed(1)}°`}` });
   });
+  // A note counts once its text is saved (while it is being written it has none).
+  const notes = ((cornerstoneTools.getToolState(el, 'ArrowAnnotate')?.data ?? []) as Array<{ uuid: string; text?: string }>).filter((d) => d.text);
+  notes.forEach((d, i) => out.push({ key: d.uuid, text: `Note ${i + 1}: ${d.text}` }));
   return out;
 }
 

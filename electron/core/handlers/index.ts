@@ -7,11 +7,12 @@ import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
+import { pacsHandlers } from './pacs';
 import { photoHandlers } from './photos';
 import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers, pacsHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

@@ -10,6 +10,8 @@ export interface PacsOptions {
   readonly user?: string;
   readonly password?: string;
   readonly timeoutMs?: number;
+  /** Aborts every request of this connection (the app's Cancel); a request stopped so fails, and the caller knows why. */
+  readonly signal?: AbortSignal;
 }
 
 /** A checked PACS address and its credentials, ready for requests. */
@@ -22,6 +24,7 @@ export interface PacsConnection {
   readonly timeoutMs: number;
   /** Whether the password would cross the network unencrypted (http to a host other than this machine). */
   readonly passwordInClear: boolean;
+  readonly signal?: AbortSignal;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -60,6 +63,7 @@ export function connectPacs(options: PacsOptions): PacsConnection {
     authorization: user === '' ? null : `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
     timeoutMs,
     passwordInClear: user !== '' && url.protocol === 'http:' && !LOOPBACK.has(url.hostname),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
 }
 

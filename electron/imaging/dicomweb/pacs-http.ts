@@ -54,7 +54,8 @@ async function fetchOnce(pacs: PacsConnection, url: string, accept: string, what
   if (pacs.authorization) headers.authorization = pacs.authorization;
   try {
     // redirect 'manual': a PACS that sends us elsewhere is reported, never followed with the password.
-    const answer = await fetch(url, { headers, signal: controller.signal, redirect: 'manual' });
+    const signal = pacs.signal ? AbortSignal.any([controller.signal, pacs.signal]) : controller.signal;
+    const answer = await fetch(url, { headers, signal, redirect: 'manual' });
     timer.restart();
     return { answer, controller, timer };
   } catch (error) {

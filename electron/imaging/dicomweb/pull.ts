@@ -19,6 +19,14 @@ export interface PullOptions {
   readonly patientId: string;
   /** Called after the search and after each instance; awaited, so a caller can pace or stop the pull. */
   readonly onProgress?: (progress: PullProgress) => void | Promise<void>;
+  /** Only these studies (Study Instance UIDs, as the search found them); all of the chart's when absent. */
+  readonly studyUids?: readonly string[];
+  /**
+   * Stops the pull (the app's Cancel): the instance in flight is dropped, nothing
+   * of it stored; those imported before stay. The summary then says cancelled.
+   * Give the same signal to connectPacs so that a request under way is cut too.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface PullSummary {
@@ -28,6 +36,8 @@ export interface PullSummary {
   readonly studies: number;
   /** One per instance found, in the order pulled; `file` is the instance's WADO-RS URL. */
   readonly outcomes: DicomImportOutcome[];
+  /** Set when options.signal stopped the pull before every instance was done. */
+  readonly cancelled?: true;
 }
 
 /** A pull stopped by the PACS or the network; what was imported before stays, each instance being its own transaction. */
@@ -59,24 +69,36 @@ export class PullInterruptedError extends DicomWebError {
 export async function pullFromPacs(vault: Vault, pacs: PacsConnection, options: PullOptions): Promise<PullSummary> {
   const chart = chartForPull(vault.db, options.patientId);
   const studies = new Map<string, StudyMatch>();
-  for (const id of chart.pacsIds) {
-    for (const study of await searchStudies(pacs, id)) studies.set(study.studyUid, study);
-  }
-  const instances: InstanceMatch[] = [];
-  for (const study of [...studies.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))) {
-    const series = (await searchSeries(pacs, study.studyUid)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-    for (const one of series) instances.push(...(await searchInstances(pacs, study.studyUid, one.seriesUid)));
-  }
-  await options.onProgress?.({ kind: 'found', studies: studies.size, instances: instances.length });
-
   const outcomes: DicomImportOutcome[] = [];
   const summary = (): PullSummary => ({ patientId: chart.id, searchedIds: chart.pacsIds.length, studies: studies.size, outcomes: [...outcomes] });
+  const cancelled = (): PullSummary => ({ ...summary(), cancelled: true });
+  const wanted = options.studyUids ? new Set(options.studyUids) : null;
+  const instances: InstanceMatch[] = [];
+  try {
+    for (const id of chart.pacsIds) {
+      // Only the chart's own studies can be chosen: a UID the chart's search did not find is never fetched.
+      for (const study of await searchStudies(pacs, id)) if (!wanted || wanted.has(study.studyUid)) studies.set(study.studyUid, study);
+    }
+    for (const study of [...studies.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))) {
+      const series = (await searchSeries(pacs, study.studyUid)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+      for (const one of series) instances.push(...(await searchInstances(pacs, study.studyUid, one.seriesUid)));
+    }
+  } catch (error) {
+    if (options.signal?.aborted) return cancelled();
+    throw error;
+  }
+  if (options.signal?.aborted) return cancelled();
+  await options.onProgress?.({ kind: 'found', studies: studies.size, instances: instances.length });
+
   const charts = loadChartPatients(vault.db);
   for (const [index, instance] of instances.entries()) {
+    if (options.signal?.aborted) return cancelled();
     let outcome: DicomImportOutcome;
     try {
       outcome = await pullOne(vault, pacs, instance, chart.id, charts);
     } catch (error) {
+      // A request cut by Cancel fails like a lost connection: the signal says which it was.
+      if (options.signal?.aborted) return cancelled();
       if (error instanceof DicomWebError) throw new PullInterruptedError(error, summary(), instances.length);
       throw error;
     }

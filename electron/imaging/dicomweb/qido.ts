@@ -10,6 +10,8 @@ export interface StudyMatch {
   readonly date: string | null;
   readonly description: string | null;
   readonly modalities: string[];
+  /** NumberOfStudyRelatedInstances when the PACS gives it (Orthanc does), else null. */
+  readonly instances: number | null;
 }
 
 export interface SeriesMatch {
@@ -42,7 +44,9 @@ const UID = /^[0-9]+(\.[0-9]+)*$/;
  * another patient's studies.
  */
 export async function searchStudies(pacs: PacsConnection, patientId: string): Promise<StudyMatch[]> {
-  const query = new URLSearchParams({ PatientID: patientId, includefield: '00081030' });
+  const query = new URLSearchParams({ PatientID: patientId });
+  query.append('includefield', '00081030');
+  query.append('includefield', '00201208');
   const found = await searchAll(pacs, `${pacs.root}/studies`, query, 'the study search');
   const studies: StudyMatch[] = [];
   for (const object of found) {
@@ -55,6 +59,7 @@ export async function searchStudies(pacs: PacsConnection, patientId: string): Pr
       date: firstText(object, '00080020'),
       description: firstText(object, '00081030'),
       modalities: allTexts(object, '00080061'),
+      instances: firstNumber(object, '00201208'),
     });
   }
   return studies;
