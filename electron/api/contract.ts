@@ -24,7 +24,15 @@ export const contract = {
     z.object({ clinicianId: s.clinicianId, displayName: z.string().min(1).max(200), passphrase: s.passphrase }).strict(),
     s.vaultStatus,
   ),
-  'vault.unlock': method(z.object({ clinicianId: s.clinicianId, passphrase: z.string().min(1).max(1024) }).strict(), s.vaultStatus),
+  /** remember: also wrap the key for this device (status.device.available must be true); only after the passphrase is right. */
+  'vault.unlock': method(
+    z.object({ clinicianId: s.clinicianId, passphrase: z.string().min(1).max(1024), remember: z.boolean().optional() }).strict(),
+    s.vaultStatus,
+  ),
+  /** Signs in a clinician remembered on this device, without a passphrase; audited as an unlock by device. */
+  'vault.unlockOnDevice': method(z.object({ clinicianId: s.clinicianId }).strict(), s.vaultStatus),
+  /** Removes the clinician's "remember on this device"; nothing to do when there is none. */
+  'vault.forgetDevice': method(z.object({ clinicianId: s.clinicianId }).strict(), s.vaultStatus),
   'vault.lock': method(empty, s.vaultStatus),
   /** Any user action resets the auto-lock timer; the renderer pings on input. */
   'vault.activity': method(empty, z.object({ lockInSeconds: z.number() })),

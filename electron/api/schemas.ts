@@ -14,12 +14,27 @@ export const isoTime = z.string().regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]
 export const clinician = z.object({ id: z.string(), displayName: z.string() });
 export type ClinicianDto = z.infer<typeof clinician>;
 
+/**
+ * "Remember on this device", as the host offers it: the browser host never
+ * does; Electron does when the OS secret store is usable (never Linux's plain-text one).
+ */
+export const deviceSignIn = z.object({
+  available: z.boolean(),
+  /** Why this computer cannot offer it (its secret store was refused), in words; null when offered or when the host has none. */
+  reason: z.string().nullable(),
+  /** Clinician ids who can sign in on this device without their passphrase. */
+  remembered: z.array(z.string()),
+});
+export type DeviceSignIn = z.infer<typeof deviceSignIn>;
+
 export const vaultStatus = z.object({
   state: z.enum(['no-vault', 'locked', 'unlocked']),
   vaultFile: z.string(),
   clinicians: z.array(clinician),
   currentClinician: clinician.nullable(),
   autoLockMinutes: z.number(),
+  /** Absent from a core that predates it: treat as not available. */
+  device: deviceSignIn.optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 

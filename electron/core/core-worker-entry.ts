@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CoreOptions } from './core-client';
 import { createBinaryDispatch, createDispatch } from './dispatch';
 import { Session } from './session';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { createWorkerDeviceProtector } from './worker-device';
+import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
 // The core's thread: SQL, decryption and imports run here, never on the
 // Electron main thread or the browser host's event loop. Requests are
@@ -10,12 +10,20 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('core-worker-entry must run in a worker thread');
 
-const session = new Session(workerData as CoreOptions);
+const data = workerData as WorkerData;
+// The host's secret store ("remember on this device") answers on this port, outside the request queue:
+// the request waiting for it is the one at the head of the queue.
+const device = data.device ? createWorkerDeviceProtector((message) => port.postMessage(message), data.device) : null;
+const session = new Session(data, device);
 const dispatch = createDispatch(session);
 const dispatchBinary = createBinaryDispatch(session);
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'device-result') {
+    device?.settle(message);
+    return;
+  }
   if (message.type === 'close') {
     queue = queue.then(() => {
       session.lock();

@@ -1,10 +1,11 @@
+import type { DeviceProtector } from '../store/device-wrap';
 import type { CoreClient, CoreOptions } from './core-client';
 import { createBinaryDispatch, createDispatch } from './dispatch';
 import { Session } from './session';
 
 /** The core in the caller's own thread: for the CLI and tests. Hosts use the worker core. */
-export function createInProcessCore(options: CoreOptions): CoreClient {
-  const session = new Session(options);
+export function createInProcessCore(options: CoreOptions, device: DeviceProtector | null = null): CoreClient {
+  const session = new Session(options, device);
   const dispatch = createDispatch(session);
   const dispatchBinary = createBinaryDispatch(session);
   return {

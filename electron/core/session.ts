@@ -1,8 +1,21 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { VaultStatus } from '../api/schemas';
-import { VaultError } from '../store/errors';
-import { Vault, type VaultOptions } from '../store/vault';
+import type { DeviceSignIn, VaultStatus } from '../api/schemas';
+import {
+  assessProtector,
+  DeviceWrapRefused,
+  findDeviceWrap,
+  openDeviceWrap,
+  rememberedHere,
+  requireProtector,
+  sealDeviceWrap,
+  withDeviceWrap,
+  withoutDeviceWraps,
+  type DeviceProtector,
+} from '../store/device-wrap';
+import { isVaultError, VaultError } from '../store/errors';
+import { writeKeyring } from '../store/keyring';
+import { loadKeyring, Vault, type VaultOptions } from '../store/vault';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -20,7 +33,11 @@ export class Session {
   readonly autoLockMs: number;
   private readonly vaultOptions: VaultOptions;
 
-  constructor(private readonly options: CoreOptions) {
+  /** device: the host's secret store for "remember on this device" (Electron only); null where there is none. */
+  constructor(
+    private readonly options: CoreOptions,
+    private readonly device: DeviceProtector | null = null,
+  ) {
     this.autoLockMs = (options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000;
     this.vaultOptions = options.scrypt ? { scrypt: options.scrypt } : {};
   }
@@ -34,6 +51,7 @@ export class Session {
       clinicians: exists ? safeClinicians(file) : [],
       currentClinician: this.vault ? { ...this.vault.clinician } : null,
       autoLockMinutes: this.autoLockMs / 60_000,
+      device: this.deviceStatus(exists),
     };
   }
 
@@ -47,6 +65,70 @@ export class Session {
   unlock(clinicianId: string, passphrase: string): VaultStatus {
     this.lock();
     this.attach(Vault.open(this.options.vaultFile, { clinicianId, passphrase }, this.vaultOptions));
+    return this.status();
+  }
+
+  /**
+   * A passphrase sign-in that also remembers this device. Refused before
+   * anything happens when the host cannot remember; if sealing fails after
+   * the passphrase was accepted, the vault is locked again, so the clinician
+   * is never half signed in.
+   */
+  async unlockAndRemember(clinicianId: string, passphrase: string): Promise<VaultStatus> {
+    const protector = requireProtector(this.device);
+    this.unlock(clinicianId, passphrase);
+    const vault = this.requireVault();
+    const file = this.options.vaultFile;
+    const dataKey = vault.withDataKey((key) => Buffer.from(key));
+    try {
+      const wrap = await sealDeviceWrap(protector, loadKeyring(file), vault.clinician.id, dataKey, vault.now());
+      writeKeyring(file, withDeviceWrap(loadKeyring(file), wrap));
+      vault.audit('device.remember', null, { device: wrap.deviceId, backend: wrap.backend });
+    } catch (error) {
+      this.lock();
+      if (isVaultError(error)) throw error;
+      throw new VaultError(
+        'invalid-input',
+        `${file}: this device could not be remembered (its secret store refused); you are signed out, sign in again without ticking the box`,
+      );
+    } finally {
+      dataKey.fill(0);
+    }
+    return this.status();
+  }
+
+  /** Signs in a clinician remembered on this device: no passphrase, audited as an unlock by device. */
+  async unlockOnDevice(clinicianId: string): Promise<VaultStatus> {
+    const protector = requireProtector(this.device);
+    this.lock();
+    const file = this.options.vaultFile;
+    let dataKey: Buffer;
+    try {
+      dataKey = await openDeviceWrap(protector, loadKeyring(file), clinicianId, file);
+    } catch (error) {
+      // A tampered or stale entry can never open again: drop it so it is no longer offered.
+      if (error instanceof DeviceWrapRefused && error.discard) {
+        writeKeyring(file, withoutDeviceWraps(loadKeyring(file), clinicianId, protector.deviceId()));
+      }
+      throw error;
+    }
+    const how = { via: 'device', device: protector.deviceId(), backend: protector.backend() };
+    this.attach(Vault.openWithKey(file, clinicianId, dataKey, how, this.vaultOptions));
+    return this.status();
+  }
+
+  /**
+   * Removes the clinician's wrap on this device. Audited when the vault is
+   * unlocked; on the sign-in screen the vault is locked and cannot be written.
+   */
+  forgetDevice(clinicianId: string): VaultStatus {
+    const file = this.options.vaultFile;
+    const deviceId = this.device?.deviceId();
+    const keyring = deviceId ? loadKeyring(file) : null;
+    if (deviceId && keyring && findDeviceWrap(keyring, clinicianId, deviceId)) {
+      writeKeyring(file, withoutDeviceWraps(keyring, clinicianId, deviceId));
+      this.vault?.audit('device.forget', null, { clinician: clinicianId, device: deviceId });
+    }
     return this.status();
   }
 
@@ -74,6 +156,14 @@ export class Session {
     return this.autoLockMs / 1000;
   }
 
+  private deviceStatus(exists: boolean): DeviceSignIn {
+    // A host without a secret store (the browser host) just does not offer it; a refused one says why.
+    if (!this.device) return { available: false, reason: null, remembered: [] };
+    const capability = assessProtector(this.device);
+    if (!capability.available) return { available: false, reason: capability.reason, remembered: [] };
+    return { available: true, reason: null, remembered: exists ? safeRemembered(this.options.vaultFile, this.device.deviceId()) : [] };
+  }
+
   private attach(vault: Vault): void {
     this.vault = vault;
     this.lockedReason = null;
@@ -93,6 +183,14 @@ export class Session {
       }
     }, delay);
     this.timer.unref();
+  }
+}
+
+function safeRemembered(file: string, deviceId: string): string[] {
+  try {
+    return rememberedHere(loadKeyring(file), deviceId);
+  } catch {
+    return [];
   }
 }
 

@@ -17,6 +17,8 @@ export type AuditAction =
   | 'clinician.add'
   | 'clinician.remove'
   | 'clinician.passphrase'
+  | 'device.remember'
+  | 'device.forget'
   | 'chart.open'
   | 'record.view'
   | 'brief.read'

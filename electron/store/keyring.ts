@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEq
 import { z } from 'zod';
 import { VaultError } from './errors';
 import { writeFileAtomic } from './atomic-file';
+import { deviceWrapSchema } from './device-wrap';
 
 /**
  * The keyring sits beside the vault (FILE.keys) and holds the vault's random
@@ -51,6 +52,8 @@ const keyringSchema = z.object({
   vaultId: z.string().uuid(),
   cipher: cipherSettingsSchema,
   clinicians: z.array(wrappedKeySchema),
+  /** "Remember on this device" wraps (device-wrap.ts); absent in keyrings that never had one. */
+  devices: z.array(deviceWrapSchema).optional(),
 });
 
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;

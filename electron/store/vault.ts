@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, openSync, readSync, closeSync, unlinkSync, statSync } from 'node:fs';
 import { appendAudit, type AuditAction } from './audit';
+import { withoutDeviceWraps } from './device-wrap';
 import { VaultError } from './errors';
 import {
   DEFAULT_SCRYPT,
@@ -103,6 +104,41 @@ export class Vault {
     if (!clinicianId) throw new VaultError('damaged', `${keyringPath(file)}: the keyring lists no clinician`);
     assertEncryptedFile(file);
     const dataKey = unwrapDataKey(keyring, clinicianId, login.passphrase, file);
+    return Vault.openUnwrapped(file, keyring, clinicianId, dataKey, options, undefined);
+  }
+
+  /**
+   * Opens a vault with a data key unwrapped some other way than by a
+   * passphrase ("remember on this device", device-wrap.ts). Takes ownership
+   * of the key: it is zeroed on failure and when the vault closes. The
+   * unlock is audited with `detail` saying how.
+   */
+  static openWithKey(
+    file: string,
+    clinicianId: string,
+    dataKey: Buffer,
+    detail: Record<string, unknown>,
+    options: VaultOptions = {},
+  ): Vault {
+    let keyring: Keyring;
+    try {
+      keyring = loadKeyring(file);
+      assertEncryptedFile(file);
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    return Vault.openUnwrapped(file, keyring, clinicianId, dataKey, options, detail);
+  }
+
+  private static openUnwrapped(
+    file: string,
+    keyring: Keyring,
+    clinicianId: string,
+    dataKey: Buffer,
+    options: VaultOptions,
+    unlockDetail: Record<string, unknown> | undefined,
+  ): Vault {
     let db: Db | undefined;
     try {
       db = openEncrypted(file, dataKey, keyring.cipher, { fileMustExist: true });
@@ -126,7 +162,7 @@ export class Vault {
         | undefined;
       if (!row) throw new VaultError('unknown-user', `${file}: clinician "${clinicianId}" has no active account in this vault`);
       const vault = new Vault(file, handle, keyring.vaultId, { id: row.id, displayName: row.display_name }, dataKey, options);
-      vault.audit('vault.unlock');
+      vault.audit('vault.unlock', null, unlockDetail);
       return vault;
     } catch (error) {
       db?.close();
@@ -193,7 +229,11 @@ export class Vault {
     if (keyring.clinicians.length === 1) {
       throw new VaultError('invalid-input', `${this.file}: "${clinicianId}" is the only clinician; add another before removing this one`);
     }
-    writeKeyring(this.file, { ...keyring, clinicians: keyring.clinicians.filter((c) => c.clinicianId !== clinicianId) });
+    // Their "remember on this device" wraps go in the same write.
+    writeKeyring(this.file, {
+      ...withoutDeviceWraps(keyring, clinicianId, null),
+      clinicians: keyring.clinicians.filter((c) => c.clinicianId !== clinicianId),
+    });
     this.write(() =>
       this.db.transaction(() => {
         this.db.prepare(`UPDATE clinicians SET disabled_at = ? WHERE id = ?`).run(this.now().toISOString(), clinicianId);
@@ -207,8 +247,9 @@ export class Vault {
     this.assertOpen();
     const keyring = loadKeyring(this.file);
     const wrapped = wrapDataKey(this.dataKey, this.vaultId, this.clinician.id, next, this.options.scrypt ?? DEFAULT_SCRYPT);
+    // A new passphrase ends every "remember on this device" of this clinician, in the same write.
     writeKeyring(this.file, {
-      ...keyring,
+      ...withoutDeviceWraps(keyring, this.clinician.id, null),
       clinicians: keyring.clinicians.map((c) =>
         c.clinicianId === this.clinician.id ? { ...wrapped, displayName: c.displayName } : c,
       ),

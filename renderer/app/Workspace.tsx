@@ -5,6 +5,7 @@ import { ImportButton } from '../patients/ImportButton';
 import { ImportDialog } from '../patients/ImportDialog';
 import { PatientsPanel } from '../patients/PatientsPanel';
 import { Brand } from '../ui/Brand';
+import { DeviceMenu } from '../unlock/DeviceMenu';
 import { formatMinutes } from '../ui/format';
 import { useSession } from './session-store';
 import { useActivity } from './useActivity';
@@ -23,6 +24,7 @@ export function Workspace() {
         <span className="who" data-testid="signed-in-as">
           Signed in as <strong>{status?.currentClinician?.displayName ?? '—'}</strong>
         </span>
+        <DeviceMenu />
         <ModelButton />
         <ImportButton />
         <button

@@ -15,7 +15,12 @@ export interface SessionState {
   readonly problem: string | null;
   refresh(): Promise<void>;
   create(input: { clinicianId: string; displayName: string; passphrase: string }): Promise<void>;
-  unlock(clinicianId: string, passphrase: string): Promise<void>;
+  /** remember: also remember this device (only offered when status.device.available). */
+  unlock(clinicianId: string, passphrase: string, remember?: boolean): Promise<void>;
+  /** Signs in a clinician remembered on this device, after they pressed its button (never automatically). */
+  unlockOnDevice(clinicianId: string): Promise<void>;
+  /** "Forget this device" for a clinician. */
+  forgetDevice(clinicianId: string): Promise<void>;
   lock(): Promise<void>;
   /** The core locked (idle time out, or a 'locked' error from any call). */
   lockedByCore(idle: boolean): void;
@@ -55,10 +60,26 @@ export const useSession = create<SessionState>()((set, get) => ({
     set({ status, screen: screenFor(status), lockNotice: null });
   },
 
-  async unlock(clinicianId, passphrase) {
-    const status = await call('vault.unlock', { clinicianId, passphrase });
+  async unlock(clinicianId, passphrase, remember = false) {
+    const status = await call('vault.unlock', { clinicianId, passphrase, ...(remember ? { remember: true } : {}) });
     endSession();
     set({ status, screen: screenFor(status), lockNotice: null });
+  },
+
+  async unlockOnDevice(clinicianId) {
+    try {
+      const status = await call('vault.unlockOnDevice', { clinicianId });
+      endSession();
+      set({ status, screen: screenFor(status), lockNotice: null });
+    } finally {
+      // A refused entry may have been removed: show the list as the core has it now.
+      if (get().screen !== 'workspace') await get().refresh();
+    }
+  },
+
+  async forgetDevice(clinicianId) {
+    const status = await call('vault.forgetDevice', { clinicianId });
+    set({ status });
   },
 
   async lock() {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ClinicianDto } from '../../electron/api/schemas';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ClinicianDto, DeviceSignIn } from '../../electron/api/schemas';
+import { formatMinutes } from '../ui/format';
 
 export interface SignInFormProps {
   readonly clinicians: readonly ClinicianDto[];
@@ -7,14 +8,20 @@ export interface SignInFormProps {
   readonly error: string | null;
   readonly notice: string | null;
   readonly lastClinicianId: string | null;
-  readonly onSubmit: (clinicianId: string, passphrase: string) => void;
+  /** What the host offers for "remember on this device"; the box shows only when it is available. */
+  readonly device: DeviceSignIn | null;
+  readonly autoLockMinutes: number | null;
+  /** One-click sign-in for clinicians this computer remembers (RememberedSignIn), shown above the passphrase form. */
+  readonly remembered?: ReactNode;
+  readonly onSubmit: (clinicianId: string, passphrase: string, remember: boolean) => void;
 }
 
 /** The vault exists: pick who you are, type your passphrase. */
-export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, onSubmit }: SignInFormProps) {
+export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, device, autoLockMinutes, remembered, onSubmit }: SignInFormProps) {
   const initial = clinicians.find((c) => c.id === lastClinicianId)?.id ?? (clinicians.length === 1 ? clinicians[0]!.id : '');
   const [clinicianId, setClinicianId] = useState(initial);
   const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(false);
   const passRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -29,9 +36,11 @@ export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, o
     }
   }, [error]);
 
+  const canRemember = device?.available === true;
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (clinicianId && passphrase) onSubmit(clinicianId, passphrase);
+    if (clinicianId && passphrase) onSubmit(clinicianId, passphrase, canRemember && remember);
   };
 
   return (
@@ -45,6 +54,7 @@ export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, o
           {notice}
         </div>
       )}
+      {remembered}
       <fieldset className="clinician-choice" style={{ border: 'none', padding: 0, margin: 0 }}>
         <legend className="sr-only">Clinician</legend>
         {clinicians.length === 0 && <p className="muted">No clinicians could be read from this vault.</p>}
@@ -70,6 +80,23 @@ export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, o
           onChange={(e) => setPassphrase(e.target.value)}
         />
       </div>
+      {canRemember && (
+        <div className="field">
+          <label style={{ display: 'flex', alignItems: 'center', gap: 8, fontWeight: 'normal' }}>
+            <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Remember me on this computer
+          </label>
+          <span className="hint">
+            Next time, sign in with one click instead of the passphrase. It still locks after{' '}
+            {autoLockMinutes ? formatMinutes(autoLockMinutes) : 'a while'} without use. Not on a shared computer.
+          </span>
+        </div>
+      )}
+      {!canRemember && device?.reason && (
+        <p className="muted" style={{ fontSize: 13, margin: 0 }} data-testid="remember-unavailable">
+          Remember me on this computer is not offered: {device.reason}.
+        </p>
+      )}
       {error && (
         <div className="error-line" role="alert">
           {error}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { ClinicianDto } from '../../electron/api/schemas';
 import { errorMessage, isApiError } from '../api/client';
 import { useSession } from '../app/session-store';
 import { Brand } from '../ui/Brand';
 import { CreateVaultForm } from './CreateVaultForm';
+import { RememberedSignIn } from './RememberedSignIn';
 import { SignInForm } from './SignInForm';
 
 let lastClinicianId: string | null = null;
@@ -18,16 +20,33 @@ export function unlockErrorMessage(error: unknown, clinicianName: string | null)
   return errorMessage(error);
 }
 
+/** The remembered ids with their names, in the vault's order of clinicians. */
+export function rememberedClinicians(clinicians: readonly ClinicianDto[], remembered: readonly string[]): ClinicianDto[] {
+  return clinicians.filter((c) => remembered.includes(c.id));
+}
+
 /** Smart container: first run (create the vault) or sign in. */
 export function UnlockScreen() {
   const status = useSession((s) => s.status);
   const notice = useSession((s) => s.lockNotice);
   const create = useSession((s) => s.create);
   const unlock = useSession((s) => s.unlock);
+  const unlockOnDevice = useSession((s) => s.unlockOnDevice);
+  const forgetDevice = useSession((s) => s.forgetDevice);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const firstRun = status?.state === 'no-vault';
+  const remembered = status?.device?.available ? rememberedClinicians(status.clinicians, status.device.remembered) : [];
+
+  // One busy flag and one error line for every way of signing in.
+  const run = (action: () => Promise<void>, name: string | null) => {
+    setBusy(true);
+    setError(null);
+    action()
+      .catch((e: unknown) => setError(unlockErrorMessage(e, name)))
+      .finally(() => setBusy(false));
+  };
 
   return (
     <div className="centre-screen">
@@ -52,14 +71,23 @@ export function UnlockScreen() {
             error={error}
             notice={error ? null : notice}
             lastClinicianId={lastClinicianId}
-            onSubmit={(clinicianId, passphrase) => {
-              setBusy(true);
-              setError(null);
+            device={status?.device ?? null}
+            autoLockMinutes={status?.autoLockMinutes ?? null}
+            remembered={
+              <RememberedSignIn
+                remembered={remembered}
+                busy={busy}
+                onSignIn={(clinicianId) => {
+                  lastClinicianId = clinicianId;
+                  run(() => unlockOnDevice(clinicianId), null);
+                }}
+                onForget={(clinicianId) => run(() => forgetDevice(clinicianId), null)}
+              />
+            }
+            onSubmit={(clinicianId, passphrase, remember) => {
               lastClinicianId = clinicianId;
               const name = status?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? null;
-              unlock(clinicianId, passphrase)
-                .catch((e: unknown) => setError(unlockErrorMessage(e, name)))
-                .finally(() => setBusy(false));
+              run(() => unlock(clinicianId, passphrase, remember), name);
             }}
           />
         )}

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isBinaryMethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
 import { startCoreWorker } from '../../core/worker-core';
+import { readOrCreateDeviceId } from './device-id';
+import { probeSafeStorage } from './safe-storage-protector';
 import {
   denyPermission,
   denyWindowOpen,
@@ -95,7 +97,10 @@ async function start(): Promise<void> {
 
   const file = vaultFile();
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  core = startCoreWorker({ vaultFile: file });
+  // "Remember on this device": safeStorage answers here, on the main thread, for the core's worker
+  // (after 'ready', when Linux knows its backend). The core offers it only when the backend is a real secret store.
+  const device = probeSafeStorage(() => safeStorage, () => readOrCreateDeviceId(app.getPath('userData')), process.platform);
+  core = startCoreWorker({ vaultFile: file }, undefined, device);
 
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
