@@ -164,6 +164,19 @@ export const contract = {
     z.object({ sessionId: ses.sessionId, proposalId: z.string().min(1).max(200), decision: z.enum(['approve', 'reject']) }).strict(),
     ses.sessionDecision,
   ),
+  /**
+   * The sign-off: a decision on every pending proposal, all written in one transaction with their audit entries and the
+   * session's signed mark, or nothing (one line naming the item at fault). The sign-off's own items are decided only here.
+   */
+  'session.sign': method(
+    z
+      .object({
+        sessionId: ses.sessionId,
+        decisions: z.array(z.object({ proposalId: z.string().min(1).max(200), decision: z.enum(['approve', 'reject']) }).strict()).min(1).max(100),
+      })
+      .strict(),
+    z.object({ decisions: z.array(ses.sessionDecision) }),
+  ),
   'session.end': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ ended: z.boolean() })),
   // --- end models and sessions ---
 } as const;

@@ -53,7 +53,8 @@ export const sessionEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), text: z.string(), claims: z.array(verifiedReplyClaim) }),
   z.object({ type: z.literal('review'), concerns: z.array(z.string()) }),
   z.object({ type: z.literal('tool'), tool: z.string(), ok: z.boolean(), message: z.string().nullable() }),
-  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().nullable() }),
+  /** signOff: an item of the sign-off (visit summary, follow-up), decided only together through session.sign; otherwise a chat proposal, decided at once through session.decide. */
+  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().nullable(), signOff: z.boolean() }),
   z.object({ type: z.literal('decision'), proposalId: z.string(), decision: z.enum(['approve', 'reject']), recordId: z.string().nullable() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The context policy dropped the oldest turns from what the model reads. */

@@ -1,23 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CitationDto, VerifiedClaimDto } from '../../electron/api/schemas';
 import type { SessionEvent } from '../../electron/api/session-schemas';
+import { useBrief } from '../brief/brief-store';
 import { ClaimLine } from '../brief/ClaimLine';
 import { openCitation as open } from '../brief/open-citation';
 import { useChart } from '../chart/chart-store';
 import { useModels } from '../models/models-store';
 import { useTimeline } from '../timeline/timeline-store';
 import { useChat } from './chat-store';
+import { ProposalCard } from './ProposalCard';
+import { decidedFrom, signReadiness, statusOf, type Choice, type Choices, type Decided } from './sign-off-state';
+import { SignOffBar } from './SignOffBar';
 import { streamingLabel } from './stream-text';
 import '../brief/brief.css';
 import './chat.css';
-
-const KIND_LABEL: Record<string, string> = { note: 'Note', fact: 'Fact', 'care-item': 'Care-plan item', 'follow-up': 'Next follow-up' };
 
 /**
  * Smart container: the consultation with the local model. Replies stream
  * as they are written and can be stopped; each claim shows the grounding
  * verifier's verdict; the safety reviewer's concerns follow; proposals wait
  * for the clinician's Approve or Reject, the only way anything is written.
+ * A chat proposal is decided at once; the sign-off's items (visit summary,
+ * follow-up) are chosen one by one and written together by one signature.
  */
 export function ChatPanel({ patientId }: { readonly patientId: string }) {
   const active = useModels((s) => s.state?.active ?? null);
@@ -33,10 +37,19 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [chat.events.length, chat.streaming?.text]);
 
-  const decide = async (proposalId: string, decision: 'approve' | 'reject') => {
-    await chat.decide(proposalId, decision);
+  /** After a write the chart's timeline and brief show it. */
+  const reloadChart = () => {
     const patient = useChart.getState().chart?.patient;
-    if (decision === 'approve' && patient?.id === patientId) void useTimeline.getState().load(patientId, { deceasedAt: patient.deceasedAt });
+    if (patient?.id !== patientId) return;
+    void useTimeline.getState().load(patientId, { deceasedAt: patient.deceasedAt });
+    void useBrief.getState().load(patientId);
+  };
+  const decide = async (proposalId: string, decision: Choice) => {
+    await chat.decide(proposalId, decision);
+    if (decision === 'approve') reloadChart();
+  };
+  const sign = async () => {
+    if (await chat.sign()) reloadChart();
   };
   const disabled = chat.chatDisabled !== null || chat.sessionId === null;
   const send = () => {
@@ -45,7 +58,8 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
     setText('');
     void chat.send(value);
   };
-  const decisionsFromEvents = Object.fromEntries(chat.events.filter((e) => e.type === 'decision').map((e) => [e.proposalId, e]));
+  const decided = decidedFrom(chat.events, chat.decisions);
+  const readiness = signReadiness(chat.events, decided, chat.choices);
   const streaming = chat.streaming ? streamingLabel(chat.streaming.agent, chat.streaming.text) : null;
 
   return (
@@ -65,7 +79,16 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
       {chat.starting && <p className="loading">Starting the session…</p>}
       <div className="chat-log" data-testid="chat-log">
         {chat.events.map((event, i) => (
-          <ChatEvent key={i} event={event} onOpen={open} decided={chat.decisions} decisionEvents={decisionsFromEvents} onDecide={(id, d) => void decide(id, d)} />
+          <ChatEvent
+            key={i}
+            event={event}
+            onOpen={open}
+            decided={decided}
+            choices={chat.choices}
+            locked={chat.signing || chat.signed}
+            onDecide={(id, d) => void decide(id, d)}
+            onChoose={chat.choose}
+          />
         ))}
         {streaming && (
           <div className="chat-msg chat-assistant chat-streaming" data-testid="chat-streaming" aria-live="polite">
@@ -75,6 +98,7 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
         )}
         <div ref={end} />
       </div>
+      <SignOffBar readiness={readiness} signing={chat.signing} busy={chat.busy} error={chat.signError} onSign={() => void sign()} />
       {chat.error && (
         <p className="error-line" role="alert">
           {chat.error}
@@ -105,7 +129,13 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
               Send
             </button>
           )}
-          <button type="button" className="btn" disabled={disabled || chat.busy} onClick={() => void chat.signOff()} title="The assistant drafts the assessment and plan for you to approve">
+          <button
+            type="button"
+            className="btn"
+            disabled={disabled || chat.busy || chat.signing || chat.signed}
+            onClick={() => void chat.signOff()}
+            title={chat.signed ? 'This session is signed off' : 'The assistant drafts the assessment and plan; you choose what is written, then sign once'}
+          >
             Draft assessment and plan
           </button>
         </div>
@@ -117,12 +147,14 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
 interface ChatEventProps {
   readonly event: SessionEvent;
   readonly onOpen: (citation: CitationDto) => void;
-  readonly decided: Readonly<Record<string, { status: 'approved' | 'rejected'; recordId: string | null }>>;
-  readonly decisionEvents: Readonly<Record<string, unknown>>;
-  readonly onDecide: (proposalId: string, decision: 'approve' | 'reject') => void;
+  readonly decided: Decided;
+  readonly choices: Choices;
+  readonly locked: boolean;
+  readonly onDecide: (proposalId: string, decision: Choice) => void;
+  readonly onChoose: (proposalId: string, choice: Choice) => void;
 }
 
-function ChatEvent({ event, onOpen, decided, decisionEvents, onDecide }: ChatEventProps) {
+function ChatEvent({ event, onOpen, decided, choices, locked, onDecide, onChoose }: ChatEventProps) {
   switch (event.type) {
     case 'turn':
       return (
@@ -169,31 +201,8 @@ function ChatEvent({ event, onOpen, decided, decisionEvents, onDecide }: ChatEve
           {event.ok ? `Used ${event.tool}` : `Refused ${event.tool}: ${event.message ?? 'not allowed'}`}
         </div>
       );
-    case 'proposal': {
-      const decision = decided[event.proposalId] ?? (decisionEvents[event.proposalId] as { decision: string } | undefined);
-      const status = decision ? ('status' in decision ? decision.status : (decision as { decision: string }).decision === 'approve' ? 'approved' : 'rejected') : 'pending';
-      return (
-        <div className={`chat-proposal chat-proposal-${status}`} data-testid="chat-proposal" data-kind={event.kind} data-status={status}>
-          <div className="chat-who">Proposed {KIND_LABEL[event.kind]?.toLowerCase() ?? event.kind}: needs your decision</div>
-          <div className="chat-proposal-summary">{event.summary}</div>
-          {event.detail && <div className="chat-text chat-proposal-detail">{event.detail}</div>}
-          {status === 'pending' ? (
-            <div className="chat-actions">
-              <button type="button" className="btn btn-primary btn-small" onClick={() => onDecide(event.proposalId, 'approve')}>
-                Approve
-              </button>
-              <button type="button" className="btn btn-small" onClick={() => onDecide(event.proposalId, 'reject')}>
-                Reject
-              </button>
-            </div>
-          ) : (
-            <div className="chat-decided" data-testid="chat-decided">
-              {status === 'approved' ? '✓ Approved: written to the record, with this session as its source' : 'Rejected: nothing written'}
-            </div>
-          )}
-        </div>
-      );
-    }
+    case 'proposal':
+      return <ProposalCard event={event} status={statusOf(event.proposalId, decided)} choice={choices[event.proposalId]} locked={locked} onDecide={onDecide} onChoose={onChoose} />;
     case 'decision':
       return null;
     case 'notice':

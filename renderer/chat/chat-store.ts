@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SessionEvent } from '../../electron/api/session-schemas';
 import { call, errorMessage } from '../api/client';
 import { onSessionEnd } from '../app/session-end';
+import { afterSigned, choose, decidedFrom, signDecisions, signReadiness, type Choice, type Choices } from './sign-off-state';
 
 export interface ChatState {
   readonly patientId: string | null;
@@ -15,15 +16,28 @@ export interface ChatState {
   readonly error: string | null;
   /** Proposal id to its decision, once made. */
   readonly decisions: Readonly<Record<string, { status: 'approved' | 'rejected'; recordId: string | null }>>;
+  /** The clinician's Approve/Reject choice for each sign-off item, sent together by sign(). */
+  readonly choices: Choices;
+  /** session.sign is under way. */
+  readonly signing: boolean;
+  /** Why the last signature was refused (nothing was written), or null. */
+  readonly signError: string | null;
+  /** The sign-off committed: the session's decisions are made. */
+  readonly signed: boolean;
   start(patientId: string): Promise<void>;
   send(text: string): Promise<void>;
   signOff(): Promise<void>;
   stop(): Promise<void>;
+  /** A chat proposal, decided at once on its own. */
   decide(proposalId: string, decision: 'approve' | 'reject'): Promise<void>;
+  /** Selects (or, picked again, clears) the choice for one sign-off item; nothing is sent. */
+  choose(proposalId: string, choice: Choice): void;
+  /** Sends every sign-off choice to session.sign, all written or none; true when it committed. */
+  sign(): Promise<boolean>;
 }
 
 const POLL_MS = 120;
-const initial = { patientId: null, sessionId: null, model: null, chatDisabled: null, events: [], streaming: null, busy: false, starting: false, error: null, decisions: {} } as const;
+const initial = { patientId: null, sessionId: null, model: null, chatDisabled: null, events: [], streaming: null, busy: false, starting: false, error: null, decisions: {}, choices: {}, signing: false, signError: null, signed: false } as const;
 let generation = 0;
 let after = 0;
 
@@ -101,6 +115,33 @@ export const useChat = create<ChatState>()((set, get) => ({
       await poll(generation);
     } catch (error) {
       set({ error: errorMessage(error) });
+    }
+  },
+  choose(proposalId, choice) {
+    if (get().signing || get().signed) return;
+    set((s) => ({ choices: choose(s.choices, proposalId, choice), signError: null }));
+  },
+  async sign() {
+    const { sessionId, events, decisions, choices, signing, busy } = get();
+    if (!sessionId || signing || busy) return false;
+    const readiness = signReadiness(events, decidedFrom(events, decisions), choices);
+    if (!readiness.ready) return false;
+    const mine = generation;
+    set({ signing: true, signError: null, error: null });
+    try {
+      const result = await call('session.sign', { sessionId, decisions: signDecisions(readiness.items, choices) });
+      if (mine !== generation) return false;
+      set((s) => {
+        const next = afterSigned(s.decisions, s.choices, result.decisions);
+        return { decisions: next.decided, choices: next.choices, signing: false, signed: true };
+      });
+      await poll(mine);
+      return true;
+    } catch (error) {
+      // Refused: nothing was written; the choices stay for the clinician to correct and sign again.
+      if (mine === generation) set({ signing: false, signError: errorMessage(error) });
+      await poll(mine);
+      return false;
     }
   },
 }));

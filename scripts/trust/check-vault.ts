@@ -4,8 +4,10 @@
  * writer reported as committed is there, and every transaction that is there
  * is whole (a bundle has all its rows and its audit entry, a note or a
  * follow-up its source row and its audit entry, a signed-off session its
- * visit summary before its follow-up). Returns one line per problem, and counts.
+ * visit summary, its follow-up, their audit entries and its sign-off entry,
+ * all or none). Returns one line per problem, and counts.
  */
+import { SIGN_OFF_AUDIT_KIND } from '../../electron/agent/tools/sign-off';
 import { verifyAudit } from '../../electron/store/audit';
 import type { Vault } from '../../electron/store/vault';
 import { bundleSpec, SIGN_OFF_NOTE_TITLE, SIGN_OFF_SESSION, type BundleSpec, type Committed } from './workload';
@@ -18,7 +20,7 @@ export interface VaultCheck {
   readonly unreported: number;
   readonly bundles: number;
   readonly notes: number;
-  /** Signed-off sessions found (visit summary there). */
+  /** Signed-off sessions found, each whole (summary, follow-up, audit entries, sign-off entry). */
   readonly signOffs: number;
 }
 
@@ -83,17 +85,44 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
     const records = (notesPerSource.get(source.id) ?? 0) + (carePlanPerSource.get(source.id) ?? 0);
     if (records !== 1) problems.push(`source ${source.id} (agent proposal): ${records} records, expected 1`);
   }
-  // Signed-off sessions: the visit summary and the follow-up are two approvals, two transactions, in that
-  // order; so a session may be found with its summary alone (killed between them), never with the follow-up alone.
+  // Signed-off sessions: the visit summary, the follow-up, their record.write entries and the session's sign-off
+  // entry commit in one transaction, so a session is there wholly or not at all: any part without the rest is half-written.
   const sessionOf = (label: string) => label.replace(/^session /, '');
-  const summaries = new Map(
-    (db.prepare(`SELECT n.id, n.title, s.label FROM notes n JOIN sources s ON s.id = n.source_id WHERE s.kind = 'agent-proposal'`).all() as Array<{ id: string; title: string; label: string }>)
-      .filter((n) => SIGN_OFF_SESSION.test(sessionOf(n.label)))
-      .map((n) => [sessionOf(n.label), n]),
-  );
-  const followUps = new Map(carePlanRows.filter((c) => SIGN_OFF_SESSION.test(sessionOf(c.label))).map((c) => [sessionOf(c.label), c.id]));
-  for (const [session, summary] of summaries) if (!SIGN_OFF_NOTE_TITLE.test(summary.title)) problems.push(`session ${session}: its summary note is titled "${summary.title}"`);
-  for (const session of followUps.keys()) if (!summaries.has(session)) problems.push(`session ${session}: a follow-up without its visit summary: half-written sign-off`);
+  const summaries = new Map<string, { id: string; title: string }>();
+  const followUps = new Map<string, string>();
+  const signOffEntries = new Map<string, Set<unknown>>();
+  const twice = (what: string, session: string) => problems.push(`session ${session}: two ${what}: written twice`);
+  for (const n of db.prepare(`SELECT n.id, n.title, s.label FROM notes n JOIN sources s ON s.id = n.source_id WHERE s.kind = 'agent-proposal'`).all() as Array<{ id: string; title: string; label: string }>) {
+    const session = sessionOf(n.label);
+    if (!SIGN_OFF_SESSION.test(session)) continue;
+    if (summaries.has(session)) twice('visit summaries', session);
+    summaries.set(session, n);
+  }
+  for (const c of carePlanRows) {
+    const session = sessionOf(c.label);
+    if (!SIGN_OFF_SESSION.test(session)) continue;
+    if (followUps.has(session)) twice('follow-ups', session);
+    followUps.set(session, c.id);
+  }
+  for (const d of auditDetails('record.write')) {
+    if (d.kind !== SIGN_OFF_AUDIT_KIND || typeof d.sessionId !== 'string' || !SIGN_OFF_SESSION.test(d.sessionId)) continue;
+    if (signOffEntries.has(d.sessionId)) twice('sign-off entries', d.sessionId);
+    signOffEntries.set(d.sessionId, new Set((Array.isArray(d.approved) ? d.approved : []).map((a: { recordId?: unknown }) => a.recordId)));
+  }
+  const wholeSignOffs = new Set<string>();
+  for (const session of new Set([...summaries.keys(), ...followUps.keys(), ...signOffEntries.keys()])) {
+    const summary = summaries.get(session);
+    const followUp = followUps.get(session);
+    const entry = signOffEntries.get(session);
+    const missing = [summary ? null : 'visit summary', followUp ? null : 'follow-up', entry ? null : 'sign-off audit entry'].filter((m) => m !== null);
+    if (missing.length > 0) {
+      problems.push(`session ${session}: half-written sign-off: its ${missing.join(' and ')} missing`);
+      continue;
+    }
+    if (!SIGN_OFF_NOTE_TITLE.test(summary!.title)) problems.push(`session ${session}: its summary note is titled "${summary!.title}"`);
+    if (entry!.size !== 2 || !entry!.has(summary!.id) || !entry!.has(followUp)) problems.push(`session ${session}: its sign-off entry does not name its summary and follow-up`);
+    else wholeSignOffs.add(session);
+  }
   // Every accepted scan proposal has its observation, pointing back at the document's page and boxes.
   const accepted = db
     .prepare(
@@ -132,9 +161,10 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
       }
     } else if (line.kind === 'signoff') {
       reportedSignOffs += 1;
-      if (summaries.get(line.sessionId)?.id !== line.noteId || followUps.get(line.sessionId) !== line.followUpId) {
+      const entry = signOffEntries.get(line.sessionId);
+      if (summaries.get(line.sessionId)?.id !== line.noteId || followUps.get(line.sessionId) !== line.followUpId || !entry?.has(line.noteId) || !entry.has(line.followUpId)) {
         lost += 1;
-        problems.push(`session ${line.sessionId}: reported signed off, its summary or follow-up not found`);
+        problems.push(`session ${line.sessionId}: reported signed off, its summary, follow-up or sign-off entry not found`);
       }
     } else if (line.kind === 'ocr') {
       reportedScans += 1;
@@ -151,6 +181,6 @@ export function checkVault(vault: Vault, reported: readonly Committed[], specFor
     }
   }
   const crashNotes = noteRows.length - summaries.size;
-  const unreported = bundles - reportedBundles + (crashNotes - reportedNotes) + (accepted.length - reportedScans) + (summaries.size - reportedSignOffs);
-  return { problems, lost, unreported, bundles, notes: noteRows.length, signOffs: summaries.size };
+  const unreported = bundles - reportedBundles + (crashNotes - reportedNotes) + (accepted.length - reportedScans) + (wholeSignOffs.size - reportedSignOffs);
+  return { problems, lost, unreported, bundles, notes: noteRows.length, signOffs: wholeSignOffs.size };
 }

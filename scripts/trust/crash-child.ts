@@ -6,8 +6,9 @@
  * (memory.propose_note, then memory.approve) and scanned documents whose
  * lab proposal the clinician accepts (saveDocument, then decideProposal), and follow-up sessions
  * signed off through the agent harness (runSession: the sign-off proposes the visit summary note
- * and a follow-up, the clinician approves both; the model's answer is scripted, the writes are the
- * real ones). After each COMMITTED
+ * and a follow-up, the clinician approves both, and both, their audit entries and the session's
+ * signed mark commit in ONE transaction; the model's answer is scripted, the writes are the real
+ * ones). After each COMMITTED
  * transaction it writes one JSON line (a Committed) to stdout with a
  * synchronous write, so a reported transaction has really committed; a
  * transaction committed but not yet reported when the kill lands is allowed,
@@ -53,7 +54,7 @@ const signOffModel: ChatModel = {
 };
 const signOffScript = sessionScript.parse({ workflow: 'follow-up', turns: [], approve: 'all' });
 
-/** One follow-up session to its sign-off: the visit summary and the follow-up, each approved (one transaction each). */
+/** One follow-up session to its sign-off: the visit summary and the follow-up approved together (one transaction). */
 async function signOff(): Promise<void> {
   const sessionId = `signoff-${tag}-${signOffs}`;
   signOffs += 1;

@@ -20,7 +20,8 @@ import {
  * weights: it writes gibberish, and the UI must still be clear): the model
  * manager, no-model mode, selecting the model, a streamed chat turn with the
  * verifier's verdicts and the safety review, the assessment-and-plan note
- * proposed, approved, and seen on the timeline. Screenshots go to
+ * proposed, each sign-off item chosen, one signature writing them together,
+ * and the note seen on the timeline. Screenshots go to
  * test-artifacts/session/. Every step waits for what it needs to see.
  */
 const skip = e2eSkipReason({ synthea: false });
@@ -112,18 +113,42 @@ describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromi
     await screenshot(page, GROUP, '04-chat-turn', page.getByTestId('chat'));
   }, TEST_MS);
 
-  it('the assessment and plan are proposed, approved, and the note appears on the timeline', async () => {
+  it('the assessment and plan are proposed, chosen item by item, signed once, and the note appears on the timeline', async () => {
     const notesChip = page.getByTestId('timeline').getByRole('button', { name: /^Notes/ });
     const before = (await notesChip.count()) === 0 ? 0 : Number((await notesChip.locator('.n').innerText()).replace(/\D/g, ''));
     await page.getByRole('button', { name: 'Draft assessment and plan' }).click();
-    const proposal = page.locator('[data-testid="chat-proposal"][data-kind="note"]');
+    const proposal = page.locator('[data-testid="chat-proposal"][data-kind="note"][data-signoff="true"]');
     await proposal.waitFor({ timeout: 4 * STEP_MS });
     await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 4 * STEP_MS });
     expect(await proposal.getAttribute('data-status')).toBe('pending');
+    const signButton = page.getByRole('button', { name: 'Sign and write to the record' });
+    expect(await signButton.isDisabled()).toBe(true);
     await proposal.scrollIntoViewIfNeeded();
     await screenshot(page, GROUP, '05-proposal', page.getByTestId('chat'));
-    await proposal.getByRole('button', { name: 'Approve' }).click();
+
+    // A proposal the model made during the chat is decided at once, on its own; the signature waits for it.
+    const chatProposals = page.locator('[data-testid="chat-proposal"][data-signoff="false"][data-status="pending"]');
+    while ((await chatProposals.count()) > 0) await chatProposals.first().getByRole('button', { name: 'Reject' }).click();
+
+    // Approve only selects: nothing is written until the signature.
+    const items = page.locator('[data-testid="chat-proposal"][data-signoff="true"][data-status="pending"]');
+    const count = await items.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      await items.nth(i).getByRole('button', { name: 'Approve' }).click();
+      expect(await items.nth(i).getAttribute('data-choice')).toBe('approve');
+      expect(await items.nth(i).getByTestId('chat-choice-state').innerText()).toBe('Will be written when you sign');
+    }
+    expect(await proposal.getAttribute('data-status')).toBe('pending');
+    expect(await page.getByTestId('chat-signoff').innerText()).toMatch(new RegExp(`${count} of ${count} items? chosen[\\s\\S]*writes every approved item to the record together`));
+    await screenshot(page, GROUP, '06-chosen', page.getByTestId('chat'));
+
+    await signButton.click();
     await page.locator('[data-testid="chat-proposal"][data-kind="note"][data-status="approved"]').waitFor();
+    expect(await page.locator('[data-testid="chat-proposal"][data-signoff="true"][data-status="approved"]').count()).toBe(count);
+    expect(await proposal.getByTestId('chat-decided').innerText()).toMatch(/^✓ Approved: written to the record/);
+    await page.getByTestId('chat-signoff').waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Draft assessment and plan' }).isDisabled()).toBe(true);
     await page.waitForFunction(
       (n) => {
         const chip = [...document.querySelectorAll('[data-testid="timeline"] .chip')].find((c) => c.textContent?.startsWith('Notes'));
@@ -132,10 +157,11 @@ describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromi
       before,
       { timeout: STEP_MS },
     );
-    await screenshot(page, GROUP, '06-approved', page.getByTestId('chat'));
+    await page.locator('.chat-notice', { hasText: /^Signed off: \d+ approved/ }).waitFor();
+    await screenshot(page, GROUP, '07-signed', page.getByTestId('chat'));
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
-    await screenshot(page, GROUP, '07-note-on-timeline', page.getByTestId('timeline'));
-    await screenshot(page, GROUP, '08-whole-window');
+    await screenshot(page, GROUP, '08-note-on-timeline', page.getByTestId('timeline'));
+    await screenshot(page, GROUP, '09-whole-window');
     expect(opened.problems).toEqual([]);
   }, TEST_MS);
 });

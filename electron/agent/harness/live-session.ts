@@ -6,7 +6,8 @@ import { briefForPatient } from '../brief';
 import { checkMedications, ingredientsOf } from '../checks';
 import { citeRecord, type Citation } from '../grounding/citation';
 import { verifyClaim } from '../grounding/verifier';
-import { defaultToolRegistry, ProposalStore, type RoleId, type ToolContext, type ToolRegistry } from '../tools';
+import { defaultToolRegistry, ProposalStore, signOffProposals, type RoleId, type SignedItem, type SignOffDecision, type ToolContext, type ToolRegistry } from '../tools';
+import { describeProposal } from '../tools/proposal-checks';
 import type { ChatModel, ChatTurn } from './chat-model';
 import { decodingSchema } from './decoding-schema';
 import { periodSummaries } from '../brief/period-summaries';
@@ -16,6 +17,7 @@ import type { SessionScript } from './script';
 import type { TrajectorySink } from './trajectory';
 import type { Workflow } from './workflow';
 import { defaultWorkflows } from './workflows';
+import { VaultError } from '../../store/errors';
 
 export type Budgets = SessionScript['budgets'];
 export type EndReason = 'completed' | 'no-model' | 'budget' | 'model-error' | 'stopped';
@@ -65,7 +67,11 @@ export class LiveSession {
   steps = 0;
   tokens = 0;
   ended: EndReason | null = null;
+  /** Set once the clinician's sign-off has committed: the session's decisions are made. */
+  signed = false;
   private readonly tools: ToolRegistry;
+  /** The proposals the sign-off drafted (visit summary, follow-up): decided only together, by sign(). */
+  private readonly signOffDraft = new Set<string>();
   private readonly context: ToolContext;
   private readonly started = Date.now();
   private readonly messages: ChatTurn[] = [];
@@ -135,8 +141,17 @@ export class LiveSession {
     return true;
   }
 
-  /** The clinician's decision on one proposal: the only write. */
+  /**
+   * The clinician's decision on one proposal made during the conversation
+   * (a fact, a care item): written at once, on its own. The sign-off's own
+   * items are not decided here but by sign(), together.
+   */
   decide(proposalId: string, decision: 'approve' | 'reject'): { proposalId: string; status: 'approved' | 'rejected'; recordId: string | null } {
+    if (this.signed) throw new Error('this session is signed off: its decisions are made');
+    const proposal = this.proposals.get(proposalId);
+    if (proposal && this.signOffDraft.has(proposalId)) {
+      throw new Error(`${describeProposal(proposal)} is part of the sign-off: approve or reject the sign-off's items together, then sign`);
+    }
     const result = this.tools.call('clinician', 'memory.approve', { proposalId, decision }, this.context);
     if (!result.ok) throw new Error(result.message);
     const output = result.output as { proposalId: string; status: 'approved' | 'rejected'; recordId: string | null };
@@ -144,12 +159,36 @@ export class LiveSession {
     return output;
   }
 
-  /** A headless script's approval step: every pending proposal decided as the script says. */
-  decideAll(approve: SessionScript['approve']): void {
-    for (const proposal of this.proposals.pending()) {
-      const yes = approve === 'all' || (Array.isArray(approve) && approve.includes(proposal.body.kind));
-      this.decide(proposal.id, yes ? 'approve' : 'reject');
+  /**
+   * The sign-off: the clinician's decision on every pending proposal, the
+   * approved ones written with their audit entries and the session's signed
+   * mark in one transaction (signOffProposals), or nothing written and the
+   * reason, naming the item, thrown as one line.
+   */
+  sign(decisions: readonly SignOffDecision[]): SignedItem[] {
+    const { trajectory } = this.options;
+    if (this.signed) throw new VaultError('invalid-input', 'sign-off refused, nothing written: this session is already signed off');
+    let signed: SignedItem[];
+    try {
+      signed = signOffProposals(this.tools, this.context, decisions);
+    } catch (error) {
+      trajectory.record({ type: 'notice', message: (error as Error).message.split('\n')[0]! });
+      throw error;
     }
+    this.signed = true;
+    for (const item of signed) trajectory.record({ type: 'approval', proposalId: item.proposalId, decision: item.status === 'approved' ? 'approve' : 'reject', recordId: item.recordId });
+    const approved = signed.filter((s) => s.status === 'approved').length;
+    trajectory.record({ type: 'sign-off', approved, rejected: signed.length - approved, records: signed.flatMap((s) => (s.recordId ? [s.recordId] : [])) });
+    return signed;
+  }
+
+  /** A headless script's approval step: every pending proposal decided as the script says, signed off as one. */
+  decideAll(approve: SessionScript['approve']): void {
+    const decisions = this.proposals.pending().map((proposal) => {
+      const yes = approve === 'all' || (Array.isArray(approve) && approve.includes(proposal.body.kind));
+      return { proposalId: proposal.id, decision: yes ? ('approve' as const) : ('reject' as const) };
+    });
+    if (decisions.length > 0) this.sign(decisions);
   }
 
   end(reason: EndReason): void {
@@ -314,19 +353,20 @@ export class LiveSession {
     }
     const note = this.tools.call('orchestrator', 'memory.propose_note', { title: `Visit summary, ${vault.now().toISOString().slice(0, 10)}: assessment and plan`, body: `Assessment: ${draft.assessment}\n\nPlan: ${draft.plan}`, citations }, this.context);
     trajectory.record({ type: 'tool.call', role: 'orchestrator', tool: 'memory.propose_note', args: { title: 'Assessment and plan' }, ok: note.ok, result: note.ok ? note.output : note.message });
-    if (note.ok) this.recordProposal((note.output as { proposalId: string }).proposalId);
+    if (note.ok) this.recordProposal((note.output as { proposalId: string }).proposalId, true);
     const followUp = this.tools.call('orchestrator', 'memory.propose_follow_up', { date: draft.followUpDate, reason: 'Follow-up of this visit', citations }, this.context);
     trajectory.record({ type: 'tool.call', role: 'orchestrator', tool: 'memory.propose_follow_up', args: { date: draft.followUpDate }, ok: followUp.ok, result: followUp.ok ? followUp.output : followUp.message });
-    if (followUp.ok) this.recordProposal((followUp.output as { proposalId: string }).proposalId);
+    if (followUp.ok) this.recordProposal((followUp.output as { proposalId: string }).proposalId, true);
   }
 
-  private recordProposal(proposalId: string): void {
+  private recordProposal(proposalId: string, ofSignOff = false): void {
     const proposal = this.proposals.get(proposalId);
     if (!proposal) return;
+    if (ofSignOff) this.signOffDraft.add(proposalId);
     const body = proposal.body;
     const summary = body.kind === 'fact' ? body.statement : body.kind === 'note' ? body.title : body.kind === 'care-item' ? body.display : `follow-up on ${body.date}`;
     const detail = body.kind === 'note' ? body.body : body.kind === 'follow-up' ? body.reason : undefined;
-    this.options.trajectory.record({ type: 'proposal', proposalId, kind: body.kind, summary, ...(detail === undefined ? {} : { detail }) });
+    this.options.trajectory.record({ type: 'proposal', proposalId, kind: body.kind, summary, ...(detail === undefined ? {} : { detail }), ...(ofSignOff ? { signOff: true } : {}) });
   }
 }
 

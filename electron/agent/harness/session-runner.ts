@@ -47,8 +47,12 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     ...(options.sessionId ? { sessionId: options.sessionId } : {}),
   });
   const finish = (reason: SessionOutcome['endReason']): SessionOutcome => {
-    if (reason !== 'no-model') session.decideAll(script.approve);
-    session.end(reason);
+    try {
+      // The script's approval step is the sign-off: all of it is written in one transaction, or none of it (and the reason thrown).
+      if (reason !== 'no-model') session.decideAll(script.approve);
+    } finally {
+      session.end(reason);
+    }
     return { sessionId: session.sessionId, brief: session.brief, proposals: session.proposals.all(), steps: session.steps, tokens: session.tokens, endReason: reason };
   };
   if (!model) {

@@ -18,8 +18,11 @@ export const trajectoryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tool.call'), role: z.string(), tool: z.string(), args: z.unknown(), ok: z.boolean(), result: z.unknown() }),
   z.object({ type: z.literal('reply'), agent: z.string(), text: z.string(), claims: z.array(z.object({ text: z.string(), verdict: z.string(), problems: z.array(z.string()), citations: z.array(z.unknown()).optional(), spans: z.array(z.unknown()).optional() })) }),
   z.object({ type: z.literal('review'), agent: z.literal('safety'), concerns: z.array(z.string()) }),
-  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().optional() }),
+  /** signOff: drafted by the sign-off (visit summary, follow-up), decided only together with the session's other open items. */
+  z.object({ type: z.literal('proposal'), proposalId: z.string(), kind: z.string(), summary: z.string(), detail: z.string().optional(), signOff: z.boolean().optional() }),
   z.object({ type: z.literal('approval'), proposalId: z.string(), decision: z.enum(['approve', 'reject']), recordId: z.string().nullable() }),
+  /** The sign-off committed: its approvals, their audit entries and the session's signed mark, in one transaction. */
+  z.object({ type: z.literal('sign-off'), approved: z.number(), rejected: z.number(), records: z.array(z.string()) }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The context policy left the oldest turns out of what the model reads: shown to the clinician, never silent. */
   z.object({ type: z.literal('context'), dropped: z.number(), message: z.string() }),

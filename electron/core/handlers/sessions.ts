@@ -71,9 +71,11 @@ function toView(event: TrajectoryEvent): SessionEvent | null {
     case 'tool.call':
       return { type: 'tool', tool: event.tool, ok: event.ok, message: event.ok ? null : typeof event.result === 'string' ? event.result : ((event.result as { message?: string } | null)?.message ?? null) };
     case 'proposal':
-      return { type: 'proposal', proposalId: event.proposalId, kind: event.kind, summary: event.summary, detail: event.detail ?? null };
+      return { type: 'proposal', proposalId: event.proposalId, kind: event.kind, summary: event.summary, detail: event.detail ?? null, signOff: event.signOff === true };
     case 'approval':
       return { type: 'decision', proposalId: event.proposalId, decision: event.decision, recordId: event.recordId };
+    case 'sign-off':
+      return { type: 'notice', message: `signed off: ${event.approved} approved and ${event.rejected} rejected, written to the record together with this session as their source` };
     case 'notice':
       return { type: 'notice', message: event.message };
     case 'context':
@@ -171,6 +173,23 @@ export const sessionHandlers: HandlerMap = {
     } catch (error) {
       if (error instanceof VaultError) throw error;
       throw new VaultError('invalid-input', (error as Error).message);
+    }
+  },
+  /**
+   * The sign-off: the clinician's decision on every pending proposal (the
+   * visit summary, the follow-up, anything still open from the chat), all
+   * written in one transaction with their audit entries and the session's
+   * signed mark, or none, with one line naming the item at fault.
+   */
+  'session.sign': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    if (app.running) throw new VaultError('invalid-input', 'the assistant is still answering: wait for it or press Stop, then sign');
+    try {
+      const signed = app.live.sign(params.decisions);
+      return { decisions: signed.map((s) => ({ proposalId: s.proposalId, status: s.status, recordId: s.recordId })) };
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      throw new VaultError('invalid-input', (error as Error).message.split('\n')[0]!);
     }
   },
   'session.end': async (params, { session }) => {

@@ -13,7 +13,7 @@ import { tinyModel } from '../model/tiny-model';
  * dispatch, with the generated tiny model in a models folder: list,
  * select (and a broken one that leaves the app without a model), a
  * session in no-model mode, then a chat turn, sign-off and the
- * clinician's approval writing the note. Nothing waits a fixed time:
+ * clinician's signature (session.sign) writing the note. Nothing waits a fixed time:
  * the test polls session.events until the turn is done.
  */
 const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
@@ -99,7 +99,7 @@ describe('models over the contract', () => {
 });
 
 describe('a session with the tiny model', () => {
-  it('runs a chat turn, proposes the note at sign-off, and writes it only when the clinician approves', async () => {
+  it('runs a chat turn, proposes the note at sign-off, and writes it only when the clinician signs', async () => {
     const state = await call('models.select', { dir: join(models, 'tiny') });
     expect(state.problem).toBeNull();
     expect(state.active).toBe(join(models, 'tiny'));
@@ -121,11 +121,33 @@ describe('a session with the tiny model', () => {
     expect(note).toBeDefined();
     expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
 
-    const decided = await call('session.decide', { sessionId, proposalId: (note as { proposalId: string }).proposalId, decision: 'approve' });
+    const signOffItems = events.filter((e): e is Extract<SessionEvent, { type: 'proposal' }> => e.type === 'proposal' && e.signOff);
+    expect(signOffItems.map((e) => e.proposalId)).toContain((note as { proposalId: string }).proposalId);
+    const noteId = (note as { proposalId: string }).proposalId;
+
+    // The sign-off's items are not decided one by one: session.decide refuses them and writes nothing.
+    expect(await failure('session.decide', { sessionId, proposalId: noteId, decision: 'approve' })).toMatch(/part of the sign-off/);
+    expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
+
+    // A refused signature writes nothing: here the summary is decided twice.
+    const twice = [{ proposalId: noteId, decision: 'approve' as const }, { proposalId: noteId, decision: 'approve' as const }];
+    expect(await failure('session.sign', { sessionId, decisions: twice })).toMatch(/^sign-off refused, nothing written: .*decided twice/);
+    expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
+
+    // session.sign writes them together.
+    const signed = await call('session.sign', { sessionId, decisions: signOffItems.map((e) => ({ proposalId: e.proposalId, decision: 'approve' as const })) });
+    expect(signed.decisions.map((d) => d.proposalId)).toEqual(signOffItems.map((e) => e.proposalId));
+    const decided = signed.decisions.find((d) => d.proposalId === noteId)!;
     expect(decided.status).toBe('approved');
     const notes = (await call('timeline.events', { patientId, kinds: ['note'] })).events;
     expect(notes.map((n) => n.id)).toContain(decided.recordId);
-    expect(await failure('session.decide', { sessionId, proposalId: (note as { proposalId: string }).proposalId, decision: 'approve' })).toMatch(/already approved/);
+    expect(notes.length).toBe(notesBefore + 1);
+    expect(await failure('session.sign', { sessionId, decisions: [{ proposalId: noteId, decision: 'approve' }] })).toMatch(/already signed off/);
+    expect(await failure('session.decide', { sessionId, proposalId: noteId, decision: 'approve' })).toMatch(/signed off/);
+    const log: SessionEvent[] = [];
+    await settle(sessionId, log, 0);
+    expect(log.filter((e) => e.type === 'decision').map((e) => e.proposalId)).toEqual(expect.arrayContaining(signOffItems.map((e) => e.proposalId)));
+    expect(log.some((e) => e.type === 'notice' && /^signed off: \d+ approved/.test(e.message))).toBe(true);
 
     // The measured speed reaches the model manager.
     expect((await call('models.list', {})).models.find((m) => m.folder === 'tiny')?.tokensPerSecond).toBeGreaterThan(0);

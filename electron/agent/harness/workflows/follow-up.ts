@@ -9,6 +9,8 @@ export const followUp: Workflow = {
   tools: [
     'memory.timeline_since', 'memory.search', 'memory.lab_trend', 'memory.active_lists', 'memory.visit_summaries', 'memory.open_care_items',
     'memory.read_record', 'memory.propose_fact', 'memory.propose_note', 'memory.propose_care_item', 'memory.propose_follow_up', 'evidence.search',
+    // What changed on the patient's images since the last visit: a lesion under watch, a confirmed X-ray finding.
+    'imaging.findings', 'imaging.lesion_history',
   ],
   panels: ['brief', 'timeline', 'trends', 'chat', 'evidence'],
   signOff: true,

@@ -1,0 +1,63 @@
+import type { Db } from '../../store/sqlite';
+import { readSourceFacts } from '../grounding/source-facts';
+import type { Proposal } from './proposals';
+
+/**
+ * What must hold of a proposal before a clinician's approval may write it:
+ * its text is there, its dates are real calendar days, and everything it
+ * cites exists in this patient's record or the library (provenance that
+ * points nowhere is no provenance). The proposal tools check shapes when an
+ * agent proposes; these checks are the ones a regex cannot make, run again
+ * at sign-off so that one bad item stops the whole sign-off before anything
+ * is written. Answers the problem in a few words, or null.
+ */
+export function proposalProblem(proposal: Proposal, db: Db, patientId: string): string | null {
+  const body = proposal.body;
+  switch (body.kind) {
+    case 'note':
+      if (blank(body.title)) return 'its title is empty';
+      if (blank(body.body)) return 'its text is empty';
+      break;
+    case 'fact':
+      if (blank(body.statement)) return 'its statement is empty';
+      break;
+    case 'care-item':
+      if (blank(body.display)) return 'its description is empty';
+      if (body.dueAt !== null && !isCalendarDay(body.dueAt)) return `its due date ${body.dueAt.slice(0, 10)} is not a calendar date`;
+      break;
+    case 'follow-up':
+      if (!isCalendarDay(body.date)) return `its date ${body.date.slice(0, 10)} is not a calendar date`;
+      if (blank(body.reason)) return 'its reason is empty';
+      break;
+  }
+  if (proposal.citations.length === 0) return 'it cites nothing';
+  for (const citation of proposal.citations) {
+    if (readSourceFacts(db, patientId, citation) === null) {
+      return citation.kind === 'record'
+        ? `it cites ${citation.record} ${citation.id.slice(0, 80)}, which is not in this patient's record`
+        : `it cites evidence passage ${citation.chunkId}, which is not in the library`;
+    }
+  }
+  return null;
+}
+
+/** How a message names a proposal: its kind and id, never its text (messages may reach a log; the text is patient data). */
+export function describeProposal(proposal: Proposal): string {
+  const body = proposal.body;
+  const what =
+    body.kind === 'note' ? (body.title.startsWith('Visit summary') ? 'the visit summary' : 'the note') : body.kind === 'follow-up' ? 'the follow-up' : body.kind === 'care-item' ? 'the care-plan item' : 'the fact';
+  return `${what} (${proposal.id})`;
+}
+
+/** YYYY-MM-DD naming a day that exists ("2025-02-30" does not). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function blank(text: string): boolean {
+  return text.trim() === '';
+}
