@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createWorker, type Worker } from 'tesseract.js';
+import { createWorker, PSM, type Worker } from 'tesseract.js';
 import { OcrError } from './errors';
+import { wordsFromTsv } from './tsv-words';
 import type { OcrWord } from './types';
 
 const require = createRequire(import.meta.url);
@@ -125,23 +126,13 @@ export class OcrPool {
     try {
       const worker = await slot.worker;
       if (slot.busy !== job) return;
-      await worker.setParameters({ preserve_interword_spaces: '1' });
-      const { data } = await worker.recognize(job.image, job.leptonica ? { rotateAuto: true } : {}, { blocks: true, text: true, imageColor: job.leptonica === true });
+      // PSM 6 (one uniform block of text) is tesseract's library default, made
+      // explicit here: it reads a table row by row, where the command line's
+      // default (PSM 3, automatic layout) reads it column by column.
+      await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+      const { data } = await worker.recognize(job.image, job.leptonica ? { rotateAuto: true } : {}, { blocks: false, tsv: true, text: true, imageColor: job.leptonica === true });
       if (slot.busy !== job) return;
-      const words: OcrWord[] = [];
-      let line = 0;
-      for (const block of data.blocks ?? []) {
-        for (const paragraph of block.paragraphs) {
-          for (const l of paragraph.lines) {
-            for (const word of l.words) {
-              if (word.text.trim() === '') continue;
-              const { x0, y0, x1, y1 } = word.bbox;
-              words.push({ text: word.text, confidence: Math.round(word.confidence * 10) / 10, box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, line });
-            }
-            line += 1;
-          }
-        }
-      }
+      const words = wordsFromTsv(data.tsv ?? '');
       const png = job.leptonica && data.imageColor ? Buffer.from(data.imageColor.slice(data.imageColor.indexOf(',') + 1), 'base64') : null;
       const rotation = Math.round((((data.rotateRadians ?? 0) * 180) / Math.PI) * 10) / 10;
       job.resolve({ words, confidence: data.confidence, text: data.text, ...(png ? { page: { png, rotation } } : {}) });

@@ -1,5 +1,6 @@
 import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { OcrError } from './errors';
+import { encodePng } from './png-encode';
 
 /** Pages larger than this are refused before decoding (about 600 dpi A3). */
 export const MAX_PIXELS = 80_000_000;
@@ -98,8 +99,26 @@ export function estimateSkew(image: Image | Canvas, maxDegrees = 6): number {
   return Math.round(best * 10) / 10;
 }
 
-/** The image turned by `degrees` about its centre (canvas convention: positive = clockwise), scaled, on white, as PNG. */
-export async function rotated(image: Image | Canvas, degrees: number, maxSide = MAX_SIDE): Promise<{ png: Buffer; width: number; height: number }> {
+/** A page turned upright: the PNG kept for review, and the same pixels uncompressed for the recognizer. */
+export interface TurnedPage {
+  /** The page as stored and shown with its word boxes: grey PNG, or RGB where the page has colour. */
+  png: Buffer;
+  /**
+   * The same pixels as PGM (grey) or PPM (RGB) for tesseract: Leptonica
+   * reads these without decompressing, and they cost nothing to write.
+   */
+  pnm: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * The image turned by `degrees` about its centre (canvas convention:
+ * positive = clockwise), scaled, on white. Grey pages (every pixel with
+ * equal red, green and blue, as scanners write them) are kept in one
+ * channel; pages with colour keep all three. Lossless either way.
+ */
+export function turnPage(image: Image | Canvas, degrees: number, maxSide = MAX_SIDE): TurnedPage {
   const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
   const quarter = Math.abs(Math.round(degrees / 90)) % 2 === 1;
   const w = Math.round((quarter ? image.height : image.width) * scale);
@@ -112,5 +131,27 @@ export async function rotated(image: Image | Canvas, degrees: number, maxSide = 
   ctx.rotate((degrees * Math.PI) / 180);
   ctx.scale(scale, scale);
   ctx.drawImage(image, -image.width / 2, -image.height / 2);
-  return { png: await canvas.encode('png'), width: w, height: h };
+  const rgba = ctx.getImageData(0, 0, w, h).data;
+  let grey = true;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i] !== rgba[i + 1] || rgba[i] !== rgba[i + 2]) {
+      grey = false;
+      break;
+    }
+  }
+  const channels = grey ? 1 : 3;
+  const header = Buffer.from(`${grey ? 'P5' : 'P6'}\n${w} ${h}\n255\n`, 'latin1');
+  const pnm = Buffer.alloc(header.length + w * h * channels);
+  header.copy(pnm);
+  const pixels = pnm.subarray(header.length);
+  if (grey) {
+    for (let p = 0, i = 0; p < pixels.length; p += 1, i += 4) pixels[p] = rgba[i]!;
+  } else {
+    for (let p = 0, i = 0; p < pixels.length; p += 3, i += 4) {
+      pixels[p] = rgba[i]!;
+      pixels[p + 1] = rgba[i + 1]!;
+      pixels[p + 2] = rgba[i + 2]!;
+    }
+  }
+  return { png: encodePng(pixels, w, h, channels), pnm, width: w, height: h };
 }
