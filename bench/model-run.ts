@@ -1,34 +1,31 @@
 /**
- * One model's figures for bench:model, measured through the product's own
- * path (the model worker and its client), in a process of its own so that
- * its peak memory is its own. Prints one JSON line (ModelRunFigures).
- *
- *   npx tsx bench/model-run.ts models/bench-0.5b-int4
+ * Our runtime for bench:model, measured through the product's own path (the
+ * model worker and its client), in a process of its own so that its peak
+ * memory is its own. Started by bench/model.bench.ts (see model-ipc.ts): it
+ * loads the model, then answers 'figures' (prefill, time to first token cold
+ * and with prefix reuse, Stop latency) and 'decode' (one short greedy decode,
+ * timed like the peer's, for the paired comparison).
  */
 import { performance } from 'node:perf_hooks';
-import { DECODE_PROMPT, DECODE_RUNS, DECODE_TOKENS } from './model-workload';
 import { startModelWorker, type ModelClient } from '../electron/model/model-worker';
 import type { ChatMessage } from '../electron/model/tokenizer';
 import { ModelTokenizer } from '../electron/model/tokenizer';
-import type { GenerateResult } from '../electron/model/types';
+import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures } from './model-ipc';
+
+export interface ModelRunReady {
+  readonly loadMs: number;
+}
 
 export interface ModelRunFigures {
-  readonly loadMs: number;
   readonly promptTokens: number;
   readonly prefillTokensPerSecond: number;
   readonly ttftColdMs: number;
   readonly ttftReuseMs: number;
   readonly reusedTokens: number;
-  /** Greedy decode after DECODE_PROMPT, the best of DECODE_RUNS runs of DECODE_TOKENS tokens. */
-  readonly decodeTokensPerSecond: number;
-  readonly decodeRuns: readonly number[];
-  /** The tokens of that decode, to compare with the peer's. */
-  readonly decodeTokenIds: readonly number[];
   /** Decode speed with the 2,000-token record in the KV cache. */
   readonly decodeLongTokensPerSecond: number;
   /** From cancel() to the caller's 'cancelled' result, and to the worker letting go; STOPS samples each. */
   readonly stop: Record<'prefill' | 'decode', { readonly callerMs: readonly number[]; readonly workerMs: readonly number[] }>;
-  readonly peakRssMiB: number;
 }
 
 const PREFIX_TOKENS = 2000;
@@ -84,49 +81,58 @@ async function stopLatencies(client: ModelClient, messages: ChatMessage[], phase
   return { callerMs, workerMs };
 }
 
-async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: model-run.ts MODEL_DIR');
+/** One greedy decode of exactly `tokens` tokens, timed by the arrival of each token at the client (as the peer's streamer). */
+async function decode(client: ModelClient, prompt: string, tokens: number): Promise<DecodeRun> {
+  const stamps: TokenStamp[] = [];
+  const result = await client.generate({ prompt, maxTokens: tokens, ignoreEos: true, temperature: 0, reusePrefix: false }, (event) => {
+    if (event.tokenId >= 0) stamps.push(stampNow());
+  }).result;
+  if (result.tokenIds.length !== tokens) throw new Error(`our runtime generated ${result.tokenIds.length} tokens, expected ${tokens}`);
+  return { ...decodeTimings(stamps), tokenIds: result.tokenIds };
+}
+
+async function figures(client: ModelClient, dir: string): Promise<ModelRunFigures> {
   const context = patientContext(dir);
   const system: ChatMessage = { role: 'system', content: `You are a careful clinical assistant. The patient's record:\n${context}` };
   const ask = (question: string): ChatMessage[] => [system, { role: 'user', content: question }];
-
-  const loadStart = performance.now();
-  const client = await startModelWorker(dir);
-  const loadMs = performance.now() - loadStart;
-  try {
-    await client.generate({ prompt: 'warm up', maxTokens: 2, ignoreEos: true }).result;
-    const cold = await client.generate({ messages: ask('What is the latest HbA1c?'), maxTokens: 1, reusePrefix: false }).result;
-    await client.prefill({ messages: [system] });
-    const reuse = await client.generate({ messages: ask('Which medications are active?'), maxTokens: 16, ignoreEos: true }).result;
-    const decodes: GenerateResult[] = [];
-    for (let run = 0; run < DECODE_RUNS; run++) {
-      decodes.push(await client.generate({ prompt: DECODE_PROMPT, maxTokens: DECODE_TOKENS, ignoreEos: true, temperature: 0, reusePrefix: false }).result);
-    }
-    const decodeRuns = decodes.map((d) => d.timings.decodeTokensPerSecond);
-    const stopDecode = await stopLatencies(client, ask('Summarise the record.'), 'decode');
-    const stopPrefill = await stopLatencies(client, ask('Summarise the record again.'), 'prefill');
-    const figures: ModelRunFigures = {
-      loadMs,
-      promptTokens: cold.promptTokens,
-      prefillTokensPerSecond: (cold.promptTokens * 1000) / cold.timings.prefillMs,
-      ttftColdMs: cold.timings.firstTokenMs,
-      ttftReuseMs: reuse.timings.firstTokenMs,
-      reusedTokens: reuse.reusedTokens,
-      decodeTokensPerSecond: Math.max(...decodeRuns),
-      decodeRuns,
-      decodeTokenIds: decodes[0]!.tokenIds,
-      decodeLongTokensPerSecond: reuse.timings.decodeTokensPerSecond,
-      stop: { prefill: stopPrefill, decode: stopDecode },
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    };
-    console.log(JSON.stringify(figures));
-  } finally {
-    await client.close();
-  }
+  const cold = await client.generate({ messages: ask('What is the latest HbA1c?'), maxTokens: 1, reusePrefix: false }).result;
+  await client.prefill({ messages: [system] });
+  const reuse = await client.generate({ messages: ask('Which medications are active?'), maxTokens: 16, ignoreEos: true }).result;
+  const stopDecode = await stopLatencies(client, ask('Summarise the record.'), 'decode');
+  const stopPrefill = await stopLatencies(client, ask('Summarise the record again.'), 'prefill');
+  return {
+    promptTokens: cold.promptTokens,
+    prefillTokensPerSecond: (cold.promptTokens * 1000) / cold.timings.prefillMs,
+    ttftColdMs: cold.timings.firstTokenMs,
+    ttftReuseMs: reuse.timings.firstTokenMs,
+    reusedTokens: reuse.reusedTokens,
+    decodeLongTokensPerSecond: reuse.timings.decodeTokensPerSecond,
+    stop: { prefill: stopPrefill, decode: stopDecode },
+  };
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+const dir = process.argv[2];
+let client: ModelClient | undefined;
+serveBench(
+  async (): Promise<ModelRunReady> => {
+    if (!dir) throw new Error('usage: model-run.ts MODEL_DIR');
+    const loadStart = performance.now();
+    client = await startModelWorker(dir);
+    const loadMs = performance.now() - loadStart;
+    await client.generate({ prompt: 'warm up', maxTokens: 2, ignoreEos: true }).result;
+    return { loadMs };
+  },
+  async (request) => {
+    if (!client || !dir) throw new Error('the model is not loaded');
+    switch (request.type) {
+      case 'decode':
+        return decode(client, request.prompt, request.tokens);
+      case 'figures':
+        return figures(client, dir);
+      case 'exit': {
+        await client.close();
+        return { peakRssMiB: process.resourceUsage().maxRSS / 1024 } satisfies ExitFigures;
+      }
+    }
+  },
+);

@@ -6,25 +6,35 @@
  * reuse, peak memory, Stop latency, decode speed as a fraction of the
  * memory-bandwidth bound, and decode speed against a peer runtime
  * (transformers.js generate() on the same ONNX file, bench/model-peer.ts).
+ *
+ * The machine is shared and its load moves within minutes, so decode is
+ * measured in pairs: for each precision both runtimes stay loaded, each in a
+ * process of its own (so its peak memory is its own), and take turns at
+ * short greedy decodes, the order alternating by round; the ratio is the
+ * median of the per-round ratios, with its range. The memory bandwidth is
+ * measured right before and after each of our runs, and that round's
+ * fraction of the bound uses the mean of the two.
  * Models are generated if missing (scripts/models, random weights: speed
- * does not depend on the values). Each run (ours, the peer's) is a process
- * of its own, so its peak memory is its own.
+ * does not depend on the values).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readManifest } from '../electron/model/manifest';
+import { decoderSessionOptions } from '../electron/model/session';
 import type { Precision } from '../scripts/models/decoder-graph';
 import { generateModelFolder } from '../scripts/models/model-folder';
-import { measureBandwidth } from './memory-bandwidth';
-import type { PeerRunFigures } from './model-peer';
-import type { ModelRunFigures } from './model-run';
-import { DECODE_PROMPT, DECODE_RUNS, DECODE_TOKENS, p95 } from './model-workload';
+import { BandwidthProbe, type BandwidthSample } from './memory-bandwidth';
+import { BenchChild, type DecodeRun } from './model-ipc';
+import type { PeerReady } from './model-peer';
+import type { ModelRunFigures, ModelRunReady } from './model-run';
+import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, p95 } from './model-workload';
 import { report, type Figure } from './report';
 
-const PRECISIONS: Precision[] = ['fp32', 'int8', 'int4'];
+const ALL: Precision[] = ['fp32', 'int8', 'int4'];
+/** `npm run bench:model -- int4` measures one precision (all three by default). */
+const PRECISIONS: Precision[] = process.argv.length > 2 ? ALL.filter((p) => process.argv.slice(2).includes(p)) : ALL;
 const dirOf = (precision: Precision) => join('models', `bench-0.5b-${precision}`);
 
 async function ensureModel(precision: Precision): Promise<void> {
@@ -43,13 +53,6 @@ function weightBytesPerToken(precision: Precision): number {
   return onnx - config.vocab_size * config.hidden_size * 4;
 }
 
-/** Runs a bench script in a process of its own; its last stdout line is its JSON figures. */
-function runScript<T>(script: string, args: string[]): T {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`${script} ${args.join(' ')}: ${child.stderr.trim() || `exit ${child.status}`}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
-}
-
 /** How many of the first tokens two greedy runs share (both runtimes run the same file: they should agree). */
 function sharedPrefix(a: readonly number[], b: readonly number[]): number {
   let i = 0;
@@ -58,66 +61,154 @@ function sharedPrefix(a: readonly number[], b: readonly number[]): number {
 }
 
 const fmt = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(', ');
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-async function memoryBandwidth(): Promise<number> {
-  // Two views of the same limit; the higher is the stricter bound for the model.
-  const ort = await measureBandwidth();
-  const a = Buffer.alloc(256 << 20, 1);
-  const b = Buffer.alloc(256 << 20, 1);
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 6; i++) {
-    const start = performance.now();
-    a.compare(b);
-    best = Math.min(best, performance.now() - start);
+/** The session settings that decide speed, for comparing ours with what the peer gave onnxruntime. */
+const SETTINGS = ['executionProviders', 'graphOptimizationLevel', 'intraOpNumThreads', 'interOpNumThreads', 'executionMode', 'extra'] as const;
+function settingsOf(options: object): string {
+  const record = options as Record<string, unknown>;
+  return JSON.stringify(Object.fromEntries(SETTINGS.map((k) => [k, record[k] ?? '(onnxruntime default)'])));
+}
+
+interface Round {
+  readonly ours: DecodeRun;
+  readonly peer: DecodeRun;
+  /** Bandwidth right before and right after our run. */
+  readonly bandwidth: readonly [BandwidthSample, BandwidthSample];
+}
+
+/** An untimed warm-up turn each, then DECODE_ROUNDS paired rounds: ours and the peer in turn (A B, B A, ...), a bandwidth sample on each side of our run. */
+async function pairedRounds(ours: BenchChild, peer: BenchChild, probe: BandwidthProbe): Promise<Round[]> {
+  const request = { type: 'decode', prompt: DECODE_PROMPT, tokens: DECODE_TOKENS } as const;
+  // One untimed turn each first, both loaded: the second load can push the first runtime's pages out of memory.
+  await ours.request(request);
+  await peer.request(request);
+  const rounds: Round[] = [];
+  let lastProbe: BandwidthSample | undefined; // a probe with no run after it yet
+  for (let round = 0; round < DECODE_ROUNDS; round++) {
+    let oursRun: DecodeRun | undefined;
+    let peerRun: DecodeRun | undefined;
+    let before: BandwidthSample | undefined;
+    let after: BandwidthSample | undefined;
+    for (const side of round % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
+      if (side === 'ours') {
+        before = lastProbe ?? (await probe.measure());
+        oursRun = await ours.request(request);
+        after = lastProbe = await probe.measure();
+      } else {
+        peerRun = await peer.request(request);
+        lastProbe = undefined;
+      }
+    }
+    rounds.push({ ours: oursRun!, peer: peerRun!, bandwidth: [before!, after!] });
   }
-  const memcmp = (2 * a.length) / (best / 1000);
-  console.log(`memory read bandwidth: ${(ort / 1e9).toFixed(1)} GB/s (onnxruntime ReduceSum), ${(memcmp / 1e9).toFixed(1)} GB/s (memcmp)`);
-  return Math.max(ort, memcmp);
+  return rounds;
 }
 
 async function main(): Promise<void> {
-  console.log(`${cpus()[0]?.model ?? 'CPU'}, ${availableParallelism()} cores; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine slows every figure)`);
+  const benchStart = performance.now();
+  if (PRECISIONS.length === 0) throw new Error(`usage: model.bench.ts [${ALL.join('|')}]...`);
+  console.log(`${cpus()[0]?.model ?? 'CPU'}, ${availableParallelism()} cores; load average ${load()} (other work on the machine slows every figure)`);
   for (const precision of PRECISIONS) await ensureModel(precision);
-  const bandwidth = await memoryBandwidth();
-  const figures: Figure[] = [{ name: 'memory read bandwidth', value: bandwidth / 1e9, unit: 'GB/s' }];
+  const probe = await BandwidthProbe.open();
+  const oursSettings = decoderSessionOptions({ threads: availableParallelism(), spinning: false });
+  const figures: Figure[] = [];
   const decode: Partial<Record<Precision, number>> = {};
-  for (const p of PRECISIONS) {
-    console.log(`running ${dirOf(p)} ...`);
-    const r = runScript<ModelRunFigures>('model-run.ts', [dirOf(p)]);
-    console.log(`running the peer (transformers.js) on ${dirOf(p)} ...`);
-    const peer = runScript<PeerRunFigures>('model-peer.ts', [dirOf(p), DECODE_PROMPT, String(DECODE_TOKENS), String(DECODE_RUNS)]);
-    const bytes = weightBytesPerToken(p);
-    const bound = bandwidth / bytes;
-    decode[p] = r.decodeTokensPerSecond;
-    const { decodeTokenIds, ...shown } = r;
-    console.log(`${p}: ${JSON.stringify(shown)}; ${(bytes / 1e6).toFixed(0)} MB of weights per token, bound ${bound.toFixed(1)} tokens/s`);
-    console.log(`${p} peer: load ${(peer.loadMs / 1000).toFixed(1)} s, decode runs ${peer.runs.map((v) => v.toFixed(1)).join(', ')} tokens/s (ours ${r.decodeRuns.map((v) => v.toFixed(1)).join(', ')})`);
-    console.log(`${p} Stop in ms, caller / worker released: prefill ${fmt(r.stop.prefill.callerMs)} / ${fmt(r.stop.prefill.workerMs)}; decode ${fmt(r.stop.decode.callerMs)} / ${fmt(r.stop.decode.workerMs)}`);
-    figures.push(
-      { name: `${p} load (with SHA-256 check of every file)`, value: r.loadMs / 1000, unit: 's' },
-      { name: `${p} prefill`, value: r.prefillTokensPerSecond, unit: 'tokens/s' },
-      { name: `${p} decode (best of ${r.decodeRuns.length})`, value: r.decodeTokensPerSecond, unit: 'tokens/s' },
-      { name: `${p} decode, peer: transformers.js generate (best of ${peer.runs.length})`, value: peer.decodeTokensPerSecond, unit: 'tokens/s' },
-      { name: `${p} decode / peer`, value: r.decodeTokensPerSecond / peer.decodeTokensPerSecond, unit: 'x', goal: '>= 1' },
-      { name: `${p} greedy tokens equal to the peer's (of ${DECODE_TOKENS})`, value: sharedPrefix(decodeTokenIds, peer.tokenIds), unit: 'tokens' },
-      { name: `${p} decode after the ${r.promptTokens}-token record`, value: r.decodeLongTokensPerSecond, unit: 'tokens/s' },
-      { name: `${p} decode / memory-bandwidth bound`, value: r.decodeTokensPerSecond / bound, unit: 'fraction', ...(p === 'int4' ? { goal: '>= 0.5' } : {}) },
-      { name: `${p} time to first token, ${r.promptTokens}-token prompt, cold`, value: r.ttftColdMs, unit: 'ms' },
-      { name: `${p} time to first token, same record reused (${r.reusedTokens} tokens)`, value: r.ttftReuseMs, unit: 'ms' },
-      { name: `${p} time to first token, cold / reused`, value: r.ttftColdMs / r.ttftReuseMs, unit: 'x', goal: '>= 10' },
-      // The caller's result settles at the Stop; the worker lets go when its current pass ends (onnxruntime cannot interrupt one).
-      { name: `${p} Stop during prefill, to the caller's result (p95 of ${r.stop.prefill.callerMs.length})`, value: p95(r.stop.prefill.callerMs), unit: 'ms', goal: '<= 100' },
-      { name: `${p} Stop during decode, to the caller's result (p95 of ${r.stop.decode.callerMs.length})`, value: p95(r.stop.decode.callerMs), unit: 'ms', goal: '<= 100' },
-      { name: `${p} Stop during prefill, to the worker's release (p95)`, value: p95(r.stop.prefill.workerMs), unit: 'ms' },
-      { name: `${p} Stop during decode, to the worker's release (p95)`, value: p95(r.stop.decode.workerMs), unit: 'ms' },
-      { name: `${p} peak memory (process)`, value: r.peakRssMiB, unit: 'MiB' },
-      { name: `${p} peak memory, peer (process)`, value: peer.peakRssMiB, unit: 'MiB' },
-    );
+  try {
+    for (const p of PRECISIONS) {
+      console.log(`\n${p}: loading ${dirOf(p)} in our runtime and in the peer (transformers.js), each in its own process; load average ${load()}`);
+      const { child: ours, ready: oursReady } = await BenchChild.start<ModelRunReady>(join('bench', 'model-run.ts'), [dirOf(p)], `our runtime (${p})`);
+      let peer: BenchChild | undefined;
+      try {
+        const started = await BenchChild.start<PeerReady>(join('bench', 'model-peer.ts'), [dirOf(p)], `transformers.js (${p})`);
+        peer = started.child;
+        const peerReady = started.ready;
+        const same = settingsOf(oursSettings) === settingsOf(peerReady.sessionOptions);
+        console.log(`${p} onnxruntime session, ours: ${settingsOf(oursSettings)}`);
+        console.log(`${p} onnxruntime session, peer (as transformers.js gave it to InferenceSession.create): ${settingsOf(peerReady.sessionOptions)}`);
+        console.log(`${p} settings ${same ? 'are the same' : 'DIFFER: the ratio below is not a fair comparison'}; KV cache: ${peerReady.kvTypes.join(', ')} in the peer, the graph's declared type in ours (onnxruntime accepts no other)`);
+        console.log(
+          `${p} timed alike in both: greedy, ${DECODE_TOKENS} new tokens after "${DECODE_PROMPT}", from each new token's time stamp (prefill and the first token excluded);` +
+            ` a run's speed is 1 / its median step, its whole-run speed (tokens - 1) / time from the first new token to the last`,
+        );
+
+        const rounds = await pairedRounds(ours, peer, probe);
+        const bytes = weightBytesPerToken(p);
+        // A round's speed is its median step (see DecodeTimings); whole-run speeds are shown beside.
+        const oursSpeeds = rounds.map((r) => r.ours.medianStepTokensPerSecond);
+        const peerSpeeds = rounds.map((r) => r.peer.medianStepTokensPerSecond);
+        const ratios = rounds.map((_, i) => oursSpeeds[i]! / peerSpeeds[i]!);
+        const wholeRatios = rounds.map((r) => r.ours.tokensPerSecond / r.peer.tokensPerSecond);
+        const cpuRatios = rounds.map((r) => r.ours.cpuMsPerStep / r.peer.cpuMsPerStep);
+        const bandwidths = rounds.map((r) => (r.bandwidth[0].bytesPerSecond + r.bandwidth[1].bytesPerSecond) / 2);
+        const fractions = rounds.map((_, i) => oursSpeeds[i]! / (bandwidths[i]! / bytes));
+        decode[p] = median(oursSpeeds);
+        rounds.forEach((r, i) => {
+          const bw = r.bandwidth.map((b) => (b.bytesPerSecond / 1e9).toFixed(1)).join(' / ');
+          console.log(
+            `${p} round ${i + 1} (${i % 2 === 0 ? 'ours first' : 'peer first'}): ours ${oursSpeeds[i]!.toFixed(1)} (whole run ${r.ours.tokensPerSecond.toFixed(1)}),` +
+              ` peer ${peerSpeeds[i]!.toFixed(1)} (whole run ${r.peer.tokensPerSecond.toFixed(1)}; ${r.peer.ortMsPerStep!.toFixed(1)} of ${(1000 / r.peer.tokensPerSecond).toFixed(1)} ms a step inside onnxruntime) tokens/s;` +
+              ` ratio ${ratios[i]!.toFixed(2)} (whole runs ${wholeRatios[i]!.toFixed(2)}); CPU ms a step ours ${r.ours.cpuMsPerStep.toFixed(1)}, peer ${r.peer.cpuMsPerStep.toFixed(1)};` +
+              ` major page faults ours ${r.ours.majorFaults}, peer ${r.peer.majorFaults}; bandwidth before / after ours ${bw} GB/s, fraction of the bound ${fractions[i]!.toFixed(2)}`,
+          );
+        });
+        console.log(`${p} per-round ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU time per token, ours / peer: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')}`);
+        console.log(`${p} after the rounds: load average ${load()}`);
+
+        console.log(`${p}: time to first token, prefix reuse and Stop (our runtime) ...`);
+        const r = await ours.request<ModelRunFigures>({ type: 'figures' });
+        const oursExit = await ours.request({ type: 'exit' });
+        const peerExit = await peer.request({ type: 'exit' });
+        console.log(`${p} ours: ${JSON.stringify({ ...r, stop: undefined })}`);
+        console.log(`${p} Stop in ms, caller / worker released: prefill ${fmt(r.stop.prefill.callerMs)} / ${fmt(r.stop.prefill.workerMs)}; decode ${fmt(r.stop.decode.callerMs)} / ${fmt(r.stop.decode.workerMs)}`);
+        const rounded = `${DECODE_ROUNDS} paired rounds`;
+        figures.push(
+          { name: `${p} load (with SHA-256 check of every file)`, value: oursReady.loadMs / 1000, unit: 's' },
+          { name: `${p} prefill`, value: r.prefillTokensPerSecond, unit: 'tokens/s' },
+          { name: `${p} decode (median of ${rounded}; a run's speed from its median step)`, value: median(oursSpeeds), unit: 'tokens/s' },
+          { name: `${p} decode, peer: transformers.js generate (the same)`, value: median(peerSpeeds), unit: 'tokens/s' },
+          { name: `${p} decode / peer (median of per-round ratios)`, value: median(ratios), unit: 'x', goal: '>= 1' },
+          { name: `${p} decode / peer, lowest round`, value: Math.min(...ratios), unit: 'x' },
+          { name: `${p} decode / peer, highest round`, value: Math.max(...ratios), unit: 'x' },
+          { name: `${p} decode, whole runs (median of ${rounded})`, value: median(rounds.map((r) => r.ours.tokensPerSecond)), unit: 'tokens/s' },
+          { name: `${p} decode / peer, whole runs (median of per-round ratios)`, value: median(wholeRatios), unit: 'x' },
+          // Work per token (all threads of the process): far less moved by other work than time is, so a second view of the ratio.
+          { name: `${p} CPU time per token (median of rounds)`, value: median(rounds.map((r) => r.ours.cpuMsPerStep)), unit: 'ms' },
+          { name: `${p} CPU time per token, peer (median of rounds)`, value: median(rounds.map((r) => r.peer.cpuMsPerStep)), unit: 'ms' },
+          { name: `${p} CPU time per token, ours / peer (median of per-round ratios)`, value: median(cpuRatios), unit: 'x' },
+          { name: `${p} greedy tokens equal to the peer's (of ${DECODE_TOKENS})`, value: sharedPrefix(rounds[0]!.ours.tokenIds, rounds[0]!.peer.tokenIds), unit: 'tokens' },
+          { name: `${p} memory read bandwidth next to our runs (median)`, value: median(bandwidths) / 1e9, unit: 'GB/s' },
+          { name: `${p} memory read bandwidth, lowest round`, value: Math.min(...bandwidths) / 1e9, unit: 'GB/s' },
+          { name: `${p} memory read bandwidth, highest round`, value: Math.max(...bandwidths) / 1e9, unit: 'GB/s' },
+          { name: `${p} decode / memory-bandwidth bound (median of rounds; ${(bytes / 1e6).toFixed(0)} MB read per token)`, value: median(fractions), unit: 'fraction', ...(p === 'int4' ? { goal: '>= 0.5' } : {}) },
+          { name: `${p} decode / memory-bandwidth bound, lowest round`, value: Math.min(...fractions), unit: 'fraction' },
+          { name: `${p} decode / memory-bandwidth bound, highest round`, value: Math.max(...fractions), unit: 'fraction' },
+          { name: `${p} decode after the ${r.promptTokens}-token record`, value: r.decodeLongTokensPerSecond, unit: 'tokens/s' },
+          { name: `${p} time to first token, ${r.promptTokens}-token prompt, cold`, value: r.ttftColdMs, unit: 'ms' },
+          { name: `${p} time to first token, same record reused (${r.reusedTokens} tokens)`, value: r.ttftReuseMs, unit: 'ms' },
+          { name: `${p} time to first token, cold / reused`, value: r.ttftColdMs / r.ttftReuseMs, unit: 'x', goal: '>= 10' },
+          // The caller's result settles at the Stop; the worker lets go when its current pass ends (onnxruntime cannot interrupt one).
+          { name: `${p} Stop during prefill, to the caller's result (p95 of ${r.stop.prefill.callerMs.length})`, value: p95(r.stop.prefill.callerMs), unit: 'ms', goal: '<= 100' },
+          { name: `${p} Stop during decode, to the caller's result (p95 of ${r.stop.decode.callerMs.length})`, value: p95(r.stop.decode.callerMs), unit: 'ms', goal: '<= 100' },
+          { name: `${p} Stop during prefill, to the worker's release (p95)`, value: p95(r.stop.prefill.workerMs), unit: 'ms' },
+          { name: `${p} Stop during decode, to the worker's release (p95)`, value: p95(r.stop.decode.workerMs), unit: 'ms' },
+          { name: `${p} peak memory (process)`, value: oursExit.peakRssMiB, unit: 'MiB' },
+          { name: `${p} peak memory, peer (process)`, value: peerExit.peakRssMiB, unit: 'MiB' },
+        );
+      } finally {
+        ours.kill();
+        peer?.kill();
+      }
+    }
+  } finally {
+    await probe.close();
   }
   for (const p of ['int8', 'int4'] as const) {
+    if (decode[p] === undefined || decode.fp32 === undefined) continue;
     console.log(`decode ${p} / fp32: ${(decode[p]! / decode.fp32!).toFixed(2)}x`);
     figures.push({ name: `decode ${p} / fp32`, value: decode[p]! / decode.fp32!, unit: 'x' });
   }
+  console.log(`bench:model took ${((performance.now() - benchStart) / 60_000).toFixed(1)} min; load average ${load()}`);
   report('bench:model', figures);
 }
 

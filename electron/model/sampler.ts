@@ -39,16 +39,39 @@ export type TokenMask = Uint8Array;
 // changes nothing measurable and saves sorting the whole vocabulary every step.
 const NEGLIGIBLE = 30;
 
-export function sampleToken(logits: Float32Array, options: SamplingOptions, rng: Rng, mask?: TokenMask): number {
-  const allowed = (id: number) => (mask ? mask[id] === 1 : true);
+/**
+ * The allowed token with the highest logit (-1 if none). Runs once per decode
+ * step over the whole vocabulary (151,936 for Qwen2.5), so it is two plain
+ * loops rather than one with a per-token callback (about 1.1 ms a step became
+ * 0.35 on the 2-core build machine).
+ */
+function argmax(logits: Float32Array, mask: TokenMask | undefined): { best: number; bestLogit: number } {
   let best = -1;
   let bestLogit = Number.NEGATIVE_INFINITY;
-  for (let id = 0; id < logits.length; id++) {
-    if (allowed(id) && logits[id]! > bestLogit) {
-      best = id;
-      bestLogit = logits[id]!;
+  if (mask) {
+    const n = Math.min(logits.length, mask.length);
+    for (let id = 0; id < n; id++) {
+      const logit = logits[id]!;
+      if (logit > bestLogit && mask[id] === 1) {
+        best = id;
+        bestLogit = logit;
+      }
+    }
+  } else {
+    for (let id = 0; id < logits.length; id++) {
+      const logit = logits[id]!;
+      if (logit > bestLogit) {
+        best = id;
+        bestLogit = logit;
+      }
     }
   }
+  return { best, bestLogit };
+}
+
+export function sampleToken(logits: Float32Array, options: SamplingOptions, rng: Rng, mask?: TokenMask): number {
+  const allowed = (id: number) => (mask ? mask[id] === 1 : true);
+  const { best, bestLogit } = argmax(logits, mask);
   if (best < 0) throw new Error('no token is allowed');
   const temperature = options.temperature ?? 0;
   if (temperature <= 0) return best;

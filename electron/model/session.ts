@@ -41,6 +41,18 @@ export function explainOrtError(file: string, error: unknown): ModelError {
   return new ModelError('corrupt', `onnxruntime cannot load ${file}: ${text.slice(0, 300)}`);
 }
 
+/** The onnxruntime settings of a decoder session (exported so bench:model gives its peer exactly these). */
+export function decoderSessionOptions(options: SessionOptions = {}): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: ['cpu'],
+    graphOptimizationLevel: 'all',
+    intraOpNumThreads: options.threads ?? availableParallelism(),
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    extra: options.spinning ? {} : { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+  };
+}
+
 export class DecoderSession {
   private constructor(
     private readonly session: ort.InferenceSession,
@@ -55,14 +67,7 @@ export class DecoderSession {
   static async open(file: string, options: SessionOptions = {}): Promise<DecoderSession> {
     let session: ort.InferenceSession;
     try {
-      session = await ort.InferenceSession.create(file, {
-        executionProviders: ['cpu'],
-        graphOptimizationLevel: 'all',
-        intraOpNumThreads: options.threads ?? availableParallelism(),
-        interOpNumThreads: 1,
-        executionMode: 'sequential',
-        extra: options.spinning ? {} : { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-      });
+      session = await ort.InferenceSession.create(file, decoderSessionOptions(options));
     } catch (error) {
       throw explainOrtError(file, error);
     }
