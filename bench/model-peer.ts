@@ -2,7 +2,7 @@
  * The peer runtime for bench:model: transformers.js (@huggingface/transformers)
  * running greedy generate() on the same model folder and the same ONNX file,
  * through the same onnxruntime-node, with exactly our session settings
- * (decoderSessionOptions: threads, graph optimizations, no spinning), so the
+ * (cpuSessionOptions: threads, graph optimizations, no spinning), so the
  * ratio compares the two generation loops and not their thread settings.
  * transformers.js passes session_options through to InferenceSession.create;
  * the options it really gave are recorded there and reported, not assumed.
@@ -15,7 +15,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AutoModelForCausalLM, AutoTokenizer, BaseStreamer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor, type TextStreamer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
-import { decoderSessionOptions } from '../electron/model/session';
+import { cpuSessionOptions } from '../electron/model/session';
 import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures } from './model-ipc';
 
 export interface PeerReady {
@@ -99,7 +99,7 @@ serveBench(
       local_files_only: true,
       device: 'cpu',
       dtype: DTYPE[precision],
-      session_options: decoderSessionOptions({ threads: availableParallelism(), spinning: false }),
+      session_options: cpuSessionOptions({ threads: availableParallelism(), spinning: false }),
     });
     const loadMs = performance.now() - started;
     loaded = { model, tokenizer };

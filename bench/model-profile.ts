@@ -15,7 +15,7 @@ import * as ort from 'onnxruntime-node';
 import { generate } from '../electron/model/generate';
 import { loadModel } from '../electron/model/loaded-model';
 import { startModelWorker } from '../electron/model/model-worker';
-import { decoderSessionOptions } from '../electron/model/session';
+import { cpuSessionOptions } from '../electron/model/session';
 import { DECODE_PROMPT, DECODE_TOKENS, median } from './model-workload';
 
 const runMs: number[] = [];
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     local_files_only: true,
     device: 'cpu',
     dtype,
-    session_options: decoderSessionOptions({ threads: availableParallelism(), spinning: false }),
+    session_options: cpuSessionOptions({ threads: availableParallelism(), spinning: false }),
   });
   const inputs = tokenizer(DECODE_PROMPT) as { input_ids: Tensor; attention_mask: Tensor };
 

@@ -22,7 +22,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readManifest } from '../electron/model/manifest';
-import { decoderSessionOptions } from '../electron/model/session';
+import { cpuSessionOptions } from '../electron/model/session';
 import type { Precision } from '../scripts/models/decoder-graph';
 import { generateModelFolder } from '../scripts/models/model-folder';
 import { BandwidthProbe, type BandwidthSample } from './memory-bandwidth';
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   console.log(`${cpus()[0]?.model ?? 'CPU'}, ${availableParallelism()} cores; load average ${load()} (other work on the machine slows every figure)`);
   for (const precision of PRECISIONS) await ensureModel(precision);
   const probe = await BandwidthProbe.open();
-  const oursSettings = decoderSessionOptions({ threads: availableParallelism(), spinning: false });
+  const oursSettings = cpuSessionOptions({ threads: availableParallelism(), spinning: false });
   const figures: Figure[] = [];
   const decode: Partial<Record<Precision, number>> = {};
   try {

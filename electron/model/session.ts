@@ -41,8 +41,12 @@ export function explainOrtError(file: string, error: unknown): ModelError {
   return new ModelError('corrupt', `onnxruntime cannot load ${file}: ${text.slice(0, 300)}`);
 }
 
-/** The onnxruntime settings of a decoder session (exported so bench:model gives its peer exactly these). */
-export function decoderSessionOptions(options: SessionOptions = {}): ort.InferenceSession.SessionOptions {
+/**
+ * The onnxruntime settings of every CPU session Continuum opens (the decoder, image models), and
+ * what bench:model gives its peer, so that both run alike: all cores, full graph optimizations,
+ * idle threads not spinning.
+ */
+export function cpuSessionOptions(options: SessionOptions = {}): ort.InferenceSession.SessionOptions {
   return {
     executionProviders: ['cpu'],
     graphOptimizationLevel: 'all',
@@ -67,7 +71,7 @@ export class DecoderSession {
   static async open(file: string, options: SessionOptions = {}): Promise<DecoderSession> {
     let session: ort.InferenceSession;
     try {
-      session = await ort.InferenceSession.create(file, decoderSessionOptions(options));
+      session = await ort.InferenceSession.create(file, cpuSessionOptions(options));
     } catch (error) {
       throw explainOrtError(file, error);
     }

@@ -7,11 +7,10 @@
  * its own threads: the UI thread never waits on it.
  */
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { MANIFEST_FILE } from '../../model/manifest';
-import { explainOrtError } from '../../model/session';
+import { cpuSessionOptions, explainOrtError } from '../../model/session';
 import { ImageModelError } from './errors';
 import { readImageManifest, verifyImageModelFiles, type ImageManifest } from './manifest';
 
@@ -76,15 +75,8 @@ async function load(dir: string, manifest: ImageManifest): Promise<LoadedImageMo
   await verifyImageModelFiles(dir, manifest);
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(join(dir, manifest.onnx), {
-      executionProviders: ['cpu'],
-      graphOptimizationLevel: 'all',
-      intraOpNumThreads: availableParallelism(),
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      // Idle threads do not spin: the UI, the core and OCR share the cores (see electron/model/session.ts).
-      extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-    });
+    // Idle threads do not spin: the UI, the core and OCR share the cores (see electron/model/session.ts).
+    session = await ort.InferenceSession.create(join(dir, manifest.onnx), cpuSessionOptions());
   } catch (error) {
     const explained = explainOrtError(manifest.onnx, error);
     throw new ImageModelError(explained.code === 'unsupported-operator' ? 'unsupported' : 'corrupt', `image model ${id}: ${explained.message}`);
