@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName, Params, Result } from '../../../electron/api/contract';
 import type { SessionEvent } from '../../../electron/api/session-schemas';
 import type { CoreClient } from '../../../electron/core/core-client';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
+import { coreCalls } from '../../helpers/core-calls';
 import { tinyModel } from '../model/tiny-model';
 
 /**
@@ -20,28 +20,7 @@ let core: CoreClient;
 let patientId: string;
 const saved = process.env['CONTINUUM_MODELS'];
 
-async function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
-  const answer = await core.invoke(method, params);
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.code}: ${answer.error.message}`);
-  return answer.value as Result<M>;
-}
-
-async function failure(method: MethodName, params: unknown): Promise<string> {
-  const answer = await core.invoke(method, params);
-  if (answer.ok) throw new Error(`${method} should have failed`);
-  return answer.error.message;
-}
-
-async function settle(sessionId: string, events: SessionEvent[], from: number): Promise<number> {
-  let after = from;
-  for (;;) {
-    const page = await call('session.events', { sessionId, after });
-    events.push(...page.events);
-    after = page.next;
-    if (!page.busy) return after;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const { call, failure, settle } = coreCalls(() => core);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'continuum-sign-off-api-'));
