@@ -9,6 +9,7 @@ import { useModels } from '../models/models-store';
 import { useTimeline } from '../timeline/timeline-store';
 import { useChat } from './chat-store';
 import { ProposalCard } from './ProposalCard';
+import { refusalReason } from './tool-refusal';
 import { decidedFrom, signReadiness, statusOf, type Choice, type Choices, type Decided } from './sign-off-state';
 import { SignOffBar } from './SignOffBar';
 import { streamingLabel } from './stream-text';
@@ -198,7 +199,7 @@ function ChatEvent({ event, onOpen, decided, choices, locked, onDecide, onChoose
     case 'tool':
       return (
         <div className="chat-tool muted">
-          {event.ok ? `Used ${event.tool}` : `Refused ${event.tool}: ${event.message ?? 'not allowed'}`}
+          {event.ok ? `Used ${event.tool}` : `The assistant's ${event.tool} was refused: ${refusalReason(event.tool, event.message)}`}
         </div>
       );
     case 'proposal':
