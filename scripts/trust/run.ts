@@ -36,6 +36,7 @@ const read = (name: string): Result => {
 };
 const crash = read('crash-kill');
 const diskFull = read('disk-full');
+const diskFullTmpfs = read('disk-full-tmpfs');
 const readOnly = read('read-only');
 const fuzz = {
   'renderer-to-core API': read('fuzz-api'),
@@ -82,6 +83,8 @@ figures.push({ name: 'backup under load problems', value: backupProblems, unit: 
 rows.push({ what: 'disk full (file-size limit): problems after / clear message', value: diskFull ? `${show(num(diskFull, 'problems'))} / yes` : 'not run (no prlimit or bash)', goal: '0 / yes' });
 rows.push({ what: 'read-only vault: clear message, vault unchanged', value: readOnly ? 'yes' : 'not run', goal: 'yes' });
 figures.push({ name: 'disk-full problems', value: num(diskFull, 'problems'), unit: 'problems', goal: '0' });
+rows.push({ what: 'disk full (a real small tmpfs): problems after / clear message', value: diskFullTmpfs ? `${show(num(diskFullTmpfs, 'problems'))} / yes` : 'not run (mounting a tmpfs needs root with CAP_SYS_ADMIN)', goal: '0 / yes' });
+figures.push({ name: 'disk-full (tmpfs) problems', value: num(diskFullTmpfs, 'problems'), unit: 'problems', goal: '0' });
 rows.push({ what: 'outbound connections seen (full workload, main and worker threads)', value: show(num(egress, 'outbound')), goal: '0' });
 rows.push({ what: 'log lines with patient data', value: egress ? `${show(num(egress, 'leaks'))} of ${show(num(egress, 'logLines'))}` : 'not run', goal: '0' });
 rows.push({ what: 'Electron settings checked / weakened', value: electron ? `${show(num(electron, 'checked'))} / ${(electron.failed as unknown[]).length}` : 'not run', goal: 'all / 0' });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBundleText } from '../../electron/fhir';
@@ -9,11 +9,13 @@ import { basePatientBundle, bundleSpec, bundleText, type BundleSpec, type Commit
 import { createTestVault, PASSPHRASE, tempDir, TEST_SCRYPT } from '../helpers/temp-vault';
 import { ROOT, writeTrustResult } from './support';
 
-// A disk that fills up midway through an import (a file-size limit on the
-// process: RLIMIT_FSIZE makes a write past it fail with EFBIG, as a full
-// disk fails with ENOSPC) and a vault the user may not write: the CLI says
-// so in one line, the vault still opens, integrity_check is ok, the audit
-// chain verifies, and no bundle is half-imported.
+// A disk that fills up midway through an import, two ways: a real small
+// tmpfs where the machine lets us mount one (root with CAP_SYS_ADMIN: writes
+// fail with ENOSPC), and a file-size limit on the process everywhere
+// (RLIMIT_FSIZE: a write past it fails with EFBIG, as a full disk does); and
+// a vault the user may not write. The CLI says so in one line, the vault
+// still opens, integrity_check is ok, the audit chain verifies, and no
+// bundle is half-imported.
 
 const BIG = 300;
 const bigSpec = (tag: string, index: number): BundleSpec => ({ ...bundleSpec(tag, index), observations: BIG });
@@ -65,6 +67,26 @@ function checked(file: string, reported: Committed[]) {
   }
 }
 
+/** Whether this process may mount a tmpfs (tried once on a scratch folder). */
+function canMountTmpfs(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !has('mount') || !has('umount')) return false;
+  const probe = join(tempDir(), 'probe');
+  mkdirSync(probe);
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status !== 0) return false;
+  spawnSync('umount', [probe]);
+  return true;
+}
+
+function mount(dir: string, bytes: number): void {
+  const run = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`mount tmpfs on ${dir}: ${run.stderr.trim()}`);
+}
+
+function remount(dir: string, bytes: number): void {
+  const run = spawnSync('mount', ['-o', `remount,size=${bytes}`, dir], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`remount ${dir}: ${run.stderr.trim()}`);
+}
+
 describe('disk full and read-only vault', () => {
   const fsizeLimit = has('prlimit') ? 'prlimit' : has('bash') ? 'ulimit' : null;
 
@@ -93,6 +115,46 @@ describe('disk full and read-only vault', () => {
     expect(whole.problems).toEqual([]);
     expect(whole.bundles).toBe(30);
     writeTrustResult('disk-full', { limitBytes: limit, importedBeforeFull: reported.length, message: lines[0], problems: after.problems.length + whole.problems.length });
+  });
+
+  // A real full disk: a tmpfs just larger than the vault. Mounting needs root
+  // with CAP_SYS_ADMIN; elsewhere this is skipped and the file-size limit above stands in.
+  const mountable = canMountTmpfs();
+  it.skipIf(!mountable)('stops an import on a full tmpfs with one clear line, losing and half-writing nothing', () => {
+    const source = baseVault();
+    const disk = join(tempDir(), 'disk');
+    mkdirSync(disk);
+    const room = statSync(source).size + statSync(`${source}.keys`).size + 1_200_000;
+    mount(disk, room);
+    try {
+      const file = join(disk, 'clinic.vault');
+      copyFileSync(source, file);
+      copyFileSync(`${source}.keys`, `${file}.keys`);
+      const files = bundles(tempDir(), 'tf', 30);
+      const run = cli(['import', 'fhir', '--vault', file, ...files]);
+      const lines = run.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
+      expect(run.status).toBe(1);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^continuum: .*trust-tf-\d+\.json: not imported \(\d+ of 30 bundles were imported before it\): .*disk is full/);
+      const reported = reportedImports(run.stdout);
+      expect(reported.length).toBeGreaterThan(0);
+      expect(reported.length).toBeLessThan(30);
+
+      const after = checked(file, reported);
+      expect(after.problems).toEqual([]);
+      expect(after.bundles).toBe(reported.length);
+
+      // The disk grows: the rest goes in, and the vault is whole.
+      remount(disk, 64 * 1024 * 1024);
+      const again = cli(['import', 'fhir', '--vault', file, ...files]);
+      expect(again.status, again.stderr).toBe(0);
+      const whole = checked(file, []);
+      expect(whole.problems).toEqual([]);
+      expect(whole.bundles).toBe(30);
+      writeTrustResult('disk-full-tmpfs', { tmpfsBytes: room, importedBeforeFull: reported.length, message: lines[0], problems: after.problems.length + whole.problems.length });
+    } finally {
+      spawnSync('umount', [disk]);
+    }
   });
 
   // Root ignores file permissions, so as root the CLI runs as "nobody" (setpriv, util-linux).
