@@ -26,41 +26,11 @@ const recorded = vi.hoisted(() => ({
 
 const PIXELS = new Uint8Array([1, 2, 3, 4]);
 
-vi.mock('electron', () => {
-  class BrowserWindow {
-    static getAllWindows() {
-      return [];
-    }
-    constructor() {
-      recorded.windows += 1;
-    }
-    once() {}
-    on() {}
-    loadFile() {
-      return Promise.resolve();
-    }
-  }
-  const app = {
-    isPackaged: true,
-    enableSandbox: () => undefined,
-    requestSingleInstanceLock: () => true,
-    on: () => undefined,
-    whenReady: () => Promise.resolve(),
-    getPath: () => tmpdir(),
-    quit: () => undefined,
-    exit: () => undefined,
-  };
-  const session = {
-    defaultSession: {
-      setPermissionRequestHandler: () => undefined,
-      setPermissionCheckHandler: () => undefined,
-      setDevicePermissionHandler: () => undefined,
-      webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: () => undefined },
-    },
-  };
-  const ipcMain = { handle: (channel: string, h: Listener) => recorded.ipcHandlers.set(channel, h) };
-  return { app, BrowserWindow, session, ipcMain, default: {} };
-});
+vi.mock('electron', async () =>
+  (await import('./electron-stand-in')).electronStandIn(recorded, {
+    ipcMain: { handle: (channel: string, h: Listener) => recorded.ipcHandlers.set(channel, h) },
+  }),
+);
 
 vi.mock('../../../electron/core/worker-core', () => ({
   startCoreWorker: () => ({

@@ -18,53 +18,24 @@ const recorded = vi.hoisted(() => ({
   safeStorageCalls: [] as string[],
 }));
 
-vi.mock('electron', () => {
-  class BrowserWindow {
-    static getAllWindows() {
-      return [];
-    }
-    constructor() {
-      recorded.windows += 1;
-    }
-    once() {}
-    on() {}
-    loadFile() {
-      return Promise.resolve();
-    }
-  }
-  const app = {
-    isPackaged: true,
-    enableSandbox: () => undefined,
-    requestSingleInstanceLock: () => true,
-    on: () => undefined,
-    whenReady: () => Promise.resolve(),
-    getPath: (name: string) => (name === 'userData' ? recorded.userData : tmpdir()),
-    quit: () => undefined,
-    exit: () => undefined,
-  };
-  const session = {
-    defaultSession: {
-      setPermissionRequestHandler: () => undefined,
-      setPermissionCheckHandler: () => undefined,
-      setDevicePermissionHandler: () => undefined,
-      webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: () => undefined },
+vi.mock('electron', async () =>
+  (await import('./electron-stand-in')).electronStandIn(recorded, {
+    userData: () => recorded.userData,
+    ipcMain: { handle: () => undefined },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'kwallet5',
+      encryptString: (text: string) => {
+        recorded.safeStorageCalls.push('encryptString');
+        return Buffer.from(`sealed:${text}`);
+      },
+      decryptString: (sealed: Buffer) => {
+        recorded.safeStorageCalls.push('decryptString');
+        return sealed.toString().replace(/^sealed:/, '');
+      },
     },
-  };
-  const safeStorage = {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'kwallet5',
-    encryptString: (text: string) => {
-      recorded.safeStorageCalls.push('encryptString');
-      return Buffer.from(`sealed:${text}`);
-    },
-    decryptString: (sealed: Buffer) => {
-      recorded.safeStorageCalls.push('decryptString');
-      return sealed.toString().replace(/^sealed:/, '');
-    },
-  };
-  const ipcMain = { handle: () => undefined };
-  return { app, BrowserWindow, session, ipcMain, safeStorage, default: {} };
-});
+  }),
+);
 
 vi.mock('../../../electron/core/worker-core', () => ({
   startCoreWorker: (...args: unknown[]) => {
