@@ -9,6 +9,7 @@ import { FindingsList } from './FindingsList';
 import { day } from './format';
 import { LesionCompare } from './LesionCompare';
 import { PhotoWorkbench } from './PhotoWorkbench';
+import { useFindingsRevision } from './findings-revision';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -53,6 +54,9 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const focus = useFindingFocus();
+  // Findings recorded in the X-ray viewer belong in this list too.
+  const findingsRevision = useFindingsRevision((s) => s.revision);
+  const findingsChanged = useFindingsRevision((s) => s.changed);
 
   const load = useCallback(async () => {
     try {
@@ -70,6 +74,9 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
     setLines([]);
     void load();
   }, [load]);
+  useEffect(() => {
+    if (findingsRevision > 0) void load();
+  }, [findingsRevision, load]);
 
   const importFiles = async (files: File[]) => {
     setBusy(true);
@@ -106,10 +113,10 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
       await call('findings.decide', { findingId: id, decision });
       // A confirmed finding is a fact the brief now cites.
       if (decision === 'confirm') void useBrief.getState().load(patientId);
+      findingsChanged(); // this list and the X-ray viewer's buttons read them again
     } catch (e) {
       setError(errorMessage(e));
     }
-    await load();
   };
 
   const photo = photos.find((p) => p.id === selected) ?? null;
@@ -200,7 +207,7 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
         </div>
       )}
       {compared && <LesionCompare lesion={compared} photos={photos} />}
-      {photo && <PhotoWorkbench key={photo.id} photo={photo} lesions={lesions} onChanged={load} onProposed={load} />}
+      {photo && <PhotoWorkbench key={photo.id} photo={photo} lesions={lesions} onChanged={load} onProposed={async () => findingsChanged()} />}
       <h3>Image findings</h3>
       <FindingsList findings={findings} onDecide={(id, d) => void decide(id, d)} onShow={focus.show} />
     </section>

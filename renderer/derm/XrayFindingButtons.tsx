@@ -4,6 +4,7 @@ import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { call, errorMessage } from '../api/client';
 import { useBrief } from '../brief/brief-store';
 import { cornerstoneTools } from '../imaging/cornerstone-setup';
+import { useFindingsRevision } from './findings-revision';
 
 interface Measured {
   readonly key: string;
@@ -60,9 +61,12 @@ export function XrayFindingButtons({
   const [known, setKnown] = useState<ImagingFindingDto[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A finding decided in the findings list changes what these buttons show.
+  const findingsRevision = useFindingsRevision((s) => s.revision);
+  // Another image: forget the last one's findings at once (a reload after a decision keeps them until it answers).
+  useEffect(() => setKnown([]), [patientId, instance.id, frame]);
   useEffect(() => {
     let gone = false;
-    setKnown([]);
     call('findings.list', { patientId })
       .then((r) => {
         if (!gone) setKnown(r.findings.filter((f) => f.instanceId === instance.id && f.frame === frame));
@@ -73,7 +77,7 @@ export function XrayFindingButtons({
     return () => {
       gone = true;
     };
-  }, [patientId, instance.id, frame]);
+  }, [patientId, instance.id, frame, findingsRevision]);
   void version; // re-read the tools' state whenever the viewer's readouts change
   if (!element) return null;
   const measured = measuredOn(element);
@@ -86,6 +90,7 @@ export function XrayFindingButtons({
       // A note's text is its own; a length or angle takes the optional note typed beside the buttons.
       const text = m.kind === 'text' ? m.text : note.trim();
       remember(await call('findings.propose', { target: { kind: 'dicom', instanceId: instance.id, frame }, annotation: { kind: m.kind, points: m.points, ...(text ? { text } : {}) } }));
+      useFindingsRevision.getState().changed();
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -95,6 +100,7 @@ export function XrayFindingButtons({
     try {
       const f = await call('findings.decide', { findingId, decision });
       remember(f);
+      useFindingsRevision.getState().changed();
       if (decision === 'confirm') void useBrief.getState().load(f.patientId);
     } catch (e) {
       setError(errorMessage(e));

@@ -133,6 +133,10 @@ describe.skipIf(skip !== null)(`X-ray findings cited and opened in the X-ray vie
     await screenshot(page, GROUP, '02-note-written', slot);
     const proposedNote = await recordAndConfirm(slot, /^Note 1/);
     expect(proposedNote).toContain('Proposed: Finding on DX image (No Finding) of 2024-03-01: Blunted right costophrenic angle');
+    // The chart's findings list (beside the photos) follows at once, both in the record, without reopening the chart.
+    const listed = page.getByTestId('derm-findings').locator('li[data-status="confirmed"]');
+    await expect.poll(() => listed.count(), { timeout: STEP_MS }).toBe(2);
+    expect(await listed.filter({ hasText: 'Blunted right costophrenic angle' }).count()).toBe(1);
 
     // 3. The brief cites both; the viewer goes to the other study meanwhile, so the citation has to bring it back.
     const brief = page.getByTestId('brief');
