@@ -79,11 +79,14 @@ export class BenchChild {
   private waiting: { resolve(value: unknown): void; reject(error: Error): void } | undefined;
   private stderr = '';
   private exited: Error | undefined;
+  /** The child's process id, for watching its CPU use from outside. */
+  readonly pid: number;
 
   private constructor(
     private readonly child: ChildProcess,
     readonly label: string,
   ) {
+    this.pid = child.pid!;
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
     child.on('message', (reply: Reply) => {
       const waiting = this.waiting;

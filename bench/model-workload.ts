@@ -14,7 +14,14 @@ export const DECODE_TOKENS = 16;
  * seconds, and an A/A test (our runtime against itself) gave per-round ratios
  * of 0.42-1.12 with 24-token runs under a load average of 7-9.
  */
-export const DECODE_ROUNDS = 11;
+export const DECODE_ROUNDS = 12;
+/**
+ * The rounds are split over this many fresh pairs of processes: one process
+ * keeps its speed for its whole life, but two processes running the same code
+ * differ (raw onnxruntime, fp32, same script twice: 10.0 and 11.6 tokens/s),
+ * so a single pair's ratio is partly the luck of its two processes.
+ */
+export const PROCESS_PAIRS = 3;
 
 export const p95 = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 95);
 
@@ -22,4 +29,28 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A 95 % bootstrap interval of the median (percentile method, 2,000
+ * resamples, a fixed seed so a run's figures can be reproduced from its
+ * rounds): how far the median ratio could move with other rounds, so that a
+ * ratio near 1 is read as "equal within the noise" rather than as a win or a loss.
+ */
+export function medianInterval(values: readonly number[], resamples = 2000, seed = 1): [number, number] {
+  let state = seed >>> 0;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const medians: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    medians.push(median(Array.from(values, () => values[Math.floor(random() * values.length)]!)));
+  }
+  medians.sort((a, b) => a - b);
+  return [percentile(medians, 2.5), percentile(medians, 97.5)];
 }

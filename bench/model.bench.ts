@@ -8,10 +8,12 @@
  * (transformers.js generate() on the same ONNX file, bench/model-peer.ts).
  *
  * The machine is shared and its load moves within minutes, so decode is
- * measured in pairs: for each precision both runtimes stay loaded, each in a
- * process of its own (so its peak memory is its own), and take turns at
- * short greedy decodes, the order alternating by round; the ratio is the
- * median of the per-round ratios, with its range. The memory bandwidth is
+ * measured in pairs: for each precision both runtimes are loaded, each in a
+ * process of its own (so its peak memory is its own), wait until both are
+ * quiet, and take turns at short greedy decodes, the order alternating by
+ * round; the rounds are spread over several fresh pairs of processes (a
+ * process's speed is partly the luck of where its memory landed); the ratio
+ * is the median of the per-round ratios, with its range. The memory bandwidth is
  * measured right before and after each of our runs, and that round's
  * fraction of the bound uses the mean of the two.
  * Models are generated if missing (scripts/models, random weights: speed
@@ -27,9 +29,10 @@ import type { Precision } from '../scripts/models/decoder-graph';
 import { generateModelFolder } from '../scripts/models/model-folder';
 import { BandwidthProbe, type BandwidthSample } from './memory-bandwidth';
 import { BenchChild, type DecodeRun } from './model-ipc';
+import { cpuMeter, waitUntilQuiet } from './process-cpu';
 import type { PeerReady } from './model-peer';
 import type { ModelRunFigures, ModelRunReady } from './model-run';
-import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, p95 } from './model-workload';
+import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, medianInterval, p95, PROCESS_PAIRS } from './model-workload';
 import { report, type Figure } from './report';
 
 const ALL: Precision[] = ['fp32', 'int8', 'int4'];
@@ -60,6 +63,7 @@ function sharedPrefix(a: readonly number[], b: readonly number[]): number {
   return i;
 }
 
+const cpuText = (ms: number | undefined) => (ms === undefined ? 'unknown' : ms.toFixed(0));
 const fmt = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(', ');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -73,34 +77,55 @@ function settingsOf(options: object): string {
 interface Round {
   readonly ours: DecodeRun;
   readonly peer: DecodeRun;
+  /** CPU ms the peer's process used during our run, and ours during the peer's (undefined: /proc cannot say). */
+  readonly peerCpuDuringOursMs: number | undefined;
+  readonly oursCpuDuringPeerMs: number | undefined;
   /** Bandwidth right before and right after our run. */
   readonly bandwidth: readonly [BandwidthSample, BandwidthSample];
 }
 
-/** An untimed warm-up turn each, then DECODE_ROUNDS paired rounds: ours and the peer in turn (A B, B A, ...), a bandwidth sample on each side of our run. */
-async function pairedRounds(ours: BenchChild, peer: BenchChild, probe: BandwidthProbe): Promise<Round[]> {
+/**
+ * Both runtimes loaded and quiet, an untimed warm-up turn each, then
+ * `count` paired rounds: ours and the peer in turn (A B, B A, ...), a
+ * bandwidth sample on each side of our run, and each side's CPU use during the
+ * other's run (a runtime still busy after its load took a core from the other).
+ */
+async function pairedRounds(ours: BenchChild, peer: BenchChild, probe: BandwidthProbe, label: string, count: number): Promise<Round[]> {
   const request = { type: 'decode', prompt: DECODE_PROMPT, tokens: DECODE_TOKENS } as const;
+  // A runtime says "loaded" when its session is made, but may keep a core busy for seconds after
+  // it; measured before this wait, that halved the first 3 of 11 rounds of whichever ran beside it.
+  const settled = await waitUntilQuiet([ours.pid, peer.pid]);
+  console.log(
+    `${label} both runtimes ${settled.quiet ? 'quiet' : 'NOT quiet'} after ${(settled.waitedMs / 1000).toFixed(1)} s` +
+      ` (CPU ms while waiting: ours ${cpuText(settled.cpuMs[0])}, peer ${cpuText(settled.cpuMs[1])})`,
+  );
   // One untimed turn each first, both loaded: the second load can push the first runtime's pages out of memory.
   await ours.request(request);
   await peer.request(request);
   const rounds: Round[] = [];
   let lastProbe: BandwidthSample | undefined; // a probe with no run after it yet
-  for (let round = 0; round < DECODE_ROUNDS; round++) {
+  for (let round = 0; round < count; round++) {
     let oursRun: DecodeRun | undefined;
     let peerRun: DecodeRun | undefined;
     let before: BandwidthSample | undefined;
     let after: BandwidthSample | undefined;
+    let peerCpuDuringOursMs: number | undefined;
+    let oursCpuDuringPeerMs: number | undefined;
     for (const side of round % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
       if (side === 'ours') {
         before = lastProbe ?? (await probe.measure());
+        const peerCpu = cpuMeter([peer.pid]);
         oursRun = await ours.request(request);
+        peerCpuDuringOursMs = peerCpu();
         after = lastProbe = await probe.measure();
       } else {
+        const oursCpu = cpuMeter([ours.pid]);
         peerRun = await peer.request(request);
+        oursCpuDuringPeerMs = oursCpu();
         lastProbe = undefined;
       }
     }
-    rounds.push({ ours: oursRun!, peer: peerRun!, bandwidth: [before!, after!] });
+    rounds.push({ ours: oursRun!, peer: peerRun!, peerCpuDuringOursMs, oursCpuDuringPeerMs, bandwidth: [before!, after!] });
   }
   return rounds;
 }
@@ -117,22 +142,37 @@ async function main(): Promise<void> {
   try {
     for (const p of PRECISIONS) {
       console.log(`\n${p}: loading ${dirOf(p)} in our runtime and in the peer (transformers.js), each in its own process; load average ${load()}`);
-      const { child: ours, ready: oursReady } = await BenchChild.start<ModelRunReady>(join('bench', 'model-run.ts'), [dirOf(p)], `our runtime (${p})`);
+      const startPair = async () => {
+        const oursStarted = await BenchChild.start<ModelRunReady>(join('bench', 'model-run.ts'), [dirOf(p)], `our runtime (${p})`);
+        ours = oursStarted.child;
+        const peerStarted = await BenchChild.start<PeerReady>(join('bench', 'model-peer.ts'), [dirOf(p)], `transformers.js (${p})`);
+        peer = peerStarted.child;
+        return { oursReady: oursStarted.ready, peerReady: peerStarted.ready };
+      };
+      let ours: BenchChild | undefined;
       let peer: BenchChild | undefined;
       try {
-        const started = await BenchChild.start<PeerReady>(join('bench', 'model-peer.ts'), [dirOf(p)], `transformers.js (${p})`);
-        peer = started.child;
-        const peerReady = started.ready;
+        const { oursReady, peerReady } = await startPair();
         const same = settingsOf(oursSettings) === settingsOf(peerReady.sessionOptions);
         console.log(`${p} onnxruntime session, ours: ${settingsOf(oursSettings)}`);
         console.log(`${p} onnxruntime session, peer (as transformers.js gave it to InferenceSession.create): ${settingsOf(peerReady.sessionOptions)}`);
         console.log(`${p} settings ${same ? 'are the same' : 'DIFFER: the ratio below is not a fair comparison'}; KV cache: ${peerReady.kvTypes.join(', ')} in the peer, the graph's declared type in ours (onnxruntime accepts no other)`);
         console.log(
           `${p} timed alike in both: greedy, ${DECODE_TOKENS} new tokens after "${DECODE_PROMPT}", from each new token's time stamp (prefill and the first token excluded);` +
-            ` a run's speed is 1 / its median step, its whole-run speed (tokens - 1) / time from the first new token to the last`,
+            ` a run's speed is 1 / its median step, its whole-run speed (tokens - 1) / time from the first new token to the last;` +
+            ` ${DECODE_ROUNDS} rounds over ${PROCESS_PAIRS} fresh pairs of processes`,
         );
 
-        const rounds = await pairedRounds(ours, peer, probe);
+        const rounds: Round[] = [];
+        for (let pair = 0; pair < PROCESS_PAIRS; pair++) {
+          if (pair > 0) {
+            await ours!.request({ type: 'exit' });
+            await peer!.request({ type: 'exit' });
+            await startPair();
+          }
+          const count = Math.round(((pair + 1) * DECODE_ROUNDS) / PROCESS_PAIRS) - Math.round((pair * DECODE_ROUNDS) / PROCESS_PAIRS);
+          rounds.push(...(await pairedRounds(ours!, peer!, probe, `${p} pair ${pair + 1}`, count)));
+        }
         const bytes = weightBytesPerToken(p);
         // A round's speed is its median step (see DecodeTimings); whole-run speeds are shown beside.
         const oursSpeeds = rounds.map((r) => r.ours.medianStepTokensPerSecond);
@@ -149,16 +189,17 @@ async function main(): Promise<void> {
             `${p} round ${i + 1} (${i % 2 === 0 ? 'ours first' : 'peer first'}): ours ${oursSpeeds[i]!.toFixed(1)} (whole run ${r.ours.tokensPerSecond.toFixed(1)}),` +
               ` peer ${peerSpeeds[i]!.toFixed(1)} (whole run ${r.peer.tokensPerSecond.toFixed(1)}; ${r.peer.ortMsPerStep!.toFixed(1)} of ${(1000 / r.peer.tokensPerSecond).toFixed(1)} ms a step inside onnxruntime) tokens/s;` +
               ` ratio ${ratios[i]!.toFixed(2)} (whole runs ${wholeRatios[i]!.toFixed(2)}); CPU ms a step ours ${r.ours.cpuMsPerStep.toFixed(1)}, peer ${r.peer.cpuMsPerStep.toFixed(1)};` +
-              ` major page faults ours ${r.ours.majorFaults}, peer ${r.peer.majorFaults}; bandwidth before / after ours ${bw} GB/s, fraction of the bound ${fractions[i]!.toFixed(2)}`,
+              ` major page faults ours ${r.ours.majorFaults}, peer ${r.peer.majorFaults};` +
+              ` CPU ms of the other process during ours ${cpuText(r.peerCpuDuringOursMs)}, during the peer's ${cpuText(r.oursCpuDuringPeerMs)}; bandwidth before / after ours ${bw} GB/s, fraction of the bound ${fractions[i]!.toFixed(2)}`,
           );
         });
         console.log(`${p} per-round ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU time per token, ours / peer: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')}`);
         console.log(`${p} after the rounds: load average ${load()}`);
 
         console.log(`${p}: time to first token, prefix reuse and Stop (our runtime) ...`);
-        const r = await ours.request<ModelRunFigures>({ type: 'figures' });
-        const oursExit = await ours.request({ type: 'exit' });
-        const peerExit = await peer.request({ type: 'exit' });
+        const r = await ours!.request<ModelRunFigures>({ type: 'figures' });
+        const oursExit = await ours!.request({ type: 'exit' });
+        const peerExit = await peer!.request({ type: 'exit' });
         console.log(`${p} ours: ${JSON.stringify({ ...r, stop: undefined })}`);
         console.log(`${p} Stop in ms, caller / worker released: prefill ${fmt(r.stop.prefill.callerMs)} / ${fmt(r.stop.prefill.workerMs)}; decode ${fmt(r.stop.decode.callerMs)} / ${fmt(r.stop.decode.workerMs)}`);
         const rounded = `${DECODE_ROUNDS} paired rounds`;
@@ -168,6 +209,8 @@ async function main(): Promise<void> {
           { name: `${p} decode (median of ${rounded}; a run's speed from its median step)`, value: median(oursSpeeds), unit: 'tokens/s' },
           { name: `${p} decode, peer: transformers.js generate (the same)`, value: median(peerSpeeds), unit: 'tokens/s' },
           { name: `${p} decode / peer (median of per-round ratios)`, value: median(ratios), unit: 'x', goal: '>= 1' },
+          { name: `${p} decode / peer, 95 % interval of the median, low`, value: medianInterval(ratios)[0], unit: 'x' },
+          { name: `${p} decode / peer, 95 % interval of the median, high`, value: medianInterval(ratios)[1], unit: 'x' },
           { name: `${p} decode / peer, lowest round`, value: Math.min(...ratios), unit: 'x' },
           { name: `${p} decode / peer, highest round`, value: Math.max(...ratios), unit: 'x' },
           { name: `${p} decode, whole runs (median of ${rounded})`, value: median(rounds.map((r) => r.ours.tokensPerSecond)), unit: 'tokens/s' },
@@ -196,7 +239,7 @@ async function main(): Promise<void> {
           { name: `${p} peak memory, peer (process)`, value: peerExit.peakRssMiB, unit: 'MiB' },
         );
       } finally {
-        ours.kill();
+        ours?.kill();
         peer?.kill();
       }
     }
