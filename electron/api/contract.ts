@@ -146,6 +146,11 @@ export const contract = {
   'models.list': method(empty, ses.modelsState),
   /** Loads a model in the model worker (null: none, no-model mode). A failure is reported in `problem`; the app stays usable. */
   'models.select': method(z.object({ dir: z.string().min(1).max(4096).nullable() }).strict(), ses.modelsState),
+  /**
+   * Adds an export copied into the models folder (status not-added): records its files' sizes and SHA-256
+   * and loads it, which makes it active. A model that does not load stays not added, with the reason in `problem`.
+   */
+  'models.add': method(z.object({ dir: z.string().min(1).max(4096) }).strict(), ses.modelsState),
   /** Starts a session on a patient: the brief, then chat with the active model (or no-model mode, chat disabled with the reason). */
   'session.start': method(ses.sessionStartParams, ses.sessionStarted),
   /** A turn of the conversation; the harness runs it in the background (poll session.events). */

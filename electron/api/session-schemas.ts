@@ -14,8 +14,11 @@ export const modelEntry = z.object({
   contextLength: z.number().nullable(),
   /** Decode tokens/s measured in this run of the app, when it has generated. */
   tokensPerSecond: z.number().nullable(),
-  /** ready: can be loaded; active: loaded now; loading; problem: manifest unreadable or the last load failed (message says why). */
-  status: z.enum(['ready', 'active', 'loading', 'problem']),
+  /**
+   * ready: can be loaded; active: loaded now; loading (or being added); problem: manifest unreadable or
+   * the last load failed (message says why); not-added: an export copied in, waiting for models.add.
+   */
+  status: z.enum(['ready', 'active', 'loading', 'problem', 'not-added']),
   problem: z.string().nullable(),
 });
 export type ModelEntry = z.infer<typeof modelEntry>;

@@ -10,6 +10,7 @@ export { generate, prefill } from './generate';
 export { readManifest, verifyModelFiles, writeManifest, MANIFEST_FILE, type Manifest } from './manifest';
 export { listModels, type ModelListing } from './model-list';
 export { exportDefaults } from './export-defaults';
+export { addModel, isUnaddedExport, type AddModelOptions } from './add-model';
 export { fitToContext, type FitOptions, type FitResult } from './context-policy';
 export type { ChatMessage } from './tokenizer';
 export type * from './types';

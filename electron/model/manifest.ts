@@ -67,7 +67,7 @@ export function readManifest(dir: string): Manifest {
   if (!existsSync(dir)) throw new ModelError('missing', `no model folder at ${dir}`);
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) {
-    throw new ModelError('missing', `${dir} has no ${MANIFEST_FILE}: run "npx tsx scripts/models/manifest.ts ${dir}" once to record its files`);
+    throw new ModelError('missing', `${dir} has no ${MANIFEST_FILE}: add it once (Add in the model manager, or "continuum model add --model ${dir}") to record its files`);
   }
   let raw: unknown;
   try {

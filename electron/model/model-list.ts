@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelError } from './errors';
+import { isUnaddedExport } from './add-model';
 import { manifestKind, readManifest } from './manifest';
 
 export type ModelListing =
@@ -18,7 +19,8 @@ export type ModelListing =
       readonly bytes: number;
       readonly licence: string;
     }
-  | { readonly dir: string; readonly ok: false; readonly problem: string };
+  /** `addable`: an export copied in but not added yet (see add-model.ts); the problem says so. */
+  | { readonly dir: string; readonly ok: false; readonly problem: string; readonly addable?: boolean };
 
 export function listModels(modelsDir: string): ModelListing[] {
   if (!existsSync(modelsDir)) return [];
@@ -29,6 +31,9 @@ export function listModels(modelsDir: string): ModelListing[] {
     .filter((dir) => manifestKind(dir) === 'language-model')
     .sort()
     .map((dir): ModelListing => {
+      if (isUnaddedExport(dir)) {
+        return { dir, ok: false, addable: true, problem: 'Adding it records its files and checks that it loads: add it once the copy has finished.' };
+      }
       try {
         const m = readManifest(dir);
         return {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ModelEntry } from '../../electron/api/session-schemas';
 import { activeModelName, useModels } from './models-store';
 import { formatContext, formatModelBytes, formatSpeed } from './format';
 import './models.css';
@@ -17,9 +18,16 @@ export function ModelButton() {
   );
 }
 
+/** A model's status as the table says it; `busy`: this row's load or add is under way. */
+function statusText(status: ModelEntry['status'], busy: boolean): string {
+  if (status === 'not-added') return busy ? 'Checking its files and loading it…' : 'Not added yet';
+  if (status === 'loading' || busy) return 'Loading…';
+  return status === 'active' ? 'In use' : status === 'problem' ? 'Problem' : 'Ready';
+}
+
 /** Smart container: the local models with size, quantization, context length and measured speed; picks the active one. */
 export function ModelManager() {
-  const { state, open, loading, selecting, error, select, toggle } = useModels();
+  const { state, open, loading, selecting, error, select, add, toggle } = useModels();
   if (!open) return null;
   const busy = selecting !== null;
   return (
@@ -47,8 +55,8 @@ export function ModelManager() {
       )}
       {state && state.models.length === 0 && (
         <p className="model-none" data-testid="no-models">
-          No model is installed in <code>{state.modelsDir}</code>. Sessions run in no-model mode: the brief only, chat disabled. To add a model, put its folder
-          (an ONNX export with our manifest) there; models/README.md says how.
+          No model is installed in <code>{state.modelsDir}</code>. Sessions run in no-model mode: the brief only, chat disabled. To add a model, copy its folder
+          (an ONNX export, for example of Qwen2.5 Instruct) there, open this list again and press Add; models/README.md says more.
         </p>
       )}
       {state && state.models.length > 0 && (
@@ -76,14 +84,18 @@ export function ModelManager() {
                 <td>{formatModelBytes(m.bytes)}</td>
                 <td>{m.quantization ?? '—'}</td>
                 <td>{formatContext(m.contextLength)}</td>
-                <td>{m.kind === 'image-classifier' ? '—' : formatSpeed(m.tokensPerSecond)}</td>
+                <td>{m.kind === 'image-classifier' || m.status === 'not-added' ? '—' : formatSpeed(m.tokensPerSecond)}</td>
                 <td className={`model-status model-status-${m.status}`}>
-                  {m.status === 'active' ? 'In use' : m.status === 'loading' || selecting === m.dir ? 'Loading…' : m.status === 'problem' ? 'Problem' : 'Ready'}
+                  {statusText(m.status, selecting === m.dir)}
                   {m.problem && <div className="model-problem-text">{m.problem}</div>}
                 </td>
                 <td>
                   {m.kind === 'image-classifier' ? (
                     <span className="muted">Used in Imaging</span>
+                  ) : m.status === 'not-added' || (m.status === 'loading' && m.name === null) ? (
+                    <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void add(m.dir)} aria-label={`Add ${m.folder}`}>
+                      {selecting === m.dir ? 'Checking…' : 'Add'}
+                    </button>
                   ) : m.status === 'active' ? (
                     <button type="button" className="btn btn-small" disabled={busy} onClick={() => void select(null)}>
                       Stop using

@@ -12,6 +12,8 @@ export interface ModelsStore {
   readonly error: string | null;
   load(): Promise<void>;
   select(dir: string | null): Promise<void>;
+  /** Adds an export copied into the models folder (records its files, loads it); `selecting` is its folder meanwhile. */
+  add(dir: string): Promise<void>;
   toggle(open?: boolean): void;
 }
 
@@ -31,6 +33,14 @@ export const useModels = create<ModelsStore>()((set) => ({
     set({ selecting: dir ?? '', error: null });
     try {
       set({ state: await call('models.select', { dir }), selecting: null });
+    } catch (error) {
+      set({ selecting: null, error: errorMessage(error) });
+    }
+  },
+  async add(dir) {
+    set({ selecting: dir, error: null });
+    try {
+      set({ state: await call('models.add', { dir }), selecting: null });
     } catch (error) {
       set({ selecting: null, error: errorMessage(error) });
     }

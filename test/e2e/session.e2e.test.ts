@@ -42,6 +42,9 @@ describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromi
   beforeAll(async () => {
     models = mkdtempSync(join(tmpdir(), 'continuum-e2e-models-'));
     await generateModelFolder({ size: 'tiny', precision: 'fp32', seed: 7, out: join(models, 'tiny-qwen2') });
+    // A second copy as an export arrives from elsewhere: no manifest of ours yet, so it waits to be added.
+    await generateModelFolder({ size: 'tiny', precision: 'fp32', seed: 8, out: join(models, 'copied-export') });
+    rmSync(join(models, 'copied-export', 'continuum-model.json'));
     // The core worker reads the models folder from its environment, as `npm start` does.
     process.env['CONTINUUM_MODELS'] = models;
     workstation = await startWorkstation();
@@ -87,8 +90,16 @@ describe.skipIf(skip !== null)(`a follow-up session with the local model (Chromi
     expect(text).toMatch(/fp32/);
     expect(text).toMatch(/4k tokens/);
     expect(text).toMatch(/not measured yet/);
+    const copied = page.getByTestId('model-row').filter({ hasText: 'copied-export' });
+    expect(await copied.getAttribute('data-status')).toBe('not-added');
+    expect(await copied.innerText()).toMatch(/Not added yet/);
     await screenshot(page, GROUP, '02-model-manager', page.getByTestId('model-manager'));
+    // Adding the copied export records its files and loads it: it becomes the assistant's model.
+    await copied.getByRole('button', { name: 'Add copied-export' }).click();
+    await page.locator('[data-testid="model-row"][data-folder="copied-export"][data-status="active"]').waitFor({ timeout: STEP_MS });
+    await screenshot(page, GROUP, '02b-export-added', page.getByTestId('model-manager'));
     await row.getByRole('button', { name: /^Use / }).click();
+    await page.locator('[data-testid="model-row"][data-folder="tiny-qwen2"][data-status="active"]').waitFor({ timeout: STEP_MS });
     await page.locator('[data-testid="model-row"][data-status="active"]').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="chat-disabled"]') && document.querySelector('[data-testid="chat-model"]')?.textContent?.startsWith('Assistant:'));
     expect(await page.getByTestId('model-button').innerText()).not.toMatch(/none/);

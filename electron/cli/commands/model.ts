@@ -46,7 +46,44 @@ export const modelCommands: Command[] = [
       }
       for (const m of models) {
         if (m.ok) io.out(`${m.dir}  ${m.name}  ${formatBytes(m.bytes)}  ${m.quantization}  context ${m.contextLength}\n`);
+        else if (m.addable) io.out(`${m.dir}  NOT ADDED: continuum model add --model ${m.dir}\n`);
         else io.out(`${m.dir}  PROBLEM: ${m.problem}\n`);
+      }
+    },
+  },
+  {
+    name: 'model add',
+    usage: 'model add --model DIR [--onnx FILE] [--name NAME] [--licence ID] [--context N] [--again]',
+    summary: 'add a model export copied into models/: record its files (size, SHA-256) and check that it loads',
+    options: {
+      model: { type: 'string' },
+      onnx: { type: 'string' },
+      name: { type: 'string' },
+      licence: { type: 'string' },
+      context: { type: 'string' },
+      again: { type: 'boolean' },
+    },
+    async run(values, _positionals, io) {
+      const dir = resolve(requireString(values, 'model'));
+      const context = values.context === undefined ? undefined : positiveInt(values, 'context', 0, 1);
+      const { addModel, startModelWorker, ModelError } = await import('../../model');
+      const onnx = optionalString(values, 'onnx');
+      const name = optionalString(values, 'name');
+      const licence = optionalString(values, 'licence');
+      try {
+        const manifest = await addModel(dir, {
+          ...(onnx ? { onnx } : {}),
+          ...(name ? { name } : {}),
+          ...(licence ? { licence } : {}),
+          ...(context ? { contextLength: context } : {}),
+          again: values.again === true,
+          // Loaded once in the model worker, as the app will load it, then closed.
+          check: async (d) => (await startModelWorker(d)).close(),
+        });
+        const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+        io.out(`added ${dir}: ${manifest.name}, ${manifest.onnx} (${manifest.quantization ?? 'unknown'}), context ${manifest.contextLength}, ${manifest.files.length} files (${formatBytes(bytes)}) recorded; it loads\n`);
+      } catch (error) {
+        throw new VaultError('invalid-input', error instanceof ModelError ? `${dir}: ${error.message}` : `${dir}: ${(error as Error).message.split('\n')[0]}`);
       }
     },
   },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelsState } from '../../api/session-schemas';
 import { chatModelFromClient, type ChatModel } from '../../agent/harness';
 import { listImageModels } from '../../imaging/image-model/list';
-import { listModels, ModelError, startModelWorker, type ModelClient } from '../../model';
+import { addModel, listModels, ModelError, startModelWorker, type ModelClient } from '../../model';
 import { logError } from '../log';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
@@ -59,7 +59,10 @@ function describe(session: Session): ModelsState {
     models: listModels(dir).map((m) => {
       const failure = s.failures.get(m.dir) ?? null;
       const common = { dir: m.dir, folder: basename(m.dir), kind: 'language-model' as const, tokensPerSecond: s.speeds.get(m.dir) ?? null };
-      if (!m.ok) return { ...common, name: null, bytes: null, quantization: null, contextLength: null, status: 'problem' as const, problem: m.problem };
+      if (!m.ok) {
+        const status = m.addable ? (s.loading === m.dir ? ('loading' as const) : ('not-added' as const)) : ('problem' as const);
+        return { ...common, name: null, bytes: null, quantization: null, contextLength: null, status, problem: failure ?? m.problem };
+      }
       const status = s.active === m.dir ? 'active' : s.loading === m.dir ? 'loading' : failure ? 'problem' : 'ready';
       return { ...common, name: m.name, bytes: m.bytes, quantization: m.quantization, contextLength: m.contextLength, status, problem: failure };
     }),
@@ -73,7 +76,28 @@ function describe(session: Session): ModelsState {
   return listing;
 }
 
-async function select(session: Session, dir: string | null): Promise<ModelsState> {
+/** Loads `dir` in a new model worker and makes it the assistant's model; throws when it cannot be loaded. */
+async function load(session: Session, dir: string): Promise<void> {
+  const s = state(session);
+  const client = await startModelWorker(dir);
+  const chat = chatModelFromClient(client as never);
+  s.client = client;
+  s.active = dir;
+  s.failures.delete(dir);
+  // The model manager shows the decode speed the app measured last.
+  s.chat = {
+    id: chat.id,
+    ...(chat.contextLength ? { contextLength: chat.contextLength } : {}),
+    async chat(request) {
+      const answer = await chat.chat(request);
+      if (answer.tokensPerSecond && answer.tokens > 1) s.speeds.set(dir, answer.tokensPerSecond);
+      return answer;
+    },
+  };
+}
+
+/** Closes the active model, if any: the app is in no-model mode until another one loads. */
+async function unload(session: Session): Promise<void> {
   const s = state(session);
   const old = s.client;
   s.client = null;
@@ -81,6 +105,18 @@ async function select(session: Session, dir: string | null): Promise<ModelsState
   s.active = null;
   s.problem = null;
   await old?.close().catch((error: unknown) => logError('closing the model failed', error));
+}
+
+function failed(session: Session, dir: string, error: unknown): void {
+  const s = state(session);
+  const message = error instanceof ModelError ? error.message : `the model could not be loaded (${(error as Error).message.split('\n')[0]})`;
+  s.failures.set(dir, message);
+  s.problem = `${basename(dir)}: ${message}`;
+}
+
+async function select(session: Session, dir: string | null): Promise<ModelsState> {
+  const s = state(session);
+  await unload(session);
   if (dir === null) return describe(session);
   const known = listModels(modelsDir()).find((m) => m.dir === dir);
   if (!known) {
@@ -89,25 +125,32 @@ async function select(session: Session, dir: string | null): Promise<ModelsState
   }
   s.loading = dir;
   try {
-    const client = await startModelWorker(dir);
-    const chat = chatModelFromClient(client as never);
-    s.client = client;
-    s.active = dir;
-    s.failures.delete(dir);
-    // The model manager shows the decode speed the app measured last.
-    s.chat = {
-      id: chat.id,
-      ...(chat.contextLength ? { contextLength: chat.contextLength } : {}),
-      async chat(request) {
-        const answer = await chat.chat(request);
-        if (answer.tokensPerSecond && answer.tokens > 1) s.speeds.set(dir, answer.tokensPerSecond);
-        return answer;
-      },
-    };
+    await load(session, dir);
   } catch (error) {
-    const message = error instanceof ModelError ? error.message : `the model could not be loaded (${(error as Error).message.split('\n')[0]})`;
-    s.failures.set(dir, message);
-    s.problem = `${basename(dir)}: ${message}`;
+    failed(session, dir, error);
+  } finally {
+    s.loading = null;
+  }
+  return describe(session);
+}
+
+/**
+ * Adds an export copied into the models folder (records its files, see
+ * add-model.ts) and, as the proof that it works, makes it the active model.
+ */
+async function add(session: Session, dir: string): Promise<ModelsState> {
+  const s = state(session);
+  const known = listModels(modelsDir()).find((m) => m.dir === dir);
+  if (!known || known.ok || !known.addable) {
+    s.problem = `${dir} is not a model waiting to be added in ${modelsDir()}`;
+    return describe(session);
+  }
+  await unload(session);
+  s.loading = dir;
+  try {
+    await addModel(dir, { check: (d) => load(session, d) });
+  } catch (error) {
+    failed(session, dir, error);
   } finally {
     s.loading = null;
   }
@@ -122,5 +165,9 @@ export const modelHandlers: HandlerMap = {
   'models.select': (params, { session }) => {
     session.requireVault();
     return select(session, params.dir);
+  },
+  'models.add': (params, { session }) => {
+    session.requireVault();
+    return add(session, params.dir);
   },
 };

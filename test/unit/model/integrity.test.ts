@@ -68,7 +68,7 @@ describe('model integrity', () => {
 
     const noManifest = await tinyModel();
     rmSync(join(noManifest, MANIFEST_FILE));
-    expect((await refusal(noManifest)).message).toMatch(/has no continuum-model\.json: run "npx tsx scripts\/models\/manifest\.ts/);
+    expect((await refusal(noManifest)).message).toMatch(/has no continuum-model\.json: add it once \(Add in the model manager, or "continuum model add --model .*"\)/);
 
     const unlisted = await tinyModel();
     writeFileSync(join(unlisted, 'chat_template.jinja'), '{{ messages }}');

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,45 @@ describe('continuum model run', () => {
     expect(run.err).toMatch(/missing --prompt/);
     const bad = await runCli(['model', 'run', '--model', good, '--prompt', 'x', '--max-tokens', 'lots']);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('continuum model add', () => {
+  /** A copy of the tiny model as an export arrives: no manifest of ours. */
+  const exportCopy = (name: string) => {
+    const dir = join(models, name);
+    cpSync(good, dir, { recursive: true });
+    rmSync(join(dir, 'continuum-model.json'));
+    return dir;
+  };
+
+  it('lists a copied export as not added, adds it (files recorded, loaded once), and lists it with its figures', async () => {
+    const dir = exportCopy('copied-export');
+    const before = await runCli(['model', 'list', '--models', models]);
+    expect(before.out).toContain(`${dir}  NOT ADDED: continuum model add --model ${dir}`);
+    const added = await runCli(['model', 'add', '--model', dir, '--name', 'Copied export']);
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^added .*copied-export: Copied export, onnx\/model\.onnx \(fp32\), context 4096, \d+ files \([\d.]+ \w?B\) recorded; it loads\n$/);
+    const after = await runCli(['model', 'list', '--models', models]);
+    expect(after.out).toMatch(/copied-export {2}Copied export .* fp32 {2}context 4096/);
+    const twice = await runCli(['model', 'add', '--model', dir]);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/already added/);
+  }, 120_000);
+
+  it('refuses a partial copy in one line and leaves it not added', async () => {
+    const dir = exportCopy('cut-short');
+    const onnx = join(dir, 'onnx', readdirSync(join(dir, 'onnx')).find((f) => f.endsWith('.onnx'))!);
+    truncateSync(onnx, Math.floor(statSync(onnx).size / 2));
+    const run = await runCli(['model', 'add', '--model', dir]);
+    expect(run.code).toBe(1);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(run.err).toMatch(/^continuum: .*cut-short: not added: /);
+    expect(existsSync(join(dir, 'continuum-model.json'))).toBe(false);
+  }, 120_000);
+
+  it('says what is wrong with the usage', async () => {
+    expect((await runCli(['model', 'add'])).err).toMatch(/missing --model/);
+    expect((await runCli(['model', 'add', '--model', good, '--context', 'long'])).code).toBe(2);
   });
 });
