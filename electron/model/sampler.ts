@@ -69,29 +69,96 @@ function argmax(logits: Float32Array, mask: TokenMask | undefined): { best: numb
   return { best, bestLogit };
 }
 
+/**
+ * Scratch space for sampling, kept between steps: a vocabulary-sized array
+ * per step would be garbage the collector has to chase every token.
+ */
+const BUCKETS = 4096;
+let probs = new Float64Array(0);
+const bucketMass = new Float64Array(BUCKETS);
+const bucketCount = new Uint32Array(BUCKETS);
+
+/**
+ * Temperature, then top-k and nucleus (top-p) sampling. The result is the one
+ * a full sort of the vocabulary would give (candidates by probability, ties by
+ * id; the smallest prefix holding topP of the mass; the seeded draw walks it in
+ * that order), but only the tokens that can be in the nucleus are sorted: one
+ * pass computes each token's probability and a histogram of probability mass
+ * by scaled logit, which says how far down the nucleus (or the k-th token)
+ * reaches. Sorting all 151,936 candidates as objects took 150-250 ms a step on
+ * the 2-core build machine, several times the model's own pass.
+ */
 export function sampleToken(logits: Float32Array, options: SamplingOptions, rng: Rng, mask?: TokenMask): number {
-  const allowed = (id: number) => (mask ? mask[id] === 1 : true);
   const { best, bestLogit } = argmax(logits, mask);
   if (best < 0) throw new Error('no token is allowed');
   const temperature = options.temperature ?? 0;
   if (temperature <= 0) return best;
 
-  const candidates: { id: number; p: number }[] = [];
-  for (let id = 0; id < logits.length; id++) {
+  const n = mask ? Math.min(logits.length, mask.length) : logits.length;
+  if (probs.length < n) probs = new Float64Array(n);
+  bucketMass.fill(0);
+  bucketCount.fill(0);
+  let total = 0;
+  for (let id = 0; id < n; id++) {
     const scaled = (logits[id]! - bestLogit) / temperature;
-    if (allowed(id) && scaled > -NEGLIGIBLE) candidates.push({ id, p: Math.exp(scaled) });
+    if ((mask && mask[id] !== 1) || !(scaled > -NEGLIGIBLE)) {
+      probs[id] = 0;
+      continue;
+    }
+    const p = Math.exp(scaled);
+    probs[id] = p;
+    total += p;
+    const bucket = Math.min(BUCKETS - 1, Math.floor((-scaled / NEGLIGIBLE) * BUCKETS));
+    bucketMass[bucket] = bucketMass[bucket]! + p;
+    bucketCount[bucket] = bucketCount[bucket]! + 1;
   }
-  candidates.sort((a, b) => b.p - a.p || a.id - b.id);
-  if (options.topK && options.topK > 0) candidates.length = Math.min(candidates.length, options.topK);
-  const total = candidates.reduce((sum, c) => sum + c.p, 0);
+
+  const topK = options.topK && options.topK > 0 ? options.topK : 0;
   const topP = options.topP ?? 1;
-  let kept = 0;
+  if (!topK && topP >= 1) {
+    // The whole distribution: no order is needed to draw from it.
+    let r = rng.next() * total;
+    let chosen = best;
+    for (let id = 0; id < n && r >= 0; id++) {
+      if (probs[id]! > 0) {
+        r -= probs[id]!;
+        chosen = id;
+      }
+    }
+    return chosen;
+  }
+
+  // The last bucket the candidates must come from: the k-th token's, and (without top-k) the one where
+  // the mass reaches topP; one bucket more than that, so that rounding in these sums cannot cut it short.
+  let last = BUCKETS - 1;
+  let count = 0;
   let mass = 0;
-  while (kept < candidates.length && (kept === 0 || mass < topP * total)) mass += candidates[kept++]!.p;
+  for (let b = 0; b < BUCKETS; b++) {
+    count += bucketCount[b]!;
+    mass += bucketMass[b]!;
+    if ((topK && count >= topK) || (!topK && mass >= topP * total)) {
+      last = Math.min(BUCKETS - 1, b + 1);
+      break;
+    }
+  }
+  const limit = ((last + 1) / BUCKETS) * NEGLIGIBLE; // scaled logits above -limit are in buckets 0..last
+  const ids: number[] = [];
+  for (let id = 0; id < n; id++) {
+    if (probs[id]! > 0 && (logits[id]! - bestLogit) / temperature > -limit) ids.push(id);
+  }
+  ids.sort((a, b) => probs[b]! - probs[a]! || a - b);
+  if (topK) {
+    if (ids.length > topK) ids.length = topK;
+    total = 0;
+    for (const id of ids) total += probs[id]!;
+  }
+  let kept = 0;
+  mass = 0;
+  while (kept < ids.length && (kept === 0 || mass < topP * total)) mass += probs[ids[kept++]!]!;
   let r = rng.next() * mass;
   for (let i = 0; i < kept; i++) {
-    r -= candidates[i]!.p;
-    if (r < 0) return candidates[i]!.id;
+    r -= probs[ids[i]!]!;
+    if (r < 0) return ids[i]!;
   }
-  return candidates[kept - 1]!.id;
+  return ids[kept - 1]!;
 }
