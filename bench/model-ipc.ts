@@ -12,9 +12,16 @@ import { median } from './model-workload';
 
 /** What the bench asks a runtime's process. */
 export type BenchRequest =
-  | { readonly type: 'decode'; readonly prompt: string; readonly tokens: number }
+  | { readonly type: 'decode'; readonly prompt: string; readonly tokens: number; readonly sampling?: Sampling }
   | { readonly type: 'figures' }
   | { readonly type: 'exit' };
+
+/** Sampled decoding as a chat runs it (the model's generation_config.json); absent: greedy. */
+export interface Sampling {
+  readonly temperature: number;
+  readonly topP: number;
+  readonly seed: number;
+}
 
 /** One greedy decode of `tokens` new tokens, timed the same way in both runtimes (see decodeTimings). */
 export interface DecodeRun extends DecodeTimings {

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { AutoModelForCausalLM, AutoTokenizer, BaseStreamer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor, type TextStreamer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { cpuSessionOptions } from '../electron/model/session';
-import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures } from './model-ipc';
+import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures, type Sampling } from './model-ipc';
 
 export interface PeerReady {
   readonly loadMs: number;
@@ -60,15 +60,16 @@ function watchOnnxruntime(): void {
   };
 }
 
-async function decode(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, prompt: string, newTokens: number): Promise<DecodeRun> {
+async function decode(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, prompt: string, newTokens: number, sampling: Sampling | undefined): Promise<DecodeRun> {
   const inputs = tokenizer(prompt) as { input_ids: Tensor; attention_mask: Tensor };
   const promptTokens = inputs.input_ids.dims[1]!;
   const clock = new TokenClock();
   seen.runMs.length = 0;
-  // Greedy, exactly newTokens tokens (end-of-sequence suppressed until then), as our bench asks ignoreEos.
+  // Exactly newTokens tokens (end-of-sequence suppressed until then), as our bench asks ignoreEos; greedy, or
+  // sampled with the same temperature and top-p (the draws differ: each runtime has its own random numbers).
   // generate() types its streamer as a TextStreamer, but calls only BaseStreamer's put() and end().
   const streamer = clock as unknown as TextStreamer;
-  const output = (await model.generate({ ...inputs, max_new_tokens: newTokens, min_new_tokens: newTokens, do_sample: false, streamer })) as Tensor;
+  const output = (await model.generate({ ...inputs, max_new_tokens: newTokens, min_new_tokens: newTokens, ...(sampling ? { do_sample: true, temperature: sampling.temperature, top_p: sampling.topP, top_k: 0 } : { do_sample: false }), streamer })) as Tensor;
   const stamps = clock.stamps.slice(1);
   if (stamps.length !== newTokens) throw new Error(`the peer streamed ${stamps.length} tokens, expected ${newTokens}`);
   // runMs[0] is the prompt's pass; the rest are decode steps.
@@ -103,7 +104,7 @@ serveBench(
     });
     const loadMs = performance.now() - started;
     loaded = { model, tokenizer };
-    await decode(model, tokenizer, 'warm up', 2);
+    await decode(model, tokenizer, 'warm up', 2, undefined);
     if (!seen.options) throw new Error('transformers.js did not create its session through onnxruntime-node');
     return { loadMs, sessionOptions: seen.options, kvTypes: [...seen.kvTypes] };
   },
@@ -111,7 +112,7 @@ serveBench(
     if (!loaded) throw new Error('the model is not loaded');
     switch (request.type) {
       case 'decode':
-        return decode(loaded.model, loaded.tokenizer, request.prompt, request.tokens);
+        return decode(loaded.model, loaded.tokenizer, request.prompt, request.tokens, request.sampling);
       case 'figures':
         throw new Error('the peer measures decode only');
       case 'exit':

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { startModelWorker, type ModelClient } from '../electron/model/model-worker';
 import type { ChatMessage } from '../electron/model/tokenizer';
 import { ModelTokenizer } from '../electron/model/tokenizer';
-import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures } from './model-ipc';
+import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures, type Sampling } from './model-ipc';
 
 export interface ModelRunReady {
   readonly loadMs: number;
@@ -81,10 +81,11 @@ async function stopLatencies(client: ModelClient, messages: ChatMessage[], phase
   return { callerMs, workerMs };
 }
 
-/** One greedy decode of exactly `tokens` tokens, timed by the arrival of each token at the client (as the peer's streamer). */
-async function decode(client: ModelClient, prompt: string, tokens: number): Promise<DecodeRun> {
+/** One decode of exactly `tokens` tokens (greedy, or sampled), timed by the arrival of each token at the client (as the peer's streamer). */
+async function decode(client: ModelClient, prompt: string, tokens: number, sampling: Sampling | undefined): Promise<DecodeRun> {
   const stamps: TokenStamp[] = [];
-  const result = await client.generate({ prompt, maxTokens: tokens, ignoreEos: true, temperature: 0, reusePrefix: false }, (event) => {
+  const choice = sampling ? { temperature: sampling.temperature, topP: sampling.topP, seed: sampling.seed } : { temperature: 0 };
+  const result = await client.generate({ prompt, maxTokens: tokens, ignoreEos: true, ...choice, reusePrefix: false }, (event) => {
     if (event.tokenId >= 0) stamps.push(stampNow());
   }).result;
   if (result.tokenIds.length !== tokens) throw new Error(`our runtime generated ${result.tokenIds.length} tokens, expected ${tokens}`);
@@ -126,7 +127,7 @@ serveBench(
     if (!client || !dir) throw new Error('the model is not loaded');
     switch (request.type) {
       case 'decode':
-        return decode(client, request.prompt, request.tokens);
+        return decode(client, request.prompt, request.tokens, request.sampling);
       case 'figures':
         return figures(client, dir);
       case 'exit': {

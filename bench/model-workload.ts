@@ -22,6 +22,8 @@ export const DECODE_ROUNDS = 12;
  * so a single pair's ratio is partly the luck of its two processes.
  */
 export const PROCESS_PAIRS = 3;
+/** Sampled rounds (temperature and top-p as a chat uses them) in each pair, after its greedy rounds. */
+export const SAMPLED_ROUNDS_PER_PAIR = 2;
 
 export const p95 = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 95);
 

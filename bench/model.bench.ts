@@ -28,11 +28,11 @@ import { cpuSessionOptions } from '../electron/model/session';
 import type { Precision } from '../scripts/models/decoder-graph';
 import { generateModelFolder } from '../scripts/models/model-folder';
 import { BandwidthProbe, type BandwidthSample } from './memory-bandwidth';
-import { BenchChild, type DecodeRun } from './model-ipc';
+import { BenchChild, type DecodeRun, type Sampling } from './model-ipc';
 import { cpuMeter, waitUntilQuiet } from './process-cpu';
 import type { PeerReady } from './model-peer';
 import type { ModelRunFigures, ModelRunReady } from './model-run';
-import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, medianInterval, p95, PROCESS_PAIRS } from './model-workload';
+import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, medianInterval, p95, PROCESS_PAIRS, SAMPLED_ROUNDS_PER_PAIR } from './model-workload';
 import { report, type Figure } from './report';
 
 const ALL: Precision[] = ['fp32', 'int8', 'int4'];
@@ -130,6 +130,32 @@ async function pairedRounds(ours: BenchChild, peer: BenchChild, probe: Bandwidth
   return rounds;
 }
 
+/**
+ * Paired rounds of sampled decoding, as a chat runs (temperature and top-p from the model's
+ * generation_config.json): the sampler's own cost per token, which greedy rounds leave out.
+ */
+async function sampledRounds(ours: BenchChild, peer: BenchChild, count: number, sampling: Omit<Sampling, 'seed'>): Promise<{ ours: DecodeRun; peer: DecodeRun }[]> {
+  const rounds: { ours: DecodeRun; peer: DecodeRun }[] = [];
+  for (let round = 0; round < count; round++) {
+    const request = { type: 'decode', prompt: DECODE_PROMPT, tokens: DECODE_TOKENS, sampling: { ...sampling, seed: round } } as const;
+    let oursRun: DecodeRun | undefined;
+    let peerRun: DecodeRun | undefined;
+    for (const side of round % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
+      if (side === 'ours') oursRun = await ours.request(request);
+      else peerRun = await peer.request(request);
+    }
+    rounds.push({ ours: oursRun!, peer: peerRun! });
+  }
+  return rounds;
+}
+
+/** The sampling a chat with this model uses: generation_config.json's temperature and top-p (0.7 and 0.8, Qwen2.5's, when absent). */
+function chatSampling(precision: Precision): Omit<Sampling, 'seed'> {
+  const file = join(dirOf(precision), 'generation_config.json');
+  const config = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { temperature?: number; top_p?: number }) : {};
+  return { temperature: config.temperature ?? 0.7, topP: config.top_p ?? 0.8 };
+}
+
 async function main(): Promise<void> {
   const benchStart = performance.now();
   if (PRECISIONS.length === 0) throw new Error(`usage: model.bench.ts [${ALL.join('|')}]...`);
@@ -164,6 +190,8 @@ async function main(): Promise<void> {
         );
 
         const rounds: Round[] = [];
+        const sampled: { ours: DecodeRun; peer: DecodeRun }[] = [];
+        const sampling = chatSampling(p);
         for (let pair = 0; pair < PROCESS_PAIRS; pair++) {
           if (pair > 0) {
             await ours!.request({ type: 'exit' });
@@ -172,7 +200,15 @@ async function main(): Promise<void> {
           }
           const count = Math.round(((pair + 1) * DECODE_ROUNDS) / PROCESS_PAIRS) - Math.round((pair * DECODE_ROUNDS) / PROCESS_PAIRS);
           rounds.push(...(await pairedRounds(ours!, peer!, probe, `${p} pair ${pair + 1}`, count)));
+          sampled.push(...(await sampledRounds(ours!, peer!, SAMPLED_ROUNDS_PER_PAIR, sampling)));
         }
+        const sampledRatios = sampled.map((r) => r.ours.medianStepTokensPerSecond / r.peer.medianStepTokensPerSecond);
+        sampled.forEach((r, i) =>
+          console.log(
+            `${p} sampled round ${i + 1}: ours ${r.ours.medianStepTokensPerSecond.toFixed(1)}, peer ${r.peer.medianStepTokensPerSecond.toFixed(1)} tokens/s;` +
+              ` ratio ${sampledRatios[i]!.toFixed(2)}; CPU ms a step ours ${r.ours.cpuMsPerStep.toFixed(1)}, peer ${r.peer.cpuMsPerStep.toFixed(1)}`,
+          ),
+        );
         const bytes = weightBytesPerToken(p);
         // A round's speed is its median step (see DecodeTimings); whole-run speeds are shown beside.
         const oursSpeeds = rounds.map((r) => r.ours.medianStepTokensPerSecond);
@@ -213,6 +249,11 @@ async function main(): Promise<void> {
           { name: `${p} decode / peer, 95 % interval of the median, high`, value: medianInterval(ratios)[1], unit: 'x' },
           { name: `${p} decode / peer, lowest round`, value: Math.min(...ratios), unit: 'x' },
           { name: `${p} decode / peer, highest round`, value: Math.max(...ratios), unit: 'x' },
+          // Sampled as a chat runs: the sampler's cost per token on top of the model's pass.
+          { name: `${p} decode sampled (temperature ${sampling.temperature}, top-p ${sampling.topP}; median of ${sampled.length} paired rounds)`, value: median(sampled.map((r) => r.ours.medianStepTokensPerSecond)), unit: 'tokens/s' },
+          { name: `${p} decode sampled, peer (the same)`, value: median(sampled.map((r) => r.peer.medianStepTokensPerSecond)), unit: 'tokens/s' },
+          { name: `${p} decode sampled / peer (median of per-round ratios)`, value: median(sampledRatios), unit: 'x', goal: '>= 1' },
+          { name: `${p} decode sampled / peer, lowest round`, value: Math.min(...sampledRatios), unit: 'x' },
           { name: `${p} decode, whole runs (median of ${rounded})`, value: median(rounds.map((r) => r.ours.tokensPerSecond)), unit: 'tokens/s' },
           { name: `${p} decode / peer, whole runs (median of per-round ratios)`, value: median(wholeRatios), unit: 'x' },
           // Work per token (all threads of the process): far less moved by other work than time is, so a second view of the ratio.
