@@ -17,7 +17,7 @@ import { createTestVault } from '../helpers/temp-vault';
 
 const model: ChatModel = {
   id: 'scripted sign-off',
-  chat: () => Promise.resolve({ text: JSON.stringify({ assessment: 'Stable.', plan: 'Continue.', followUpDate: '2030-01-01' }), tokens: 8, finish: 'stop' }),
+  chat: () => Promise.resolve({ text: JSON.stringify({ assessment: 'Stable.', plan: 'Continue.', followUpDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }), tokens: 8, finish: 'stop' }),
 };
 
 type SignOffLine = Extract<Committed, { kind: 'signoff' }>;
@@ -43,7 +43,7 @@ function approvedApart(vault: Vault, sessionId: string, withFollowUp: boolean): 
     if (!approved.ok) throw new Error(approved.message);
   };
   propose('memory.propose_note', { title: `Visit summary, ${vault.now().toISOString().slice(0, 10)}: assessment and plan`, body: 'Assessment: stable.' });
-  if (withFollowUp) propose('memory.propose_follow_up', { date: '2030-01-01', reason: 'Follow-up of this visit' });
+  if (withFollowUp) propose('memory.propose_follow_up', { date: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10), reason: 'Follow-up of this visit' });
 }
 
 describe('the crash check on signed-off sessions', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { citation } from '../../api/schemas';
 import { defineTool } from './tool';
+import { localDay } from './proposal-checks';
 
 /**
  * Proposals: drafts that exist only in the session until a clinician
@@ -57,7 +58,10 @@ export const proposeFollowUp = defineTool({
   output: proposed,
   sideEffect: 'propose',
   roles: ['orchestrator'],
-  run: (input, { proposals }) => {
+  run: (input, { proposals, now }) => {
+    // Refused here, not only at sign-off, so the assistant (and the clinician reading the chat) sees why at once.
+    const today = localDay(now);
+    if (input.date < today) throw new Error(`the follow-up date ${input.date} is before today (${today})`);
     const p = proposals.add({ kind: 'follow-up', date: input.date, reason: input.reason }, input.citations, 'orchestrator');
     return { proposalId: p.id, status: 'pending' as const };
   },

@@ -4,14 +4,15 @@ import type { Proposal } from './proposals';
 
 /**
  * What must hold of a proposal before a clinician's approval may write it:
- * its text is there, its dates are real calendar days, and everything it
+ * its text is there, its dates are real calendar days (a follow-up not
+ * before today), and everything it
  * cites exists in this patient's record or the library (provenance that
  * points nowhere is no provenance). The proposal tools check shapes when an
  * agent proposes; these checks are the ones a regex cannot make, run again
  * at sign-off so that one bad item stops the whole sign-off before anything
  * is written. Answers the problem in a few words, or null.
  */
-export function proposalProblem(proposal: Proposal, db: Db, patientId: string): string | null {
+export function proposalProblem(proposal: Proposal, db: Db, patientId: string, today: string): string | null {
   const body = proposal.body;
   switch (body.kind) {
     case 'note':
@@ -27,6 +28,7 @@ export function proposalProblem(proposal: Proposal, db: Db, patientId: string): 
       break;
     case 'follow-up':
       if (!isCalendarDay(body.date)) return `its date ${body.date.slice(0, 10)} is not a calendar date`;
+      if (body.date < today) return `its date ${body.date} is before today (${today})`;
       if (blank(body.reason)) return 'its reason is empty';
       break;
   }
@@ -47,6 +49,12 @@ export function describeProposal(proposal: Proposal): string {
   const what =
     body.kind === 'note' ? (body.title.startsWith('Visit summary') ? 'the visit summary' : 'the note') : body.kind === 'follow-up' ? 'the follow-up' : body.kind === 'care-item' ? 'the care-plan item' : 'the fact';
   return `${what} (${proposal.id})`;
+}
+
+/** The clinic's calendar day of `now` (local time), YYYY-MM-DD: what "today" means for a follow-up date. */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** YYYY-MM-DD naming a day that exists ("2025-02-30" does not). */

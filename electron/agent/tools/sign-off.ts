@@ -1,6 +1,6 @@
 import { VaultError } from '../../store/errors';
 import type { Proposal } from './proposals';
-import { describeProposal, proposalProblem } from './proposal-checks';
+import { describeProposal, localDay, proposalProblem } from './proposal-checks';
 import type { ToolRegistry } from './registry';
 import type { ToolContext } from './tool';
 
@@ -36,7 +36,7 @@ export function signOffProposals(tools: ToolRegistry, context: ToolContext, deci
   const chosen = checkDecisions(context, decisions);
   for (const { proposal, decision } of chosen) {
     if (decision !== 'approve') continue;
-    const problem = proposalProblem(proposal, vault.db, patientId);
+    const problem = proposalProblem(proposal, vault.db, patientId, localDay(vault.now()));
     if (problem) throw refused(`${describeProposal(proposal)}: ${problem}`);
   }
 

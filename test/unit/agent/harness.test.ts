@@ -41,7 +41,7 @@ function scriptedModel(id = 'scripted test model', variant = ''): ChatModel & { 
           : { tool: 'memory.lab_trend', reply: '', claims: [] };
       } else if (props.includes('analyte')) answer = { analyte: 'hemoglobin a1c' };
       else if (props.includes('concerns')) answer = { concerns: ['Adherence is unconfirmed; a low HbA1c would change the plan.'] };
-      else if (props.includes('assessment')) answer = { assessment: 'Type 2 diabetes, HbA1c rising.', plan: 'Reinforce metformin; recheck HbA1c.', followUpDate: '2025-06-01' };
+      else if (props.includes('assessment')) answer = { assessment: 'Type 2 diabetes, HbA1c rising.', plan: 'Reinforce metformin; recheck HbA1c.', followUpDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) };
       else throw new Error(`unexpected request: ${last}`);
       const text = JSON.stringify(answer);
       return { text, tokens: Math.ceil(text.length / 4), finish: 'complete' };

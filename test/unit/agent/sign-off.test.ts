@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { citeRecord } from '../../../electron/agent/grounding/citation';
 import { LiveSession, runSession, sessionScript, Trajectory, type ChatModel } from '../../../electron/agent/harness';
+import { localDay } from '../../../electron/agent/tools/proposal-checks';
 import { verifyAudit } from '../../../electron/store/audit';
 import type { Vault } from '../../../electron/store/vault';
 import { memoryVault, PATIENT } from './memory-fixture';
@@ -18,6 +19,9 @@ function signOffModel(followUpDate: string): ChatModel {
     chat: () => Promise.resolve({ text: JSON.stringify({ assessment: 'Type 2 diabetes, stable.', plan: 'Continue metformin.', followUpDate }), tokens: 12, finish: 'stop' }),
   };
 }
+
+/** A calendar day `days` from now: follow-up dates must not be before today. */
+const inDays = (days: number) => localDay(new Date(Date.now() + days * 86_400_000));
 
 let vault: Vault;
 beforeEach(() => {
@@ -37,7 +41,7 @@ const signOffEntries = () =>
     .map((d) => JSON.parse(d) as { kind?: string; sessionId?: string; approved?: Array<{ recordId: string }>; rejected?: string[] })
     .filter((d) => d.kind === 'session.sign-off');
 
-async function drafted(followUpDate = '2030-01-15', trajectory = new Trajectory()): Promise<{ session: LiveSession; note: string; followUp: string; trajectory: Trajectory }> {
+async function drafted(followUpDate = inDays(60), trajectory = new Trajectory()): Promise<{ session: LiveSession; note: string; followUp: string; trajectory: Trajectory }> {
   const session = new LiveSession({ vault, patientId: PATIENT, workflow: 'follow-up', model: signOffModel(followUpDate), trajectory, budgets: { maxSteps: 10, maxTokens: 1000, maxSeconds: 60 }, seed: 0, sessionId: 'session-sign' });
   expect(await session.signOff()).toBe('ok');
   const find = (kind: string) => session.proposals.all().find((p) => p.body.kind === kind)!.id;
@@ -64,15 +68,38 @@ describe('sign-off, all or nothing', () => {
     expect(() => session.sign([{ proposalId: note, decision: 'approve' }])).toThrow('sign-off refused, nothing written: this session is already signed off');
   });
 
+  it('never proposes a follow-up before today, and the trajectory says why', async () => {
+    const trajectory = new Trajectory();
+    const session = new LiveSession({ vault, patientId: PATIENT, workflow: 'follow-up', model: signOffModel(inDays(-1)), trajectory, budgets: { maxSteps: 10, maxTokens: 1000, maxSeconds: 60 }, seed: 0, sessionId: 'session-past' });
+    expect(await session.signOff()).toBe('ok');
+    expect(session.proposals.all().map((p) => p.body.kind)).toEqual(['note']);
+    expect(trajectory.events).toContainEqual(
+      expect.objectContaining({ type: 'tool.call', tool: 'memory.propose_follow_up', ok: false, result: `memory.propose_follow_up: the follow-up date ${inDays(-1)} is before today (${inDays(0)})` }),
+    );
+  });
+
+  it('refuses to sign a follow-up whose day has passed since it was proposed (a session left open overnight)', async () => {
+    const { session, note, followUp } = await drafted(inDays(1));
+    const before = state();
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    vault.now = () => later;
+    const decisions = [
+      { proposalId: note, decision: 'approve' as const },
+      { proposalId: followUp, decision: 'approve' as const },
+    ];
+    expect(() => session.sign(decisions)).toThrow(`sign-off refused, nothing written: the follow-up (${followUp}): its date ${inDays(1)} is before today (${localDay(later)})`);
+    expect(state()).toEqual(before);
+  });
+
   it('refuses the whole sign-off when one item is invalid, naming it, and writes nothing', async () => {
-    // The proposal tool's pattern lets "2030-02-31" through; the sign-off's check does not.
-    const { session, note, followUp, trajectory } = await drafted('2030-02-31');
+    // The proposal tool's pattern lets "2099-02-31" through; the sign-off's check does not.
+    const { session, note, followUp, trajectory } = await drafted('2099-02-31');
     const before = state();
     const decisions = [
       { proposalId: note, decision: 'approve' as const },
       { proposalId: followUp, decision: 'approve' as const },
     ];
-    expect(() => session.sign(decisions)).toThrow(`sign-off refused, nothing written: the follow-up (${followUp}): its date 2030-02-31 is not a calendar date`);
+    expect(() => session.sign(decisions)).toThrow(`sign-off refused, nothing written: the follow-up (${followUp}): its date 2099-02-31 is not a calendar date`);
     expect(state()).toEqual(before);
     expect(session.proposals.all().map((p) => p.status)).toEqual(['pending', 'pending']);
     expect(session.signed).toBe(false);
@@ -146,10 +173,10 @@ describe('sign-off, all or nothing', () => {
   it('headless: the script\'s approval step is the sign-off, and a refused one fails the run with the reason', async () => {
     const trajectory = new Trajectory();
     const script = sessionScript.parse({ turns: [], approve: 'all' });
-    await expect(runSession({ vault, patientId: PATIENT, script, model: signOffModel('2030-13-01'), trajectory, sessionId: 'session-bad' })).rejects.toThrow(/^sign-off refused, nothing written: the follow-up \(proposal-[^)]+\): its date 2030-13-01 is not a calendar date$/);
+    await expect(runSession({ vault, patientId: PATIENT, script, model: signOffModel('2099-13-01'), trajectory, sessionId: 'session-bad' })).rejects.toThrow(/^sign-off refused, nothing written: the follow-up \(proposal-[^)]+\): its date 2099-13-01 is not a calendar date$/);
     expect(trajectory.events.at(-1)).toMatchObject({ type: 'session.end' });
     expect(signOffEntries()).toEqual([]);
-    const outcome = await runSession({ vault, patientId: PATIENT, script, model: signOffModel('2030-12-01'), trajectory: new Trajectory(), sessionId: 'session-good' });
+    const outcome = await runSession({ vault, patientId: PATIENT, script, model: signOffModel(inDays(30)), trajectory: new Trajectory(), sessionId: 'session-good' });
     expect(outcome.proposals.map((p) => p.status)).toEqual(['approved', 'approved']);
     expect(signOffEntries().map((e) => e.sessionId)).toEqual(['session-good']);
   });
