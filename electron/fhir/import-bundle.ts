@@ -76,69 +76,69 @@ export function importBundleText(vault: Vault, fileName: string, text: string, o
 function runImport(vault: Vault, source: BundleSource, options: ImportOptions): ImportReport {
   const started = performance.now();
   const db = vault.db;
-  return vault.write(() =>
-    db.transaction((): ImportReport => {
-      const previous = previousImport(db, source.sha256);
-      if (previous) return repeatReport(db, source.label, previous, started);
+  const importAll = (): ImportReport => {
+    const previous = previousImport(db, source.sha256);
+    if (previous) return repeatReport(db, source.label, previous, started);
 
-      const at = vault.now().toISOString();
-      const sourceId = Number(
-        db
-          .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at) VALUES ('fhir-import', ?, ?, ?, ?)`)
-          .run(source.label, source.sha256, vault.clinician.id, at).lastInsertRowid,
-      );
-      // A resource may name a patient whose entry comes later in the bundle;
-      // the foreign keys are checked at commit, when it is there. (Reset by
-      // SQLite itself at the end of the transaction.)
-      db.pragma('defer_foreign_keys = ON');
+    const at = vault.now().toISOString();
+    const sourceId = Number(
+      db
+        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at) VALUES ('fhir-import', ?, ?, ?, ?)`)
+        .run(source.label, source.sha256, vault.clinician.id, at).lastInsertRowid,
+    );
+    // A resource may name a patient whose entry comes later in the bundle;
+    // the foreign keys are checked at commit, when it is there. (Reset by
+    // SQLite itself at the end of the transaction.)
+    db.pragma('defer_foreign_keys = ON');
 
-      const session = new ImportSession(db, source.label, { sourceId, recordedAt: at, recordedBy: vault.clinician.id });
-      const splitter = new BundleSplitter(source.label);
-      const hash = createHash('sha256');
-      let bytes = 0;
-      for (const chunk of source.chunks()) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        for (const entry of splitter.push(chunk)) session.add(entry);
-        checkHead(source.label, splitter.head, false);
-        const { resources } = session;
-        options.onProgress?.({ resources, bytes, totalBytes: source.totalBytes, maxBufferedBytes: splitter.maxBufferedBytes });
-      }
-      splitter.end();
-      const bundleType = checkHead(source.label, splitter.head, true);
-      if (hash.digest('hex') !== source.sha256) {
-        throw new FhirImportError(source.label, 'the file changed while it was being imported; nothing was imported');
-      }
-      session.finish();
+    const session = new ImportSession(db, source.label, { sourceId, recordedAt: at, recordedBy: vault.clinician.id });
+    const splitter = new BundleSplitter(source.label);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (const chunk of source.chunks()) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      for (const entry of splitter.push(chunk)) session.add(entry);
+      checkHead(source.label, splitter.head, false);
+      const { resources } = session;
+      options.onProgress?.({ resources, bytes, totalBytes: source.totalBytes, maxBufferedBytes: splitter.maxBufferedBytes });
+    }
+    splitter.end();
+    const bundleType = checkHead(source.label, splitter.head, true);
+    if (hash.digest('hex') !== source.sha256) {
+      throw new FhirImportError(source.label, 'the file changed while it was being imported; nothing was imported');
+    }
+    session.finish();
 
-      const patients = [...session.touched.keys()];
-      for (const [patientId, counts] of session.touched) {
-        vault.audit('import.fhir', patientId, { file: source.label, sourceId, counts });
-      }
-      const detail: SourceDetail = {
-        bundleType,
-        bytes,
-        resources: session.resources,
-        added: session.added,
-        updated: session.updated,
-        unchanged: session.unchanged,
-        notMapped: session.notMapped,
-        patients,
-      };
-      db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(JSON.stringify(detail), sourceId);
-      return {
-        file: source.label,
-        alreadyImported: false,
-        patients: namesOf(db, patients),
-        added: session.added,
-        unchanged: session.unchanged,
-        updated: session.updated,
-        notMapped: session.notMapped,
-        resources: session.resources,
-        seconds: (performance.now() - started) / 1000,
-      };
-    })(),
-  );
+    const patients = [...session.touched.keys()];
+    for (const [patientId, counts] of session.touched) {
+      vault.audit('import.fhir', patientId, { file: source.label, sourceId, counts });
+    }
+    const detail: SourceDetail = {
+      bundleType,
+      bytes,
+      resources: session.resources,
+      added: session.added,
+      updated: session.updated,
+      unchanged: session.unchanged,
+      notMapped: session.notMapped,
+      patients,
+    };
+    db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(JSON.stringify(detail), sourceId);
+    return {
+      file: source.label,
+      alreadyImported: false,
+      patients: namesOf(db, patients),
+      added: session.added,
+      unchanged: session.unchanged,
+      updated: session.updated,
+      notMapped: session.notMapped,
+      resources: session.resources,
+      seconds: (performance.now() - started) / 1000,
+    };
+  };
+  // One bundle, one transaction: a failed bundle leaves nothing behind.
+  return vault.atomically(importAll);
 }
 
 /**

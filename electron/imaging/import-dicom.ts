@@ -74,112 +74,110 @@ export function importDicomBytes(
   const at = vault.now().toISOString();
   const by = vault.clinician.id;
 
-  return vault.write(() =>
-    db.transaction((): DicomImportOutcome => {
-      const sourceId = Number(
-        db
-          .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-          .run(`DICOM ${fileName}`, sha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn }))
-          .lastInsertRowid,
-      );
-      const provenance = { source_id: sourceId, source_ref: header.sopInstanceUid, recorded_at: at, recorded_by: by };
-      let studyId = study?.id;
-      if (!studyId) {
-        studyId = `dicom-study-${randomUUID()}`;
-        db.prepare(
-          `INSERT INTO imaging_studies (id, patient_id, status, modality, description, started_at, series_count, instance_count,
-             study_uid, accession_number, dicom_patient, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'available', @modality, @description, @started, 0, 0, @uid, @accession, @dicomPatient,
-             @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({
-          id: studyId,
-          patient: patientId,
-          modality: header.modality,
-          description: header.studyDescription,
-          started: header.studyDate,
-          uid: header.studyInstanceUid,
-          accession: header.accessionNumber,
-          dicomPatient: JSON.stringify(header.patient),
-          ...provenance,
-        });
-      }
-      let seriesId = db.prepare(`SELECT id FROM imaging_series WHERE series_uid = ?`).pluck().get(header.seriesInstanceUid) as string | undefined;
-      if (!seriesId) {
-        seriesId = `dicom-series-${randomUUID()}`;
-        db.prepare(
-          `INSERT INTO imaging_series (id, study_id, patient_id, series_uid, number, modality, body_part, view_position, laterality, description)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          seriesId,
-          studyId,
-          patientId,
-          header.seriesInstanceUid,
-          header.seriesNumber,
-          header.modality,
-          header.bodyPart,
-          header.viewPosition,
-          header.laterality,
-          header.seriesDescription,
-        );
-      }
-      const imageId = `dicom-image-${randomUUID()}`;
+  return vault.atomically((): DicomImportOutcome => {
+    const sourceId = Number(
+      db
+        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
+        .run(`DICOM ${fileName}`, sha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn }))
+        .lastInsertRowid,
+    );
+    const provenance = { source_id: sourceId, source_ref: header.sopInstanceUid, recorded_at: at, recorded_by: by };
+    let studyId = study?.id;
+    if (!studyId) {
+      studyId = `dicom-study-${randomUUID()}`;
       db.prepare(
-        `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
-         VALUES (@id, @patient, 'dicom', 'application/dicom', @taken, @content, @metadata, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        `INSERT INTO imaging_studies (id, patient_id, status, modality, description, started_at, series_count, instance_count,
+           study_uid, accession_number, dicom_patient, source_id, source_ref, recorded_at, recorded_by)
+         VALUES (@id, @patient, 'available', @modality, @description, @started, 0, 0, @uid, @accession, @dicomPatient,
+           @source_id, @source_ref, @recorded_at, @recorded_by)`,
       ).run({
-        id: imageId,
+        id: studyId,
         patient: patientId,
-        taken: header.studyDate,
-        content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        metadata: JSON.stringify({ sopInstanceUid: header.sopInstanceUid, modality: header.modality }),
+        modality: header.modality,
+        description: header.studyDescription,
+        started: header.studyDate,
+        uid: header.studyInstanceUid,
+        accession: header.accessionNumber,
+        dicomPatient: JSON.stringify(header.patient),
         ...provenance,
       });
-      const instanceId = `dicom-instance-${randomUUID()}`;
+    }
+    let seriesId = db.prepare(`SELECT id FROM imaging_series WHERE series_uid = ?`).pluck().get(header.seriesInstanceUid) as string | undefined;
+    if (!seriesId) {
+      seriesId = `dicom-series-${randomUUID()}`;
       db.prepare(
-        `INSERT INTO imaging_instances (id, series_id, patient_id, image_id, sop_instance_uid, sop_class_uid, number, transfer_syntax_uid,
-           rows, columns, frames, bits_allocated, photometric, window_center, window_width, spacing, byte_length, sha256,
-           source_id, recorded_at, recorded_by)
-         VALUES (@id, @series, @patient, @image, @sop, @sopClass, @number, @ts, @rows, @columns, @frames, @bits, @photometric,
-           @wc, @ww, @spacing, @length, @sha256, @source_id, @recorded_at, @recorded_by)`,
-      ).run({
-        id: instanceId,
-        series: seriesId,
-        patient: patientId,
-        image: imageId,
-        sop: header.sopInstanceUid,
-        sopClass: header.sopClassUid,
-        number: header.instanceNumber,
-        ts: header.transferSyntaxUid,
-        rows: header.rows,
-        columns: header.columns,
-        frames: header.frames,
-        bits: header.bitsAllocated,
-        photometric: header.photometric,
-        wc: header.windowCenter,
-        ww: header.windowWidth,
-        spacing: JSON.stringify(header.spacing),
-        length: bytes.byteLength,
-        sha256,
-        source_id: sourceId,
-        recorded_at: at,
-        recorded_by: by,
-      });
-      db.prepare(
-        `UPDATE imaging_studies SET
-           series_count = (SELECT count(*) FROM imaging_series WHERE study_id = @study),
-           instance_count = (SELECT count(*) FROM imaging_instances i JOIN imaging_series s ON s.id = i.series_id WHERE s.study_id = @study)
-         WHERE id = @study`,
-      ).run({ study: studyId });
-      vault.audit('record.write', patientId, { kind: 'imaging.import', file: fileName, instanceId, matchedOn });
-      const how = matchedOn === 'clinician' ? 'the chart chosen by the clinician' : `matched on ${matchedOn.join(', ')}`;
-      return {
-        ...outcome(fileName, 'imported', `${fileName}: ${header.modality ?? 'image'} ${header.columns} x ${header.rows} (${header.transferSyntaxName}) filed, ${how}`),
-        patientId,
+        `INSERT INTO imaging_series (id, study_id, patient_id, series_uid, number, modality, body_part, view_position, laterality, description)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        seriesId,
         studyId,
-        instanceId,
-      };
-    })(),
-  );
+        patientId,
+        header.seriesInstanceUid,
+        header.seriesNumber,
+        header.modality,
+        header.bodyPart,
+        header.viewPosition,
+        header.laterality,
+        header.seriesDescription,
+      );
+    }
+    const imageId = `dicom-image-${randomUUID()}`;
+    db.prepare(
+      `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
+       VALUES (@id, @patient, 'dicom', 'application/dicom', @taken, @content, @metadata, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+    ).run({
+      id: imageId,
+      patient: patientId,
+      taken: header.studyDate,
+      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      metadata: JSON.stringify({ sopInstanceUid: header.sopInstanceUid, modality: header.modality }),
+      ...provenance,
+    });
+    const instanceId = `dicom-instance-${randomUUID()}`;
+    db.prepare(
+      `INSERT INTO imaging_instances (id, series_id, patient_id, image_id, sop_instance_uid, sop_class_uid, number, transfer_syntax_uid,
+         rows, columns, frames, bits_allocated, photometric, window_center, window_width, spacing, byte_length, sha256,
+         source_id, recorded_at, recorded_by)
+       VALUES (@id, @series, @patient, @image, @sop, @sopClass, @number, @ts, @rows, @columns, @frames, @bits, @photometric,
+         @wc, @ww, @spacing, @length, @sha256, @source_id, @recorded_at, @recorded_by)`,
+    ).run({
+      id: instanceId,
+      series: seriesId,
+      patient: patientId,
+      image: imageId,
+      sop: header.sopInstanceUid,
+      sopClass: header.sopClassUid,
+      number: header.instanceNumber,
+      ts: header.transferSyntaxUid,
+      rows: header.rows,
+      columns: header.columns,
+      frames: header.frames,
+      bits: header.bitsAllocated,
+      photometric: header.photometric,
+      wc: header.windowCenter,
+      ww: header.windowWidth,
+      spacing: JSON.stringify(header.spacing),
+      length: bytes.byteLength,
+      sha256,
+      source_id: sourceId,
+      recorded_at: at,
+      recorded_by: by,
+    });
+    db.prepare(
+      `UPDATE imaging_studies SET
+         series_count = (SELECT count(*) FROM imaging_series WHERE study_id = @study),
+         instance_count = (SELECT count(*) FROM imaging_instances i JOIN imaging_series s ON s.id = i.series_id WHERE s.study_id = @study)
+       WHERE id = @study`,
+    ).run({ study: studyId });
+    vault.audit('record.write', patientId, { kind: 'imaging.import', file: fileName, instanceId, matchedOn });
+    const how = matchedOn === 'clinician' ? 'the chart chosen by the clinician' : `matched on ${matchedOn.join(', ')}`;
+    return {
+      ...outcome(fileName, 'imported', `${fileName}: ${header.modality ?? 'image'} ${header.columns} x ${header.rows} (${header.transferSyntaxName}) filed, ${how}`),
+      patientId,
+      studyId,
+      instanceId,
+    };
+  });
 }
 
 export interface DicomImportSummary {

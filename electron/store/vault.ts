@@ -192,6 +192,16 @@ export class Vault {
     this.write(() => appendAudit(this.db, { clinicianId: this.clinician.id, action, patientId, detail }, this.now()));
   }
 
+  /**
+   * Runs `fn` as one unit: its own IMMEDIATE transaction, or, inside a caller's transaction, a
+   * savepoint, so that a failure undoes only `fn`. Only a nested call pays for the savepoint: SQLite
+   * copies every page a savepoint changes to a sub-journal (7 % of a FHIR import's time, measured).
+   */
+  atomically<T>(fn: () => T): T {
+    this.assertOpen();
+    return withSqliteErrors(this.file, () => (this.db.inTransaction ? this.db.transaction(fn)() : this.db.transaction(fn).immediate()));
+  }
+
   /** Runs a write, mapping disk-full and read-only errors to clear messages. */
   write<T>(fn: () => T): T {
     this.assertOpen();

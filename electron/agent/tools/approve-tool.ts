@@ -35,46 +35,44 @@ function writeProposal(proposal: Proposal, { vault, patientId, sessionId, now }:
   const db = vault.db;
   const at = now.toISOString();
   const id = `${proposal.body.kind}-${randomUUID()}`;
-  return vault.write(() =>
-    db.transaction(() => {
-      const sourceId = Number(
-        db
-          .prepare(`INSERT INTO sources (kind, label, clinician_id, created_at, detail) VALUES ('agent-proposal', ?, ?, ?, ?)`)
-          .run(`session ${sessionId}`, vault.clinician.id, at, JSON.stringify({ sessionId, proposalId: proposal.id, by: proposal.by, citations: proposal.citations }))
-          .lastInsertRowid,
-      );
-      const provenance = { source_id: sourceId, source_ref: proposal.id, recorded_at: at, recorded_by: vault.clinician.id };
-      const body = proposal.body;
-      switch (body.kind) {
-        case 'fact':
-          db.prepare(
-            `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
-             VALUES (@id, @patient, @kind, @statement, 'active', @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-          ).run({ id, patient: patientId, kind: body.factKind, statement: body.statement, at, ...provenance });
-          break;
-        case 'note':
-          db.prepare(
-            `INSERT INTO notes (id, patient_id, title, body, written_at, source_id, source_ref, recorded_at, recorded_by)
-             VALUES (@id, @patient, @title, @body, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-          ).run({ id, patient: patientId, title: body.title, body: body.body, at, ...provenance });
-          break;
-        case 'care-item':
-        case 'follow-up':
-          db.prepare(
-            `INSERT INTO care_plan_items (id, patient_id, kind, status, display, start_at, due_at, source_id, source_ref, recorded_at, recorded_by)
-             VALUES (@id, @patient, 'goal', 'active', @display, @at, @due, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-          ).run({
-            id,
-            patient: patientId,
-            display: body.kind === 'care-item' ? body.display : `Follow-up visit: ${body.reason}`,
-            due: body.kind === 'care-item' ? body.dueAt : body.date,
-            at,
-            ...provenance,
-          });
-          break;
-      }
-      vault.audit('record.write', patientId, { sessionId, proposalId: proposal.id, recordId: id, kind: body.kind });
-      return id;
-    })(),
-  );
+  return vault.atomically(() => {
+    const sourceId = Number(
+      db
+        .prepare(`INSERT INTO sources (kind, label, clinician_id, created_at, detail) VALUES ('agent-proposal', ?, ?, ?, ?)`)
+        .run(`session ${sessionId}`, vault.clinician.id, at, JSON.stringify({ sessionId, proposalId: proposal.id, by: proposal.by, citations: proposal.citations }))
+        .lastInsertRowid,
+    );
+    const provenance = { source_id: sourceId, source_ref: proposal.id, recorded_at: at, recorded_by: vault.clinician.id };
+    const body = proposal.body;
+    switch (body.kind) {
+      case 'fact':
+        db.prepare(
+          `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (@id, @patient, @kind, @statement, 'active', @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        ).run({ id, patient: patientId, kind: body.factKind, statement: body.statement, at, ...provenance });
+        break;
+      case 'note':
+        db.prepare(
+          `INSERT INTO notes (id, patient_id, title, body, written_at, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (@id, @patient, @title, @body, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        ).run({ id, patient: patientId, title: body.title, body: body.body, at, ...provenance });
+        break;
+      case 'care-item':
+      case 'follow-up':
+        db.prepare(
+          `INSERT INTO care_plan_items (id, patient_id, kind, status, display, start_at, due_at, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (@id, @patient, 'goal', 'active', @display, @at, @due, @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        ).run({
+          id,
+          patient: patientId,
+          display: body.kind === 'care-item' ? body.display : `Follow-up visit: ${body.reason}`,
+          due: body.kind === 'care-item' ? body.dueAt : body.date,
+          at,
+          ...provenance,
+        });
+        break;
+    }
+    vault.audit('record.write', patientId, { sessionId, proposalId: proposal.id, recordId: id, kind: body.kind });
+    return id;
+  });
 }

@@ -53,17 +53,15 @@ export function proposeFinding(vault: Vault, target: FindingTarget, annotation: 
   );
   const id = `finding-${randomUUID()}`;
   const at = vault.now().toISOString();
-  vault.write(() =>
-    vault.db.transaction(() => {
-      vault.db
-        .prepare(
-          `INSERT INTO imaging_findings (id, patient_id, photo_id, instance_id, frame, lesion_id, kind, points, measures, statement, status, proposed_by, proposed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-        )
-        .run(id, resolved.patientId, resolved.photoId, resolved.instanceId, resolved.frame, resolved.lesionId, annotation.kind, pointsJson(points), JSON.stringify(measures), statement, vault.clinician.id, at);
-      vault.audit('record.write', resolved.patientId, { kind: 'finding.propose', findingId: id });
-    })(),
-  );
+  vault.atomically(() => {
+    vault.db
+      .prepare(
+        `INSERT INTO imaging_findings (id, patient_id, photo_id, instance_id, frame, lesion_id, kind, points, measures, statement, status, proposed_by, proposed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      )
+      .run(id, resolved.patientId, resolved.photoId, resolved.instanceId, resolved.frame, resolved.lesionId, annotation.kind, pointsJson(points), JSON.stringify(measures), statement, vault.clinician.id, at);
+    vault.audit('record.write', resolved.patientId, { kind: 'finding.propose', findingId: id });
+  });
   return getFinding(vault.db, id);
 }
 
@@ -83,26 +81,24 @@ export function decideFinding(vault: Vault, findingId: string, decision: 'confir
         .prepare('SELECT i.source_id, s.started_at AS taken_at FROM imaging_instances i JOIN imaging_series r ON r.id = i.series_id JOIN imaging_studies s ON s.id = r.study_id WHERE i.id = ?')
         .get(finding.instanceId) as { source_id: number; taken_at: string | null });
   const at = vault.now().toISOString();
-  vault.write(() =>
-    db.transaction(() => {
-      let factId: string | null = null;
-      if (decision === 'confirm') {
-        factId = `fact-${randomUUID()}`;
-        db.prepare(
-          `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (?, ?, 'imaging-finding', ?, 'active', ?, ?, ?, ?, ?)`,
-        ).run(factId, finding.patientId, finding.statement, image.taken_at ?? at, image.source_id, findingSourceRef(finding, finding.kind, finding.points), at, vault.clinician.id);
-      }
-      db.prepare('UPDATE imaging_findings SET status = ?, decided_by = ?, decided_at = ?, fact_id = ? WHERE id = ?').run(
-        decision === 'confirm' ? 'confirmed' : 'rejected',
-        vault.clinician.id,
-        at,
-        factId,
-        findingId,
-      );
-      vault.audit('record.write', finding.patientId, { kind: 'finding.decide', findingId, decision, factId });
-    })(),
-  );
+  vault.atomically(() => {
+    let factId: string | null = null;
+    if (decision === 'confirm') {
+      factId = `fact-${randomUUID()}`;
+      db.prepare(
+        `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
+         VALUES (?, ?, 'imaging-finding', ?, 'active', ?, ?, ?, ?, ?)`,
+      ).run(factId, finding.patientId, finding.statement, image.taken_at ?? at, image.source_id, findingSourceRef(finding, finding.kind, finding.points), at, vault.clinician.id);
+    }
+    db.prepare('UPDATE imaging_findings SET status = ?, decided_by = ?, decided_at = ?, fact_id = ? WHERE id = ?').run(
+      decision === 'confirm' ? 'confirmed' : 'rejected',
+      vault.clinician.id,
+      at,
+      factId,
+      findingId,
+    );
+    vault.audit('record.write', finding.patientId, { kind: 'finding.decide', findingId, decision, factId });
+  });
   return getFinding(db, findingId);
 }
 

@@ -62,42 +62,40 @@ export async function importPhotoBytes(vault: Vault, input: PhotoImportInput): P
   const photoId = `photo-${randomUUID()}`;
   // The images row shares the photo's id, so that anything reading images by id (the image models) finds the photo.
   const imageId = photoId;
-  vault.write(() =>
-    db.transaction(() => {
-      const sourceId = Number(
-        db
-          .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-          .run(`Photo ${fileName}`, sha256, by, at, JSON.stringify({ format: 'photo', file: fileName, photoId })).lastInsertRowid,
-      );
-      db.prepare(
-        `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
-         VALUES (?, ?, 'photo', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(imageId, input.patientId, header.mediaType, takenAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), JSON.stringify({ photoId, bodySite: site.data }), sourceId, photoId, at, by);
-      db.prepare(
-        `INSERT INTO photos (id, patient_id, image_id, lesion_id, body_site, taken_at, taken_from, media_type, width, height, byte_length, sha256,
-           sop_instance_uid, calibration, source_id, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-      ).run(
-        photoId,
-        input.patientId,
-        imageId,
-        input.lesionId ?? null,
-        site.data,
-        takenAt,
-        exif ? 'exif' : 'given',
-        header.mediaType,
-        header.width,
-        header.height,
-        bytes.byteLength,
-        sha256,
-        newUid(),
-        sourceId,
-        at,
-        by,
-      );
-      vault.audit('record.write', input.patientId, { kind: 'photo.import', photoId, file: fileName });
-    })(),
-  );
+  vault.atomically(() => {
+    const sourceId = Number(
+      db
+        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
+        .run(`Photo ${fileName}`, sha256, by, at, JSON.stringify({ format: 'photo', file: fileName, photoId })).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
+       VALUES (?, ?, 'photo', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(imageId, input.patientId, header.mediaType, takenAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), JSON.stringify({ photoId, bodySite: site.data }), sourceId, photoId, at, by);
+    db.prepare(
+      `INSERT INTO photos (id, patient_id, image_id, lesion_id, body_site, taken_at, taken_from, media_type, width, height, byte_length, sha256,
+         sop_instance_uid, calibration, source_id, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    ).run(
+      photoId,
+      input.patientId,
+      imageId,
+      input.lesionId ?? null,
+      site.data,
+      takenAt,
+      exif ? 'exif' : 'given',
+      header.mediaType,
+      header.width,
+      header.height,
+      bytes.byteLength,
+      sha256,
+      newUid(),
+      sourceId,
+      at,
+      by,
+    );
+    vault.audit('record.write', input.patientId, { kind: 'photo.import', photoId, file: fileName });
+  });
   const dated = exif ? `taken ${takenAt.slice(0, 10)} (EXIF)` : `taken ${takenAt} (as given)`;
   return { file: fileName, status: 'imported', message: `${fileName}: photo of ${site.data}, ${header.width} x ${header.height}, ${dated}`, photo: getPhoto(db, photoId) };
 }

@@ -16,12 +16,10 @@ export function createLesion(vault: Vault, input: { patientId: string; name: str
   if (!db.prepare('SELECT 1 FROM patients WHERE id = ?').get(input.patientId)) throw new ImagingError('not-found', `patient ${input.patientId} is not in the vault`);
   const id = `lesion-${randomUUID()}`;
   const at = vault.now().toISOString();
-  vault.write(() =>
-    db.transaction(() => {
-      db.prepare('INSERT INTO lesions (id, patient_id, name, body_site, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(id, input.patientId, name, site.data, at, vault.clinician.id);
-      vault.audit('record.write', input.patientId, { kind: 'lesion.create', lesionId: id });
-    })(),
-  );
+  vault.atomically(() => {
+    db.prepare('INSERT INTO lesions (id, patient_id, name, body_site, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(id, input.patientId, name, site.data, at, vault.clinician.id);
+    vault.audit('record.write', input.patientId, { kind: 'lesion.create', lesionId: id });
+  });
   return getLesion(db, id);
 }
 
@@ -51,24 +49,20 @@ export function calibratePhoto(vault: Vault, photoId: string, from: Point, to: P
     by: vault.clinician.id,
     at: vault.now().toISOString(),
   };
-  vault.write(() =>
-    vault.db.transaction(() => {
-      vault.db.prepare('UPDATE photos SET calibration = ? WHERE id = ?').run(JSON.stringify(calibration), photoId);
-      vault.audit('record.write', photo.patientId, { kind: 'photo.calibrate', photoId, knownMm, pixels: round2(pixels) });
-    })(),
-  );
+  vault.atomically(() => {
+    vault.db.prepare('UPDATE photos SET calibration = ? WHERE id = ?').run(JSON.stringify(calibration), photoId);
+    vault.audit('record.write', photo.patientId, { kind: 'photo.calibrate', photoId, knownMm, pixels: round2(pixels) });
+  });
   return getPhoto(vault.db, photoId);
 }
 
 /** Removes a photo's calibration: its measurements go back to pixels only. */
 export function clearCalibration(vault: Vault, photoId: string): PhotoSummary {
   const photo = getPhoto(vault.db, photoId);
-  vault.write(() =>
-    vault.db.transaction(() => {
-      vault.db.prepare('UPDATE photos SET calibration = NULL WHERE id = ?').run(photoId);
-      vault.audit('record.write', photo.patientId, { kind: 'photo.calibration-cleared', photoId });
-    })(),
-  );
+  vault.atomically(() => {
+    vault.db.prepare('UPDATE photos SET calibration = NULL WHERE id = ?').run(photoId);
+    vault.audit('record.write', photo.patientId, { kind: 'photo.calibration-cleared', photoId });
+  });
   return getPhoto(vault.db, photoId);
 }
 
@@ -83,14 +77,12 @@ export function setOutline(vault: Vault, photoId: string, lesionId: string, poin
   const outside = points.find((p) => p.x < 0 || p.y < 0 || p.x > photo.width || p.y > photo.height);
   if (outside) throw new ImagingError('invalid-input', `outline of "${lesion.name}": point (${outside.x}, ${outside.y}) is outside the ${photo.width} x ${photo.height} image`);
   const at = vault.now().toISOString();
-  vault.write(() =>
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO lesion_outlines (photo_id, lesion_id, points, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (photo_id, lesion_id) DO UPDATE SET points = excluded.points, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
-      ).run(photoId, lesionId, pointsJson(points), at, vault.clinician.id);
-      vault.audit('record.write', photo.patientId, { kind: 'lesion.outline', photoId, lesionId, points: points.length });
-    })(),
-  );
+  vault.atomically(() => {
+    db.prepare(
+      `INSERT INTO lesion_outlines (photo_id, lesion_id, points, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (photo_id, lesion_id) DO UPDATE SET points = excluded.points, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+    ).run(photoId, lesionId, pointsJson(points), at, vault.clinician.id);
+    vault.audit('record.write', photo.patientId, { kind: 'lesion.outline', photoId, lesionId, points: points.length });
+  });
   return getPhoto(db, photoId);
 }
