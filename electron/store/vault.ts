@@ -220,12 +220,10 @@ export class Vault {
       throw new VaultError('invalid-input', `${this.file}: clinician "${clinician.id}" already exists`);
     }
     const wrapped = wrapDataKey(this.dataKey, this.vaultId, clinician.id, passphrase, this.options.scrypt ?? DEFAULT_SCRYPT);
-    this.write(() =>
-      this.db.transaction(() => {
-        insertClinician(this.db, clinician, this.now());
-        appendAudit(this.db, { clinicianId: this.clinician.id, action: 'clinician.add', detail: { clinician: clinician.id } }, this.now());
-      })(),
-    );
+    this.atomically(() => {
+      insertClinician(this.db, clinician, this.now());
+      appendAudit(this.db, { clinicianId: this.clinician.id, action: 'clinician.add', detail: { clinician: clinician.id } }, this.now());
+    });
     writeKeyring(this.file, { ...keyring, clinicians: [...keyring.clinicians, { ...wrapped, displayName: clinician.displayName }] });
   }
 
@@ -244,12 +242,10 @@ export class Vault {
       ...withoutDeviceWraps(keyring, clinicianId, null),
       clinicians: keyring.clinicians.filter((c) => c.clinicianId !== clinicianId),
     });
-    this.write(() =>
-      this.db.transaction(() => {
-        this.db.prepare(`UPDATE clinicians SET disabled_at = ? WHERE id = ?`).run(this.now().toISOString(), clinicianId);
-        appendAudit(this.db, { clinicianId: this.clinician.id, action: 'clinician.remove', detail: { clinician: clinicianId } }, this.now());
-      })(),
-    );
+    this.atomically(() => {
+      this.db.prepare(`UPDATE clinicians SET disabled_at = ? WHERE id = ?`).run(this.now().toISOString(), clinicianId);
+      appendAudit(this.db, { clinicianId: this.clinician.id, action: 'clinician.remove', detail: { clinician: clinicianId } }, this.now());
+    });
   }
 
   /** Re-wraps the data key under a new passphrase for the current clinician. */
