@@ -46,23 +46,21 @@ export async function importEvidence(vault: Vault, fileName: string, bytes: Uint
 
   const db = vault.db;
   const m = checked.data;
-  return vault.write(() =>
-    db.transaction((): EvidenceImport => {
-      const sourceId = Number(
-        db
-          .prepare(
-            `INSERT INTO evidence_sources (title, issuer, published, licence, tier, url, format, file_name, sha256, imported_at, imported_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(m.title, m.issuer, m.published, m.licence, m.tier, m.url ?? null, format, fileName, sha256, vault.now().toISOString(), vault.clinician.id)
-          .lastInsertRowid,
-      );
-      const insert = db.prepare(`INSERT INTO evidence_chunks (source_id, ord, section, page, text) VALUES (?, ?, ?, ?, ?)`);
-      chunks.forEach((chunk, ord) => insert.run(sourceId, ord, chunk.section, chunk.page, chunk.text));
-      vault.audit('evidence.import', null, { sourceId, file: fileName, chunks: chunks.length });
-      return { sourceId, chunks: chunks.length, alreadyImported: false };
-    })(),
-  );
+  return vault.atomically((): EvidenceImport => {
+    const sourceId = Number(
+      db
+        .prepare(
+          `INSERT INTO evidence_sources (title, issuer, published, licence, tier, url, format, file_name, sha256, imported_at, imported_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(m.title, m.issuer, m.published, m.licence, m.tier, m.url ?? null, format, fileName, sha256, vault.now().toISOString(), vault.clinician.id)
+        .lastInsertRowid,
+    );
+    const insert = db.prepare(`INSERT INTO evidence_chunks (source_id, ord, section, page, text) VALUES (?, ?, ?, ?, ?)`);
+    chunks.forEach((chunk, ord) => insert.run(sourceId, ord, chunk.section, chunk.page, chunk.text));
+    vault.audit('evidence.import', null, { sourceId, file: fileName, chunks: chunks.length });
+    return { sourceId, chunks: chunks.length, alreadyImported: false };
+  });
 }
 
 async function parse(fileName: string, format: EvidenceFormat, bytes: Uint8Array): Promise<Section[]> {

@@ -75,27 +75,25 @@ export function correctWord(vault: Vault, input: { documentId: string; page: num
   }
   const stale = [...pending.values()].filter((id) => !keep.has(id));
 
-  vault.write(() =>
-    db.transaction(() => {
-      db.prepare('UPDATE document_pages SET words = ? WHERE document_id = ? AND page = ?').run(JSON.stringify(words), input.documentId, input.page);
-      const remove = db.prepare(`DELETE FROM document_proposals WHERE id = ? AND status = 'pending'`);
-      for (const id of stale) remove.run(id);
-      const insert = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
-      for (const p of added) {
-        // Ids from extract() count from 1 in each process: a re-extraction's are made unique here.
-        const proposal = { ...p, id: `${p.kind}-p${input.page}-${randomUUID()}` } as Proposal;
-        insert.run(`${input.documentId}/${proposal.id}`, input.documentId, doc.patient_id, proposal.kind, input.page, JSON.stringify(proposal));
-      }
-      vault.audit('record.write', doc.patient_id, {
-        kind: 'document.word',
-        documentId: input.documentId,
-        page: input.page,
-        index: input.index,
-        was,
-        now: text,
-        proposals: { added: added.length, removed: stale.length },
-      });
-    })(),
-  );
+  vault.atomically(() => {
+    db.prepare('UPDATE document_pages SET words = ? WHERE document_id = ? AND page = ?').run(JSON.stringify(words), input.documentId, input.page);
+    const remove = db.prepare(`DELETE FROM document_proposals WHERE id = ? AND status = 'pending'`);
+    for (const id of stale) remove.run(id);
+    const insert = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
+    for (const p of added) {
+      // Ids from extract() count from 1 in each process: a re-extraction's are made unique here.
+      const proposal = { ...p, id: `${p.kind}-p${input.page}-${randomUUID()}` } as Proposal;
+      insert.run(`${input.documentId}/${proposal.id}`, input.documentId, doc.patient_id, proposal.kind, input.page, JSON.stringify(proposal));
+    }
+    vault.audit('record.write', doc.patient_id, {
+      kind: 'document.word',
+      documentId: input.documentId,
+      page: input.page,
+      index: input.index,
+      was,
+      now: text,
+      proposals: { added: added.length, removed: stale.length },
+    });
+  });
   return { word, proposals: { added: added.length, removed: stale.length, kept: keep.size } };
 }

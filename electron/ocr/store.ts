@@ -31,30 +31,28 @@ export function saveDocument(
   if (!patient) throw new VaultError('not-found', `no patient ${input.patientId}`);
   const at = vault.now().toISOString();
   const documentId = `document-${randomUUID()}`;
-  return vault.write(() =>
-    db.transaction(() => {
-      const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-      // How the document was read, when the clinician must know (only page 1 of a fax TIFF): kept with its source.
-      const notices = input.pages.flatMap((p) => (p.notice ? [p.notice] : []));
-      const sourceId = Number(
-        db
-          .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-          .run(input.title, sha256, vault.clinician.id, at, JSON.stringify({ documentId, pages: input.pages.length, ...(notices.length ? { notice: notices.join(' ') } : {}) })).lastInsertRowid,
-      );
-      db.prepare(
-        `INSERT INTO documents (id, patient_id, title, media_type, page_count, content, text, created_at, source_id, source_ref, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-      ).run(documentId, input.patientId, input.title, input.mediaType, input.pages.length, input.bytes, input.pages.map((p) => p.text).join('\n\f'), at, sourceId, at, vault.clinician.id);
-      const page = db.prepare(
-        `INSERT INTO document_pages (document_id, page, width, height, source, rotation, confidence, image, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const p of input.pages) page.run(documentId, p.page, p.width, p.height, p.source, p.rotation, p.confidence, p.image ?? null, JSON.stringify(p.words));
-      const proposal = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
-      for (const p of input.proposals) proposal.run(`${documentId}/${p.id}`, documentId, input.patientId, p.kind, p.evidence.page, JSON.stringify(p));
-      vault.audit('record.write', input.patientId, { documentId, title: input.title, pages: input.pages.length, proposals: input.proposals.length });
-      return { documentId, sourceId, pages: input.pages.length, proposals: input.proposals.length };
-    })(),
-  );
+  return vault.atomically(() => {
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+    // How the document was read, when the clinician must know (only page 1 of a fax TIFF): kept with its source.
+    const notices = input.pages.flatMap((p) => (p.notice ? [p.notice] : []));
+    const sourceId = Number(
+      db
+        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
+        .run(input.title, sha256, vault.clinician.id, at, JSON.stringify({ documentId, pages: input.pages.length, ...(notices.length ? { notice: notices.join(' ') } : {}) })).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO documents (id, patient_id, title, media_type, page_count, content, text, created_at, source_id, source_ref, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    ).run(documentId, input.patientId, input.title, input.mediaType, input.pages.length, input.bytes, input.pages.map((p) => p.text).join('\n\f'), at, sourceId, at, vault.clinician.id);
+    const page = db.prepare(
+      `INSERT INTO document_pages (document_id, page, width, height, source, rotation, confidence, image, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const p of input.pages) page.run(documentId, p.page, p.width, p.height, p.source, p.rotation, p.confidence, p.image ?? null, JSON.stringify(p.words));
+    const proposal = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
+    for (const p of input.proposals) proposal.run(`${documentId}/${p.id}`, documentId, input.patientId, p.kind, p.evidence.page, JSON.stringify(p));
+    vault.audit('record.write', input.patientId, { documentId, title: input.title, pages: input.pages.length, proposals: input.proposals.length });
+    return { documentId, sourceId, pages: input.pages.length, proposals: input.proposals.length };
+  });
 }
 
 export interface StoredProposal {
@@ -95,57 +93,55 @@ export function decideProposal(
   const at = vault.now().toISOString();
   const edited = Object.keys(edits).length > 0;
   const final = { ...proposed, ...edits } as Proposal;
-  vault.write(() =>
-    db.transaction(() => {
-      let recordTable: string | null = null;
-      let recordId: string | null = null;
-      if (decision === 'accept') {
-        const ref = sourceRef(row.document_id, final.evidence.page, final.evidence.boxes);
-        const provenance = { source_id: row.source_id, source_ref: ref, recorded_at: at, recorded_by: vault.clinician.id };
-        if (final.kind === 'lab' || final.kind === 'vital') {
-          recordTable = 'observations';
-          recordId = `observation-${randomUUID()}`;
-          const lab = final.kind === 'lab';
-          db.prepare(
-            `INSERT INTO observations (id, patient_id, status, category, code_system, code, display, value_num, value_text, unit, unit_system, ref_low, ref_high, effective_at,
-               source_id, source_ref, recorded_at, recorded_by)
-             VALUES (@id, @patient, 'final', @category, 'http://loinc.org', @code, @display, @value, @text, @unit, 'http://unitsofmeasure.org', @low, @high, @effective,
-               @source_id, @source_ref, @recorded_at, @recorded_by)`,
-          ).run({
-            id: recordId,
-            patient: row.patient_id,
-            category: lab ? 'laboratory' : 'vital-signs',
-            code: final.loinc,
-            display: lab ? final.display : final.vital,
-            value: final.value,
-            text: !lab && final.value2 !== null ? `${final.value}/${final.value2}` : null,
-            unit: lab ? (final.ucum ?? final.unit) : final.ucum,
-            low: lab ? final.refLow : null,
-            high: lab ? final.refHigh : null,
-            effective: final.date,
-            ...provenance,
-          });
-        } else if (final.kind === 'medication') {
-          recordTable = 'medications';
-          recordId = `medication-${randomUUID()}`;
-          db.prepare(
-            `INSERT INTO medications (id, patient_id, status, intent, display, dosage_text, source_id, source_ref, recorded_at, recorded_by)
-             VALUES (?, ?, 'active', 'order', ?, ?, ?, ?, ?, ?)`,
-          ).run(recordId, row.patient_id, [final.name, final.strength].filter(Boolean).join(' '), [final.dose, final.frequency].filter(Boolean).join(' ') || null, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
-        }
+  vault.atomically(() => {
+    let recordTable: string | null = null;
+    let recordId: string | null = null;
+    if (decision === 'accept') {
+      const ref = sourceRef(row.document_id, final.evidence.page, final.evidence.boxes);
+      const provenance = { source_id: row.source_id, source_ref: ref, recorded_at: at, recorded_by: vault.clinician.id };
+      if (final.kind === 'lab' || final.kind === 'vital') {
+        recordTable = 'observations';
+        recordId = `observation-${randomUUID()}`;
+        const lab = final.kind === 'lab';
+        db.prepare(
+          `INSERT INTO observations (id, patient_id, status, category, code_system, code, display, value_num, value_text, unit, unit_system, ref_low, ref_high, effective_at,
+             source_id, source_ref, recorded_at, recorded_by)
+           VALUES (@id, @patient, 'final', @category, 'http://loinc.org', @code, @display, @value, @text, @unit, 'http://unitsofmeasure.org', @low, @high, @effective,
+             @source_id, @source_ref, @recorded_at, @recorded_by)`,
+        ).run({
+          id: recordId,
+          patient: row.patient_id,
+          category: lab ? 'laboratory' : 'vital-signs',
+          code: final.loinc,
+          display: lab ? final.display : final.vital,
+          value: final.value,
+          text: !lab && final.value2 !== null ? `${final.value}/${final.value2}` : null,
+          unit: lab ? (final.ucum ?? final.unit) : final.ucum,
+          low: lab ? final.refLow : null,
+          high: lab ? final.refHigh : null,
+          effective: final.date,
+          ...provenance,
+        });
+      } else if (final.kind === 'medication') {
+        recordTable = 'medications';
+        recordId = `medication-${randomUUID()}`;
+        db.prepare(
+          `INSERT INTO medications (id, patient_id, status, intent, display, dosage_text, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (?, ?, 'active', 'order', ?, ?, ?, ?, ?, ?)`,
+        ).run(recordId, row.patient_id, [final.name, final.strength].filter(Boolean).join(' '), [final.dose, final.frequency].filter(Boolean).join(' ') || null, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
       }
-      const status = decision === 'reject' ? 'rejected' : edited ? 'edited' : 'accepted';
-      db.prepare('UPDATE document_proposals SET status = ?, final = ?, decided_by = ?, decided_at = ?, record_table = ?, record_id = ? WHERE id = ?').run(
-        status,
-        decision === 'accept' ? JSON.stringify(final) : null,
-        vault.clinician.id,
-        at,
-        recordTable,
-        recordId,
-        proposalId,
-      );
-      vault.audit('record.write', row.patient_id, { proposalId, decision: status, recordId });
-    })(),
-  );
+    }
+    const status = decision === 'reject' ? 'rejected' : edited ? 'edited' : 'accepted';
+    db.prepare('UPDATE document_proposals SET status = ?, final = ?, decided_by = ?, decided_at = ?, record_table = ?, record_id = ? WHERE id = ?').run(
+      status,
+      decision === 'accept' ? JSON.stringify(final) : null,
+      vault.clinician.id,
+      at,
+      recordTable,
+      recordId,
+      proposalId,
+    );
+    vault.audit('record.write', row.patient_id, { proposalId, decision: status, recordId });
+  });
   return listProposals(vault, row.document_id).find((p) => p.id === proposalId)!;
 }
