@@ -27,7 +27,7 @@ export interface LoadOptions extends SessionOptions {
   /** Prompt states kept for prefix reuse (default 4). */
   readonly prefixCacheEntries?: number;
   /**
-   * Time one prompt pass should take (default 80 ms): prompts are encoded in chunks
+   * Time one prompt pass should take (default 250 ms): prompts are encoded in chunks
    * sized from the measured cost of a pass (see prefill-chunks.ts), because
    * onnxruntime cannot be interrupted inside a run.
    */
