@@ -9,6 +9,7 @@ import { FindingsList } from './FindingsList';
 import { day } from './format';
 import { LesionCompare } from './LesionCompare';
 import { PhotoWorkbench } from './PhotoWorkbench';
+import { FileInput, ImportReport } from '../ui/FileInput';
 import { useFindingsRevision } from './findings-revision';
 
 function readBase64(file: File): Promise<string> {
@@ -159,28 +160,10 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
           {busy ? 'Importing…' : 'Import photos…'}
         </button>
         <span className="muted">JPEG or PNG; the camera's date is used when the photo carries one.</span>
-        <input
-          ref={input}
-          type="file"
-          accept="image/jpeg,image/png"
-          multiple
-          hidden
-          data-testid="photo-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) void importFiles(files);
-          }}
-        />
+        <FileInput ref={input} accept="image/jpeg,image/png" testId="photo-input" onFiles={(files) => void importFiles(files)} />
       </form>
       {error && <div className="error-line" role="alert">{error}</div>}
-      {lines.length > 0 && (
-        <ul className="imaging-import-report" data-testid="photo-import-report" role="status">
-          {lines.map((l, i) => (
-            <li key={i}>{l}</li>
-          ))}
-        </ul>
-      )}
+      <ImportReport lines={lines} testId="photo-import-report" />
       {photos.length === 0 ? (
         <p className="muted">No photos in this chart.</p>
       ) : (

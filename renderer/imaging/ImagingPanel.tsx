@@ -10,6 +10,7 @@ import { defaultPrior, otherSeries, sameAnatomy } from './hanging';
 import './imaging.css';
 import { PacsPull } from './PacsPull';
 import { XrayViewer } from './XrayViewer';
+import { FileInput, ImportReport } from '../ui/FileInput';
 
 interface Sync {
   add(el: HTMLElement): void;
@@ -204,28 +205,11 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
           {busy ? 'Importing…' : 'Import DICOM…'}
         </button>
         <PacsPull patientId={patientId} patientName={patientName} onImported={() => void load(true)} />
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          data-testid="dicom-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) void importFiles(files);
-          }}
-        />
+        <FileInput ref={input} testId="dicom-input" onFiles={(files) => void importFiles(files)} />
       </div>
       {error && <div className="error-line" role="alert">{error}</div>}
       {citedError && <div className="error-line" role="alert">{citedError}</div>}
-      {importLines.length > 0 && (
-        <ul className="imaging-import-report" data-testid="dicom-import-report" role="status">
-          {importLines.map((l, i) => (
-            <li key={i}>{l}</li>
-          ))}
-        </ul>
-      )}
+      <ImportReport lines={importLines} testId="dicom-import-report" />
       {pending.map((p) => (
         <div key={p.fileName} className="imaging-choice" role="group" aria-label={`Choose the chart for ${p.fileName}`} data-testid="dicom-choice">
           <p>

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { FileInput } from '../ui/FileInput';
 import { useImport } from './import-store';
 import { usePatients } from './patients-store';
 
@@ -18,18 +19,11 @@ export function ImportButton({ primary = false }: { primary?: boolean }) {
       >
         {running ? 'Importing…' : 'Import FHIR bundle…'}
       </button>
-      <input
+      <FileInput
         ref={input}
-        type="file"
-        multiple
         accept=".json,application/json,application/fhir+json"
-        hidden
-        data-testid="import-input"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          void importFiles(files).then(() => usePatients.getState().load());
-        }}
+        testId="import-input"
+        onFiles={(files) => void importFiles(files).then(() => usePatients.getState().load())}
       />
     </>
   );

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../electron/api/session-schemas';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { coreCalls } from '../../helpers/core-calls';
+import { startCoreWithModels } from '../../helpers/core-with-models';
 import { tinyModel } from '../model/tiny-model';
 
 /**
@@ -17,27 +17,22 @@ import { tinyModel } from '../model/tiny-model';
  */
 let dir: string;
 let core: CoreClient;
+let closeCore: () => Promise<void>;
 let patientId: string;
-const saved = process.env['CONTINUUM_MODELS'];
 
 const { call, failure, settle } = coreCalls(() => core);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'continuum-sign-off-api-'));
   cpSync(await tinyModel('fp32', 7), join(dir, 'models', 'tiny'), { recursive: true });
-  process.env['CONTINUUM_MODELS'] = join(dir, 'models');
-  core = createInProcessCore({ vaultFile: join(dir, 'clinic.vault'), scrypt: { N: 2 ** 12, r: 8, p: 1 } });
-  await call('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada', passphrase: 'a long clinic passphrase 2024' });
+  ({ core, close: closeCore } = await startCoreWithModels(dir, join(dir, 'models')));
   await call('import.fhirBundle', { fileName: 'ngozi.json', content: readFileSync(join(__dirname, '../../fixtures/fhir/ngozi-adebayo.json'), 'utf8') });
   patientId = (await call('patients.list', {})).patients[0]!.id;
   expect((await call('models.select', { dir: join(dir, 'models', 'tiny') })).problem).toBeNull();
 }, 180_000);
 
 afterAll(async () => {
-  await core?.invoke('models.select', { dir: null });
-  await core?.close();
-  if (saved === undefined) delete process.env['CONTINUUM_MODELS'];
-  else process.env['CONTINUUM_MODELS'] = saved;
+  await closeCore?.();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { coreCalls } from '../../helpers/core-calls';
+import { startCoreWithModels } from '../../helpers/core-with-models';
 import { tinyModel } from '../model/tiny-model';
 
 /**
@@ -13,11 +13,10 @@ import { tinyModel } from '../model/tiny-model';
  * files and makes it the assistant's model; a partial copy stays not added
  * with the reason, and the app goes on without a model.
  */
-const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 let dir: string;
 let models: string;
 let core: CoreClient;
-const saved = process.env['CONTINUUM_MODELS'];
+let closeCore: () => Promise<void>;
 const { call, failure } = coreCalls(() => core);
 
 beforeAll(async () => {
@@ -31,16 +30,11 @@ beforeAll(async () => {
   const onnxDir = join(models, 'half-copied', 'onnx');
   const onnx = join(onnxDir, readdirSync(onnxDir).find((f) => f.endsWith('.onnx'))!);
   truncateSync(onnx, Math.floor(statSync(onnx).size / 3));
-  process.env['CONTINUUM_MODELS'] = models;
-  core = createInProcessCore({ vaultFile: join(dir, 'clinic.vault'), scrypt: TEST_SCRYPT });
-  await call('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada', passphrase: 'a long clinic passphrase 2024' });
+  ({ core, close: closeCore } = await startCoreWithModels(dir, models));
 }, 180_000);
 
 afterAll(async () => {
-  await core?.invoke('models.select', { dir: null });
-  await core?.close();
-  if (saved === undefined) delete process.env['CONTINUUM_MODELS'];
-  else process.env['CONTINUUM_MODELS'] = saved;
+  await closeCore?.();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../electron/api/session-schemas';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { coreCalls } from '../../helpers/core-calls';
+import { startCoreWithModels } from '../../helpers/core-with-models';
 import { tinyModel } from '../model/tiny-model';
 
 /**
@@ -16,12 +16,11 @@ import { tinyModel } from '../model/tiny-model';
  * clinician's signature (session.sign) writing the note. Nothing waits a fixed time:
  * the test polls session.events until the turn is done.
  */
-const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 let dir: string;
 let models: string;
 let core: CoreClient;
+let closeCore: () => Promise<void>;
 let patientId: string;
-const saved = process.env['CONTINUUM_MODELS'];
 
 const { call, failure, settle } = coreCalls(() => core);
 
@@ -32,19 +31,14 @@ beforeAll(async () => {
   cpSync(join(models, 'tiny'), join(models, 'damaged'), { recursive: true });
   const tokenizer = join(models, 'damaged', 'tokenizer.json');
   writeFileSync(tokenizer, readFileSync(tokenizer, 'utf8').replace(/"/, ' "'));
-  process.env['CONTINUUM_MODELS'] = models;
-  core = createInProcessCore({ vaultFile: join(dir, 'clinic.vault'), scrypt: TEST_SCRYPT });
-  await call('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada', passphrase: 'a long clinic passphrase 2024' });
+  ({ core, close: closeCore } = await startCoreWithModels(dir, models));
   const bundle = join(__dirname, '../../fixtures/fhir/ngozi-adebayo.json');
   await call('import.fhirBundle', { fileName: 'ngozi.json', content: readFileSync(bundle, 'utf8') });
   patientId = (await call('patients.list', {})).patients[0]!.id;
 }, 180_000);
 
 afterAll(async () => {
-  await core?.invoke('models.select', { dir: null });
-  await core?.close();
-  if (saved === undefined) delete process.env['CONTINUUM_MODELS'];
-  else process.env['CONTINUUM_MODELS'] = saved;
+  await closeCore?.();
   rmSync(dir, { recursive: true, force: true });
 });
 
