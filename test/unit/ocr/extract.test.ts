@@ -63,6 +63,7 @@ describe('lab extraction', () => {
 
   it('folds names idempotently, merging the usual confusions', () => {
     expect(foldName('HbAlc')).toBe(foldName('HbA1c'));
+    expect(foldName('r"N')).toBe(foldName(foldName('r"N')));
     fc.assert(fc.property(fc.string(), (s) => foldName(foldName(s)) === foldName(s)));
   });
 });
