@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { startModelWorker, type ModelClient } from '../electron/model/model-worker';
 import type { ChatMessage } from '../electron/model/tokenizer';
-import { ModelTokenizer } from '../electron/model/tokenizer';
+import { patientContext } from './model-workload';
 import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures, type Sampling } from './model-ipc';
 
 export interface ModelRunReady {
@@ -28,19 +28,7 @@ export interface ModelRunFigures {
   readonly stop: Record<'prefill' | 'decode', { readonly callerMs: readonly number[]; readonly workerMs: readonly number[] }>;
 }
 
-const PREFIX_TOKENS = 2000;
 const STOPS = 5;
-
-/** A patient record of about PREFIX_TOKENS tokens as the system prompt (cut by tokens, then decoded back). */
-function patientContext(dir: string): string {
-  const visit = (i: number) =>
-    `Visit ${i}: blood pressure ${120 + (i % 30)}/${70 + (i % 20)} mmHg; HbA1c ${(6 + (i % 30) / 10).toFixed(1)}%; ` +
-    `creatinine ${(0.8 + (i % 9) / 10).toFixed(1)} mg/dL; metformin 500 mg twice daily; note: stable, review in ${i % 12} weeks.\n`;
-  const tokenizer = ModelTokenizer.load(dir);
-  let text = '';
-  for (let i = 1; tokenizer.encode(text).length < PREFIX_TOKENS; i++) text += visit(i);
-  return tokenizer.decode(tokenizer.encode(text).slice(0, PREFIX_TOKENS));
-}
 
 /**
  * One Stop: cancel() `delayMs` after the generation starts (prefill: the

@@ -2,11 +2,25 @@
  * What bench:model asks of both runtimes (ours in model-run.ts, the peer in
  * model-peer.ts), shared so the comparison is on the same prompt and length.
  */
+import { ModelTokenizer } from '../electron/model/tokenizer';
 import { percentile } from './report';
 
 /** Greedy decode of DECODE_TOKENS tokens after this prompt (no chat template), end-of-sequence ignored. */
 export const DECODE_PROMPT = 'The patient';
 export const DECODE_TOKENS = 16;
+/** Tokens of the patient record: the prefix of the time-to-first-token figures and of decode with a record in the cache. */
+export const RECORD_TOKENS = 2000;
+
+/** A patient record of RECORD_TOKENS tokens (cut by tokens, then decoded back). */
+export function patientContext(dir: string): string {
+  const visit = (i: number) =>
+    `Visit ${i}: blood pressure ${120 + (i % 30)}/${70 + (i % 20)} mmHg; HbA1c ${(6 + (i % 30) / 10).toFixed(1)}%; ` +
+    `creatinine ${(0.8 + (i % 9) / 10).toFixed(1)} mg/dL; metformin 500 mg twice daily; note: stable, review in ${i % 12} weeks.\n`;
+  const tokenizer = ModelTokenizer.load(dir);
+  let text = '';
+  for (let i = 1; tokenizer.encode(text).length < RECORD_TOKENS; i++) text += visit(i);
+  return tokenizer.decode(tokenizer.encode(text).slice(0, RECORD_TOKENS));
+}
 /**
  * Paired rounds per precision: each round runs both runtimes once, one after
  * the other (the order alternating), so each round's ratio sees the same load.

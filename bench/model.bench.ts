@@ -32,7 +32,7 @@ import { BenchChild, type DecodeRun, type Sampling } from './model-ipc';
 import { cpuMeter, waitUntilQuiet } from './process-cpu';
 import type { PeerReady } from './model-peer';
 import type { ModelRunFigures, ModelRunReady } from './model-run';
-import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, medianInterval, p95, PROCESS_PAIRS, SAMPLED_ROUNDS_PER_PAIR } from './model-workload';
+import { DECODE_PROMPT, DECODE_ROUNDS, DECODE_TOKENS, median, medianInterval, p95, patientContext, PROCESS_PAIRS, RECORD_TOKENS, SAMPLED_ROUNDS_PER_PAIR } from './model-workload';
 import { report, type Figure } from './report';
 
 const ALL: Precision[] = ['fp32', 'int8', 'int4'];
@@ -232,6 +232,17 @@ async function main(): Promise<void> {
         console.log(`${p} per-round ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU time per token, ours / peer: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')}`);
         console.log(`${p} after the rounds: load average ${load()}`);
 
+        // As a follow-up session decodes: after the patient's record, with its whole KV cache passed to every step.
+        console.log(`${p}: greedy decode after the ${RECORD_TOKENS}-token record, ours then the peer (one round each; each encodes the record first, not timed) ...`);
+        const recordRequest = { type: 'decode', prompt: patientContext(dirOf(p)), tokens: DECODE_TOKENS } as const;
+        const recordOurs = await ours!.request<DecodeRun>(recordRequest);
+        const recordPeer = await peer!.request<DecodeRun>(recordRequest);
+        const recordRatio = recordOurs.medianStepTokensPerSecond / recordPeer.medianStepTokensPerSecond;
+        console.log(
+          `${p} after the record: ours ${recordOurs.medianStepTokensPerSecond.toFixed(1)}, peer ${recordPeer.medianStepTokensPerSecond.toFixed(1)} tokens/s; ratio ${recordRatio.toFixed(2)};` +
+            ` CPU ms a step ours ${recordOurs.cpuMsPerStep.toFixed(1)}, peer ${recordPeer.cpuMsPerStep.toFixed(1)}; greedy tokens equal ${sharedPrefix(recordOurs.tokenIds, recordPeer.tokenIds)} of ${DECODE_TOKENS}`,
+        );
+
         console.log(`${p}: time to first token, prefix reuse and Stop (our runtime) ...`);
         const r = await ours!.request<ModelRunFigures>({ type: 'figures' });
         const oursExit = await ours!.request({ type: 'exit' });
@@ -267,7 +278,10 @@ async function main(): Promise<void> {
           { name: `${p} decode / memory-bandwidth bound (median of rounds; ${(bytes / 1e6).toFixed(0)} MB read per token)`, value: median(fractions), unit: 'fraction', ...(p === 'int4' ? { goal: '>= 0.5' } : {}) },
           { name: `${p} decode / memory-bandwidth bound, lowest round`, value: Math.min(...fractions), unit: 'fraction' },
           { name: `${p} decode / memory-bandwidth bound, highest round`, value: Math.max(...fractions), unit: 'fraction' },
-          { name: `${p} decode after the ${r.promptTokens}-token record`, value: r.decodeLongTokensPerSecond, unit: 'tokens/s' },
+          { name: `${p} decode after the ${RECORD_TOKENS}-token record (greedy, one paired round)`, value: recordOurs.medianStepTokensPerSecond, unit: 'tokens/s' },
+          { name: `${p} decode after the ${RECORD_TOKENS}-token record, peer (the same)`, value: recordPeer.medianStepTokensPerSecond, unit: 'tokens/s' },
+          { name: `${p} decode after the ${RECORD_TOKENS}-token record / peer`, value: recordRatio, unit: 'x', goal: '>= 1' },
+          { name: `${p} decode after the ${r.promptTokens}-token chat prompt, reused from the prefix cache (sampled)`, value: r.decodeLongTokensPerSecond, unit: 'tokens/s' },
           { name: `${p} time to first token, ${r.promptTokens}-token prompt, cold`, value: r.ttftColdMs, unit: 'ms' },
           { name: `${p} time to first token, same record reused (${r.reusedTokens} tokens)`, value: r.ttftReuseMs, unit: 'ms' },
           { name: `${p} time to first token, cold / reused`, value: r.ttftColdMs / r.ttftReuseMs, unit: 'x', goal: '>= 10' },

@@ -4,6 +4,8 @@
 //   preload.cjs      the sandboxed preload (electron/host/electron/preload.ts)
 //   core-worker.cjs  the core's worker thread (electron/core/core-worker-entry.ts),
 //                    found by worker-core.ts beside the main bundle.
+//   model-worker.cjs, decoder-thread.cjs  the model's threads (electron/model/),
+//                    found by model-worker.ts and decoder-client.ts beside it.
 // electron and the native modules (SQLite, onnxruntime) stay external.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -11,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist-electron');
+// An output folder may be given (the packaging test builds into a temporary one).
+const outdir = process.argv[2] ?? join(root, 'dist-electron');
 rmSync(outdir, { recursive: true, force: true });
 
 const common = {
@@ -32,6 +35,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/host/electron/main.ts')], outfile: join(outdir, 'main.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/core/core-worker-entry.ts')], outfile: join(outdir, 'core-worker.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/model/model-worker-entry.ts')], outfile: join(outdir, 'model-worker.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'electron/model/decoder-thread-entry.ts')], outfile: join(outdir, 'decoder-thread.cjs') }),
   build({
     ...common,
     // A sandboxed preload may require('electron') and nothing else from Node.

@@ -45,7 +45,8 @@ async function timedForward(model: LoadedModel, tokens: readonly number[], kv: K
 
 /**
  * Encodes `tokens` after the longest cached prefix, in chunks the sizer picks
- * (a Stop is seen between them); returns the last logits and the new state.
+ * (a Stop is seen between them); returns the last logits and the new state
+ * (the caller's handle to release; the prefix cache keeps its own).
  */
 async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse: boolean, hooks: GenerateHooks) {
   const shouldStop = hooks.shouldStop ?? (() => false);
@@ -53,11 +54,21 @@ async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse
   hooks.onStart?.({ promptTokens: tokens.length, reusedTokens: hit?.reused ?? 0 });
   let kv: KvState = hit?.kv ?? model.session.emptyKv();
   let logits: Float32Array | undefined;
-  for (let at = hit?.reused ?? 0; at < tokens.length; ) {
-    if (shouldStop()) return { cancelled: true as const };
-    const size = model.chunks.next(tokens.length - at);
-    ({ logits, kv } = await timedForward(model, tokens.slice(at, at + size), kv));
-    at += size;
+  try {
+    for (let at = hit?.reused ?? 0; at < tokens.length; ) {
+      if (shouldStop()) {
+        kv.release();
+        return { cancelled: true as const };
+      }
+      const size = model.chunks.next(tokens.length - at);
+      const next = await timedForward(model, tokens.slice(at, at + size), kv);
+      kv.release();
+      ({ logits, kv } = next);
+      at += size;
+    }
+  } catch (error) {
+    kv.release();
+    throw error;
   }
   model.prefixCache.store(tokens, kv);
   return { cancelled: false as const, logits: logits!, kv, reused: hit?.reused ?? 0 };
@@ -70,6 +81,7 @@ export async function prefill(model: LoadedModel, input: PromptInput, hooks: Gen
   if (tokens.length < 2) return { promptTokens: tokens.length, reusedTokens: 0, ms: 0 };
   if (tokens.length > model.info.contextLength) throw new ModelError('invalid-request', `the prefix has ${tokens.length} tokens; the model's context is ${model.info.contextLength}`);
   const encoded = await encodePrompt(model, tokens, true, hooks);
+  if (!encoded.cancelled) encoded.kv.release(); // the prefix cache keeps its own handle
   return { promptTokens: tokens.length, reusedTokens: encoded.cancelled ? 0 : encoded.reused, ms: performance.now() - started };
 }
 
@@ -124,53 +136,59 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
   let logits = encoded.cancelled ? new Float32Array(0) : encoded.logits;
   let kv = encoded.cancelled ? model.session.emptyKv() : encoded.kv;
 
-  while (!finish) {
-    let id = thinking.forcedToken();
-    if (id === undefined) {
-      if (constraint) {
-        const allowed = constraint.mask();
-        let mask = allowed;
-        id = sampleToken(logits, sampling, rng, mask);
-        // The schema allows it, but can the document still be finished in the tokens left? If not, try another.
-        while (!constraint.fits(id, maxTokens - generated.length - 1)) {
-          if (mask === allowed) mask = Uint8Array.from(allowed); // the cached mask stays intact
-          mask[id] = 0;
+  try {
+    while (!finish) {
+      let id = thinking.forcedToken();
+      if (id === undefined) {
+        if (constraint) {
+          const allowed = constraint.mask();
+          let mask = allowed;
           id = sampleToken(logits, sampling, rng, mask);
+          // The schema allows it, but can the document still be finished in the tokens left? If not, try another.
+          while (!constraint.fits(id, maxTokens - generated.length - 1)) {
+            if (mask === allowed) mask = Uint8Array.from(allowed); // the cached mask stays intact
+            mask[id] = 0;
+            id = sampleToken(logits, sampling, rng, mask);
+          }
+        } else id = sampleToken(logits, sampling, rng, baseMask);
+        if (generated.length === 0) firstTokenMs = performance.now() - started;
+        if (eos.has(id)) {
+          finish = 'eos';
+          break;
         }
-      } else id = sampleToken(logits, sampling, rng, baseMask);
-      if (generated.length === 0) firstTokenMs = performance.now() - started;
-      if (eos.has(id)) {
-        finish = 'eos';
-        break;
+      }
+      generated.push(id);
+      thinking.accept(generated);
+      constraint?.accept(id);
+      const regions = thinking.regions(generated.length);
+      let event: TokenEvent;
+      if (regions.inThinking) {
+        event = { tokenId: id, thinking: true, text: reasoning.update(model.tokenizer.decode(generated.slice(regions.thinkStart))).delta };
+      } else {
+        const update = answer.update(model.tokenizer.decode(generated.slice(regions.answerStart)));
+        event = { tokenId: id, thinking: false, text: update.delta };
+        if (update.stopped) finish = 'stop';
+      }
+      hooks.onToken?.(event);
+      if (finish) break;
+      if (constraint?.done) finish = 'complete';
+      // With a schema the budget guarantees a whole document by the last token (a top-level number may end anywhere).
+      else if (generated.length >= maxTokens) finish = constraint?.canEnd ? 'complete' : 'max-tokens';
+      else if (shouldStop()) finish = 'cancelled';
+      else if (performance.now() > deadline) finish = 'deadline';
+      else {
+        const next = await timedForward(model, [id], kv);
+        kv.release();
+        ({ logits, kv } = next);
+        // A Stop that came during the step: do not even choose the next token.
+        if (shouldStop()) finish = 'cancelled';
       }
     }
-    generated.push(id);
-    thinking.accept(generated);
-    constraint?.accept(id);
-    const regions = thinking.regions(generated.length);
-    let event: TokenEvent;
-    if (regions.inThinking) {
-      event = { tokenId: id, thinking: true, text: reasoning.update(model.tokenizer.decode(generated.slice(regions.thinkStart))).delta };
-    } else {
-      const update = answer.update(model.tokenizer.decode(generated.slice(regions.answerStart)));
-      event = { tokenId: id, thinking: false, text: update.delta };
-      if (update.stopped) finish = 'stop';
-    }
-    hooks.onToken?.(event);
-    if (finish) break;
-    if (constraint?.done) finish = 'complete';
-    // With a schema the budget guarantees a whole document by the last token (a top-level number may end anywhere).
-    else if (generated.length >= maxTokens) finish = constraint?.canEnd ? 'complete' : 'max-tokens';
-    else if (shouldStop()) finish = 'cancelled';
-    else if (performance.now() > deadline) finish = 'deadline';
-    else {
-      ({ logits, kv } = await timedForward(model, [id], kv));
-      // A Stop that came during the step: do not even choose the next token.
-      if (shouldStop()) finish = 'cancelled';
-    }
-  }
 
-  if (!encoded.cancelled) model.prefixCache.store([...tokens, ...generated.slice(0, kv.length - tokens.length)], kv);
+    if (!encoded.cancelled) model.prefixCache.store([...tokens, ...generated.slice(0, kv.length - tokens.length)], kv);
+  } finally {
+    kv.release();
+  }
   const regions = thinking.regions(generated.length);
   const answerIds = generated.slice(regions.answerStart);
   const tail = answer.flush(model.tokenizer.decode(answerIds));

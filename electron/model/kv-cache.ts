@@ -1,47 +1,73 @@
 /**
- * A decoder's KV state after some tokens: past_key_values.N.key/value, each
- * [1, kvHeads, length, headDim]. Immutable: forward() makes a new state, so
- * one encoded prefix can be shared by any number of later turns.
+ * A decoder's KV state after some tokens, as the generation loop and the
+ * prefix cache hold it: a handle on tensors kept in the decoder's own thread
+ * (decoder-client.ts says why they live there).
+ *
+ * Each handle owns one reference to its state; the state is freed in the
+ * decoder's thread when the last handle is released. Freeing cannot be left
+ * to the garbage collector: with a 2,000-token record one state is ~50 MB,
+ * a new one comes every decode step, and this thread's collector has no
+ * reason to run that often.
  */
-import * as ort from 'onnxruntime-node';
 
-export class KvState {
+/** One state in the decoder's thread and the handles that refer to it. */
+export class KvSlot {
+  refs = 1;
   constructor(
-    /** Tokens the state covers. */
-    readonly length: number,
-    /** Keyed by the decoder's input names (past_key_values.N.key / .value). */
-    readonly tensors: Readonly<Record<string, ort.Tensor>>,
+    readonly id: number,
+    private readonly free: (id: number) => void,
   ) {}
 
-  static empty(layers: number, kvHeads: number, headDim: number, type: 'float32' | 'float16'): KvState {
-    const tensors: Record<string, ort.Tensor> = {};
-    for (let layer = 0; layer < layers; layer++) {
-      for (const part of ['key', 'value']) {
-        const data = type === 'float32' ? new Float32Array(0) : new Uint16Array(0);
-        tensors[`past_key_values.${layer}.${part}`] = new ort.Tensor(type, data, [1, kvHeads, 0, headDim]);
-      }
-    }
-    return new KvState(0, tensors);
+  unref(): void {
+    if (--this.refs === 0) this.free(this.id);
+  }
+}
+
+export class KvState {
+  private released = false;
+
+  private constructor(
+    /** Tokens the state covers. */
+    readonly length: number,
+    private readonly slot: KvSlot | undefined,
+  ) {}
+
+  /** The state before any token (nothing to free). */
+  static empty(): KvState {
+    return new KvState(0, undefined);
   }
 
-  /** Bytes held (for the prefix cache's budget). */
-  get bytes(): number {
-    return Object.values(this.tensors).reduce((sum, t) => sum + (t.data as ArrayBufferView).byteLength, 0);
+  /** The first handle on a new state (made by the decoder client for each pass). */
+  static owning(slot: KvSlot, length: number): KvState {
+    return new KvState(length, slot);
   }
 
-  /** The state of the first `length` tokens only (copies; the original is untouched). */
+  /** Where the state is, for a request to the decoder's thread: its slot (0: empty) and how many of its tokens count. */
+  get ref(): { readonly slot: number; readonly length: number } {
+    if (this.released) throw new Error('a KV state was used after it was released');
+    return { slot: this.slot?.id ?? 0, length: this.length };
+  }
+
+  /**
+   * A new handle on the first `length` tokens of this state, to be released
+   * by its holder. Nothing is copied here: the decoder cuts the state when a
+   * pass next starts from it.
+   */
   truncate(length: number): KvState {
-    if (length >= this.length) return this;
-    const tensors: Record<string, ort.Tensor> = {};
-    for (const [name, tensor] of Object.entries(this.tensors)) {
-      const [batch, heads, total, dim] = tensor.dims as [number, number, number, number];
-      const source = tensor.data as Float32Array | Uint16Array;
-      const out = new (source.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(batch * heads * length * dim);
-      for (let h = 0; h < batch * heads; h++) {
-        out.set(source.subarray(h * total * dim, h * total * dim + length * dim), h * length * dim);
-      }
-      tensors[name] = new ort.Tensor(tensor.type as 'float32', out as Float32Array, [batch, heads, length, dim]);
-    }
-    return new KvState(length, tensors);
+    if (this.released) throw new Error('a KV state was used after it was released');
+    if (this.slot) this.slot.refs++;
+    return new KvState(Math.min(Math.max(0, length), this.length), this.slot);
+  }
+
+  /** Another handle on the whole state, to be released by its holder. */
+  share(): KvState {
+    return this.truncate(this.length);
+  }
+
+  /** Gives up this handle; the state is freed once no handle refers to it. Releasing twice does nothing. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.slot?.unref();
   }
 }

@@ -12,7 +12,8 @@ import { ModelError } from './errors';
 import { readManifest, verifyModelFiles, type Manifest } from './manifest';
 import { ChunkSizer } from './prefill-chunks';
 import { PrefixCache } from './prefix-cache';
-import { DecoderSession, type SessionOptions } from './session';
+import { DecoderSession } from './decoder-client';
+import type { SessionOptions } from './session';
 import { ModelTokenizer } from './tokenizer';
 import type { ModelInfo } from './types';
 

@@ -3,6 +3,8 @@
  * the same session does not pay again for the system prompt and the
  * patient's record. Matching is by token ids (longest common prefix), so it
  * works for any chat template; a state is cut back when only part matches.
+ * The cache holds its own handle on each state it keeps (see kv-cache.ts)
+ * and releases it when the entry goes.
  */
 import type { KvState } from './kv-cache';
 
@@ -27,7 +29,8 @@ export class PrefixCache {
 
   /**
    * The state for the longest cached prefix of `tokens`, keeping at least the
-   * last token to run (its logits choose the first new token).
+   * last token to run (its logits choose the first new token), as a new
+   * handle the caller releases.
    */
   lookup(tokens: readonly number[]): { kv: KvState; reused: number } | undefined {
     let best: Entry | undefined;
@@ -44,18 +47,24 @@ export class PrefixCache {
     return { kv: best.kv.truncate(bestLength), reused: bestLength };
   }
 
-  /** Keeps the state of `tokens`; an entry that is a prefix of it is superseded. */
+  /** Keeps the state of `tokens` (a handle of its own; the caller keeps theirs); an entry that is a prefix of it is superseded. */
   store(tokens: readonly number[], kv: KvState): void {
     if (kv.length !== tokens.length || tokens.length === 0) return;
-    this.entries = this.entries.filter((e) => commonPrefix(e.tokens, tokens) < e.tokens.length);
-    this.entries.push({ tokens: [...tokens], kv, used: ++this.clock });
-    if (this.entries.length > this.maxEntries) {
-      this.entries.sort((a, b) => b.used - a.used);
-      this.entries.length = this.maxEntries;
+    const kept: Entry[] = [];
+    for (const e of this.entries) {
+      if (commonPrefix(e.tokens, tokens) < e.tokens.length) kept.push(e);
+      else e.kv.release();
     }
+    kept.push({ tokens: [...tokens], kv: kv.share(), used: ++this.clock });
+    if (kept.length > this.maxEntries) {
+      kept.sort((a, b) => b.used - a.used);
+      for (const e of kept.splice(this.maxEntries)) e.kv.release();
+    }
+    this.entries = kept;
   }
 
   clear(): void {
+    for (const e of this.entries) e.kv.release();
     this.entries = [];
   }
 

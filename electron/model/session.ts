@@ -4,11 +4,13 @@
  * Optimum decoder inputs (input_ids, attention_mask, position_ids,
  * past_key_values.*) and answering the last position's logits and the new
  * KV state. Batch size is always 1: one clinician, one conversation.
+ * Runs in the decoder's own thread (decoder-thread-entry.ts); the rest of
+ * the runtime talks to it through DecoderSession (decoder-client.ts).
  */
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
 import { ModelError } from './errors';
-import { KvState } from './kv-cache';
+import { KvTensors } from './kv-tensors';
 
 export interface SessionOptions {
   /** Intra-op threads; default: every core (os.availableParallelism()). */
@@ -57,7 +59,17 @@ export function cpuSessionOptions(options: SessionOptions = {}): ort.InferenceSe
   };
 }
 
-export class DecoderSession {
+/** The shape of a decoder's KV cache, read from its graph. */
+export interface DecoderShape {
+  readonly layers: number;
+  readonly kvHeads: number;
+  readonly headDim: number;
+  readonly kvType: 'float32' | 'float16';
+  /** Size of the logits' last axis, when the graph fixes it. */
+  readonly logitsSize: number | undefined;
+}
+
+export class OrtDecoder implements DecoderShape {
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly layers: number,
@@ -68,7 +80,7 @@ export class DecoderSession {
     readonly logitsSize: number | undefined,
   ) {}
 
-  static async open(file: string, options: SessionOptions = {}): Promise<DecoderSession> {
+  static async open(file: string, options: SessionOptions = {}): Promise<OrtDecoder> {
     let session: ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(file, cpuSessionOptions(options));
@@ -88,11 +100,11 @@ export class DecoderSession {
     if (first.type !== 'float32' && first.type !== 'float16') throw new ModelError('unsupported-operator', `${file}: KV cache of type ${first.type} is not supported`);
     const logits = session.outputMetadata.find((m) => m.name === 'logits');
     const last = logits?.isTensor ? logits.shape[logits.shape.length - 1] : undefined;
-    return new DecoderSession(session, pasts.length, kvHeads, headDim, first.type, typeof last === 'number' ? last : undefined);
+    return new OrtDecoder(session, pasts.length, kvHeads, headDim, first.type, typeof last === 'number' ? last : undefined);
   }
 
-  emptyKv(): KvState {
-    return KvState.empty(this.layers, this.kvHeads, this.headDim, this.kvType);
+  emptyKv(): KvTensors {
+    return KvTensors.empty(this.layers, this.kvHeads, this.headDim, this.kvType);
   }
 
   private has(input: string): boolean {
@@ -104,7 +116,7 @@ export class DecoderSession {
    * immutable, so a cached prefix can be shared) and returns the logits of
    * the last position and the state that now includes the tokens.
    */
-  async forward(tokens: readonly number[], kv: KvState): Promise<{ logits: Float32Array; kv: KvState }> {
+  async forward(tokens: readonly number[], kv: KvTensors): Promise<{ logits: Float32Array; kv: KvTensors }> {
     const n = tokens.length;
     const total = kv.length + n;
     const feeds: Record<string, ort.Tensor> = {
@@ -126,7 +138,7 @@ export class DecoderSession {
     for (const [name, tensor] of Object.entries(out)) {
       if (name.startsWith('present')) present[name.replace(/^present/, 'past_key_values')] = tensor;
     }
-    return { logits: lastRow.slice(), kv: new KvState(total, present) };
+    return { logits: lastRow.slice(), kv: new KvTensors(total, present) };
   }
 
   async release(): Promise<void> {
