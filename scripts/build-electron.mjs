@@ -25,7 +25,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', '@napi-rs/canvas'],
   // import.meta.url has no meaning in CommonJS: give it this file's URL.
   define: { 'import.meta.url': '__continuumImportMetaUrl' },
   banner: { js: "const __continuumImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

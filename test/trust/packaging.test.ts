@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -75,9 +77,15 @@ describe('packaging configuration', () => {
     expect(missing).toEqual([]);
   });
 
-  it('packs the Electron bundles the build writes, and the entry point package.json names', () => {
-    const build = readFileSync(join(ROOT, 'scripts/build-electron.mjs'), 'utf8');
-    for (const out of ['main.cjs', 'preload.cjs', 'core-worker.cjs', 'model-worker.cjs']) expect(build).toContain(out);
+  it('builds the Electron bundles (main, preload and each worker thread) and packs them, with the entry point package.json names', () => {
+    // Bundling runs for real: a dependency esbuild cannot bundle (a native .node file) once broke it unnoticed.
+    const out = mkdtempSync(join(tmpdir(), 'continuum-electron-build-'));
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'scripts/build-electron.mjs'), out], { cwd: ROOT, stdio: 'pipe' });
+      expect(readdirSync(out).sort()).toEqual(['core-worker.cjs', 'decoder-thread.cjs', 'main.cjs', 'model-worker.cjs', 'preload.cjs']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
     expect(pkg.main).toBe('dist-electron/main.cjs');
     expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'package.json']));
   });
