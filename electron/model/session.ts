@@ -138,7 +138,10 @@ export class OrtDecoder implements DecoderShape {
     for (const [name, tensor] of Object.entries(out)) {
       if (name.startsWith('present')) present[name.replace(/^present/, 'past_key_values')] = tensor;
     }
-    return { logits: lastRow.slice(), kv: new KvTensors(total, present) };
+    // A decode step's logits are one row in a buffer of their own (onnxruntime-node allocates each output
+    // anew): hand that over as it is, so it can be transferred to the generation loop without a copy.
+    const whole = lastRow.byteOffset === 0 && lastRow.byteLength === lastRow.buffer.byteLength;
+    return { logits: whole ? lastRow : lastRow.slice(), kv: new KvTensors(total, present) };
   }
 
   async release(): Promise<void> {
