@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../../electron/model/generate';
 import type { KvState } from '../../../electron/model/kv-cache';
-import { loadModel, type LoadedModel } from '../../../electron/model/loaded-model';
+import { INT8_PREFILL_CHUNK, loadModel, type LoadedModel } from '../../../electron/model/loaded-model';
 import { ChunkSizer } from '../../../electron/model/prefill-chunks';
 import { LONG_CONTEXT, tinyModel } from './tiny-model';
 
@@ -103,6 +103,37 @@ describe('chunked prefill on the tiny decoder', () => {
     expect(oneShot.tokenIds).toHaveLength(24);
     expect(small.tokenIds).toEqual(oneShot.tokenIds);
     expect(adaptive.tokenIds).toEqual(oneShot.tokenIds);
+  });
+
+  it("cuts an int8 model's prompt the same way however fast the machine is, since its logits depend on the cut", async () => {
+    const dir = await tinyModel('int8', 42);
+    const prompt = `You are a careful clinical assistant.\n${LONG_CONTEXT}`;
+    // Why: one scale per pass for the activations (DynamicQuantizeLinear), so other cuts give other logits.
+    const probe = await loadModel(dir);
+    const ids = probe.tokenizer.encode(prompt);
+    const once = (await probe.session.forward(ids, probe.session.emptyKv())).logits;
+    let kv = probe.session.emptyKv();
+    let cut: Float32Array = new Float32Array(0);
+    for (let at = 0; at < ids.length; at += 25) {
+      const out = await probe.session.forward(ids.slice(at, at + 25), kv);
+      kv.release();
+      ({ logits: cut, kv } = out);
+    }
+    expect(Math.max(...once.map((x, i) => Math.abs(x - cut[i]!)))).toBeGreaterThan(0.01);
+    await probe.session.release();
+
+    const request = { prompt, maxTokens: 24, temperature: 0, ignoreEos: true, reusePrefix: false };
+    const runs = [];
+    for (const prefillTargetMs of [0.001, 60_000]) {
+      const m = await loadModel(dir, { prefillTargetMs });
+      const forward = vi.spyOn(m.session, 'forward');
+      const result = await generate(m, request);
+      const passes = forward.mock.calls.map(([chunk]) => chunk.length).slice(0, -result.tokenIds.length + 1);
+      expect(passes.slice(0, -1).every((n) => n === INT8_PREFILL_CHUNK)).toBe(true);
+      runs.push(result.tokenIds);
+      await m.session.release();
+    }
+    expect(runs[1]).toEqual(runs[0]);
   });
 
   it('sees a Stop between prompt chunks and runs no further pass', async () => {
