@@ -10,6 +10,8 @@ export const DECODE_PROMPT = 'The patient';
 export const DECODE_TOKENS = 16;
 /** Tokens of the patient record: the prefix of the time-to-first-token figures and of decode with a record in the cache. */
 export const RECORD_TOKENS = 2000;
+/** Paired rounds of decode after the record, one in each order (each run encodes the record first: 10-25 s a run). */
+export const RECORD_ROUNDS = 2;
 
 /** A patient record of RECORD_TOKENS tokens (cut by tokens, then decoded back). */
 export function patientContext(dir: string): string {
