@@ -28,7 +28,7 @@ import { cpuSessionOptions } from '../electron/model/session';
 import type { Precision } from '../scripts/models/decoder-graph';
 import { generateModelFolder } from '../scripts/models/model-folder';
 import { BandwidthProbe, type BandwidthSample } from './memory-bandwidth';
-import { BenchChild, type DecodeRun, type Sampling } from './model-ipc';
+import { BenchChild, type BenchRequest, type DecodeRun, type Sampling } from './model-ipc';
 import { cpuMeter, waitUntilQuiet } from './process-cpu';
 import type { PeerReady } from './model-peer';
 import type { ModelRunFigures, ModelRunReady } from './model-run';
@@ -130,19 +130,20 @@ async function pairedRounds(ours: BenchChild, peer: BenchChild, probe: Bandwidth
   return rounds;
 }
 
+type DecodeRequest = Extract<BenchRequest, { type: 'decode' }>;
+
 /**
- * Paired rounds of sampled decoding, as a chat runs (temperature and top-p from the model's
- * generation_config.json): the sampler's own cost per token, which greedy rounds leave out.
+ * `count` paired decode runs without the greedy rounds' bandwidth probes: ours and the peer in
+ * turn, the order alternating, each given `request(round)`.
  */
-async function sampledRounds(ours: BenchChild, peer: BenchChild, count: number, sampling: Omit<Sampling, 'seed'>): Promise<{ ours: DecodeRun; peer: DecodeRun }[]> {
+async function alternatingRuns(ours: BenchChild, peer: BenchChild, count: number, request: (round: number) => DecodeRequest): Promise<{ ours: DecodeRun; peer: DecodeRun }[]> {
   const rounds: { ours: DecodeRun; peer: DecodeRun }[] = [];
   for (let round = 0; round < count; round++) {
-    const request = { type: 'decode', prompt: DECODE_PROMPT, tokens: DECODE_TOKENS, sampling: { ...sampling, seed: round } } as const;
     let oursRun: DecodeRun | undefined;
     let peerRun: DecodeRun | undefined;
     for (const side of round % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
-      if (side === 'ours') oursRun = await ours.request(request);
-      else peerRun = await peer.request(request);
+      if (side === 'ours') oursRun = await ours.request(request(round));
+      else peerRun = await peer.request(request(round));
     }
     rounds.push({ ours: oursRun!, peer: peerRun! });
   }
@@ -200,7 +201,8 @@ async function main(): Promise<void> {
           }
           const count = Math.round(((pair + 1) * DECODE_ROUNDS) / PROCESS_PAIRS) - Math.round((pair * DECODE_ROUNDS) / PROCESS_PAIRS);
           rounds.push(...(await pairedRounds(ours!, peer!, probe, `${p} pair ${pair + 1}`, count)));
-          sampled.push(...(await sampledRounds(ours!, peer!, SAMPLED_ROUNDS_PER_PAIR, sampling)));
+          // Sampled as a chat runs (temperature and top-p from generation_config.json): the sampler's own cost per token.
+          sampled.push(...(await alternatingRuns(ours!, peer!, SAMPLED_ROUNDS_PER_PAIR, (round) => ({ type: 'decode', prompt: DECODE_PROMPT, tokens: DECODE_TOKENS, sampling: { ...sampling, seed: round } }))));
         }
         const sampledRatios = sampled.map((r) => r.ours.medianStepTokensPerSecond / r.peer.medianStepTokensPerSecond);
         sampled.forEach((r, i) =>
@@ -234,17 +236,8 @@ async function main(): Promise<void> {
 
         // As a follow-up session decodes: after the patient's record, with its whole KV cache passed to every step.
         console.log(`${p}: greedy decode after the ${RECORD_TOKENS}-token record, ${RECORD_ROUNDS} paired rounds (each run encodes the record first, not timed) ...`);
-        const recordRequest = { type: 'decode', prompt: patientContext(dirOf(p)), tokens: DECODE_TOKENS } as const;
-        const recordRounds: { ours: DecodeRun; peer: DecodeRun }[] = [];
-        for (let round = 0; round < RECORD_ROUNDS; round++) {
-          let oursRun: DecodeRun | undefined;
-          let peerRun: DecodeRun | undefined;
-          for (const side of round % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
-            if (side === 'ours') oursRun = await ours!.request<DecodeRun>(recordRequest);
-            else peerRun = await peer!.request<DecodeRun>(recordRequest);
-          }
-          recordRounds.push({ ours: oursRun!, peer: peerRun! });
-        }
+        const record = patientContext(dirOf(p));
+        const recordRounds = await alternatingRuns(ours!, peer!, RECORD_ROUNDS, () => ({ type: 'decode', prompt: record, tokens: DECODE_TOKENS }));
         const recordRatios = recordRounds.map((r) => r.ours.medianStepTokensPerSecond / r.peer.medianStepTokensPerSecond);
         recordRounds.forEach((r, i) =>
           console.log(
