@@ -35,11 +35,16 @@ export function promptText(model: LoadedModel, input: PromptInput, options: { ge
   return model.tokenizer.renderChat(input.messages, { addGenerationPrompt: options.generation, enableThinking: options.thinking });
 }
 
-/** One forward pass, timed for the chunk sizer. */
-async function timedForward(model: LoadedModel, tokens: readonly number[], kv: KvState) {
+/**
+ * One forward pass from `kv`, timed for the chunk sizer. The pass supersedes
+ * `kv`: its handle is released once the pass has run (not if it fails: the
+ * caller still holds it then), and the new state's handle is the caller's.
+ */
+async function advance(model: LoadedModel, tokens: readonly number[], kv: KvState) {
   const started = performance.now();
   const out = await model.session.forward(tokens, kv);
   model.chunks.record(tokens.length, performance.now() - started);
+  kv.release();
   return out;
 }
 
@@ -61,9 +66,7 @@ async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse
         return { cancelled: true as const };
       }
       const size = model.chunks.next(tokens.length - at);
-      const next = await timedForward(model, tokens.slice(at, at + size), kv);
-      kv.release();
-      ({ logits, kv } = next);
+      ({ logits, kv } = await advance(model, tokens.slice(at, at + size), kv));
       at += size;
     }
   } catch (error) {
@@ -177,9 +180,7 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       else if (shouldStop()) finish = 'cancelled';
       else if (performance.now() > deadline) finish = 'deadline';
       else {
-        const next = await timedForward(model, [id], kv);
-        kv.release();
-        ({ logits, kv } = next);
+        ({ logits, kv } = await advance(model, [id], kv));
         // A Stop that came during the step: do not even choose the next token.
         if (shouldStop()) finish = 'cancelled';
       }
