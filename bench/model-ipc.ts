@@ -12,7 +12,8 @@ import { median } from './model-workload';
 
 /** What the bench asks a runtime's process. */
 export type BenchRequest =
-  | { readonly type: 'decode'; readonly prompt: string; readonly tokens: number; readonly sampling?: Sampling }
+  /** `drafts`: our runtime checks draft tokens (its default; draft-tokens.ts); false: one pass per token, as the peer. The peer ignores it. */
+  | { readonly type: 'decode'; readonly prompt: string; readonly tokens: number; readonly sampling?: Sampling; readonly drafts?: boolean }
   | { readonly type: 'figures' }
   | { readonly type: 'exit' };
 
@@ -28,6 +29,8 @@ export interface DecodeRun extends DecodeTimings {
   readonly tokenIds: readonly number[];
   /** Where the runtime can say: milliseconds per decode step inside onnxruntime's run(). */
   readonly ortMsPerStep?: number;
+  /** Ours: decode passes after the first token, draft tokens checked and kept. */
+  readonly passes?: { readonly passes: number; readonly drafted: number; readonly kept: number };
 }
 
 export interface DecodeTimings {
@@ -122,7 +125,7 @@ export class BenchChild {
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
-  request(message: { type: 'decode'; prompt: string; tokens: number }): Promise<DecodeRun>;
+  request(message: { type: 'decode'; prompt: string; tokens: number; drafts?: boolean }): Promise<DecodeRun>;
   request(message: { type: 'exit' }): Promise<ExitFigures>;
   request<T>(message: BenchRequest): Promise<T>;
   request(message: BenchRequest): Promise<unknown> {

@@ -69,15 +69,18 @@ async function stopLatencies(client: ModelClient, messages: ChatMessage[], phase
   return { callerMs, workerMs };
 }
 
-/** One decode of exactly `tokens` tokens (greedy, or sampled), timed by the arrival of each token at the client (as the peer's streamer). */
-async function decode(client: ModelClient, prompt: string, tokens: number, sampling: Sampling | undefined): Promise<DecodeRun> {
+/**
+ * One decode of exactly `tokens` tokens (greedy, or sampled), timed by the arrival of each token at the
+ * client (as the peer's streamer); with draft tokens (the runtime's default) or one pass per token.
+ */
+async function decode(client: ModelClient, prompt: string, tokens: number, sampling: Sampling | undefined, drafts: boolean): Promise<DecodeRun> {
   const stamps: TokenStamp[] = [];
   const choice = sampling ? { temperature: sampling.temperature, topP: sampling.topP, seed: sampling.seed } : { temperature: 0 };
-  const result = await client.generate({ prompt, maxTokens: tokens, ignoreEos: true, ...choice, reusePrefix: false }, (event) => {
+  const result = await client.generate({ prompt, maxTokens: tokens, ignoreEos: true, ...choice, reusePrefix: false, draftTokens: drafts }, (event) => {
     if (event.tokenId >= 0) stamps.push(stampNow());
   }).result;
   if (result.tokenIds.length !== tokens) throw new Error(`our runtime generated ${result.tokenIds.length} tokens, expected ${tokens}`);
-  return { ...decodeTimings(stamps), tokenIds: result.tokenIds };
+  return { ...decodeTimings(stamps), tokenIds: result.tokenIds, ...(result.decode ? { passes: result.decode } : {}) };
 }
 
 async function figures(client: ModelClient, dir: string): Promise<ModelRunFigures> {
@@ -115,7 +118,7 @@ serveBench(
     if (!client || !dir) throw new Error('the model is not loaded');
     switch (request.type) {
       case 'decode':
-        return decode(client, request.prompt, request.tokens, request.sampling);
+        return decode(client, request.prompt, request.tokens, request.sampling, request.drafts ?? true);
       case 'figures':
         return figures(client, dir);
       case 'exit': {

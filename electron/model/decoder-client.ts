@@ -89,11 +89,12 @@ export class DecoderSession implements DecoderShape {
 
   /**
    * Runs `tokens` after the state `kv` (which is not changed and stays the
-   * caller's to release) and returns the logits of the last position and a
-   * new handle, owned by the caller, on the state that now includes the tokens.
+   * caller's to release) and returns the logits of the last `rows` positions
+   * (one row after the other) and a new handle, owned by the caller, on the
+   * state that now includes the tokens.
    */
-  async forward(tokens: readonly number[], kv: KvState): Promise<{ logits: Float32Array; kv: KvState }> {
-    const reply = await this.request<Extract<FromDecoder, { type: 'forwarded' }>>((id) => ({ type: 'forward', id, tokens: [...tokens], past: kv.ref }));
+  async forward(tokens: readonly number[], kv: KvState, rows = 1): Promise<{ logits: Float32Array; kv: KvState }> {
+    const reply = await this.request<Extract<FromDecoder, { type: 'forwarded' }>>((id) => ({ type: 'forward', id, tokens: [...tokens], past: kv.ref, rows }));
     const slot = new KvSlot(reply.slot, (freed) => this.send({ type: 'free', slot: freed }));
     return { logits: reply.logits, kv: KvState.owning(slot, reply.length) };
   }

@@ -17,7 +17,8 @@ export interface KvRef {
 }
 
 export type ToDecoder =
-  | { readonly type: 'forward'; readonly id: number; readonly tokens: readonly number[]; readonly past: KvRef }
+  /** Logits of the last `rows` positions come back, one row after the other. */
+  | { readonly type: 'forward'; readonly id: number; readonly tokens: readonly number[]; readonly past: KvRef; readonly rows: number }
   /** The state's tensors, copied (tests compare states). */
   | { readonly type: 'read'; readonly id: number; readonly state: KvRef }
   /** How many states the thread holds (tests check that released states are freed). */

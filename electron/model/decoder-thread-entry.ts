@@ -35,7 +35,7 @@ function stateOf(decoder: OrtDecoder, ref: KvRef): KvTensors {
 async function serve(decoder: OrtDecoder, message: Exclude<ToDecoder, { type: 'free' | 'close' }>): Promise<void> {
   try {
     if (message.type === 'forward') {
-      const { logits, kv } = await decoder.forward(message.tokens, stateOf(decoder, message.past));
+      const { logits, kv } = await decoder.forward(message.tokens, stateOf(decoder, message.past), message.rows);
       const slot = nextSlot++;
       states.set(slot, kv);
       post({ type: 'forwarded', id: message.id, logits, slot, length: kv.length }, [logits.buffer as ArrayBuffer]);

@@ -1,13 +1,16 @@
 /**
  * The generation loop: prompt -> tokens, prefill (reusing a cached prefix's
- * KV state, in chunks so a Stop is seen between them), then one decode step
- * per token with the KV cache. Between steps it checks the stop flag and the
+ * KV state, in chunks so a Stop is seen between them), then decode passes
+ * with the KV cache: each runs the chosen token and draft tokens guessed from
+ * earlier text (draft-tokens.ts), and every draft the sampler then chooses
+ * itself saves a pass. Between tokens it checks the stop flag and the
  * deadline; each token is streamed as text deltas. Optional: constrained
  * decoding to a JSON Schema, and a budget on a thinking model's reasoning.
  */
 import { performance } from 'node:perf_hooks';
 import { JsonConstraint } from './constrained/json-constraint';
 import { compileSchema } from './constrained/schema';
+import { DraftPolicy, lookupDraft } from './draft-tokens';
 import { ModelError } from './errors';
 import type { KvState } from './kv-cache';
 import type { LoadedModel } from './loaded-model';
@@ -36,14 +39,16 @@ export function promptText(model: LoadedModel, input: PromptInput, options: { ge
 }
 
 /**
- * One forward pass from `kv`, timed for the chunk sizer. The pass supersedes
- * `kv`: its handle is released once the pass has run (not if it fails: the
- * caller still holds it then), and the new state's handle is the caller's.
+ * One forward pass from `kv`, answering the logits of its last `rows`
+ * positions. The pass supersedes `kv`: its handle is released once the pass
+ * has run (not if it fails: the caller still holds it then), and the new
+ * state's handle is the caller's. Prompt chunks and single-token steps are
+ * timed for the chunk sizer; a pass checking draft tokens is neither.
  */
-async function advance(model: LoadedModel, tokens: readonly number[], kv: KvState) {
+async function advance(model: LoadedModel, tokens: readonly number[], kv: KvState, rows = 1) {
   const started = performance.now();
-  const out = await model.session.forward(tokens, kv);
-  model.chunks.record(tokens.length, performance.now() - started);
+  const out = await model.session.forward(tokens, kv, rows);
+  if (rows === 1) model.chunks.record(tokens.length, performance.now() - started);
   kv.release();
   return out;
 }
@@ -136,11 +141,22 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
   const generated: number[] = [];
   let firstTokenMs = 0;
   let finish: FinishReason | undefined = encoded.cancelled ? 'cancelled' : undefined;
-  let logits = encoded.cancelled ? new Float32Array(0) : encoded.logits;
   let kv = encoded.cancelled ? model.session.emptyKv() : encoded.kv;
+  // The logits of the coming positions, a row each: the first is the next token's. A pass that checked
+  // draft tokens answers a row after each of them too, right only while the chosen tokens equal `drafts`.
+  let ahead: Float32Array[] = encoded.cancelled ? [] : [encoded.logits];
+  let drafts: number[] = [];
+  // How many of the state's leading tokens are the prompt and chosen tokens (beyond: drafts not chosen).
+  let kvRight = kv.length;
+  const draftPolicy = new DraftPolicy();
+  const useDrafts = request.draftTokens ?? true;
+  const decode = { passes: 0, drafted: 0, kept: 0 };
+  let passDrafted = 0; // draft tokens the last pass checked,
+  let passKept = 0; // and how many of them have been chosen
 
   try {
     while (!finish) {
+      const logits = ahead.shift()!;
       let id = thinking.forcedToken();
       if (id === undefined) {
         if (constraint) {
@@ -179,14 +195,40 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       else if (generated.length >= maxTokens) finish = constraint?.canEnd ? 'complete' : 'max-tokens';
       else if (shouldStop()) finish = 'cancelled';
       else if (performance.now() > deadline) finish = 'deadline';
-      else {
-        ({ logits, kv } = await advance(model, [id], kv));
+      else if (drafts[0] === id) {
+        // The draft guessed this token: the state already holds it and the next row is the next token's.
+        drafts.shift();
+        passKept++;
+        decode.kept++;
+        kvRight++;
+      } else {
+        draftPolicy.record(passDrafted, passKept);
+        const wanted = useDrafts ? Math.min(draftPolicy.next(), maxTokens - generated.length - 1) : 0;
+        const draft = wanted > 0 ? lookupDraft([...tokens, ...generated], wanted) : [];
+        if (kv.length > kvRight) {
+          const right = kv.truncate(kvRight);
+          kv.release();
+          kv = right;
+        }
+        const out = await advance(model, [id, ...draft], kv, draft.length + 1);
+        kv = out.kv;
+        kvRight = kv.length - draft.length;
+        ahead = rowsOf(out.logits, draft.length + 1);
+        drafts = draft;
+        passDrafted = draft.length;
+        passKept = 0;
+        decode.passes++;
+        decode.drafted += draft.length;
         // A Stop that came during the step: do not even choose the next token.
         if (shouldStop()) finish = 'cancelled';
       }
     }
 
-    if (!encoded.cancelled) model.prefixCache.store([...tokens, ...generated.slice(0, kv.length - tokens.length)], kv);
+    if (!encoded.cancelled) {
+      const right = kv.truncate(kvRight);
+      model.prefixCache.store([...tokens, ...generated].slice(0, kvRight), right);
+      right.release();
+    }
   } finally {
     kv.release();
   }
@@ -210,5 +252,12 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       totalMs,
       decodeTokensPerSecond: generated.length > 1 && decodeMs > 0 ? ((generated.length - 1) * 1000) / decodeMs : 0,
     },
+    decode,
   };
+}
+
+/** A pass's logits, `rows` rows one after the other, as a view per row. */
+function rowsOf(logits: Float32Array, rows: number): Float32Array[] {
+  const size = logits.length / rows;
+  return Array.from({ length: rows }, (_, row) => logits.subarray(row * size, (row + 1) * size));
 }

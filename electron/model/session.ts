@@ -114,10 +114,12 @@ export class OrtDecoder implements DecoderShape {
   /**
    * Runs `tokens` after the state `kv` (which is not changed: states are
    * immutable, so a cached prefix can be shared) and returns the logits of
-   * the last position and the state that now includes the tokens.
+   * the last `rows` positions, one after the other, and the state that now
+   * includes the tokens. A draft check (draft-tokens.ts) asks for a row per token.
    */
-  async forward(tokens: readonly number[], kv: KvTensors): Promise<{ logits: Float32Array; kv: KvTensors }> {
+  async forward(tokens: readonly number[], kv: KvTensors, rows = 1): Promise<{ logits: Float32Array; kv: KvTensors }> {
     const n = tokens.length;
+    if (!(Number.isInteger(rows) && rows >= 1 && rows <= n)) throw new ModelError('internal', `asked for the logits of ${rows} positions of a ${n}-token pass`);
     const total = kv.length + n;
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, n]),
@@ -132,16 +134,16 @@ export class OrtDecoder implements DecoderShape {
     const out = await this.session.run(feeds);
     const logits = out.logits!;
     const vocab = logits.dims[logits.dims.length - 1]!;
-    const rows = logits.data.length / vocab;
-    const lastRow = toFloat32(logits).subarray((rows - 1) * vocab, rows * vocab);
+    const positions = logits.data.length / vocab;
+    const lastRows = toFloat32(logits).subarray((positions - rows) * vocab, positions * vocab);
     const present: Record<string, ort.Tensor> = {};
     for (const [name, tensor] of Object.entries(out)) {
       if (name.startsWith('present')) present[name.replace(/^present/, 'past_key_values')] = tensor;
     }
-    // A decode step's logits are one row in a buffer of their own (onnxruntime-node allocates each output
-    // anew): hand that over as it is, so it can be transferred to the generation loop without a copy.
-    const whole = lastRow.byteOffset === 0 && lastRow.byteLength === lastRow.buffer.byteLength;
-    return { logits: whole ? lastRow : lastRow.slice(), kv: new KvTensors(total, present) };
+    // A decode step's logits are a buffer of their own (onnxruntime-node allocates each output anew):
+    // hand that over as it is, so it can be transferred to the generation loop without a copy.
+    const whole = lastRows.byteOffset === 0 && lastRows.byteLength === lastRows.buffer.byteLength;
+    return { logits: whole ? lastRows : lastRows.slice(), kv: new KvTensors(total, present) };
   }
 
   async release(): Promise<void> {

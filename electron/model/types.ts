@@ -32,6 +32,11 @@ export interface GenerateRequest extends PromptInput {
   readonly reusePrefix?: boolean;
   /** Never end at an end-of-sequence token (benchmarks and tests that need exactly maxTokens). */
   readonly ignoreEos?: boolean;
+  /**
+   * Check tokens guessed from earlier text in the same pass as each chosen token (default true;
+   * draft-tokens.ts). The tokens are the same either way; off, every token takes a pass of its own.
+   */
+  readonly draftTokens?: boolean;
 }
 
 export type FinishReason = 'eos' | 'stop' | 'max-tokens' | 'deadline' | 'cancelled' | 'complete';
@@ -62,6 +67,11 @@ export interface GenerateResult {
     /** Tokens after the first, per second of decoding. */
     readonly decodeTokensPerSecond: number;
   };
+  /**
+   * Decode passes run after the prompt, draft tokens they checked, and how many of those were
+   * kept. Absent from a result settled by a Stop while the worker was still inside a pass.
+   */
+  readonly decode?: { readonly passes: number; readonly drafted: number; readonly kept: number };
 }
 
 export interface PrefillResult {

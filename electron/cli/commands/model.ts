@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { UsageError, type CliIo } from '../io';
+import type { GenerateResult } from '../../model/types';
 
 /** models/: CONTINUUM_MODELS, else the repository's models/ when run from source, else ./models. */
 export function defaultModelsDir(env: NodeJS.ProcessEnv): string {
@@ -123,6 +124,7 @@ export const modelCommands: Command[] = [
   },
 ];
 
-function reportTimings(io: CliIo, r: { tokenIds: readonly number[]; promptTokens: number; finish: string; timings: { firstTokenMs: number; decodeTokensPerSecond: number } }): void {
-  io.err(`${r.tokenIds.length} tokens (${r.finish}); prompt ${r.promptTokens} tokens; first token after ${Math.round(r.timings.firstTokenMs)} ms; decode ${r.timings.decodeTokensPerSecond.toFixed(1)} tokens/s\n`);
+function reportTimings(io: CliIo, r: Pick<GenerateResult, 'tokenIds' | 'promptTokens' | 'finish' | 'timings' | 'decode'>): void {
+  const passes = r.decode && r.decode.drafted > 0 ? ` (${r.decode.passes} passes; ${r.decode.kept} of ${r.decode.drafted} draft tokens kept)` : '';
+  io.err(`${r.tokenIds.length} tokens (${r.finish}); prompt ${r.promptTokens} tokens; first token after ${Math.round(r.timings.firstTokenMs)} ms; decode ${r.timings.decodeTokensPerSecond.toFixed(1)} tokens/s${passes}\n`);
 }
