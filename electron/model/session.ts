@@ -17,9 +17,11 @@ export interface SessionOptions {
   readonly threads?: number;
   /**
    * Let idle onnxruntime threads spin between operators (default false). Spinning
-   * saves microseconds on an idle machine, but the workstation's UI and core share
-   * the cores: measured on the 2-core build machine under load, spinning threads
-   * made a 0.5B decode step 3-5x slower (100-200 ms against 35-40 ms).
+   * saves the wake-up of a thread at each operator: on a quiet machine a 0.5B decode
+   * step was 10-24 % faster with it (alternating runs, fp32, int4, int8). But the
+   * workstation's UI, OCR and store share the cores: with one busy process beside it
+   * a step was 33 % slower, and on the 2-core build machine under a load of 7-9, 3-5x
+   * slower (100-200 ms against 35-40 ms).
    */
   readonly spinning?: boolean;
 }
