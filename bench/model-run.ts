@@ -24,11 +24,18 @@ export interface ModelRunFigures {
   readonly reusedTokens: number;
   /** Decode speed with the 2,000-token record in the KV cache. */
   readonly decodeLongTokensPerSecond: number;
+  /**
+   * Sampled decode after the cached record with draft tokens and without, alternating (whole runs,
+   * tokens/s): what drafts cost where they mostly miss (sampled text that does not repeat the record).
+   */
+  readonly draftsAfterRecord: { readonly on: readonly number[]; readonly off: readonly number[]; readonly drafted: number; readonly kept: number };
   /** From cancel() to the caller's 'cancelled' result, and to the worker letting go; STOPS samples each. */
   readonly stop: Record<'prefill' | 'decode', { readonly callerMs: readonly number[]; readonly workerMs: readonly number[] }>;
 }
 
 const STOPS = 5;
+/** Alternating pairs of sampled runs after the cached record, with and without draft tokens. */
+const DRAFT_ROUNDS = 4;
 
 /**
  * One Stop: cancel() `delayMs` after the generation starts (prefill: the
@@ -90,6 +97,15 @@ async function figures(client: ModelClient, dir: string): Promise<ModelRunFigure
   const cold = await client.generate({ messages: ask('What is the latest HbA1c?'), maxTokens: 1, reusePrefix: false }).result;
   await client.prefill({ messages: [system] });
   const reuse = await client.generate({ messages: ask('Which medications are active?'), maxTokens: 16, ignoreEos: true }).result;
+  const draftsAfterRecord = { on: [] as number[], off: [] as number[], drafted: 0, kept: 0 };
+  for (let round = 0; round < DRAFT_ROUNDS; round++) {
+    for (const drafts of round % 2 === 0 ? [true, false] : [false, true]) {
+      const run = await client.generate({ messages: ask('Which medications are active?'), maxTokens: 32, ignoreEos: true, seed: round, draftTokens: drafts }).result;
+      (drafts ? draftsAfterRecord.on : draftsAfterRecord.off).push(run.timings.decodeTokensPerSecond);
+      draftsAfterRecord.drafted += run.decode?.drafted ?? 0;
+      draftsAfterRecord.kept += run.decode?.kept ?? 0;
+    }
+  }
   const stopDecode = await stopLatencies(client, ask('Summarise the record.'), 'decode');
   const stopPrefill = await stopLatencies(client, ask('Summarise the record again.'), 'prefill');
   return {
@@ -99,6 +115,7 @@ async function figures(client: ModelClient, dir: string): Promise<ModelRunFigure
     ttftReuseMs: reuse.timings.firstTokenMs,
     reusedTokens: reuse.reusedTokens,
     decodeLongTokensPerSecond: reuse.timings.decodeTokensPerSecond,
+    draftsAfterRecord,
     stop: { prefill: stopPrefill, decode: stopDecode },
   };
 }

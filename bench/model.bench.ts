@@ -68,6 +68,7 @@ function sharedPrefix(a: readonly number[], b: readonly number[]): number {
 
 const cpuText = (ms: number | undefined) => (ms === undefined ? 'unknown' : ms.toFixed(0));
 const fmt = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(', ');
+const fmt1 = (values: readonly number[]) => values.map((v) => v.toFixed(1)).join(', ');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** The session settings that decide speed, for comparing ours with what the peer gave onnxruntime. */
@@ -283,6 +284,10 @@ async function main(): Promise<void> {
         const oursExit = await ours!.request({ type: 'exit' });
         const peerExit = await peer!.request({ type: 'exit' });
         console.log(`${p} ours: ${JSON.stringify({ ...r, stop: undefined })}`);
+        console.log(
+          `${p} sampled after the cached record, tokens/s with draft tokens ${fmt1(r.draftsAfterRecord.on)}, without ${fmt1(r.draftsAfterRecord.off)};` +
+            ` ${r.draftsAfterRecord.kept} of ${r.draftsAfterRecord.drafted} draft tokens kept`,
+        );
         console.log(`${p} Stop in ms, caller / worker released: prefill ${fmt(r.stop.prefill.callerMs)} / ${fmt(r.stop.prefill.workerMs)}; decode ${fmt(r.stop.decode.callerMs)} / ${fmt(r.stop.decode.workerMs)}`);
         const rounded = `${DECODE_ROUNDS} paired rounds`;
         figures.push(
@@ -326,6 +331,9 @@ async function main(): Promise<void> {
           { name: `${p} decode after the ${RECORD_TOKENS}-token record, one pass per token / peer, lowest round`, value: Math.min(...recordRatios), unit: 'x' },
           { name: `${p} decode after the ${RECORD_TOKENS}-token record with draft tokens / peer, whole runs (median of per-round ratios)`, value: median(recordDraftRatios), unit: 'x', goal: '>= 1' },
           { name: `${p} decode after the ${r.promptTokens}-token chat prompt, reused from the prefix cache (sampled)`, value: r.decodeLongTokensPerSecond, unit: 'tokens/s' },
+          // Where drafts mostly miss (sampled text not repeating the record), their pauses should keep their cost small.
+          { name: `${p} sampled after the cached record, draft tokens on / off (median of ${r.draftsAfterRecord.on.length} alternating pairs, whole runs)`, value: median(r.draftsAfterRecord.on) / median(r.draftsAfterRecord.off), unit: 'x' },
+          { name: `${p} sampled after the cached record, draft tokens kept of those checked`, value: r.draftsAfterRecord.drafted ? r.draftsAfterRecord.kept / r.draftsAfterRecord.drafted : 0, unit: 'fraction' },
           { name: `${p} time to first token, ${r.promptTokens}-token prompt, cold`, value: r.ttftColdMs, unit: 'ms' },
           { name: `${p} time to first token, same record reused (${r.reusedTokens} tokens)`, value: r.ttftReuseMs, unit: 'ms' },
           { name: `${p} time to first token, cold / reused`, value: r.ttftColdMs / r.ttftReuseMs, unit: 'x', goal: '>= 10' },
