@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { JsonConstraint } from './constrained/json-constraint';
 import { compileSchema } from './constrained/schema';
-import { DraftPolicy, lookupDraft } from './draft-tokens';
+import { DecodePasses } from './decode-passes';
 import { ModelError } from './errors';
 import type { KvState } from './kv-cache';
 import type { LoadedModel } from './loaded-model';
@@ -141,22 +141,16 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
   const generated: number[] = [];
   let firstTokenMs = 0;
   let finish: FinishReason | undefined = encoded.cancelled ? 'cancelled' : undefined;
-  let kv = encoded.cancelled ? model.session.emptyKv() : encoded.kv;
-  // The logits of the coming positions, a row each: the first is the next token's. A pass that checked
-  // draft tokens answers a row after each of them too, right only while the chosen tokens equal `drafts`.
-  let ahead: Float32Array[] = encoded.cancelled ? [] : [encoded.logits];
-  let drafts: number[] = [];
-  // How many of the state's leading tokens are the prompt and chosen tokens (beyond: drafts not chosen).
-  let kvRight = kv.length;
-  const draftPolicy = new DraftPolicy();
-  const useDrafts = request.draftTokens ?? true;
-  const decode = { passes: 0, drafted: 0, kept: 0 };
-  let passDrafted = 0; // draft tokens the last pass checked,
-  let passKept = 0; // and how many of them have been chosen
+  const passes = new DecodePasses(
+    encoded.cancelled ? model.session.emptyKv() : encoded.kv,
+    encoded.cancelled ? undefined : encoded.logits,
+    (ids, kv, rows) => advance(model, ids, kv, rows),
+    request.draftTokens ?? true,
+  );
 
   try {
     while (!finish) {
-      const logits = ahead.shift()!;
+      const logits = passes.nextLogits();
       let id = thinking.forcedToken();
       if (id === undefined) {
         if (constraint) {
@@ -195,42 +189,21 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       else if (generated.length >= maxTokens) finish = constraint?.canEnd ? 'complete' : 'max-tokens';
       else if (shouldStop()) finish = 'cancelled';
       else if (performance.now() > deadline) finish = 'deadline';
-      else if (drafts[0] === id) {
-        // The draft guessed this token: the state already holds it and the next row is the next token's.
-        drafts.shift();
-        passKept++;
-        decode.kept++;
-        kvRight++;
-      } else {
-        draftPolicy.record(passDrafted, passKept);
-        const wanted = useDrafts ? Math.min(draftPolicy.next(), maxTokens - generated.length - 1) : 0;
-        const draft = wanted > 0 ? lookupDraft([...tokens, ...generated], wanted) : [];
-        if (kv.length > kvRight) {
-          const right = kv.truncate(kvRight);
-          kv.release();
-          kv = right;
-        }
-        const out = await advance(model, [id, ...draft], kv, draft.length + 1);
-        kv = out.kv;
-        kvRight = kv.length - draft.length;
-        ahead = rowsOf(out.logits, draft.length + 1);
-        drafts = draft;
-        passDrafted = draft.length;
-        passKept = 0;
-        decode.passes++;
-        decode.drafted += draft.length;
+      else if (!passes.accept(id)) {
+        // Drafts beyond the tokens left are never needed: the last token comes from the row after them.
+        await passes.advance(id, [...tokens, ...generated], maxTokens - generated.length - 1);
         // A Stop that came during the step: do not even choose the next token.
         if (shouldStop()) finish = 'cancelled';
       }
     }
 
     if (!encoded.cancelled) {
-      const right = kv.truncate(kvRight);
-      model.prefixCache.store([...tokens, ...generated].slice(0, kvRight), right);
-      right.release();
+      const chosen = passes.chosenState();
+      model.prefixCache.store([...tokens, ...generated].slice(0, chosen.length), chosen);
+      chosen.release();
     }
   } finally {
-    kv.release();
+    passes.release();
   }
   const regions = thinking.regions(generated.length);
   const answerIds = generated.slice(regions.answerStart);
@@ -252,12 +225,6 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       totalMs,
       decodeTokensPerSecond: generated.length > 1 && decodeMs > 0 ? ((generated.length - 1) * 1000) / decodeMs : 0,
     },
-    decode,
+    decode: passes.stats,
   };
-}
-
-/** A pass's logits, `rows` rows one after the other, as a view per row. */
-function rowsOf(logits: Float32Array, rows: number): Float32Array[] {
-  const size = logits.length / rows;
-  return Array.from({ length: rows }, (_, row) => logits.subarray(row * size, (row + 1) * size));
 }
