@@ -8,6 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import type { DecodePassStats } from '../electron/model/types';
 import { median } from './model-workload';
 
 /** What the bench asks a runtime's process. */
@@ -30,7 +31,7 @@ export interface DecodeRun extends DecodeTimings {
   /** Where the runtime can say: milliseconds per decode step inside onnxruntime's run(). */
   readonly ortMsPerStep?: number;
   /** Ours: decode passes after the first token, draft tokens checked and kept. */
-  readonly passes?: { readonly passes: number; readonly drafted: number; readonly kept: number };
+  readonly passes?: DecodePassStats;
 }
 
 export interface DecodeTimings {

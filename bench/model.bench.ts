@@ -253,7 +253,7 @@ async function main(): Promise<void> {
         rounds.forEach((r, i) => {
           const bw = r.bandwidth.map((b) => (b.bytesPerSecond / 1e9).toFixed(1)).join(' / ');
           console.log(
-            `${p} round ${i + 1} (${i % 2 === 0 ? 'ours first' : 'peer first'}): ours ${oursSpeeds[i]!.toFixed(1)} (whole run ${r.ours.tokensPerSecond.toFixed(1)}),` +
+            `${p} round ${i + 1} (${roundOrder(i, true).join(', ')}): ours ${oursSpeeds[i]!.toFixed(1)} (whole run ${r.ours.tokensPerSecond.toFixed(1)}),` +
               ` peer ${peerSpeeds[i]!.toFixed(1)} (whole run ${r.peer.tokensPerSecond.toFixed(1)}; ${r.peer.ortMsPerStep!.toFixed(1)} of ${(1000 / r.peer.tokensPerSecond).toFixed(1)} ms a step inside onnxruntime) tokens/s;` +
               ` ratio ${ratios[i]!.toFixed(2)} (whole runs ${wholeRatios[i]!.toFixed(2)}); CPU ms a step ours ${r.ours.cpuMsPerStep.toFixed(1)}, peer ${r.peer.cpuMsPerStep.toFixed(1)};` +
               ` major page faults ours ${r.ours.majorFaults}, peer ${r.peer.majorFaults};` +
@@ -273,7 +273,7 @@ async function main(): Promise<void> {
         const recordDraftRatios = recordRounds.map((r) => r.drafts!.tokensPerSecond / r.peer.tokensPerSecond);
         recordRounds.forEach((r, i) =>
           console.log(
-            `${p} after the record, round ${i + 1} (${i % 2 === 0 ? 'ours first' : 'peer first'}): ours ${r.ours.medianStepTokensPerSecond.toFixed(1)}, peer ${r.peer.medianStepTokensPerSecond.toFixed(1)} tokens/s; ratio ${recordRatios[i]!.toFixed(2)};` +
+            `${p} after the record, round ${i + 1} (${roundOrder(i, true).join(', ')}): ours ${r.ours.medianStepTokensPerSecond.toFixed(1)}, peer ${r.peer.medianStepTokensPerSecond.toFixed(1)} tokens/s; ratio ${recordRatios[i]!.toFixed(2)};` +
               ` CPU ms a step ours ${r.ours.cpuMsPerStep.toFixed(1)}, peer ${r.peer.cpuMsPerStep.toFixed(1)}; greedy tokens equal ${sharedPrefix(r.ours.tokenIds, r.peer.tokenIds)} of ${DECODE_TOKENS};` +
               ` with draft tokens: whole run ${r.drafts!.tokensPerSecond.toFixed(1)} tokens/s against the peer's ${r.peer.tokensPerSecond.toFixed(1)} (${passesText(r.drafts!)}), ratio ${recordDraftRatios[i]!.toFixed(2)}`,
           ),

@@ -8,6 +8,7 @@
  */
 import { DraftPolicy, lookupDraft } from './draft-tokens';
 import type { KvState } from './kv-cache';
+import type { DecodePassStats } from './types';
 
 /** Runs `tokens` after `kv` (releasing it once run) and answers the logits of the last `rows` positions. */
 export type Pass = (tokens: readonly number[], kv: KvState, rows: number) => Promise<{ logits: Float32Array; kv: KvState }>;
@@ -22,7 +23,7 @@ export class DecodePasses {
   private readonly policy = new DraftPolicy();
   private passDrafted = 0; // draft tokens the last pass checked,
   private passKept = 0; // and how many of them have been chosen
-  readonly stats = { passes: 0, drafted: 0, kept: 0 };
+  private readonly counts = { passes: 0, drafted: 0, kept: 0 };
 
   /** `kv`: the prompt's state (now this object's to release); `logits`: those of its last position. */
   constructor(
@@ -47,19 +48,24 @@ export class DecodePasses {
     if (this.drafts[0] !== id) return false;
     this.drafts.shift();
     this.passKept++;
-    this.stats.kept++;
+    this.counts.kept++;
     this.chosen++;
     return true;
   }
 
+  get stats(): DecodePassStats {
+    return { ...this.counts };
+  }
+
   /**
    * Runs the chosen token `id` (not a draft) and up to `room` draft tokens
-   * guessed from `history` (the prompt and every chosen token, `id` last).
+   * guessed from `history()` (the prompt and every chosen token, `id` last;
+   * asked for only when drafts are tried, since it copies the whole context).
    */
-  async advance(id: number, history: readonly number[], room: number): Promise<void> {
+  async advance(id: number, history: () => readonly number[], room: number): Promise<void> {
     this.policy.record(this.passDrafted, this.passKept);
     const wanted = this.useDrafts ? Math.min(this.policy.next(), room) : 0;
-    const draft = wanted > 0 ? lookupDraft(history, wanted) : [];
+    const draft = wanted > 0 ? lookupDraft(history(), wanted) : [];
     if (this.kv.length > this.chosen) {
       const cut = this.kv.truncate(this.chosen);
       this.kv.release();
@@ -72,8 +78,8 @@ export class DecodePasses {
     this.drafts = draft;
     this.passDrafted = draft.length;
     this.passKept = 0;
-    this.stats.passes++;
-    this.stats.drafted += draft.length;
+    this.counts.passes++;
+    this.counts.drafted += draft.length;
   }
 
   /** A new handle (the caller's to release) on the state of the chosen tokens only, for the prefix cache. */

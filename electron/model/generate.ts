@@ -191,7 +191,7 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
       else if (performance.now() > deadline) finish = 'deadline';
       else if (!passes.accept(id)) {
         // Drafts beyond the tokens left are never needed: the last token comes from the row after them.
-        await passes.advance(id, [...tokens, ...generated], maxTokens - generated.length - 1);
+        await passes.advance(id, () => [...tokens, ...generated], maxTokens - generated.length - 1);
         // A Stop that came during the step: do not even choose the next token.
         if (shouldStop()) finish = 'cancelled';
       }

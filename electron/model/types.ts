@@ -71,7 +71,14 @@ export interface GenerateResult {
    * Decode passes run after the prompt, draft tokens they checked, and how many of those were
    * kept. Absent from a result settled by a Stop while the worker was still inside a pass.
    */
-  readonly decode?: { readonly passes: number; readonly drafted: number; readonly kept: number };
+  readonly decode?: DecodePassStats;
+}
+
+/** Decode passes after the prompt, the draft tokens they checked, and how many of those were kept. */
+export interface DecodePassStats {
+  readonly passes: number;
+  readonly drafted: number;
+  readonly kept: number;
 }
 
 export interface PrefillResult {
