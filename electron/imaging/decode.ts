@@ -4,6 +4,7 @@ import dicomParser from 'dicom-parser';
 import { MAX_DECODED_FRAME_BYTES } from './dicom-header';
 import { ImagingError } from './imaging-error';
 import { decodeJpegLossless } from './jpeg-lossless';
+import { asPart10, hasPart10Marker } from './part10';
 import { greyPreview, pixelRange, type FramePreview } from './preview';
 
 /**
@@ -51,6 +52,8 @@ interface WasmDecoder {
   decode(): void;
   getFrameInfo(): { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned: boolean };
   getDecodedBuffer(): Uint8Array;
+  /** CharLS only: 0 (none: the colour planes one after another), 1 (line) or 2 (sample); CharLS returns mode 0 as planes. */
+  getInterleaveMode?(): number;
   delete(): void;
 }
 type CodecModule = Record<string, new () => WasmDecoder>;
@@ -76,7 +79,7 @@ async function runWasm(pkg: string, cls: string, data: Uint8Array) {
     decoder.decode();
     const info = decoder.getFrameInfo();
     const decoded = decoder.getDecodedBuffer();
-    return { info, bytes: new Uint8Array(decoded) };
+    return { info, planes: decoder.getInterleaveMode?.() === 0, bytes: new Uint8Array(decoded) };
   } finally {
     decoder.delete();
   }
@@ -118,7 +121,7 @@ export interface DecodeOptions {
  * endian pixels are a view into `bytes` where they are aligned (no copy): copy them to keep them.
  */
 export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeOptions = {}): Promise<DecodedFrame> {
-  const ds = parseDataSet(bytes);
+  const ds = parseDataSet(hasPart10Marker(bytes) ? bytes : asPart10('the image', bytes));
   const syntax = (ds.string('x00020010') ?? '1.2.840.10008.1.2').replace(/\0/g, '').trim();
   const rows = ds.uint16('x00280010') ?? 0;
   const columns = ds.uint16('x00280011') ?? 0;
@@ -139,12 +142,17 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
   if (!pixelElement) throw new ImagingError('invalid-input', 'the file has no pixel data');
 
   let samples: Uint8Array | Uint16Array | Int16Array;
-  let bits: 8 | 16 = bitsAllocated === 16 ? 16 : 8;
+  // The output's sample width: what the greyscale values need, 8 for RGB.
+  let bits: 8 | 16;
   let signed = signedRaw;
   let components = spp;
   let decoder: string;
   let interleaved = !planar;
   let alreadyRgb = false;
+  // The bits that carry a value: Bits Stored, or a JPEG 2000 codestream's own precision where it is larger (a lossy
+  // stream may be coded at 16 bits under a 12-bit header, and its values use them, as GDCM reads it; OpenJPEG returns
+  // values, not bit patterns). JPEG-LS streams of signed images hold bit patterns, whatever precision they declare.
+  let valueBits = bitsStored;
 
   if (NATIVE_LE.has(syntax) || syntax === BIG_ENDIAN) {
     decoder = syntax === DEFLATED ? 'native (deflated)' : syntax === BIG_ENDIAN ? 'native (big endian)' : 'native';
@@ -158,7 +166,6 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
         out[i] = (base[pixelElement.dataOffset + (b >> 3)]! >> (b & 7)) & 1;
       }
       samples = out;
-      bits = 8;
     } else {
       const frameBytes = rows * columns * spp * (bitsAllocated / 8);
       const start = pixelElement.dataOffset + frame * frameBytes;
@@ -196,18 +203,16 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
       if (!pkg || !cls || !name) throw new ImagingError('unsupported', `transfer syntax ${syntax} cannot be decoded`);
       if (JPEG_BASELINE.has(syntax) && bitsStored > 8) throw new ImagingError('unsupported', `12-bit JPEG extended (${bitsStored} bits stored) cannot be decoded`);
       decoder = name;
-      const { info, bytes: decoded } = await wrapAsync(() => runWasm(pkg, cls, fragment));
+      const { info, planes, bytes: decoded } = await wrapAsync(() => runWasm(pkg, cls, fragment));
       if (info.width !== columns || info.height !== rows) throw new ImagingError('invalid-input', `the codestream is ${info.width} x ${info.height}, the header says ${columns} x ${rows}`);
       components = info.componentCount;
+      if (JPEG_2000.has(syntax)) valueBits = Math.max(bitsStored, info.bitsPerSample);
       if (info.bitsPerSample > 8) {
-        bits = 16;
         signed = info.isSigned || signedRaw;
         samples = signed ? new Int16Array(decoded.buffer, 0, decoded.length >> 1) : new Uint16Array(decoded.buffer, 0, decoded.length >> 1);
-      } else {
-        bits = 8;
-        samples = decoded;
-      }
-      interleaved = true;
+      } else samples = decoded;
+      // JPEG-LS interleave mode 0 (none) holds each colour in a scan of its own, and CharLS returns them as planes.
+      interleaved = !planes;
       // The codecs apply the colour transform (YBR_FULL_422, YBR_RCT, YBR_ICT) themselves.
       alreadyRgb = components === 3;
     }
@@ -229,7 +234,8 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
     bits = 8;
     signed = false;
   } else {
-    pixels = samples;
+    pixels = storedValues(samples, valueBits, signed);
+    bits = pixels instanceof Uint8Array ? 8 : 16;
     photometric = photometricIn === 'MONOCHROME1' ? 'MONOCHROME1' : 'MONOCHROME2';
   }
 
@@ -388,16 +394,61 @@ function planarToInterleaved(planar: Uint8Array, n: number): Uint8Array {
   return out;
 }
 
+/**
+ * YBR_FULL to RGB (PS3.3 C.7.6.3.1.2) with DCMTK's arithmetic for 8-bit samples (dcmimage's
+ * YBR pixel template: coefficients to four places, each table entry truncated toward zero), so
+ * that the viewer shows the very pixels DCMTK shows; rounding instead would move a third of
+ * them by 1 or 2.
+ */
 function ybrFullToRgb(ybr: Uint8Array): Uint8Array {
+  const { rCr, gCb, gCr, bCb } = ybrTables();
   const out = new Uint8Array(ybr.length);
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
+  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
   for (let i = 0; i < ybr.length; i += 3) {
     const y = ybr[i]!;
-    const cb = ybr[i + 1]! - 128;
-    const cr = ybr[i + 2]! - 128;
-    out[i] = clamp(y + 1.402 * cr);
-    out[i + 1] = clamp(y - 0.344136 * cb - 0.714136 * cr);
-    out[i + 2] = clamp(y + 1.772 * cb);
+    const cb = ybr[i + 1]!;
+    const cr = ybr[i + 2]!;
+    out[i] = clamp(y + rCr[cr]!);
+    out[i + 1] = clamp(y - gCb[cb]! - gCr[cr]!);
+    out[i + 2] = clamp(y + bCb[cb]!);
   }
+  return out;
+}
+
+let tables: { rCr: Int16Array; gCb: Int16Array; gCr: Int16Array; bCb: Int16Array } | null = null;
+function ybrTables() {
+  if (!tables) {
+    tables = { rCr: new Int16Array(256), gCb: new Int16Array(256), gCr: new Int16Array(256), bCb: new Int16Array(256) };
+    for (let l = 0; l < 256; l++) {
+      tables.rCr[l] = Math.trunc(1.402 * l - 0.701 * 255);
+      tables.gCb[l] = Math.trunc(0.3441 * l);
+      tables.gCr[l] = Math.trunc(0.7141 * l - 0.5291 * 255);
+      tables.bCb[l] = Math.trunc(1.772 * l - 0.8859 * 255);
+    }
+  }
+  return tables;
+}
+
+/**
+ * The values greyscale samples stand for, as DCMTK reads them: only the Bits Stored low bits
+ * count (the bits above may hold overlays or anything), sign-extended where Pixel Representation
+ * says signed (a 12-bit -1 is stored 0x0FFF or 0xFFFF; both are -1). Signed 8-bit samples widen
+ * to 16 bits. Returns the samples themselves when no value changes (the usual case: no copy).
+ */
+export function storedValues(samples: Uint8Array | Uint16Array | Int16Array, bitsStored: number, signed: boolean): Uint8Array | Uint16Array | Int16Array {
+  const width = samples instanceof Uint8Array ? 8 : 16;
+  const stored = Number.isInteger(bitsStored) && bitsStored >= 1 && bitsStored <= width ? bitsStored : width;
+  const mask = 2 ** stored - 1;
+  const sign = 2 ** (stored - 1);
+  const value = signed ? (v: number) => ((v & mask) ^ sign) - sign : (v: number) => v & mask;
+  // The same kind of array out as in (signed 16-bit, unsigned 8 or 16): a copy is needed only where a value changes.
+  const sameKind = signed ? samples instanceof Int16Array : !(samples instanceof Int16Array);
+  if (sameKind) {
+    let i = 0;
+    while (i < samples.length && value(samples[i]!) === samples[i]) i++;
+    if (i === samples.length) return samples;
+  }
+  const out = signed ? new Int16Array(samples.length) : width === 8 ? new Uint8Array(samples.length) : new Uint16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = value(samples[i]!);
   return out;
 }

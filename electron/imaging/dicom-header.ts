@@ -1,5 +1,6 @@
 import dicomParser from 'dicom-parser';
 import { ImagingError } from './imaging-error';
+import { asPart10 } from './part10';
 import { pixelSpacingOf, type PixelSpacing } from './spacing';
 
 /**
@@ -100,7 +101,9 @@ function reasonOf(error: unknown): string {
   return typeof error === 'string' ? error : ((error as { exception?: string } | null)?.exception ?? (error as Error)?.message ?? 'unreadable');
 }
 
-function readHeader(fileName: string, bytes: Uint8Array): DicomHeader {
+function readHeader(fileName: string, file: Uint8Array): DicomHeader {
+  // A file without its preamble is read as the Part 10 file it stands for (part10.ts).
+  const bytes = asPart10(fileName, file);
   // The file meta group first: an unsupported syntax is refused by name, before its data set is read.
   const meta = parse(fileName, bytes, () => dicomParser.readPart10Header(bytes));
   if (clean(meta.string('x00020002')) === MEDIA_STORAGE_DIRECTORY) throw new ImagingError('invalid-input', `${fileName}: a DICOMDIR; import it as a directory`);
@@ -175,9 +178,6 @@ function readHeader(fileName: string, bytes: Uint8Array): DicomHeader {
 }
 
 function parse(fileName: string, bytes: Uint8Array, read: () => dicomParser.DataSet): dicomParser.DataSet {
-  if (bytes.length < 132) throw new ImagingError('invalid-input', `${fileName}: too short to be DICOM (${bytes.length} bytes)`);
-  const magic = String.fromCharCode(bytes[128]!, bytes[129]!, bytes[130]!, bytes[131]!);
-  if (magic !== 'DICM') throw new ImagingError('invalid-input', `${fileName}: not a DICOM Part 10 file (no DICM marker at byte 128)`);
   try {
     return read();
   } catch (error) {

@@ -6,6 +6,7 @@ import type { DicomImportOutcome } from '../api/imaging-schemas';
 import type { Vault } from '../store/vault';
 import { MAX_FILE_BYTES, readDicomHeader, type DicomHeader } from './dicom-header';
 import { ImagingError } from './imaging-error';
+import { asPart10, dicomLayout } from './part10';
 import { loadChartPatients, matchPatient, type ChartPatient, type MatchField } from './match-patient';
 
 export interface DicomImportOptions {
@@ -22,12 +23,15 @@ export interface DicomImportOptions {
 export function importDicomBytes(
   vault: Vault,
   fileName: string,
-  bytes: Uint8Array,
+  file: Uint8Array,
   options: DicomImportOptions = {},
   charts?: readonly ChartPatient[],
 ): DicomImportOutcome {
   let header: DicomHeader;
+  let bytes = file;
   try {
+    // Stored, shown and exported as a Part 10 file, with the preamble a file without one lacks.
+    bytes = asPart10(fileName, bytes);
     header = readDicomHeader(fileName, bytes);
   } catch (error) {
     if (error instanceof ImagingError) return outcome(fileName, 'rejected', error.message);
@@ -70,7 +74,9 @@ export function importDicomBytes(
   if (study && study.patient_id !== patientId) {
     return outcome(fileName, 'rejected', `${fileName}: its study is already filed under another chart; nothing stored`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // The file as it came, for its provenance; the instance's own hash is of what is stored.
+  const fileSha256 = createHash('sha256').update(file).digest('hex');
+  const sha256 = file === bytes ? fileSha256 : createHash('sha256').update(bytes).digest('hex');
   const at = vault.now().toISOString();
   const by = vault.clinician.id;
 
@@ -78,7 +84,7 @@ export function importDicomBytes(
     const sourceId = Number(
       db
         .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-        .run(`DICOM ${fileName}`, sha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn }))
+        .run(`DICOM ${fileName}`, fileSha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn, ...(file === bytes ? {} : { preambleAdded: true }) }))
         .lastInsertRowid,
     );
     const provenance = { source_id: sourceId, source_ref: header.sopInstanceUid, recorded_at: at, recorded_by: by };
@@ -204,7 +210,7 @@ export function importDicomPaths(vault: Vault, paths: readonly string[], options
       outcomes.push(outcome(file, 'rejected', `${file}: ${Math.round(size / 1024 / 1024)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB an instance may be`));
       return;
     }
-    if (!explicit && !hasDicmMarker(file)) {
+    if (!explicit && !looksLikeDicom(file)) {
       skipped.push(file);
       return;
     }
@@ -244,12 +250,13 @@ export function dicomdirFiles(file: string): string[] {
   return files;
 }
 
-function hasDicmMarker(file: string): boolean {
+/** Whether a file met in a folder is DICOM: a Part 10 file, or one without its preamble (part10.ts). */
+function looksLikeDicom(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(132);
     const read = readSync(fd, head, 0, 132, 0);
-    return read === 132 && head.toString('latin1', 128, 132) === 'DICM';
+    return dicomLayout(head.subarray(0, read), statSync(file).size).kind !== 'not-dicom';
   } finally {
     closeSync(fd);
   }
