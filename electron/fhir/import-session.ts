@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/sqlite';
 import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
 import { canonicalJson, sha256Hex } from './canonical-json';
+import { checkResource } from './datatypes';
 import { FhirImportError, TYPE_NAME, type EntryPlace } from './errors';
 import { mapperFor, type MapContext, type Mapper } from './mappers';
 import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
@@ -150,6 +151,9 @@ export class ImportSession {
   private store(index: number, resource: ParsedEntry['resource'], mapper: Mapper, final: boolean): void {
     const type = resource.resourceType;
     const place: EntryPlace = { index, type, id: typeof resource.id === 'string' ? resource.id : undefined };
+    // Valid FHIR R4 first, every element of it (the official definitions), then what the mapper reads.
+    const invalid = checkResource(resource);
+    if (invalid) throw this.error(`${invalid.path}: ${invalid.message}`, place);
     const validated = mapper.validate(resource);
     if (!validated.ok) throw this.error(describeValidationError(validated.error, resource), place);
     const id = resource.id as string; // the schema requires it

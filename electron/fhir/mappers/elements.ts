@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPrimitive } from '../datatypes';
 import { FHIR_ID } from '../errors';
 
 /**
@@ -7,11 +8,9 @@ import { FHIR_ID } from '../errors';
  * kept in the stored resource, not in columns).
  */
 
-// FHIR date, dateTime and instant: a year, optionally month, day, time and zone.
-const DATE_TIME = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
 export const id = z.string().regex(FHIR_ID, 'expected a FHIR id (1-64 letters, digits, "-" or ".")');
-export const dateTime = z.string().regex(DATE_TIME, 'expected a FHIR date or dateTime');
+// FHIR date and dateTime as the specification defines them (../datatypes): the import has checked every element by then.
+export const dateTime = z.string().refine((value) => checkPrimitive('dateTime', value) === null, 'expected a FHIR date or dateTime');
 
 export const coding = z.object({
   system: z.string().optional(),

@@ -66,7 +66,7 @@ describe('re-importing', () => {
     const bp = bundle.entry.find((e) => e.resource.id === '0b1c2d3e-9c1d-4e3f-b5a7-b9c1d3e5f7a2')!.resource;
     // An amended reading with a single component: the second component row must go.
     bp.status = 'amended';
-    bp.component = [{ code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: 141, unit: 'mm[Hg]', code: 'mm[Hg]' } }];
+    bp.component = [{ code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: 141, unit: 'mm[Hg]', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } }];
     const report = importBundleText(vault, 'amended.json', JSON.stringify(bundle));
     expect(report.updated).toEqual({ Observation: 1 });
     expect(report.added).toEqual({});

@@ -1,0 +1,3 @@
+export { fhirDefinitions, PRIMITIVES, type PrimitiveName } from './definitions';
+export { checkPrimitive } from './primitives';
+export { checkResource, type DatatypeProblem } from './validate-resource';
