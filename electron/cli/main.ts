@@ -39,7 +39,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     ({ values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals === 'one-or-more', strict: true }));
     if (command.positionals === 'one-or-more' && positionals.length === 0) throw new Error('give at least one file');
   } catch (error) {
-    io.err(`continuum ${command.name}: ${(error as Error).message}\nusage: continuum ${command.usage}\n`);
+    // node:util's parseArgs explains some mistakes over three lines: the first says it.
+    io.err(`continuum ${command.name}: ${(error as Error).message.split('\n')[0]}\nusage: continuum ${command.usage}\n`);
     return 2;
   }
   try {

@@ -22,7 +22,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const require = createRequire(import.meta.url);
   pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
   try {
-    return await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    // A copy PDF.js may transfer, and a plain Uint8Array: PDF.js refuses a Node Buffer (Buffer.slice is a Buffer too),
+    // which is what a file read gives (`continuum ocr letter.pdf` refused every PDF as unreadable).
+    return await pdfjs.getDocument({ data: Uint8Array.from(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name ?? 'unknown error';
     throw new PdfOpenError(name === 'PasswordException' ? 'encrypted' : 'unreadable', name);

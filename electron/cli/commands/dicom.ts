@@ -26,16 +26,19 @@ export const dicomCommands: Command[] = [
       const summary = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
         importDicomPaths(vault, paths, patientId ? { patientId } : {}),
       );
-      if (values.json) return printJson(io, summary);
-      for (const o of summary.outcomes) {
-        io.out(`${o.status}\t${o.message}\n`);
-        for (const c of o.candidates) io.out(`\tcandidate ${c.id}\t${c.name}\t${c.birthDate ?? '-'}\tmatched on ${c.matchedOn.join(', ')}\n`);
-      }
-      if (summary.skipped.length > 0) io.out(`skipped ${summary.skipped.length} non-DICOM file(s)\n`);
       const count = (s: string) => summary.outcomes.filter((o) => o.status === s).length;
-      io.out(
-        `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('rejected')} rejected\n`,
-      );
+      if (values.json) printJson(io, summary);
+      else {
+        for (const o of summary.outcomes) {
+          io.out(`${o.status}\t${o.message}\n`);
+          for (const c of o.candidates) io.out(`\tcandidate ${c.id}\t${c.name}\t${c.birthDate ?? '-'}\tmatched on ${c.matchedOn.join(', ')}\n`);
+        }
+        if (summary.skipped.length > 0) io.out(`skipped ${summary.skipped.length} non-DICOM file(s)\n`);
+        io.out(
+          `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('rejected')} rejected\n`,
+        );
+      }
+      // The status is the same whatever the output: --json changes what is printed, never the exit code.
       const unresolved = summary.outcomes.filter((o) => o.status === 'ambiguous' || o.status === 'no-match' || o.status === 'rejected').length;
       if (unresolved > 0 && count('imported') + count('already-imported') === 0) {
         throw new VaultError('invalid-input', `nothing imported: ${unresolved} file(s) need attention (see above)`);
@@ -74,15 +77,14 @@ export const dicomCommands: Command[] = [
       const summary = await withVault(io, vaultFile, optionalString(values, 'user'), (vault) =>
         pullFromPacs(vault, pacs, { patientId, onProgress: (progress) => printProgress(io, pacs.label, progress) }),
       );
-      if (values.json) return printJson(io, summary);
       const count = (s: DicomImportOutcome['status']) => summary.outcomes.filter((o) => o.status === s).length;
-      if (summary.outcomes.length === 0) {
-        io.out(`no studies on the PACS for chart ${summary.patientId} (searched by ${summary.searchedIds} identifier(s))\n`);
-        return;
+      if (values.json) printJson(io, summary);
+      else if (summary.outcomes.length === 0) io.out(`no studies on the PACS for chart ${summary.patientId} (searched by ${summary.searchedIds} identifier(s))\n`);
+      else {
+        io.out(
+          `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('rejected')} rejected, of ${summary.outcomes.length} instance(s) in ${summary.studies} stud${summary.studies === 1 ? 'y' : 'ies'}\n`,
+        );
       }
-      io.out(
-        `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('rejected')} rejected, of ${summary.outcomes.length} instance(s) in ${summary.studies} stud${summary.studies === 1 ? 'y' : 'ies'}\n`,
-      );
       const unresolved = summary.outcomes.length - count('imported') - count('already-imported');
       if (unresolved > 0 && unresolved === summary.outcomes.length) {
         throw new VaultError('invalid-input', `nothing pulled: ${unresolved} instance(s) need attention (see above)`);

@@ -34,10 +34,13 @@ export const photoCommands: Command[] = [
       const outcomes = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
         importPhotoPaths(vault, files, { patientId, bodySite, takenAt, lesionId }),
       );
-      if (values.json) return printJson(io, outcomes);
-      for (const o of outcomes) io.out(`${o.status}\t${o.photo ? `${o.photo.id}\t` : ''}${o.message}\n`);
       const imported = outcomes.filter((o) => o.status !== 'rejected').length;
-      io.out(`${outcomes.filter((o) => o.status === 'imported').length} imported, ${outcomes.filter((o) => o.status === 'already-imported').length} already there, ${outcomes.length - imported} rejected\n`);
+      if (values.json) printJson(io, outcomes);
+      else {
+        for (const o of outcomes) io.out(`${o.status}\t${o.photo ? `${o.photo.id}\t` : ''}${o.message}\n`);
+        io.out(`${outcomes.filter((o) => o.status === 'imported').length} imported, ${outcomes.filter((o) => o.status === 'already-imported').length} already there, ${outcomes.length - imported} rejected\n`);
+      }
+      // Whatever the output: --json changes what is printed, never the exit code.
       if (imported === 0) throw new VaultError('invalid-input', `nothing imported: ${outcomes.length} file(s) rejected (see above)`);
     },
   },

@@ -52,8 +52,9 @@ export const recordCommands: Command[] = [
       );
       const text = `${JSON.stringify(bundle, null, 2)}\n`;
       const out = optionalString(values, 'out');
-      if (out) writeFileSync(out, text, { mode: 0o600 });
-      else io.out(text);
+      if (!out) return io.out(text);
+      writeFileSync(out, text, { mode: 0o600 });
+      if (values.json) printJson(io, { file: out, resources: bundle.entry.length });
     },
   },
   {

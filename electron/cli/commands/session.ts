@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertCase, readAgentClinicCases } from '../../agent/agentclinic';
 import { importBundleText } from '../../fhir';
-import { replayTrajectory, readTrajectory, runSession, sessionScript, Trajectory, chatModelFromClient, type ChatModel } from '../../agent/harness';
+import { replayTrajectory, readTrajectory, runSession, sessionScript, Trajectory, chatModelFromClient, type ChatModel, type TrajectoryEvent, type TrajectorySink } from '../../agent/harness';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import type { CliIo } from '../io';
@@ -56,9 +56,8 @@ export const sessionCommands: Command[] = [
       const out = requireString(values, 'trajectory');
       const { model, close } = await openModel(optionalString(values, 'model') ?? (io.env['CONTINUUM_MODEL'] || undefined));
       try {
-        const outcome = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
-          runSession({ vault, patientId, script, model, trajectory: new Trajectory(out) }),
-        );
+        const trajectory = new NoticeWatch(new Trajectory(out));
+        const outcome = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => runSession({ vault, patientId, script, model, trajectory }));
         const summary = {
           sessionId: outcome.sessionId,
           end: outcome.endReason,
@@ -70,6 +69,10 @@ export const sessionCommands: Command[] = [
         };
         if (values.json) printJson(io, summary);
         else printSummary(io, summary, model === null);
+        // A session that did not run to its sign-off did not do what was asked: exit 1 with the reason, whatever the output.
+        if (outcome.endReason === 'model-error' || outcome.endReason === 'budget') {
+          throw new VaultError('invalid-input', `session ${outcome.sessionId} ended early: ${trajectory.lastNotice ?? outcome.endReason}; its trajectory is in ${out}`);
+        }
       } finally {
         await close();
       }
@@ -91,7 +94,13 @@ export const sessionCommands: Command[] = [
       const { model, close } = await openModel(optionalString(values, 'model') ?? (io.env['CONTINUUM_MODEL'] || undefined));
       if (!model) throw new VaultError('invalid-input', 'replay needs the model the session used: give --model DIR');
       try {
-        const report = await replayTrajectory(events, model);
+        let report;
+        try {
+          report = await replayTrajectory(events, model);
+        } catch (error) {
+          // The words a session uses for the same failure (live-session.ts records "the model failed: ...").
+          throw new VaultError('invalid-input', `the replay stopped: the model failed: ${(error as Error).message.split('\n')[0]}`);
+        }
         if (values.json) printJson(io, report);
         else if (report.firstDivergence) {
           io.out(`${report.identical} of ${report.requests} model calls reproduced; step ${report.firstDivergence.step} (${report.firstDivergence.agent}) differs\n`);
@@ -103,6 +112,16 @@ export const sessionCommands: Command[] = [
     },
   },
 ];
+
+/** The trajectory, with the last notice it recorded kept at hand: why a session ended early. */
+class NoticeWatch implements TrajectorySink {
+  lastNotice: string | null = null;
+  constructor(private readonly sink: TrajectorySink) {}
+  record(event: TrajectoryEvent): void {
+    if (event.type === 'notice') this.lastNotice = event.message;
+    this.sink.record(event);
+  }
+}
 
 function printSummary(io: CliIo, s: { sessionId: string; end: string; steps: number; tokens: number; briefLines: number; proposals: Array<{ kind: string; status: string }>; trajectory: string }, noModel: boolean): void {
   io.out(`${s.sessionId}: ${s.end}${noModel ? ' (no model: brief only, chat disabled)' : ''}; ${s.steps} model steps, ${s.tokens} tokens; brief of ${s.briefLines} lines\n`);
