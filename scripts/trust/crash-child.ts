@@ -9,12 +9,15 @@
  * and a follow-up, the clinician approves both, and both, their audit entries and the session's
  * signed mark commit in ONE transaction; the model's answer is scripted, the writes are the real
  * ones). After each COMMITTED
- * transaction it writes one JSON line (a Committed) to stdout with a
- * synchronous write, so a reported transaction has really committed; a
- * transaction committed but not yet reported when the kill lands is allowed,
- * and the parent checks those rows are whole too.
+ * transaction it writes one JSON line (a Committed) to stdout, and waits
+ * while the pipe is full (the parent may be busy in a backup for seconds):
+ * a reported transaction has really committed; one committed but not yet
+ * reported when the kill lands is allowed, and the parent checks those rows
+ * are whole too. (A synchronous write(2) to the pipe failed with EAGAIN
+ * when Node had made it non-blocking and the parent read nothing for a
+ * while: the writer died, and the backup test counted a problem.)
  */
-import { writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { citeRecord } from '../../electron/agent/grounding/citation';
 import { runSession, sessionScript, Trajectory, type ChatModel } from '../../electron/agent/harness';
 import { defaultToolRegistry, ProposalStore, type ToolContext } from '../../electron/agent/tools';
@@ -34,11 +37,11 @@ const vault = Vault.open(file, { passphrase });
 const registry = defaultToolRegistry();
 const context: ToolContext = { vault, patientId: BASE_PATIENT, sessionId: `crash-${tag}`, now: new Date(), proposals: new ProposalStore() };
 
-function report(line: Committed | { kind: 'ready' }): void {
-  writeSync(1, `${JSON.stringify(line)}\n`);
+async function report(line: Committed | { kind: 'ready' }): Promise<void> {
+  if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await once(process.stdout, 'drain');
 }
 
-report({ kind: 'ready' });
+await report({ kind: 'ready' });
 let bundles = 0;
 let notes = 0;
 let documents = 0;
@@ -62,7 +65,7 @@ async function signOff(): Promise<void> {
   const note = outcome.proposals.find((p) => p.body.kind === 'note');
   const followUp = outcome.proposals.find((p) => p.body.kind === 'follow-up');
   if (outcome.endReason !== 'completed' || !note?.recordId || !followUp?.recordId) throw new Error(`sign-off ${sessionId} did not write its summary and follow-up (${outcome.endReason})`);
-  report({ kind: 'signoff', sessionId, noteId: note.recordId, followUpId: followUp.recordId });
+  await report({ kind: 'signoff', sessionId, noteId: note.recordId, followUpId: followUp.recordId });
 }
 
 /** A one-page "scan" with one potassium result on it, as OCR would have read it. */
@@ -90,14 +93,14 @@ for (;;) {
     if (!stored) throw new Error('the scan has no lab proposal');
     const decided = decideProposal(vault, stored.id, 'accept');
     if (!decided.recordId) throw new Error('accepting the lab wrote no record');
-    report({ kind: 'ocr', documentId: saved.documentId, proposalId: stored.id, recordId: decided.recordId });
+    await report({ kind: 'ocr', documentId: saved.documentId, proposalId: stored.id, recordId: decided.recordId });
   } else if (roll < 0.55) {
     const spec = bundleSpec(tag, bundles);
     bundles += 1;
     const result = importBundleText(vault, spec.label, bundleText(spec));
     const sourceId = vault.db.prepare(`SELECT id FROM sources WHERE kind = 'fhir-import' AND label = ?`).pluck().get(spec.label) as number;
     if (result.alreadyImported) throw new Error(`${spec.label} was imported before`);
-    report({ kind: 'bundle', label: spec.label, sourceId, patientId: spec.patientId, observations: spec.observations, conditions: spec.conditions });
+    await report({ kind: 'bundle', label: spec.label, sourceId, patientId: spec.patientId, observations: spec.observations, conditions: spec.conditions });
   } else {
     const title = `Crash note ${tag}-${notes}`;
     notes += 1;
@@ -106,6 +109,6 @@ for (;;) {
     const { proposalId } = proposed.output as { proposalId: string };
     const approved = registry.call('clinician', 'memory.approve', { proposalId, decision: 'approve' }, context);
     if (!approved.ok) throw new Error(`approve: ${approved.message}`);
-    report({ kind: 'note', proposalId, recordId: (approved.output as { recordId: string }).recordId, title });
+    await report({ kind: 'note', proposalId, recordId: (approved.output as { recordId: string }).recordId, title });
   }
 }

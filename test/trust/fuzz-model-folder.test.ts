@@ -139,13 +139,20 @@ function apply(dir: string, file: ModelFile, d: Damage): void {
       const manifest = readJson(manifestPath) as { files?: Array<Record<string, Json>> } | undefined;
       if (!manifest || !Array.isArray(manifest.files) || manifest.files.length === 0) return;
       const i = Math.floor(d.entry * manifest.files.length);
+      const entry: unknown = manifest.files[i];
       if (d.field === 'drop') manifest.files.splice(i, 1);
-      else if (d.field === 'duplicate') manifest.files.push({ ...manifest.files[i]!, sha256: '0'.repeat(64) });
-      else manifest.files[i]![d.field] = d.value;
+      else if (d.field === 'duplicate') manifest.files.push({ ...(isRecord(entry) ? entry : {}), sha256: '0'.repeat(64) });
+      // An earlier change may have replaced the entry by a non-object (set-key files: [false]): nothing to set a field on.
+      else if (isRecord(entry)) entry[d.field] = d.value;
+      else return;
       writeFileSync(manifestPath, JSON.stringify(manifest));
       return;
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, Json> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** An administrator recorded the damaged file as it is: its manifest entry gets the file's real size and hash. */
