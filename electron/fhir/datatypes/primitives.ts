@@ -48,22 +48,26 @@ const EXPECTED: Record<PrimitiveName, string> = {
 /** Null when `value` is a valid FHIR `type`; else what is wrong, in words that quote nothing of the value. */
 export function checkPrimitive(type: PrimitiveName, value: unknown): string | null {
   const def = fhirDefinitions().primitives.get(type)!;
-  const wrong = (why?: string) => `not a FHIR ${type}: ${why ?? `expected ${EXPECTED[type]}`}`;
-  if (def.jsonType === 'boolean') return typeof value === 'boolean' ? null : wrong();
+  if (def.jsonType === 'boolean') return typeof value === 'boolean' ? null : invalid(type);
   if (def.jsonType === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return wrong(typeof value === 'string' ? 'a string; FHIR JSON writes numbers without quotes' : undefined);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return invalid(type, typeof value === 'string' ? 'a string; FHIR JSON writes numbers without quotes' : undefined);
     if (type === 'decimal') return null;
     const low = type === 'positiveInt' ? 1 : type === 'unsignedInt' ? 0 : INT_MIN;
-    return Number.isInteger(value) && value >= low && value <= INT_MAX ? null : wrong();
+    return Number.isInteger(value) && value >= low && value <= INT_MAX ? null : invalid(type);
   }
-  if (typeof value !== 'string') return wrong(typeof value === 'number' ? 'a number; FHIR JSON writes this type as a string' : undefined);
-  if (value === '') return wrong('an empty string (FHIR has no empty values; leave the element out)');
-  if (value.length > MAX_STRING) return wrong('longer than 1 MB');
-  if (CONTROL.test(value)) return wrong('holds control characters');
-  if (def.pattern && !def.pattern.test(value)) return wrong();
-  if (type === 'code' && /[\t\r\n]/.test(value)) return wrong();
-  if ((type === 'date' || type === 'dateTime' || type === 'instant') && !realCalendarDate(value)) return wrong('no such day in the calendar');
+  if (typeof value !== 'string') return invalid(type, typeof value === 'number' ? 'a number; FHIR JSON writes this type as a string' : undefined);
+  if (value === '') return invalid(type, 'an empty string (FHIR has no empty values; leave the element out)');
+  if (value.length > MAX_STRING) return invalid(type, 'longer than 1 MB');
+  if (CONTROL.test(value)) return invalid(type, 'holds control characters');
+  if (def.pattern && !def.pattern.test(value)) return invalid(type);
+  if (type === 'code' && /[\t\r\n]/.test(value)) return invalid(type);
+  if ((type === 'date' || type === 'dateTime' || type === 'instant') && !realCalendarDate(value)) return invalid(type, 'no such day in the calendar');
   return null;
+}
+
+/** (A plain function, not a closure made per call: the import runs this for every value of every resource.) */
+function invalid(type: PrimitiveName, why?: string): string {
+  return `not a FHIR ${type}: ${why ?? `expected ${EXPECTED[type]}`}`;
 }
 
 /** The day of a YYYY-MM-DD prefix exists (the regex allows 31 in every month). */
