@@ -3,14 +3,15 @@ import { inflateRawSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 import { MAX_DECODED_FRAME_BYTES } from './dicom-header';
 import { ImagingError } from './imaging-error';
+import { decodeJpegExtended } from './jpeg-extended';
 import { decodeJpegLossless } from './jpeg-lossless';
 import { asPart10, hasPart10Marker } from './part10';
 import { greyPreview, pixelRange, type FramePreview } from './preview';
 
 /**
  * Pixel decoding in the core, for every transfer syntax the import accepts:
- * native (little and big endian, deflated), RLE, JPEG lossless (our own
- * decoder), and, through the Cornerstone WASM codecs run under Node,
+ * native (little and big endian, deflated), RLE, JPEG lossless and 12-bit
+ * JPEG extended (our own decoders), and, through the Cornerstone WASM codecs run under Node,
  * JPEG baseline (libjpeg-turbo), JPEG-LS (CharLS) and JPEG 2000 (OpenJPEG).
  *
  * Why here and not in the page: the codecs are Emscripten builds with embind,
@@ -184,6 +185,11 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
       decoder = 'RLE';
       samples = decodeRle(fragment, rows, columns, spp, bitsAllocated, signed);
       interleaved = true;
+    } else if (JPEG_BASELINE.has(syntax) && bitsStored > 8) {
+      // 12-bit JPEG extended (process 4): our decoder, with IJG's integer inverse DCT as DCMTK decodes it.
+      decoder = 'JPEG extended 12-bit';
+      const img = wrap(() => decodeJpegExtended(fragment, { width: columns, height: rows }));
+      samples = signed ? new Int16Array(img.samples.buffer) : img.samples;
     } else if (JPEG_LOSSLESS.has(syntax)) {
       decoder = 'JPEG lossless';
       const img = wrap(() => decodeJpegLossless(fragment));
@@ -201,7 +207,6 @@ export async function decodeFrame(bytes: Uint8Array, frame = 0, options: DecodeO
             ? ['@cornerstonejs/codec-openjpeg', 'J2KDecoder', 'JPEG 2000 (OpenJPEG)']
             : [null, null, null];
       if (!pkg || !cls || !name) throw new ImagingError('unsupported', `transfer syntax ${syntax} cannot be decoded`);
-      if (JPEG_BASELINE.has(syntax) && bitsStored > 8) throw new ImagingError('unsupported', `12-bit JPEG extended (${bitsStored} bits stored) cannot be decoded`);
       decoder = name;
       const { info, planes, bytes: decoded } = await wrapAsync(() => runWasm(pkg, cls, fragment));
       if (info.width !== columns || info.height !== rows) throw new ImagingError('invalid-input', `the codestream is ${info.width} x ${info.height}, the header says ${columns} x ${rows}`);

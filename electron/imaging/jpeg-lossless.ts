@@ -16,7 +16,7 @@ export interface LosslessImage {
   readonly samples: Uint16Array;
 }
 
-interface Huffman {
+export interface Huffman {
   /** Per code length 1..16: the largest code of that length (or -1), and the index of its first symbol. */
   readonly maxCode: Int32Array;
   readonly valPtr: Int32Array;
@@ -24,7 +24,7 @@ interface Huffman {
   readonly values: Uint8Array;
 }
 
-function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
+export function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
   const maxCode = new Int32Array(18).fill(-1);
   const valPtr = new Int32Array(17);
   const minCode = new Int32Array(17);
@@ -42,6 +42,27 @@ function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
     code <<= 1;
   }
   return { maxCode, valPtr, minCode, values };
+}
+
+/**
+ * The marker segment at `pos` (fill bytes 0xFF skipped): its marker, where its body starts and ends;
+ * null at the end-of-image marker. Shared with the 12-bit sequential decoder (jpeg-extended.ts).
+ */
+export function nextSegment(data: Uint8Array, pos: number, what: string): { marker: number; start: number; end: number } | null {
+  const u16 = (at: number) => {
+    if (at + 2 > data.length) throw new Error(`${what}: data ends inside a header`);
+    return (data[at]! << 8) | data[at + 1]!;
+  };
+  let at = pos;
+  let marker = u16(at);
+  while (marker === 0xffff) {
+    at += 1;
+    marker = u16(at);
+  }
+  if (marker === 0xffd9) return null;
+  const end = at + 2 + u16(at + 2);
+  if (end > data.length) throw new Error(`${what}: a segment runs past the end of the data`);
+  return { marker, start: at + 4, end };
 }
 
 export function decodeJpegLossless(data: Uint8Array): LosslessImage {
@@ -63,15 +84,10 @@ export function decodeJpegLossless(data: Uint8Array): LosslessImage {
   let sawFrame = false;
 
   for (;;) {
-    let marker = u16();
-    while (marker === 0xffff) {
-      pos--;
-      marker = u16();
-    }
-    if (marker === 0xffd9) break;
-    const length = u16();
-    const end = pos + length - 2;
-    if (end > data.length) throw new Error('lossless JPEG: a segment runs past the end of the data');
+    const segment = nextSegment(data, pos, 'lossless JPEG');
+    if (!segment) break;
+    const { marker, end } = segment;
+    pos = segment.start;
     if (marker === 0xffc4) {
       while (pos < end) {
         const tc = data[pos++]!;

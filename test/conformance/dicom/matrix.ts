@@ -52,6 +52,7 @@ export const IMAGES: readonly ImageSpec[] = [
   mono('mono16-signed', 16, 16, true),
   mono('mono16-m1-3frames', 16, 16, false, { photometric: 'MONOCHROME1', frames: 3 }),
   mono('mono12-signed-3frames', 16, 12, true, { frames: 3, rows: 17, columns: 23 }),
+  mono('mono12-3frames', 16, 12, false, { frames: 3, rows: 21, columns: 33 }),
   mono('mono8-1x1', 8, 8, false, { rows: 1, columns: 1 }),
   mono('mono16-1row', 16, 16, false, { rows: 1, columns: 65 }),
   colour('rgb', 'RGB', 0),
@@ -111,4 +112,5 @@ export const SMALL: ReadonlyArray<readonly [image: string, encoding: string]> = 
   ['mono16', 'JPEG-LS near-lossless (NEAR 2)'],
   ['mono16-signed', 'JPEG 2000 lossless'],
   ['mono8-m1', 'deflated explicit little endian'],
+  ['mono12-3frames', 'JPEG extended (process 2+4), 12 bit'],
 ];
