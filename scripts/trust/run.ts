@@ -49,6 +49,8 @@ const backup = read('backup-under-load');
 const egress = read('egress');
 const electron = read('electron-settings');
 const packaging = read('packaging');
+const nativeAddons = read('native-addons');
+const fileLoads = read('electron-file-loads');
 
 interface Row {
   readonly what: string;
@@ -89,9 +91,13 @@ rows.push({ what: 'outbound connections seen (full workload, main and worker thr
 rows.push({ what: 'log lines with patient data', value: egress ? `${show(num(egress, 'leaks'))} of ${show(num(egress, 'logLines'))}` : 'not run', goal: '0' });
 rows.push({ what: 'Electron settings checked / weakened', value: electron ? `${show(num(electron, 'checked'))} / ${(electron.failed as unknown[]).length}` : 'not run', goal: 'all / 0' });
 rows.push({ what: 'packaging: native packages unpacked / missing', value: packaging ? `${(packaging.nativePackages as unknown[]).length} / ${(packaging.missing as unknown[]).length}` : 'not run', goal: 'all / 0' });
+rows.push({ what: 'packaged app: file: loads (built main and preload bundles)', value: show(num(fileLoads, 'fileLoads')), goal: '0' });
+figures.push({ name: 'packaged app file: loads', value: num(fileLoads, 'fileLoads'), unit: 'loads', goal: '0' });
+rows.push({ what: 'packaging: native addons with a foreign module version passing the check', value: nativeAddons ? `${show(num(nativeAddons, 'missed'))} (of ${show(num(nativeAddons, 'foreign'))} planted, ${show(num(nativeAddons, 'checked'))} addons read)` : 'not run (Linux x64 only)', goal: '0' });
+figures.push({ name: 'native addons with a foreign module version passing', value: num(nativeAddons, 'missed'), unit: 'addons', goal: '0' });
 figures.push({ name: 'outbound connections', value: num(egress, 'outbound'), unit: 'connections', goal: '0' });
 figures.push({ name: 'log lines with patient data', value: num(egress, 'leaks'), unit: 'lines', goal: '0' });
-figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 13' });
+figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 14' });
 figures.push({ name: 'Electron settings weakened', value: electron ? (electron.failed as unknown[]).length : null, unit: 'settings', goal: '0' });
 figures.push({ name: 'trust suite run time', value: seconds, unit: 's', goal: 'within CI time' });
 

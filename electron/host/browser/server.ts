@@ -3,10 +3,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { BINARY_CONTENT_TYPE, encodeBinaryPrefix } from '../../api/binary-envelope';
 import { isBinaryMethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
+import { contentTypeOf } from '../content-types';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 /**
@@ -60,21 +61,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -216,7 +202,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return refuse(res, 404);
     }
     if (!info.isFile()) return refuse(res, 404);
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     // Hashed build assets never change; the page itself is always fetched fresh.
     const cache = rel.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-store';
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(info.size), 'Cache-Control': cache });
