@@ -211,11 +211,13 @@ export const apiErrorCode = z.enum([
   'disk-full',
   'invalid-input',
   'not-found',
+  'too-many-attempts',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCode>;
 
-export const apiError = z.object({ code: apiErrorCode, message: z.string() });
+/** retryAfterSeconds: after a failed or refused sign-in, how long until the next attempt is answered. */
+export const apiError = z.object({ code: apiErrorCode, message: z.string(), retryAfterSeconds: z.number().int().nonnegative().optional() });
 export type ApiError = z.infer<typeof apiError>;
 
 /** Every answer, over IPC or HTTP: a value or an error, never a thrown exception. */

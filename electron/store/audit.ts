@@ -11,6 +11,7 @@ import type { Db } from './sqlite';
 export type AuditAction =
   | 'vault.create'
   | 'vault.unlock'
+  | 'signin.failed'
   | 'vault.lock'
   | 'vault.backup'
   | 'vault.restore'

@@ -99,7 +99,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     endSession();
     set({
       screen: 'unlock',
-      lockNotice: idle ? idleNotice(status) : 'The vault is locked. Sign in again to continue.',
+      lockNotice: idle ? idleNotice(status) : 'This window is signed out (the vault was locked, or someone signed in elsewhere). Sign in again to continue.',
       status: status ? { ...status, state: 'locked', currentClinician: null } : status,
     });
     // Pick up the clinician list etc. as the core has it now.
@@ -117,7 +117,8 @@ export const useSession = create<SessionState>()((set, get) => ({
 /** Wires the client's 'locked' and 'unauthorized' signals to the session; call once at start. */
 export function connectSessionToClient(): () => void {
   const client = getClient();
-  const offLocked = client.onLocked(() => useSession.getState().lockedByCore(true));
+  // The browser host locks a window that did not sign in itself (someone signed in elsewhere, or it was reloaded): not idleness.
+  const offLocked = client.onLocked((error) => useSession.getState().lockedByCore(!/for this window/i.test(error.message)));
   const offUnauthorized = client.onUnauthorized((error) => useSession.getState().disconnect(error.message));
   return () => {
     offLocked();

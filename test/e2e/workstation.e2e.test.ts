@@ -64,10 +64,12 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
     if (broken) context.skip();
   });
 
-  it('first run: the token link opens the app, which creates the vault', async () => {
-    // The token left the address bar.
-    expect(new URL(page.url()).search).toBe('');
+  it('first run: the one-time link opens the app, which creates the vault', async () => {
     await page.getByRole('heading', { name: "Create the clinic's vault" }).waitFor();
+    // The token left the address bar, and no cookie was set.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await opened.context.cookies()).toEqual([]);
     await screenshot(page, GROUP, '01-first-run');
     await createVault(page);
     expect(await page.getByTestId('signed-in-as').innerText()).toContain(CLINICIAN.name);
