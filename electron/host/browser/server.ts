@@ -9,6 +9,7 @@ import { BINARY_CONTENT_TYPE, encodeBinaryPrefix } from '../../api/binary-envelo
 import { bodyLimit, isUploadMethod } from '../../api/body-limits';
 import { isBinaryMethodName, type ApiResponse, type MethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
+import { releaseUploadMemory } from '../../core/release-memory';
 import { contentTypeOf } from '../content-types';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { HostSessions, type AccessLevel, type Authenticated, type SessionTiming } from './host-sessions';
@@ -229,6 +230,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // Not read: this window has not signed in, so nothing it sends is looked at.
       return sendJson(res, 200, lockedForThisWindow(), auth.rotated, true);
     }
+    // An upload's body, its text and its parsed params are garbage once answered: collected then, not whenever V8 gets to it.
+    if (isUploadMethod(name)) res.once('close', () => setImmediate(releaseUploadMemory));
     const params = isUploadMethod(name) ? await receiveUpload(req, res, length) : await receiveSmall(req, res, length);
     if (params === undefined) return;
 
