@@ -42,12 +42,19 @@ export function hostProblemMessage(problem: HostProblem): string {
   }
 }
 
+function linkToken(hash: string): string | undefined {
+  return /^#token=([A-Za-z0-9_-]+)$/.exec(hash)?.[1];
+}
+
 /** The parts of the page the session uses; absent outside a browser. */
 export interface PageEnv {
   readonly location: { hash: string; pathname: string; search: string };
   readonly history: { replaceState(data: unknown, unused: string, url?: string): void };
   readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   onPageHide(listener: () => void): void;
+  /** The address's #fragment changed without a page load (a new link pasted into this tab's address bar). */
+  onHashChange(listener: () => void): void;
+  reload(): void;
   every(ms: number, fn: () => void): void;
 }
 
@@ -64,6 +71,8 @@ function browserEnv(): PageEnv | null {
     history: window.history,
     storage,
     onPageHide: (listener) => window.addEventListener('pagehide', listener),
+    onHashChange: (listener) => window.addEventListener('hashchange', listener),
+    reload: () => window.location.reload(),
     every: (ms, fn) => void window.setInterval(fn, ms),
   };
 }
@@ -120,10 +129,15 @@ export class HostSession {
       this.problem = 'no-link';
       return;
     }
-    const token = /^#token=([A-Za-z0-9_-]+)$/.exec(env.location.hash)?.[1];
+    // A new link pasted into this tab changes only the fragment: the page starts over with it.
+    env.onHashChange(() => {
+      if (linkToken(env.location.hash)) env.reload();
+    });
+    const token = linkToken(env.location.hash);
     if (token) {
-      // The token leaves the address bar (and the history entry) before anything else.
+      // The token leaves the address bar (and the history entry) before anything else; a secret handed over before is not needed.
       env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}`);
+      env.storage?.removeItem(STASH_KEY);
       await this.exchange(token);
     } else {
       const handed = env.storage?.getItem(STASH_KEY) ?? null;

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVault, e2eSkipReason, ensureRendererBuilt, launchChromium, openWorkstation, PASSPHRASE, signIn, startHost, type OpenedPage, type RunningHost } from '../e2e/support';
+import { createVault, e2eSkipReason, screenshot, ensureRendererBuilt, launchChromium, openWorkstation, PASSPHRASE, signIn, startHost, type OpenedPage, type RunningHost } from '../e2e/support';
 import { send } from '../helpers/host-client';
 import { writeTrustResult } from './support';
 
@@ -162,4 +162,22 @@ describe.skipIf(skip !== null)(`the browser host's credential (Chromium)${skip ?
     // The workstation itself still works.
     await page.getByRole('button', { name: 'Lock' }).waitFor();
   }, STEP_MS * 4);
+
+  it('a browser opened again (a new profile) on the spent link is told how to get a new one, and the new one works without a restart', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const again = await fresh.newPage();
+      await again.goto(running.host.url);
+      await again.getByRole('heading', { name: 'Not connected' }).waitFor({ timeout: STEP_MS });
+      await again.getByText(/This link has already been used: each link opens one window\..*press Enter in the terminal.*continuum link/).waitFor();
+      await screenshot(again, 'trust', 'spent-link');
+      // What the console prints when Enter is pressed (or `continuum link`): a new link, for this browser.
+      await again.goto(running.host.newLink());
+      await again.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: STEP_MS });
+      await signIn(again, PASSPHRASE);
+      await again.getByText('No patients yet').waitFor({ timeout: STEP_MS });
+    } finally {
+      await fresh.close();
+    }
+  }, STEP_MS * 3);
 });

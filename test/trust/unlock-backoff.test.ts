@@ -116,6 +116,9 @@ describe('unlock attempts wait out a growing delay', () => {
     clock.now += 61_000;
     const unlocked = await core.invoke('vault.unlock', { clinicianId: 'dr.ada', passphrase: PASSPHRASE });
     expect(unlocked).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    // The sign-in history says how many failed since the last sign-in, and lists them.
+    const history = await core.invoke('vault.signInHistory', {});
+    const shown = history.ok ? (history.value as { failedSinceLastSignIn: number; entries: Array<{ action: string }> }) : null;
     await core.close();
 
     const vault = Vault.open(file, { passphrase: PASSPHRASE }, { scrypt: TEST_SCRYPT });
@@ -125,6 +128,8 @@ describe('unlock attempts wait out a growing delay', () => {
     expect(failures).toHaveLength(wrongVerdicts);
     for (const f of failures) expect(f.detail).toMatchObject({ clinician: expect.stringMatching(/^(dr\.ada|nurse\.bo)$/), via: 'app', at: expect.any(String) });
     results['audited'] = failures.length;
+    expect(shown?.failedSinceLastSignIn).toBe(failures.length);
+    expect(shown?.entries.filter((e) => e.action === 'signin.failed')).toHaveLength(Math.min(failures.length, 200));
   });
 
   it('the browser host answers no attempt before its delay either', async () => {

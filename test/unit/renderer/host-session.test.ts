@@ -13,14 +13,18 @@ function fakeEnv(hash: string, stored: Record<string, string> = {}) {
   const pageHide: Array<() => void> = [];
   const timers: Array<() => void> = [];
   const replaced: string[] = [];
+  const hashChange: Array<() => void> = [];
+  let reloads = 0;
   const env: PageEnv = {
     location: { hash, pathname: '/', search: '' },
     history: { replaceState: (_d, _u, url) => void replaced.push(String(url)) },
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
     onPageHide: (listener) => void pageHide.push(listener),
+    onHashChange: (listener) => void hashChange.push(listener),
+    reload: () => void (reloads += 1),
     every: (_ms, fn) => void timers.push(fn),
   };
-  return { env, storage, pageHide, timers, replaced };
+  return { env, storage, pageHide, timers, replaced, hashChange, reloads: () => reloads };
 }
 
 interface Sent {
@@ -102,6 +106,18 @@ describe('the page keeps its window secret in memory', () => {
     expect(second.storage.size).toBe(0);
     expect(host.sent[2]).toMatchObject({ path: '/session/refresh', secret: 's1' });
     expect(after.header()).toEqual({ 'continuum-session': 's2' });
+  });
+
+  it('starts over when a new link is pasted into the address bar of a tab that shows "not connected"', async () => {
+    const page = fakeEnv('#token=used');
+    const session = new HostSession(fakeHost(() => new Response(JSON.stringify({ error: 'link-spent' }), { status: 401 })).fetchFn, '', page.env);
+    await session.ready();
+    (page.env.location as { hash: string }).hash = '#token=fresh';
+    page.hashChange[0]!();
+    expect(page.reloads()).toBe(1);
+    (page.env.location as { hash: string }).hash = '#somewhere';
+    page.hashChange[0]!();
+    expect(page.reloads()).toBe(1);
   });
 
   it('a handed-over secret the host no longer knows leaves the window unconnected, saying so', async () => {
