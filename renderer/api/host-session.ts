@@ -42,6 +42,12 @@ export function hostProblemMessage(problem: HostProblem): string {
   }
 }
 
+/** A secret's generation (the number before its dot; host-sessions.ts). */
+function generation(secret: string): number {
+  const n = Number(secret.split('.')[0]);
+  return Number.isSafeInteger(n) ? n : 0;
+}
+
 function linkToken(hash: string): string | undefined {
   return /^#token=([A-Za-z0-9_-]+)$/.exec(hash)?.[1];
 }
@@ -111,10 +117,10 @@ export class HostSession {
     return hostProblemMessage(this.problem ?? 'no-link');
   }
 
-  /** Takes a rotated secret from any answer. */
+  /** Takes a rotated secret from any answer: the newest generation wins, whatever order answers arrive in. */
   take(response: Response): void {
     const next = response.headers.get(SESSION_HEADER);
-    if (next) this.secret = next;
+    if (next && (this.secret === null || generation(next) > generation(this.secret))) this.secret = next;
   }
 
   /** The host refused the secret (401): this window is no longer connected. */

@@ -69,6 +69,8 @@ export interface WindowSession {
   level: AccessLevel;
   lastSeen: number;
   current: string;
+  /** How many secrets this window has had. */
+  generation: number;
 }
 
 const MAX_WINDOWS = 64;
@@ -80,6 +82,15 @@ function digest(secret: string): string {
 
 function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * A window's secret: its generation, a dot, 32 random bytes. Answers can
+ * arrive out of order (a keep-alive crossing a sign-in); the page keeps the
+ * highest generation it has seen, never an older rotation.
+ */
+function windowSecret(generation: number): string {
+  return `${generation}.${newSecret()}`;
 }
 
 export class HostSessions {
@@ -119,8 +130,8 @@ export class HostSessions {
     if (expired) return { refused: 'link-expired' };
     this.sweep();
     if (this.windows.size >= MAX_WINDOWS) this.forgetLeastRecent();
-    const secret = newSecret();
-    const session: WindowSession = { id: this.nextId++, level: 'signin', lastSeen: this.now(), current: digest(secret) };
+    const secret = windowSecret(1);
+    const session: WindowSession = { id: this.nextId++, level: 'signin', lastSeen: this.now(), current: digest(secret), generation: 1 };
     this.windows.set(session.id, session);
     this.secrets.set(session.current, { session, issuedAt: this.now(), cap: 'signin', expiresAt: null });
     return { secret };
@@ -185,7 +196,8 @@ export class HostSessions {
       old.expiresAt = Math.min(old.expiresAt ?? Number.POSITIVE_INFINITY, now + this.timing.graceMs);
       if (oldCap === 'signin') old.cap = 'signin';
     }
-    const secret = newSecret();
+    session.generation += 1;
+    const secret = windowSecret(session.generation);
     session.current = digest(secret);
     this.secrets.set(session.current, { session, issuedAt: now, cap, expiresAt: null });
     return secret;

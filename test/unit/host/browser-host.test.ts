@@ -122,7 +122,8 @@ describe('browser host: the one-time link and the window secret', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['set-cookie']).toBeUndefined();
     expect(reply.headers['cache-control']).toBe('no-store');
-    expect(String(reply.headers['continuum-session'])).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Its generation, then 32 random bytes: the page keeps the newest it has seen.
+    expect(String(reply.headers['continuum-session'])).toMatch(/^1\.[A-Za-z0-9_-]{43}$/);
     expect(reply.headers['continuum-session']).not.toBe(host.token);
     win = await HostWindow.open(host.port, host.newLink());
     expect((await win.call('vault.status')).ok).toBe(true);
@@ -216,8 +217,9 @@ describe('browser host: the API end to end', () => {
     );
     expect(created.ok).toBe(true);
     expect(created.value?.['state']).toBe('unlocked');
-    // Signing in gave this window a new secret.
+    // Signing in gave this window a new secret, of a later generation.
     expect(win.secret).not.toBe(before);
+    expect(Number(win.secret.split('.')[0])).toBeGreaterThan(Number(before.split('.')[0]));
 
     const list = await api('patients.list', '{}');
     expect(list.status).toBe(200);

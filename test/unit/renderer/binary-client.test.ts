@@ -6,7 +6,7 @@ import { HostSession } from '../../../renderer/api/host-session';
 
 /** The browser host's transport for a window that already holds its secret (host-session.ts is tested on its own). */
 function hostTransport(fetchFn: typeof fetch) {
-  return fetchTransport(fetchFn, '', HostSession.holding('window-secret', fetchFn));
+  return fetchTransport(fetchFn, '', HostSession.holding('1.window-secret', fetchFn));
 }
 
 /**

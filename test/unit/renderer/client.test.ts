@@ -4,7 +4,7 @@ import { HostSession } from '../../../renderer/api/host-session';
 
 /** The browser host's transport for a window that already holds its secret (host-session.ts is tested on its own). */
 function hostTransport(fetchFn: typeof fetch) {
-  return fetchTransport(fetchFn, '', HostSession.holding('window-secret', fetchFn));
+  return fetchTransport(fetchFn, '', HostSession.holding('1.window-secret', fetchFn));
 }
 
 const status = { state: 'locked', vaultFile: '/v/clinic.vault', clinicians: [], currentClinician: null, autoLockMinutes: 10 };
@@ -85,7 +85,7 @@ describe('the browser host transport', () => {
     expect(init.credentials).toBe('omit');
     expect(init.body).toBe('{}');
     expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect((init.headers as Record<string, string>)['continuum-session']).toBe('window-secret');
+    expect((init.headers as Record<string, string>)['continuum-session']).toBe('1.window-secret');
   });
 
   it('maps 401/403 to unauthorized, saying how to get a new link, and tells its listeners', async () => {
@@ -98,16 +98,19 @@ describe('the browser host transport', () => {
     await expect(client.call('vault.status', {})).rejects.toMatchObject({ code: 'unauthorized' });
   });
 
-  it('takes a rotated secret from an answer and sends it from then on', async () => {
+  it('takes a rotated secret from an answer and sends it from then on; an older one arriving late is ignored', async () => {
     const sent: string[] = [];
+    const rotations = ['3.newest', '2.older'];
     const fetchFn = vi.fn(async (_url: string, init: RequestInit) => {
       sent.push((init.headers as Record<string, string>)['continuum-session']!);
-      return new Response(JSON.stringify({ ok: true, value: status }), { status: 200, headers: { 'continuum-session': `next-${sent.length}` } });
+      const next = rotations.shift();
+      return new Response(JSON.stringify({ ok: true, value: status }), { status: 200, headers: next ? { 'continuum-session': next } : {} });
     });
     const client = createClient(hostTransport(fetchFn as unknown as typeof fetch));
     await client.call('vault.status', {});
     await client.call('vault.status', {});
-    expect(sent).toEqual(['window-secret', 'next-1']);
+    await client.call('vault.status', {});
+    expect(sent).toEqual(['1.window-secret', '3.newest', '3.newest']);
   });
 
   it('carries the seconds to wait after a refused sign-in', async () => {

@@ -49,13 +49,13 @@ const withSecret = (secret: string, status = 200) => new Response('{}', { status
 describe('the page keeps its window secret in memory', () => {
   it('takes the token out of the address, exchanges it once, and sends the secret it got', async () => {
     const page = fakeEnv('#token=abc_123');
-    const host = fakeHost(() => withSecret('s1'));
+    const host = fakeHost(() => withSecret('1.s'));
     const session = new HostSession(host.fetchFn, '', page.env);
     await session.ready();
     await session.ready();
     expect(page.replaced).toEqual(['/']);
     expect(host.sent).toEqual([{ path: '/session/exchange', secret: undefined, body: '{"token":"abc_123"}', keepalive: false }]);
-    expect(session.header()).toEqual({ 'continuum-session': 's1' });
+    expect(session.header()).toEqual({ 'continuum-session': '1.s' });
     expect(page.storage.size).toBe(0);
   });
 
@@ -78,13 +78,13 @@ describe('the page keeps its window secret in memory', () => {
     const page = fakeEnv('#token=t');
     let next = 1;
     let known = true;
-    const host = fakeHost((path) => (path === '/session/refresh' && !known ? new Response('', { status: 401 }) : withSecret(`s${next++}`)));
+    const host = fakeHost((path) => (path === '/session/refresh' && !known ? new Response('', { status: 401 }) : withSecret(`${next++}.s`)));
     const session = new HostSession(host.fetchFn, '', page.env);
     await session.ready();
     expect(page.timers).toHaveLength(1);
     page.timers[0]!();
-    await vi.waitFor(() => expect(session.header()).toEqual({ 'continuum-session': 's2' }));
-    expect(host.sent[1]).toMatchObject({ path: '/session/refresh', secret: 's1' });
+    await vi.waitFor(() => expect(session.header()).toEqual({ 'continuum-session': '2.s' }));
+    expect(host.sent[1]).toMatchObject({ path: '/session/refresh', secret: '1.s' });
     known = false;
     page.timers[0]!();
     await vi.waitFor(() => expect(session.header()).toBeNull());
@@ -93,19 +93,19 @@ describe('the page keeps its window secret in memory', () => {
 
   it('hands the secret over a reload: suspended at the host, kept in the tab, taken back and replaced by the next page', async () => {
     const first = fakeEnv('#token=t');
-    const host = fakeHost((path) => withSecret(path === '/session/exchange' ? 's1' : 's2'));
+    const host = fakeHost((path) => withSecret(path === '/session/exchange' ? '1.s' : '2.s'));
     const before = new HostSession(host.fetchFn, '', first.env);
     await before.ready();
     first.pageHide[0]!();
-    expect(host.sent[1]).toMatchObject({ path: '/session/suspend', secret: 's1', keepalive: true });
-    expect([...first.storage.values()]).toEqual(['s1']);
+    expect(host.sent[1]).toMatchObject({ path: '/session/suspend', secret: '1.s', keepalive: true });
+    expect([...first.storage.values()]).toEqual(['1.s']);
 
     const second = fakeEnv('', Object.fromEntries(first.storage));
     const after = new HostSession(host.fetchFn, '', second.env);
     await after.ready();
     expect(second.storage.size).toBe(0);
-    expect(host.sent[2]).toMatchObject({ path: '/session/refresh', secret: 's1' });
-    expect(after.header()).toEqual({ 'continuum-session': 's2' });
+    expect(host.sent[2]).toMatchObject({ path: '/session/refresh', secret: '1.s' });
+    expect(after.header()).toEqual({ 'continuum-session': '2.s' });
   });
 
   it('starts over when a new link is pasted into the address bar of a tab that shows "not connected"', async () => {
