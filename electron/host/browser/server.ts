@@ -163,9 +163,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const auth = sessions.authenticate(headerValue(req, SESSION_HEADER), { rotate: url.pathname === '/session/refresh' });
       if (!auth) return refuse(res, 401, {}, true);
       if (url.pathname === '/session/refresh' || url.pathname === '/session/suspend') {
-        const length = declaredLength(req, 1024);
-        if (typeof length !== 'number') return refuse(res, length.status, {}, true);
-        await readSmallBody(req, length, SMALL_BODY_DEADLINE_MS);
+        if ((await readJsonBody(req, res, 1024)) === undefined) return;
         if (url.pathname === '/session/suspend') sessions.suspend(auth.session);
         return sendJson(res, 200, { level: url.pathname === '/session/suspend' ? 'signin' : auth.level }, auth.rotated);
       }
@@ -197,9 +195,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const handleLink = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (method !== 'POST') return refuse(res, 405, { Allow: 'POST' }, true);
     if (req.headers.origin !== undefined || !secretsEqual(headerValue(req, LINK_KEY_HEADER), linkKey)) return refuse(res, 403, {}, true);
-    const length = declaredLength(req, 1024);
-    if (typeof length !== 'number') return refuse(res, length.status, {}, true);
-    await readSmallBody(req, length, SMALL_BODY_DEADLINE_MS);
+    if ((await readJsonBody(req, res, 1024)) === undefined) return;
     sendJson(res, 200, { url: linkUrl(sessions.newLink()) });
   };
 
@@ -210,17 +206,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(res, length.status, {}, true);
       return undefined;
     }
-    const body = await readSmallBody(req, length, SMALL_BODY_DEADLINE_MS);
-    if (!Buffer.isBuffer(body)) {
-      refuse(res, body.status, {}, true);
-      return undefined;
-    }
-    try {
-      return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
-    } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: 'the request body is not valid JSON' } });
-      return undefined;
-    }
+    return receiveSmall(req, res, length);
   };
 
   const handleApi = async (name: string, auth: Authenticated, req: IncomingMessage, res: ServerResponse) => {
