@@ -6,9 +6,9 @@ const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 
 /**
- * The built renderer loads from file:// in Electron and from the browser
- * host: relative asset paths, no inline scripts (the CSP is script-src
- * 'self'), and no crossorigin attributes (a file:// page has an opaque origin).
+ * The built renderer loads from app://continuum/ in Electron and from the
+ * browser host: relative asset paths, no inline scripts (the CSP is
+ * script-src 'self'), and no crossorigin attributes (not needed on one origin).
  */
 function noCrossorigin(): Plugin {
   return {

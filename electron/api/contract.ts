@@ -34,6 +34,14 @@ export const contract = {
   /** Removes the clinician's "remember on this device"; nothing to do when there is none. */
   'vault.forgetDevice': method(z.object({ clinicianId: s.clinicianId }).strict(), s.vaultStatus),
   'vault.lock': method(empty, s.vaultStatus),
+  /**
+   * Sign-ins, failed attempts (written at the next sign-in: a locked vault cannot be written), locks and this
+   * computer remembered or forgotten, newest first; failedSinceLastSignIn: failures recorded at the current sign-in.
+   */
+  'vault.signInHistory': method(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z.object({ entries: z.array(s.auditEntry), failedSinceLastSignIn: z.number().int().nonnegative() }),
+  ),
   /** Any user action resets the auto-lock timer; the renderer pings on input. */
   'vault.activity': method(empty, z.object({ lockInSeconds: z.number() })),
 
@@ -211,11 +219,13 @@ export const apiErrorCode = z.enum([
   'disk-full',
   'invalid-input',
   'not-found',
+  'too-many-attempts',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCode>;
 
-export const apiError = z.object({ code: apiErrorCode, message: z.string() });
+/** retryAfterSeconds: after a failed or refused sign-in, how long until the next attempt is answered. */
+export const apiError = z.object({ code: apiErrorCode, message: z.string(), retryAfterSeconds: z.number().int().nonnegative().optional() });
 export type ApiError = z.infer<typeof apiError>;
 
 /** Every answer, over IPC or HTTP: a value or an error, never a thrown exception. */

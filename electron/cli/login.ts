@@ -1,5 +1,6 @@
 import { VaultError } from '../store/errors';
-import { Vault, type VaultOptions } from '../store/vault';
+import { signInWithPassphrase } from '../store/sign-in';
+import type { Vault, VaultOptions } from '../store/vault';
 import type { CliIo } from './io';
 
 /**
@@ -32,9 +33,10 @@ export function clinicianFrom(io: CliIo, user: string | undefined): string | und
   return user ?? (io.env.CONTINUUM_USER || undefined);
 }
 
+/** Signs in as the clinician: the same growing delays after wrong passphrases as in the app, counted across runs (sign-in.ts). */
 export async function openVault(io: CliIo, file: string, user: string | undefined, options: VaultOptions = {}): Promise<Vault> {
   const passphrase = await passphraseFrom(io);
-  return Vault.open(file, { clinicianId: clinicianFrom(io, user), passphrase }, options);
+  return signInWithPassphrase(file, { clinicianId: clinicianFrom(io, user), passphrase }, { ...options, via: 'cli' });
 }
 
 /** Opens the vault, runs fn, and always locks it again. */

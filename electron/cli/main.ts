@@ -6,6 +6,7 @@ import { agentCommands } from './commands/agent';
 import { dicomCommands } from './commands/dicom';
 import { evidenceCommands } from './commands/evidence';
 import { imageModelCommands } from './commands/image-model';
+import { linkCommand } from './commands/link';
 import { modelCommands } from './commands/model';
 import { ocrCommands } from './commands/ocr';
 import { photoCommands } from './commands/photos';
@@ -14,7 +15,7 @@ import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...photoCommands];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...photoCommands, linkCommand];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

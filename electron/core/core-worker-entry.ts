@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { isUploadMethod } from '../api/body-limits';
 import { createBinaryDispatch, createDispatch } from './dispatch';
+import { releaseUploadMemory } from './release-memory';
 import { Session } from './session';
 import { createWorkerDeviceProtector } from './worker-device';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
@@ -43,5 +45,7 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     const response = await dispatch(message.method, message.params);
     port.postMessage({ type: 'result', id: message.id, response } satisfies FromWorker);
+    // An upload's params (a file as text) are garbage now: give their memory back (release-memory.ts).
+    if (isUploadMethod(message.method)) setImmediate(releaseUploadMemory);
   });
 });

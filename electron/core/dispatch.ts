@@ -28,6 +28,7 @@ const VAULT_TO_API: Record<VaultErrorCode, ApiErrorCode> = {
   'disk-full': 'disk-full',
   'invalid-input': 'invalid-input',
   'not-found': 'not-found',
+  'too-many-attempts': 'too-many-attempts',
 };
 
 export type Dispatch = (method: string, params: unknown) => Promise<ApiResponse<MethodName>>;
@@ -91,15 +92,15 @@ export function createBinaryDispatch(session: Session): BinaryDispatch {
 }
 
 function toFailure(method: string, error: unknown): { ok: false; error: ApiError } {
-  if (isVaultError(error)) return failure(VAULT_TO_API[error.code], error.message);
+  if (isVaultError(error)) return failure(VAULT_TO_API[error.code], error.message, error.retryAfterSeconds);
   // An unexpected error: its message may quote SQL or values, so the
   // renderer gets a generic line and the log gets the error's name and stack frames only.
   logError(`${method}: unexpected ${error instanceof Error ? error.name : typeof error}`, error);
   return failure('internal', `${method}: internal error (see the application log)`);
 }
 
-function failure(code: ApiErrorCode, message: string): { ok: false; error: ApiError } {
-  const error: ApiError = { code, message };
+function failure(code: ApiErrorCode, message: string, retryAfterSeconds?: number): { ok: false; error: ApiError } {
+  const error: ApiError = retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds };
   return { ok: false, error };
 }
 

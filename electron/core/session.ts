@@ -15,6 +15,7 @@ import {
 } from '../store/device-wrap';
 import { isVaultError, VaultError } from '../store/errors';
 import { writeKeyring } from '../store/keyring';
+import { assertMayTry, signInWithPassphrase } from '../store/sign-in';
 import { loadKeyring, Vault, type VaultOptions } from '../store/vault';
 import type { CoreOptions } from './core-client';
 
@@ -33,10 +34,14 @@ export class Session {
   readonly autoLockMs: number;
   private readonly vaultOptions: VaultOptions;
 
-  /** device: the host's secret store for "remember on this device" (Electron only); null where there is none. */
+  /**
+   * device: the host's secret store for "remember on this device" (Electron only); null where there is none.
+   * clock: the sign-in delays' clock (tests).
+   */
   constructor(
     private readonly options: CoreOptions,
     private readonly device: DeviceProtector | null = null,
+    private readonly clock: () => number = Date.now,
   ) {
     this.autoLockMs = (options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000;
     this.vaultOptions = options.scrypt ? { scrypt: options.scrypt } : {};
@@ -62,9 +67,16 @@ export class Session {
     return this.status();
   }
 
+  /**
+   * Signs in with a passphrase. While earlier wrong passphrases still call for
+   * a wait, the attempt is refused before anything changes (whoever is signed
+   * in stays signed in); otherwise the vault is locked first, then opened as
+   * the clinician (sign-in.ts counts and audits failures).
+   */
   unlock(clinicianId: string, passphrase: string): VaultStatus {
+    assertMayTry(this.options.vaultFile, clinicianId, this.clock);
     this.lock();
-    this.attach(Vault.open(this.options.vaultFile, { clinicianId, passphrase }, this.vaultOptions));
+    this.attach(signInWithPassphrase(this.options.vaultFile, { clinicianId, passphrase }, { ...this.vaultOptions, via: 'app', clock: this.clock }));
     return this.status();
   }
 

@@ -53,15 +53,61 @@ export const WINDOW_OPTIONS = {
   show: false,
 } as const;
 
-/** Our page and nothing else: the exact file URL of the built renderer, ignoring query and hash. */
-export function isOurPage(url: string | undefined | null, indexUrl: string): boolean {
+/**
+ * The packaged app's own origin. The window loads app://continuum/index.html,
+ * served by the main process from the built renderer (protocol.handle, never
+ * file://), so the CSP's 'self' means exactly our files, and the
+ * GrantFileProtocolExtraPrivileges fuse can stay off.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'continuum';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+
+/** How app:// is registered (before 'ready'): a standard, secure origin with fetch, like https, and nothing more. */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
+
+/** Our page and nothing else: app://continuum/index.html, ignoring query and hash. */
+export function isOurPage(url: string | undefined | null, indexUrl: string = APP_INDEX_URL): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' && `${u.protocol}//${u.host}${u.pathname}` === indexUrl;
+    return u.protocol === `${APP_SCHEME}:` && `${u.protocol}//${u.host}${u.pathname}` === indexUrl;
   } catch {
     return false;
   }
+}
+
+/**
+ * The built renderer's file that an app:// URL names, or null: another host,
+ * an undecodable or NUL-carrying path, or anything that resolves outside
+ * `rootDir` is refused. `/` is the index page. Pure path arithmetic on the
+ * given separator, so that the main process and the tests agree.
+ */
+export function appFilePath(url: string, rootDir: string, sep = '/'): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0') || path.includes('\\')) return null;
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') return null;
+    parts.push(part);
+  }
+  if (parts.length === 0) parts.push('index.html');
+  const root = rootDir.endsWith(sep) ? rootDir.slice(0, -1) : rootDir;
+  return [root, ...parts].join(sep);
 }
 
 /** New windows (window.open, target=_blank, middle click): never. */
@@ -69,9 +115,9 @@ export function denyWindowOpen(): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** Nothing leaves this computer: only our files, inline data and the developer tools may load. */
+/** Nothing leaves this computer, and nothing of the disk is read: only our app:// files, inline data and the developer tools may load. */
 export function isLocalRequest(url: string): boolean {
-  return url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:');
+  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('devtools:') || url.startsWith('data:');
 }
 
 /** Response headers with our CSP and nosniff set, whatever the response said. */
@@ -98,6 +144,6 @@ export function isMethodShaped(method: unknown): method is string {
 }
 
 /** An IPC call is answered only from our page's main frame. */
-export function isAllowedSender(frame: { url: string } | null | undefined, isMainFrame: boolean, indexUrl: string): boolean {
+export function isAllowedSender(frame: { url: string } | null | undefined, isMainFrame: boolean, indexUrl: string = APP_INDEX_URL): boolean {
   return Boolean(frame) && isMainFrame && isOurPage(frame?.url, indexUrl);
 }

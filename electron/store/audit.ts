@@ -11,6 +11,7 @@ import type { Db } from './sqlite';
 export type AuditAction =
   | 'vault.create'
   | 'vault.unlock'
+  | 'signin.failed'
   | 'vault.lock'
   | 'vault.backup'
   | 'vault.restore'
@@ -125,6 +126,26 @@ export function patientAccessHistory(db: Db, patientId: string, limit = 100): Au
     .prepare(`SELECT * FROM audit_log WHERE patient_id = ? ORDER BY seq DESC LIMIT ?`)
     .all(patientId, limit) as AuditRow[];
   return rows.map(toEntry);
+}
+
+/** The actions the sign-in history shows: who got in, who failed to, locks, this computer remembered or forgotten. */
+export const SIGN_IN_ACTIONS = ['vault.create', 'vault.unlock', 'signin.failed', 'vault.lock', 'device.remember', 'device.forget', 'clinician.passphrase'] as const;
+
+/**
+ * The vault's sign-in history, newest first, and how many failed attempts
+ * were recorded at the current sign-in (failures wait outside the vault
+ * until the next sign-in writes them: sign-in.ts).
+ */
+export function signInHistory(db: Db, limit = 200): { entries: AuditEntry[]; failedSinceLastSignIn: number } {
+  const marks = SIGN_IN_ACTIONS.map(() => '?').join(', ');
+  const rows = db.prepare(`SELECT * FROM audit_log WHERE action IN (${marks}) ORDER BY seq DESC LIMIT ?`).all(...SIGN_IN_ACTIONS, limit) as AuditRow[];
+  const entries = rows.map(toEntry);
+  let failed = 0;
+  for (const entry of entries) {
+    if (entry.action === 'vault.unlock' || entry.action === 'vault.create') break;
+    if (entry.action === 'signin.failed') failed += typeof entry.detail['more'] === 'number' ? entry.detail['more'] : 1;
+  }
+  return { entries, failedSinceLastSignIn: failed };
 }
 
 export function recentAudit(db: Db, limit = 100): AuditEntry[] {

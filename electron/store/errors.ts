@@ -14,12 +14,15 @@ export type VaultErrorCode =
   | 'read-only'
   | 'disk-full'
   | 'invalid-input'
-  | 'not-found';
+  | 'not-found'
+  | 'too-many-attempts';
 
 export class VaultError extends Error {
   constructor(
     readonly code: VaultErrorCode,
     message: string,
+    /** For 'too-many-attempts' (and a wrong passphrase): how long until the next sign-in attempt is answered. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'VaultError';

@@ -12,6 +12,7 @@ import {
   type Params,
   type Result,
 } from '../../electron/api/contract';
+import { HostSession } from './host-session';
 
 /**
  * The renderer's only way to the core. Typed from the contract: the method
@@ -33,6 +34,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly method: string,
+    /** After a failed or refused sign-in: seconds until the next attempt is answered. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -67,26 +70,43 @@ export function bridgeTransport(bridge: ContinuumBridge): Transport {
   return (method, params) => bridge.invoke(method, params);
 }
 
-const UNAUTHORIZED_MESSAGE =
-  'This window is no longer connected to Continuum. Restart Continuum and open the address it prints.';
 const UNREACHABLE_MESSAGE = 'Continuum is not running or cannot be reached. Restart it and try again.';
 
-export function fetchTransport(fetchFn: typeof fetch = (...args) => globalThis.fetch(...args), base = ''): Transport {
+/**
+ * The browser host's POST /api/METHOD, with this window's secret in its
+ * header (host-session.ts): no cookie is sent or needed.
+ */
+export function fetchTransport(
+  fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
+  base = '',
+  session: HostSession = new HostSession(fetchFn, base),
+): Transport {
   return async (method, params, options) => {
+    await session.ready();
+    const secret = session.header();
+    if (!secret) throw new ApiError('unauthorized', session.problemMessage, method);
     let response: Response;
     try {
       response = await fetchFn(`${base}/api/${method}`, {
         method: 'POST',
-        credentials: 'same-origin',
+        credentials: 'omit',
         cache: 'no-store',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...secret },
         body: JSON.stringify(params ?? {}),
       });
     } catch {
       throw new ApiError('unreachable', UNREACHABLE_MESSAGE, method);
     }
-    if (response.status === 401 || response.status === 403) {
-      throw new ApiError('unauthorized', UNAUTHORIZED_MESSAGE, method);
+    session.take(response);
+    if (response.status === 401) {
+      session.lost();
+      throw new ApiError('unauthorized', session.problemMessage, method);
+    }
+    if (response.status === 403) {
+      throw new ApiError('unauthorized', `Continuum refused this window's request. ${session.problemMessage}`, method);
+    }
+    if (response.status === 503) {
+      throw new ApiError('unreachable', 'Continuum is busy receiving other files. Try again in a moment.', method);
     }
     if (response.status === 413) {
       throw new ApiError('invalid-request', 'The file is too large to send to Continuum.', method);
@@ -197,11 +217,11 @@ function throwEnvelopeError(method: string, raw: unknown): never {
   if (!error.success) {
     throw new ApiError('internal', 'Continuum reported an error it could not describe.', method);
   }
-  return throwApiError(method, error.data.code, error.data.message);
+  return throwApiError(method, error.data.code, error.data.message, error.data.retryAfterSeconds);
 }
 
-function throwApiError(method: string, code: ApiErrorCode, message: string): never {
-  throw new ApiError(code, asSentence(message) || defaultMessage(code), method);
+function throwApiError(method: string, code: ApiErrorCode, message: string, retryAfterSeconds?: number): never {
+  throw new ApiError(code, asSentence(message) || defaultMessage(code), method, retryAfterSeconds);
 }
 
 /** The core writes one-line messages in lower case ("the vault is locked"); shown as a sentence. */

@@ -7,6 +7,7 @@ import { Workspace } from './Workspace';
 export function App() {
   const screen = useSession((s) => s.screen);
   const problem = useSession((s) => s.problem);
+  const canRetry = useSession((s) => s.canRetry);
 
   useEffect(() => {
     const disconnect = connectSessionToClient();
@@ -32,9 +33,11 @@ export function App() {
             <Brand />
             <h1>Not connected</h1>
             <p>{problem ?? 'Continuum cannot be reached.'}</p>
-            <button type="button" className="btn btn-primary" onClick={() => void useSession.getState().refresh()}>
-              Try again
-            </button>
+            {canRetry && (
+              <button type="button" className="btn btn-primary" onClick={() => void useSession.getState().refresh()}>
+                Try again
+              </button>
+            )}
           </div>
         </div>
       );

@@ -6,6 +6,7 @@ import { ImportDialog } from '../patients/ImportDialog';
 import { PatientsPanel } from '../patients/PatientsPanel';
 import { Brand } from '../ui/Brand';
 import { DeviceMenu } from '../unlock/DeviceMenu';
+import { SignInHistory } from '../unlock/SignInHistory';
 import { formatMinutes } from '../ui/format';
 import { useSession } from './session-store';
 import { useActivity } from './useActivity';
@@ -24,6 +25,7 @@ export function Workspace() {
         <span className="who" data-testid="signed-in-as">
           Signed in as <strong>{status?.currentClinician?.displayName ?? '—'}</strong>
         </span>
+        <SignInHistory />
         <DeviceMenu />
         <ModelButton />
         <ImportButton />

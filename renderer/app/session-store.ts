@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { VaultStatus } from '../../electron/api/schemas';
-import { call, errorMessage, getClient } from '../api/client';
+import { call, errorMessage, getClient, isApiError } from '../api/client';
 import { formatMinutes } from '../ui/format';
 import { endSession } from './session-end';
 
@@ -13,6 +13,8 @@ export interface SessionState {
   readonly lockNotice: string | null;
   /** Shown on the 'disconnected' screen. */
   readonly problem: string | null;
+  /** Whether trying again can help (Continuum unreachable), or a new link is needed (this window's session ended). */
+  readonly canRetry: boolean;
   refresh(): Promise<void>;
   create(input: { clinicianId: string; displayName: string; passphrase: string }): Promise<void>;
   /** remember: also remember this device (only offered when status.device.available). */
@@ -24,7 +26,7 @@ export interface SessionState {
   lock(): Promise<void>;
   /** The core locked (idle time out, or a 'locked' error from any call). */
   lockedByCore(idle: boolean): void;
-  disconnect(message: string): void;
+  disconnect(message: string, canRetry?: boolean): void;
 }
 
 function idleNotice(status: VaultStatus | null): string {
@@ -43,6 +45,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   status: null,
   lockNotice: null,
   problem: null,
+  canRetry: true,
 
   async refresh() {
     try {
@@ -50,7 +53,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       if (status.state !== 'unlocked') endSession();
       set({ status, screen: screenFor(status) });
     } catch (error) {
-      if (get().screen !== 'disconnected') set({ screen: 'disconnected', problem: errorMessage(error) });
+      if (get().screen !== 'disconnected') set({ screen: 'disconnected', problem: errorMessage(error), canRetry: !isApiError(error, 'unauthorized') });
     }
   },
 
@@ -99,7 +102,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     endSession();
     set({
       screen: 'unlock',
-      lockNotice: idle ? idleNotice(status) : 'The vault is locked. Sign in again to continue.',
+      lockNotice: idle ? idleNotice(status) : 'This window is signed out (the vault was locked, or someone signed in elsewhere). Sign in again to continue.',
       status: status ? { ...status, state: 'locked', currentClinician: null } : status,
     });
     // Pick up the clinician list etc. as the core has it now.
@@ -108,17 +111,18 @@ export const useSession = create<SessionState>()((set, get) => ({
       .catch(() => undefined);
   },
 
-  disconnect(message) {
+  disconnect(message, canRetry = true) {
     endSession();
-    set({ screen: 'disconnected', problem: message });
+    set({ screen: 'disconnected', problem: message, canRetry });
   },
 }));
 
 /** Wires the client's 'locked' and 'unauthorized' signals to the session; call once at start. */
 export function connectSessionToClient(): () => void {
   const client = getClient();
-  const offLocked = client.onLocked(() => useSession.getState().lockedByCore(true));
-  const offUnauthorized = client.onUnauthorized((error) => useSession.getState().disconnect(error.message));
+  // The browser host locks a window that did not sign in itself (someone signed in elsewhere, or it was reloaded): not idleness.
+  const offLocked = client.onLocked((error) => useSession.getState().lockedByCore(!/for this window/i.test(error.message)));
+  const offUnauthorized = client.onUnauthorized((error) => useSession.getState().disconnect(error.message, false));
   return () => {
     offLocked();
     offUnauthorized();

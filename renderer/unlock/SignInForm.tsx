@@ -13,11 +13,13 @@ export interface SignInFormProps {
   readonly autoLockMinutes: number | null;
   /** One-click sign-in for clinicians this computer remembers (RememberedSignIn), shown above the passphrase form. */
   readonly remembered?: ReactNode;
+  /** Seconds until the next attempt is answered, after wrong passphrases (0 or absent: now). */
+  readonly waitSeconds?: number;
   readonly onSubmit: (clinicianId: string, passphrase: string, remember: boolean) => void;
 }
 
 /** The vault exists: pick who you are, type your passphrase. */
-export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, device, autoLockMinutes, remembered, onSubmit }: SignInFormProps) {
+export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, device, autoLockMinutes, remembered, waitSeconds = 0, onSubmit }: SignInFormProps) {
   const initial = clinicians.find((c) => c.id === lastClinicianId)?.id ?? (clinicians.length === 1 ? clinicians[0]!.id : '');
   const [clinicianId, setClinicianId] = useState(initial);
   const [passphrase, setPassphrase] = useState('');
@@ -38,9 +40,10 @@ export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, d
 
   const canRemember = device?.available === true;
 
+  const waiting = waitSeconds > 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (clinicianId && passphrase) onSubmit(clinicianId, passphrase, canRemember && remember);
+    if (clinicianId && passphrase && !waiting) onSubmit(clinicianId, passphrase, canRemember && remember);
   };
 
   return (
@@ -102,8 +105,13 @@ export function SignInForm({ clinicians, busy, error, notice, lastClinicianId, d
           {error}
         </div>
       )}
-      <button className="btn btn-primary" type="submit" disabled={busy || !clinicianId || !passphrase}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+      {waiting && (
+        <div className="notice-line" role="status" data-testid="sign-in-wait">
+          After a wrong passphrase Continuum waits before it answers again, twice as long each time (up to a minute): {waitSeconds} s.
+        </div>
+      )}
+      <button className="btn btn-primary" type="submit" disabled={busy || waiting || !clinicianId || !passphrase}>
+        {busy ? 'Unlocking…' : waiting ? `Wait ${waitSeconds} s` : 'Unlock'}
       </button>
     </form>
   );

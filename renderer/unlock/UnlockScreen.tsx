@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ClinicianDto } from '../../electron/api/schemas';
 import { errorMessage, isApiError } from '../api/client';
 import { useSession } from '../app/session-store';
@@ -14,10 +14,37 @@ export function unlockErrorMessage(error: unknown, clinicianName: string | null)
   if (isApiError(error, 'wrong-passphrase')) {
     return `That passphrase is not right${clinicianName ? ` for ${clinicianName}` : ''}. Check Caps Lock and try again.`;
   }
+  if (isApiError(error, 'too-many-attempts')) return 'Too many wrong passphrases: Continuum answers the next attempt only after a wait.';
   if (isApiError(error, 'unknown-user')) return 'That clinician is not on this vault. Choose your name from the list.';
   if (isApiError(error, 'vault-exists')) return 'A vault already exists here. Reload to sign in to it.';
   if (isApiError(error, 'damaged')) return `The vault could not be read: ${errorMessage(error)}`;
   return errorMessage(error);
+}
+
+/** When the next sign-in attempt will be answered (ms since the epoch), from a failed or refused attempt; null: now. */
+export function nextAttemptAt(error: unknown, now = Date.now()): number | null {
+  if (!isApiError(error) || !error.retryAfterSeconds) return null;
+  return now + error.retryAfterSeconds * 1000;
+}
+
+function secondsUntil(until: number | null): number {
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
+
+/** Whole seconds until `until`, ticking while there are any left. */
+function useSecondsUntil(until: number | null): number {
+  const [seconds, setSeconds] = useState(() => secondsUntil(until));
+  useEffect(() => {
+    setSeconds(secondsUntil(until));
+    if (until === null) return;
+    const timer = window.setInterval(() => {
+      const next = secondsUntil(until);
+      setSeconds(next);
+      if (next === 0) window.clearInterval(timer);
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return seconds;
 }
 
 /** The remembered ids with their names, in the vault's order of clinicians. */
@@ -35,6 +62,8 @@ export function UnlockScreen() {
   const forgetDevice = useSession((s) => s.forgetDevice);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const waitSeconds = useSecondsUntil(waitUntil);
 
   const firstRun = status?.state === 'no-vault';
   const remembered = status?.device?.available ? rememberedClinicians(status.clinicians, status.device.remembered) : [];
@@ -44,7 +73,10 @@ export function UnlockScreen() {
     setBusy(true);
     setError(null);
     action()
-      .catch((e: unknown) => setError(unlockErrorMessage(e, name)))
+      .catch((e: unknown) => {
+        setError(unlockErrorMessage(e, name));
+        setWaitUntil(nextAttemptAt(e));
+      })
       .finally(() => setBusy(false));
   };
 
@@ -73,6 +105,7 @@ export function UnlockScreen() {
             lastClinicianId={lastClinicianId}
             device={status?.device ?? null}
             autoLockMinutes={status?.autoLockMinutes ?? null}
+            waitSeconds={waitSeconds}
             remembered={
               <RememberedSignIn
                 remembered={remembered}

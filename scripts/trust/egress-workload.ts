@@ -9,7 +9,6 @@
  * parent to look for in the logs.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatModelFromClient, runSession, sessionScript, Trajectory } from '../../electron/agent/harness';
@@ -22,6 +21,7 @@ import { backupVault } from '../../electron/store/backup';
 import { Vault } from '../../electron/store/vault';
 import { labReport } from '../ocr/documents';
 import { generateModelFolder } from '../models/model-folder';
+import { HostWindow } from '../../test/helpers/host-client';
 import { memoryBundleText, PATIENT } from '../../test/unit/agent/memory-fixture-data';
 
 const PASSPHRASE = 'egress workload passphrase';
@@ -30,36 +30,16 @@ const steps: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'continuum-egress-'));
 const vaultFile = join(dir, 'clinic.vault');
 
-function http(port: number, method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      },
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
-
 async function main(): Promise<void> {
   const staticDir = mkdtempSync(join(tmpdir(), 'continuum-egress-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Continuum</title>');
   const core = startCoreWorker({ vaultFile, scrypt: SCRYPT });
   const host = await startBrowserHost({ core, staticDir, port: 0 });
-  const login = await http(host.port, 'GET', `/?token=${host.token}`);
-  const cookie = String((login.headers['set-cookie'] as string[])[0]).split(';')[0]!;
+  const window = await HostWindow.open(host.port, host.url);
   const api = async (method: string, params: unknown) => {
-    const reply = await http(host.port, 'POST', `/api/${method}`, params, cookie);
-    const parsed = JSON.parse(reply.text) as { ok: boolean; error?: { message: string } };
-    if (!parsed.ok) throw new Error(`${method}: ${parsed.error?.message}`);
+    const value = await window.value(method, params);
     steps.push(method);
-    return parsed;
+    return value;
   };
   await api('vault.create', { clinicianId: 'dr.egress', displayName: 'Dr Egress', passphrase: PASSPHRASE });
   await api('import.fhirBundle', { fileName: 'patient.json', content: memoryBundleText() });

@@ -49,6 +49,11 @@ const backup = read('backup-under-load');
 const egress = read('egress');
 const electron = read('electron-settings');
 const packaging = read('packaging');
+const nativeAddons = read('native-addons');
+const fileLoads = read('electron-file-loads');
+const credential = read('browser-credential');
+const backoff = read('unlock-backoff');
+const memory = read('host-memory');
 
 interface Row {
   readonly what: string;
@@ -89,9 +94,25 @@ rows.push({ what: 'outbound connections seen (full workload, main and worker thr
 rows.push({ what: 'log lines with patient data', value: egress ? `${show(num(egress, 'leaks'))} of ${show(num(egress, 'logLines'))}` : 'not run', goal: '0' });
 rows.push({ what: 'Electron settings checked / weakened', value: electron ? `${show(num(electron, 'checked'))} / ${(electron.failed as unknown[]).length}` : 'not run', goal: 'all / 0' });
 rows.push({ what: 'packaging: native packages unpacked / missing', value: packaging ? `${(packaging.nativePackages as unknown[]).length} / ${(packaging.missing as unknown[]).length}` : 'not run', goal: 'all / 0' });
+const mb = (n: number | null) => (n === null ? 'not run' : `${Math.round(n / 1e6)} MB`);
+rows.push({ what: 'browser host: credential received or read by a page on another local port', value: credential ? `${show(num(credential, 'readFromOtherPort'))} (${show(num(credential, 'credentialsSeen'))} credentials seen)` : 'not run (no Chromium)', goal: '0' });
+rows.push({ what: 'browser host: stolen credential replays answered after lock / after the next sign-in', value: credential ? `${show(num(credential, 'replayedAfterLock'))} / ${show(num(credential, 'replayedAfterSignIn'))} (of ${show(num(credential, 'replays'))})` : 'not run (no Chromium)', goal: '0 / 0 (refused)' });
+const backoffRun = (k: string) => (backoff?.[k] as { attempts: number; verdicts: number } | undefined) ?? null;
+rows.push({ what: 'unlock attempts answered before the delay (core and browser host)', value: backoff ? `${show(num(backoff, 'early'))} (verdicts ${backoffRun('core')?.verdicts ?? '?'} of ${backoffRun('core')?.attempts ?? '?'} and ${backoffRun('host')?.verdicts ?? '?'} of ${backoffRun('host')?.attempts ?? '?'} attempts; ${show(num(backoff, 'audited'))} failures audited)` : 'not run', goal: '0' });
+rows.push({ what: 'browser host: peak memory, 3 parallel oversized uploads x 3 kinds (idle; bound)', value: memory ? `${mb(num(memory, 'peakBytes'))} (idle ${mb(num(memory, 'idleBytes'))}; after ${mb(num(memory, 'afterBytes'))})` : 'not run (Linux only)', goal: memory ? `< ${mb(num(memory, 'boundBytes'))} (1.5x idle + largest body)` : '< 1.5x idle + largest body' });
+rows.push({ what: 'browser host: peak memory, 3 parallel 48 MiB uploads within limit (after)', value: memory ? `${mb(num(memory, 'allowedPeakBytes'))} (idle ${mb(num(memory, 'allowedIdleBytes'))}; after ${mb(num(memory, 'allowedAfterBytes'))})` : 'not run (Linux only)', goal: 'after back near idle' });
+figures.push({ name: 'credential read from another local port', value: num(credential, 'readFromOtherPort'), unit: 'credentials', goal: '0' });
+figures.push({ name: 'stolen credential replays answered after lock', value: credential ? (num(credential, 'replayedAfterLock') ?? 0) + (num(credential, 'replayedAfterSignIn') ?? 0) : null, unit: 'replays', goal: '0' });
+figures.push({ name: 'unlock attempts answered before the delay', value: num(backoff, 'early'), unit: 'attempts', goal: '0' });
+figures.push({ name: 'host peak memory, 3 parallel oversized uploads', value: num(memory, 'peakBytes'), unit: 'bytes', goal: memory ? `< ${num(memory, 'boundBytes')}` : '< 1.5x idle + largest body' });
+figures.push({ name: 'host memory after uploads within limit', value: num(memory, 'allowedAfterBytes'), unit: 'bytes', goal: memory ? `~ ${num(memory, 'allowedIdleBytes')} (idle)` : 'idle' });
+rows.push({ what: 'packaged app: file: loads (built main and preload bundles)', value: show(num(fileLoads, 'fileLoads')), goal: '0' });
+figures.push({ name: 'packaged app file: loads', value: num(fileLoads, 'fileLoads'), unit: 'loads', goal: '0' });
+rows.push({ what: 'packaging: native addons with a foreign module version passing the check', value: nativeAddons ? `${show(num(nativeAddons, 'missed'))} (of ${show(num(nativeAddons, 'foreign'))} planted, ${show(num(nativeAddons, 'checked'))} addons read)` : 'not run (Linux x64 only)', goal: '0' });
+figures.push({ name: 'native addons with a foreign module version passing', value: num(nativeAddons, 'missed'), unit: 'addons', goal: '0' });
 figures.push({ name: 'outbound connections', value: num(egress, 'outbound'), unit: 'connections', goal: '0' });
 figures.push({ name: 'log lines with patient data', value: num(egress, 'leaks'), unit: 'lines', goal: '0' });
-figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 13' });
+figures.push({ name: 'Electron settings checked', value: num(electron, 'checked'), unit: 'settings', goal: '>= 14' });
 figures.push({ name: 'Electron settings weakened', value: electron ? (electron.failed as unknown[]).length : null, unit: 'settings', goal: '0' });
 figures.push({ name: 'trust suite run time', value: seconds, unit: 's', goal: 'within CI time' });
 

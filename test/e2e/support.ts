@@ -126,8 +126,13 @@ export interface OpenedPage {
   readonly problems: string[];
 }
 
-/** A fresh browser profile opening the host's one-time link. */
-export async function openWorkstation(browser: Browser, host: BrowserHost, viewport = VIEWPORT): Promise<OpenedPage> {
+/**
+ * A fresh browser profile opening a one-time link (host.url, the first one, unless `link` is given).
+ * The page exchanges it for its window secret (no cookie); a link works once: a second window needs
+ * host.newLink() (openAnotherWindow). A reload keeps the window connected but signed out: sign in
+ * again (signIn) after page.reload().
+ */
+export async function openWorkstation(browser: Browser, host: BrowserHost, viewport = VIEWPORT, link = host.url): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   context.setDefaultTimeout(STEP_MS);
   context.setDefaultNavigationTimeout(STEP_MS);
@@ -137,8 +142,13 @@ export async function openWorkstation(browser: Browser, host: BrowserHost, viewp
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  await page.goto(host.url, { waitUntil: 'domcontentloaded' });
+  await page.goto(link, { waitUntil: 'domcontentloaded' });
   return { context, page, problems };
+}
+
+/** A second window (its own browser profile) on a new one-time link; it starts at the sign-in screen. */
+export function openAnotherWindow(browser: Browser, host: BrowserHost, viewport = VIEWPORT): Promise<OpenedPage> {
+  return openWorkstation(browser, host, viewport, host.newLink());
 }
 
 /** The app as each end-to-end file starts it: the renderer built, host and core on loopback, Chromium on the token link. */

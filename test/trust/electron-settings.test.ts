@@ -15,7 +15,7 @@ import { writeTrustResult } from './support';
  * applies them). Any of them weakened fails here, and the count goes into
  * the trust table.
  */
-const INDEX = 'file:///opt/continuum/resources/app/dist/renderer/index.html';
+const INDEX = 'app://continuum/index.html';
 
 const CHECKS: Array<[string, () => boolean]> = [
   ['contextIsolation on', () => secureWebPreferences('p', false).contextIsolation === true],
@@ -28,6 +28,7 @@ const CHECKS: Array<[string, () => boolean]> = [
   ['CSP: only our own origin', () => !/https?:|\*|'unsafe-inline'|'unsafe-eval'/.test(CONTENT_SECURITY_POLICY.replace(/'wasm-unsafe-eval'/g, ''))],
   ['CSP: no plugins, no framing', () => CONTENT_SECURITY_POLICY.includes("object-src 'none'") && CONTENT_SECURITY_POLICY.includes("frame-ancestors 'none'")],
   ['navigation: only our page', () => isOurPage(INDEX, INDEX) && !isOurPage('https://example.org/', INDEX) && !isOurPage('file:///etc/passwd', INDEX)],
+  ['no file: loads (the page is app://)', () => !isLocalRequest('file:///etc/passwd') && !isOurPage('file:///opt/continuum/resources/app.asar/dist/renderer/index.html', INDEX)],
   ['new windows denied', () => denyWindowOpen().action === 'deny'],
   ['permission requests denied', () => denyPermission() === false],
   ['no remote requests', () => !isLocalRequest('https://example.org/x.js') && !isLocalRequest('http://127.0.0.1.evil.example/')],

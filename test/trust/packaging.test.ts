@@ -104,6 +104,8 @@ describe('packaging configuration', () => {
     expect(FUSES[FuseV1Options.OnlyLoadAppFromAsar!]).toBe(true);
     expect(FUSES[FuseV1Options.EnableNodeOptionsEnvironmentVariable!]).toBe(false);
     expect(FUSES[FuseV1Options.EnableNodeCliInspectArguments!]).toBe(false);
+    // Safe off only because the app loads from its own app:// protocol, never file:// (electron-bundle.test.ts).
+    expect(FUSES[FuseV1Options.GrantFileProtocolExtraPrivileges!]).toBe(false);
   });
 
   it('pins Electron exactly, so the fuses and settings are those of a known version', () => {

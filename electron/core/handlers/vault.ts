@@ -1,3 +1,4 @@
+import { signInHistory } from '../../store/audit';
 import type { HandlerMap } from './handler';
 
 export const vaultHandlers: HandlerMap = {
@@ -14,6 +15,7 @@ export const vaultHandlers: HandlerMap = {
     session.lock();
     return session.status();
   },
+  'vault.signInHistory': (params, { session }) => signInHistory(session.requireVault().db, params.limit),
   'vault.activity': (_params, { session }) => {
     session.requireVault();
     return { lockInSeconds: session.touch() };

@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeHostFile, writeHostFile } from '../../core/browser-host-link';
 import { startCoreWorker } from '../../core/worker-core';
-import { vaultFileFromEnv } from './paths';
+import { vaultFileFromEnv } from '../../core/vault-location';
 import { startBrowserHost } from './server';
 
 /**
  * `npm start` without Electron: the core in a worker thread, the browser
- * host on 127.0.0.1, and one line telling the clinician where to go.
- * bin/start.mjs builds the renderer first when it is missing or stale.
+ * host on 127.0.0.1, and one line telling the clinician where to go. Each
+ * link opens one window; Enter in this console (or `continuum link` from
+ * another) prints a new one. bin/start.mjs builds the renderer first when
+ * it is missing or stale.
  */
 async function main(): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,7 +34,8 @@ async function main(): Promise<void> {
   const core = startCoreWorker({ vaultFile });
   let host;
   try {
-    host = await startBrowserHost({ core, staticDir, port });
+    // Uploads are spooled (encrypted) beside the vault, on its disk rather than a RAM-backed /tmp.
+    host = await startBrowserHost({ core, staticDir, port, spoolDir: dirname(vaultFile) });
   } catch (error) {
     await core.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
@@ -39,9 +43,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const running = host;
+  writeHostFile(vaultFile, { port: host.port, pid: process.pid, key: host.linkKey });
   process.stdout.write(
-    `Continuum is running at ${host.url}  (open it in a browser on this machine; the link works once. Vault: ${vaultFile}. Ctrl+C to stop.)\n`,
+    `Continuum is running at ${host.url}  (open it in a browser on this machine. The link works once, for 15 minutes: press Enter here, or run "npx continuum link", for another. Vault: ${vaultFile}. Ctrl+C to stop.)\n`,
   );
+  // Enter: a new one-time link, for another window or after a browser restart.
+  process.stdin.on('data', () => process.stdout.write(`New one-time link: ${running.newLink()}\n`));
+  process.stdin.on('error', () => undefined);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -50,7 +59,8 @@ async function main(): Promise<void> {
     process.stderr.write(`Continuum: ${signal}, closing the vault…\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void Promise.allSettled([host.close(), core.close()]).then(() => process.exit(0));
+    removeHostFile(vaultFile);
+    void Promise.allSettled([running.close(), core.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

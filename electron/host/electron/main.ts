@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isBinaryMethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
 import { startCoreWorker } from '../../core/worker-core';
 import { readOrCreateDeviceId } from './device-id';
+import { serveAppFile } from './app-protocol';
 import { probeSafeStorage } from './safe-storage-protector';
 import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
   denyPermission,
   denyWindowOpen,
   INVOKE_CHANNEL,
@@ -23,7 +26,10 @@ import {
 /**
  * The Electron shell: one locked-down window over the built renderer, and
  * one IPC channel relayed to the core in a worker thread. Electron's main
- * thread only relays; it never opens the vault itself.
+ * thread only relays; it never opens the vault itself. The page is
+ * app://continuum/index.html, served from the built renderer by our own
+ * protocol handler: nothing is loaded from file:// (Electron's security
+ * checklist, item 18).
  *
  * Bundled by scripts/build-electron.mjs into dist-electron/main.cjs, with
  * preload.cjs and core-worker.cjs beside it. The settings themselves (web
@@ -31,9 +37,13 @@ import {
  */
 
 const here = __dirname;
-const indexHtml = resolve(here, '../dist/renderer/index.html');
-const indexUrl = pathToFileURL(indexHtml).href;
+const rendererDir = resolve(here, '../dist/renderer');
+const indexHtml = join(rendererDir, 'index.html');
+const indexUrl = APP_INDEX_URL;
 const preload = join(here, 'preload.cjs');
+
+// Before 'ready': app:// is a standard, secure origin (its own 'self' for the CSP, fetch allowed).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -62,7 +72,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadFile(indexHtml);
+  void mainWindow.loadURL(indexUrl);
 }
 
 async function start(): Promise<void> {
@@ -85,6 +95,7 @@ async function start(): Promise<void> {
     return;
   }
 
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(request, rendererDir));
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(denyPermission()));
   ses.setPermissionCheckHandler(denyPermission);

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,53 +9,27 @@ import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { CONTENT_SECURITY_POLICY, startBrowserHost, type BrowserHost } from '../../../electron/host/browser/server';
 import { decodeFrame } from '../../../electron/imaging/decode';
 import { haveRealDicom, realDicom } from '../../fixtures/imaging/dicom-files';
+import { HostWindow, send, type Reply } from '../../helpers/host-client';
 import { PASSPHRASE, TEST_SCRYPT } from '../../helpers/temp-vault';
 import { memoryBundleText } from '../agent/memory-fixture';
 
 /**
  * The binary method 'imaging.framePixels' on the browser host: the same POST
- * /api/METHOD behind the same token, cookie, Host, Origin and content-type
+ * /api/METHOD behind the same window secret, Host, Origin and content-type
  * checks as every other call; a refused request gets no pixels; an answer is
  * one binary body (binary-envelope.ts) whose bytes are the core's decode,
  * with a preview in front when the viewer's canvas asked for one.
  */
 
-interface Reply {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 let dir: string;
 let core: CoreClient;
 let host: BrowserHost;
-let cookie: string;
+let win: HostWindow;
 let instanceId: string;
 
 const origin = () => `http://127.0.0.1:${host.port}`;
 function post(method: string, params: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return send(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    body: JSON.stringify(params),
-    headers: { cookie, origin: origin(), 'content-type': 'application/json', ...headers },
-  });
+  return win.post(method, params, headers);
 }
 
 async function invoke(method: string, params: unknown): Promise<Record<string, unknown>> {
@@ -72,8 +45,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Continuum</title>');
   core = createInProcessCore({ vaultFile: join(dir, 'vault', 'clinic.vault'), scrypt: TEST_SCRYPT });
   host = await startBrowserHost({ core, staticDir });
-  const signIn = await send(host.port, { path: `/?token=${host.token}` });
-  cookie = String(signIn.headers['set-cookie']![0]).split(';')[0]!;
+  win = await HostWindow.open(host.port, host.url);
   if (!haveRealDicom()) return;
   await invoke('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada Lovelace', passphrase: PASSPHRASE });
   await invoke('import.fhirBundle', { fileName: 'memory.json', content: memoryBundleText() });
@@ -84,6 +56,8 @@ beforeAll(async () => {
     patientId: patients.patients[0]!.id,
   });
   instanceId = String(imported['instanceId']);
+  // The window reads records only once it has signed in itself.
+  await win.signIn('dr.ada', PASSPHRASE);
 });
 
 afterAll(async () => {
@@ -129,16 +103,17 @@ describe.skipIf(!haveRealDicom())('browser host: imaging.framePixels as one bina
     expect(Buffer.from(decoded.bytes.subarray(header.pixelsOffset)).equals(Buffer.from(expected.pixels.buffer, expected.pixels.byteOffset, expected.pixels.byteLength))).toBe(true);
   });
 
-  it('gives no pixels without the cookie, from a foreign Origin or Host, cross-site, as a GET or as a form', async () => {
+  it('gives no pixels without the window secret, from a foreign Origin or Host, cross-site, as a GET or as a form', async () => {
     const params = JSON.stringify({ instanceId });
     const refusals: Array<[string, Promise<Reply>, number]> = [
-      ['no cookie', send(host.port, { method: 'POST', path: '/api/imaging.framePixels', body: params, headers: { origin: origin(), 'content-type': 'application/json' } }), 401],
-      ['a made-up cookie', post('imaging.framePixels', { instanceId }, { cookie: `continuum-session-${host.port}=${host.token}` }), 401],
+      ['no secret', send(host.port, { method: 'POST', path: '/api/imaging.framePixels', body: params, headers: { origin: origin(), 'content-type': 'application/json' } }), 401],
+      ['a made-up secret', post('imaging.framePixels', { instanceId }, { 'continuum-session': host.token }), 401],
+      ['a cookie instead', send(host.port, { method: 'POST', path: '/api/imaging.framePixels', body: params, headers: { cookie: `continuum-session-${host.port}=${win.secret}`, origin: origin(), 'content-type': 'application/json' } }), 401],
       ['foreign Origin', post('imaging.framePixels', { instanceId }, { origin: 'http://evil.example' }), 403],
-      ['no Origin', send(host.port, { method: 'POST', path: '/api/imaging.framePixels', body: params, headers: { cookie, 'content-type': 'application/json' } }), 403],
+      ['no Origin', send(host.port, { method: 'POST', path: '/api/imaging.framePixels', body: params, headers: { 'continuum-session': win.secret, 'content-type': 'application/json' } }), 403],
       ['foreign Host', post('imaging.framePixels', { instanceId }, { host: 'evil.example' }), 403],
       ['cross-site fetch', post('imaging.framePixels', { instanceId }, { 'sec-fetch-site': 'cross-site' }), 403],
-      ['GET', send(host.port, { path: `/api/imaging.framePixels?instanceId=${instanceId}`, headers: { cookie } }), 405],
+      ['GET', send(host.port, { path: `/api/imaging.framePixels?instanceId=${instanceId}`, headers: { 'continuum-session': win.secret } }), 405],
       ['a form post', post('imaging.framePixels', { instanceId }, { 'content-type': 'application/x-www-form-urlencoded' }), 415],
     ];
     for (const [what, pending, status] of refusals) {

@@ -1,9 +1,9 @@
 import type * as NodeFs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_INDEX_URL } from '../../../electron/host/security';
 
 /**
  * Electron's transport for binary methods: main.ts relays 'imaging.framePixels'
@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  * structured-clone (no base64). Electron is not installed here: main.ts runs
  * against a recording stand-in, as in electron-security.test.ts.
  */
-const HOST_DIR = resolve(__dirname, '../../../electron/host/electron');
-const INDEX_URL = pathToFileURL(resolve(HOST_DIR, '../dist/renderer/index.html')).href;
+const INDEX_URL = APP_INDEX_URL;
 
 type Listener = (...args: unknown[]) => unknown;
 

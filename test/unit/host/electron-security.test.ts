@@ -1,10 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type * as NodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serveAppFile } from '../../../electron/host/electron/app-protocol';
 import {
+  APP_INDEX_URL,
+  APP_SCHEME_PRIVILEGES,
+  appFilePath,
   CONTENT_SECURITY_POLICY,
   denyWindowOpen,
   isAllowedSender,
@@ -23,7 +26,7 @@ import {
  */
 
 const HOST_DIR = resolve(__dirname, '../../../electron/host/electron');
-const INDEX_URL = pathToFileURL(resolve(HOST_DIR, '../dist/renderer/index.html')).href;
+const INDEX_URL = APP_INDEX_URL;
 
 describe('Electron security settings (electron/host/security.ts)', () => {
   it('isolates and sandboxes the renderer, with no Node and web security on', () => {
@@ -65,19 +68,48 @@ describe('Electron security settings (electron/host/security.ts)', () => {
   });
 
   it('lets only our own page load, and no new window', () => {
+    expect(INDEX_URL).toBe('app://continuum/index.html');
     expect(isOurPage(INDEX_URL, INDEX_URL)).toBe(true);
     expect(isOurPage(`${INDEX_URL}#/chart`, INDEX_URL)).toBe(true);
     expect(isOurPage(`${INDEX_URL}?x=1`, INDEX_URL)).toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:1234/', 'javascript:alert(1)', 'not a url', '', null]) {
+    const others = ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/continuum/dist/renderer/index.html', 'app://evil/index.html', 'app://continuum/other.html'];
+    for (const url of [...others, 'http://127.0.0.1:1234/', 'javascript:alert(1)', 'not a url', '', null]) {
       expect(isOurPage(url, INDEX_URL), String(url)).toBe(false);
     }
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
   });
 
-  it('lets no request leave the computer', () => {
+  it('lets no request leave the computer, and none read the disk (file:)', () => {
     expect(isLocalRequest(INDEX_URL)).toBe(true);
+    expect(isLocalRequest('app://continuum/assets/index-1234.js')).toBe(true);
     expect(isLocalRequest('data:image/png;base64,AAAA')).toBe(true);
-    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'ws://localhost/', 'ftp://x/']) expect(isLocalRequest(url)).toBe(false);
+    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'ws://localhost/', 'ftp://x/', 'file:///etc/passwd', 'file:///opt/continuum/dist/renderer/index.html', 'app://evil/x.js', 'app://continuum.evil/x']) {
+      expect(isLocalRequest(url), url).toBe(false);
+    }
+  });
+
+  it('registers app:// as a standard, secure origin with fetch and nothing more', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
+  });
+
+  it('maps app:// URLs to files of the built renderer only', () => {
+    const root = '/opt/continuum/dist/renderer';
+    expect(appFilePath('app://continuum/index.html', root)).toBe(`${root}/index.html`);
+    expect(appFilePath('app://continuum/', root)).toBe(`${root}/index.html`);
+    expect(appFilePath('app://continuum/assets/a%20b.js?v=1#x', root)).toBe(`${root}/assets/a b.js`);
+    // The URL parser resolves dot segments (encoded or not) at the root, never above it.
+    expect(appFilePath('app://continuum/%2e%2e/%2e%2e/secret.txt', root)).toBe(`${root}/secret.txt`);
+    for (const url of [
+      'app://continuum/..%2f..%2fetc%2fpasswd',
+      'app://continuum/assets/..%5c..%5csecret.txt',
+      'app://continuum/index.html%00.js',
+      'app://continuum/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(appFilePath(url, root), url).toBeNull();
+    }
   });
 
   it('overrides any CSP a response brings', () => {
@@ -98,6 +130,42 @@ describe('Electron security settings (electron/host/security.ts)', () => {
   });
 });
 
+describe('the app:// protocol handler (app-protocol.ts)', () => {
+  let dir: string;
+  let root: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'continuum-app-protocol-'));
+    root = join(dir, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(root, 'assets', 'app-1.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), 'SECRET');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const get = (url: string, method = 'GET') => serveAppFile(new Request(url, { method }), root);
+
+  it('answers our files with their type and the CSP', async () => {
+    const page = await get('app://continuum/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('id="root"');
+    const script = await get('app://continuum/assets/app-1.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await get('app://continuum/')).status).toBe(200);
+  });
+
+  it('answers 404 outside the renderer folder, for folders and on other hosts; 405 for writes', async () => {
+    for (const url of ['app://continuum/..%2fsecret.txt', 'app://continuum/%2e%2e/secret.txt', 'app://continuum/assets', 'app://other/index.html', 'app://continuum/missing.js']) {
+      const reply = await get(url);
+      expect(reply.status, url).toBe(404);
+      expect(await reply.text(), url).not.toContain('SECRET');
+    }
+    expect((await get('app://continuum/index.html', 'POST')).status).toBe(405);
+  });
+});
+
 // ---------------------------------------------------------------------------
 // main.ts and preload.ts against a recording stand-in for Electron.
 
@@ -106,7 +174,9 @@ type Listener = (...args: unknown[]) => unknown;
 const recorded = vi.hoisted(() => {
   const state = {
     appListeners: new Map<string, (...args: unknown[]) => unknown>(),
-    windows: [] as Array<{ options: Record<string, unknown>; loaded: string | null }>,
+    windows: [] as Array<{ options: Record<string, unknown>; loaded: string | null; loadedFile: string | null }>,
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
     permissionRequest: null as null | ((...args: unknown[]) => unknown),
     permissionCheck: null as null | ((...args: unknown[]) => unknown),
@@ -126,9 +196,9 @@ vi.mock('electron', () => {
     static getAllWindows() {
       return recorded.windows;
     }
-    private readonly record: { options: Record<string, unknown>; loaded: string | null };
+    private readonly record: { options: Record<string, unknown>; loaded: string | null; loadedFile: string | null };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: null };
+      this.record = { options, loaded: null, loadedFile: null };
       recorded.windows.push(this.record);
     }
     once() {}
@@ -140,7 +210,11 @@ vi.mock('electron', () => {
     restore() {}
     focus() {}
     loadFile(file: string) {
-      this.record.loaded = file;
+      this.record.loadedFile = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.record.loaded = url;
       return Promise.resolve();
     }
   }
@@ -170,6 +244,10 @@ vi.mock('electron', () => {
     },
   };
   const ipcMain = { handle: (channel: string, h: Listener) => recorded.ipcHandlers.set(channel, h) };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
+    handle: (scheme: string, h: (request: Request) => Promise<Response>) => recorded.protocolHandlers.set(scheme, h),
+  };
   const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.push({ key, api }) };
   const ipcRenderer = {
     invoke: (...args: unknown[]) => {
@@ -177,7 +255,7 @@ vi.mock('electron', () => {
       return Promise.resolve({ ok: true, value: null });
     },
   };
-  return { app, BrowserWindow, session, ipcMain, contextBridge, ipcRenderer, default: {} };
+  return { app, BrowserWindow, session, ipcMain, protocol, contextBridge, ipcRenderer, default: {} };
 });
 
 vi.mock('../../../electron/core/worker-core', () => ({
@@ -232,7 +310,13 @@ describe('the Electron main process applies them (main.ts, against a stand-in fo
     const prefs = options['webPreferences'] as Record<string, unknown>;
     expect(prefs).toEqual(secureWebPreferences(String(prefs['preload']), false));
     expect(String(prefs['preload'])).toMatch(/preload\.cjs$/);
-    expect(recorded.windows[0]!.loaded).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+    expect(recorded.windows[0]!.loaded).toBe('app://continuum/index.html');
+    expect(recorded.windows[0]!.loadedFile).toBeNull();
+  });
+
+  it('serves app:// from the built renderer, registered as a privileged scheme before the window loads', () => {
+    expect(recorded.schemes).toEqual([{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]);
+    expect([...recorded.protocolHandlers.keys()]).toEqual(['app']);
   });
 
   it('blocks navigation away, redirects, webviews and new windows in every web contents', () => {
@@ -279,6 +363,7 @@ describe('the Electron main process applies them (main.ts, against a stand-in fo
     expect(answer('https://example.org/tracker.js')).toBe(true);
     expect(answer('http://127.0.0.1:9999/')).toBe(true);
     expect(answer(INDEX_URL)).toBe(false);
+    expect(answer('file:///etc/passwd')).toBe(true);
   });
 
   it('relays IPC from our main frame only', async () => {

@@ -21,10 +21,11 @@ export function electronStandIn(
     }
     once() {}
     on() {}
-    loadFile() {
+    loadURL() {
       return Promise.resolve();
     }
   }
+  const protocol = { registerSchemesAsPrivileged: () => undefined, handle: () => undefined };
   const app = {
     isPackaged: true,
     enableSandbox: () => undefined,
@@ -43,5 +44,5 @@ export function electronStandIn(
       webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: () => undefined },
     },
   };
-  return { app, BrowserWindow, session, ipcMain: parts.ipcMain, ...(parts.safeStorage ? { safeStorage: parts.safeStorage } : {}), default: {} };
+  return { app, BrowserWindow, protocol, session, ipcMain: parts.ipcMain, ...(parts.safeStorage ? { safeStorage: parts.safeStorage } : {}), default: {} };
 }

@@ -2,6 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { BINARY_CONTENT_TYPE, decodeBinaryBody, encodeBinaryPrefix, readBinaryHeader } from '../../../electron/api/binary-envelope';
 import type { FramePixelsHeader } from '../../../electron/api/imaging-schemas';
 import { bridgeTransport, createClient, fetchTransport, parseBinaryResponse } from '../../../renderer/api/client';
+import { HostSession } from '../../../renderer/api/host-session';
+
+/** The browser host's transport for a window that already holds its secret (host-session.ts is tested on its own). */
+function hostTransport(fetchFn: typeof fetch) {
+  return fetchTransport(fetchFn, '', HostSession.holding('1.window-secret', fetchFn));
+}
 
 /**
  * The renderer's side of a binary method: the browser host's binary body
@@ -84,7 +90,7 @@ describe('the binary envelope', () => {
 describe('callBinary over the browser host', () => {
   it('POSTs the params like any call and answers the checked header and the bytes', async () => {
     const fetchFn = vi.fn(async () => new Response(body(), { status: 200, headers: { 'content-type': BINARY_CONTENT_TYPE } }));
-    const client = createClient(fetchTransport(fetchFn as unknown as typeof fetch));
+    const client = createClient(hostTransport(fetchFn as unknown as typeof fetch));
     const result = await client.callBinary('imaging.framePixels', { instanceId: 'i-1' });
     const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/imaging.framePixels');
@@ -96,7 +102,7 @@ describe('callBinary over the browser host', () => {
 
   it('streams: partial results with the checked header and the bytes so far, then the whole', async () => {
     const seen: number[] = [];
-    const client = createClient(fetchTransport((async () => streamed(body(), 7)) as unknown as typeof fetch));
+    const client = createClient(hostTransport((async () => streamed(body(), 7)) as unknown as typeof fetch));
     const result = await client.callBinary('imaging.framePixels', { instanceId: 'i-1' }, (partial) => {
       expect(partial.header).toEqual(header);
       seen.push(partial.bytes.byteLength);
@@ -112,7 +118,7 @@ describe('callBinary over the browser host', () => {
   it('pauses the reading while a partial result\'s promise is pending (so the page can paint the preview)', async () => {
     const seen: number[] = [];
     let resume!: () => void;
-    const client = createClient(fetchTransport((async () => streamed(body(), 7)) as unknown as typeof fetch));
+    const client = createClient(hostTransport((async () => streamed(body(), 7)) as unknown as typeof fetch));
     const call = client.callBinary('imaging.framePixels', { instanceId: 'i-1' }, (partial) => {
       seen.push(partial.bytes.byteLength);
       if (seen.length === 1) return new Promise<void>((r) => (resume = r));
@@ -128,21 +134,21 @@ describe('callBinary over the browser host', () => {
 
   it('refuses a streamed body shorter or longer than announced, and a header that breaks the contract', async () => {
     const whole = body();
-    const short = createClient(fetchTransport((async () => streamed(whole.subarray(0, whole.length - 5), 16, whole.length)) as unknown as typeof fetch));
+    const short = createClient(hostTransport((async () => streamed(whole.subarray(0, whole.length - 5), 16, whole.length)) as unknown as typeof fetch));
     await expect(short.callBinary('imaging.framePixels', { instanceId: 'i-1' }, () => undefined)).rejects.toMatchObject({
       code: 'bad-response',
       message: `Continuum answered imaging.framePixels with an unreadable image: the answer stopped after ${whole.length - 5} of ${whole.length} bytes.`,
     });
-    const long = createClient(fetchTransport((async () => streamed(whole, 16, whole.length - 8)) as unknown as typeof fetch));
+    const long = createClient(hostTransport((async () => streamed(whole, 16, whole.length - 8)) as unknown as typeof fetch));
     await expect(long.callBinary('imaging.framePixels', { instanceId: 'i-1' }, () => undefined)).rejects.toMatchObject({ code: 'bad-response' });
     const partials = vi.fn();
-    const wrong = createClient(fetchTransport((async () => streamed(body({ ...header, rows: 'four' }), 16)) as unknown as typeof fetch));
+    const wrong = createClient(hostTransport((async () => streamed(body({ ...header, rows: 'four' }), 16)) as unknown as typeof fetch));
     await expect(wrong.callBinary('imaging.framePixels', { instanceId: 'i-1' }, partials)).rejects.toMatchObject({ code: 'bad-response' });
     expect(partials).not.toHaveBeenCalled();
   });
 
   it('turns a JSON error envelope into the ApiError the other calls throw', async () => {
-    const locked = createClient(fetchTransport((async () => new Response(JSON.stringify({ ok: false, error: { code: 'locked', message: 'the vault is locked' } }), { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch));
+    const locked = createClient(hostTransport((async () => new Response(JSON.stringify({ ok: false, error: { code: 'locked', message: 'the vault is locked' } }), { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch));
     const onLocked = vi.fn();
     locked.onLocked(onLocked);
     await expect(locked.callBinary('imaging.framePixels', { instanceId: 'i-1' })).rejects.toMatchObject({ code: 'locked', message: 'The vault is locked.' });

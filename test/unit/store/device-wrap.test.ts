@@ -54,9 +54,12 @@ class FakeProtector implements DeviceProtector {
 const ADA = { id: 'dr.ada', displayName: 'Dr Ada Lovelace' };
 const BO = { id: 'nurse.bo', displayName: 'Bo Jensen' };
 
+/** The sign-in delays' clock: a test moves it past the wait after a wrong passphrase. */
+let clock = Date.now();
+
 function setup(protector: DeviceProtector | null = new FakeProtector(), autoLockMinutes = 10) {
   const file = join(tempDir(), 'clinic.vault');
-  const session = new Session({ vaultFile: file, scrypt: TEST_SCRYPT, autoLockMinutes }, protector);
+  const session = new Session({ vaultFile: file, scrypt: TEST_SCRYPT, autoLockMinutes }, protector, () => clock);
   session.create(ADA, PASSPHRASE);
   session.requireVault().addClinician(BO, 'bo passphrase 123');
   session.lock();
@@ -100,6 +103,7 @@ describe('remember on this device (core, with a stand-in secret store)', () => {
     expect(protector.calls).toEqual([]);
     expect(keyringJson(file).devices).toBeUndefined();
 
+    clock += 1000; // the wait after one wrong passphrase
     const status = await session.unlockAndRemember(ADA.id, PASSPHRASE);
     expect(status.state).toBe('unlocked');
     expect(status.device?.remembered).toEqual([ADA.id]);
