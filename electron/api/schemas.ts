@@ -282,10 +282,19 @@ export type EvidenceSourceDto = z.infer<typeof evidenceSource>;
 
 /** A clinical check's finding on the medications: what, how serious, about which records, by whose rule. */
 export const checkFlag = z.object({
-  kind: z.enum(['allergy-conflict', 'duplicate-therapy', 'renal-dose']),
+  kind: z.enum(['allergy-conflict', 'duplicate-therapy', 'renal-dose', 'interaction', 'opioid-dose', 'opioid-concurrent']),
   severity: z.enum(['high', 'warning']),
   message: z.string(),
   records: z.array(citation),
-  source: z.object({ title: z.string(), issuer: z.string(), url: z.string().optional() }),
+  /** The rule's source: its edition, the section the rule sits in, and the table row that triggered it. */
+  source: z.object({
+    title: z.string(),
+    issuer: z.string(),
+    url: z.string().optional(),
+    version: z.string().optional(),
+    section: z.string().optional(),
+    row: z.string().optional(),
+    libraryFile: z.string().optional(),
+  }),
 });
 export type CheckFlagDto = z.infer<typeof checkFlag>;

@@ -78,3 +78,10 @@ describe('the drug vocabulary', () => {
     expect(existsSync(join(repoRoot, 'electron/clinical/drugs/tables/ingredients.csv'))).toBe(true);
   });
 });
+
+describe('the CDC opioid tables the checks ship', () => {
+  it.skipIf(!existsSync(sharedData))('are the file the build script makes from ../shared/data (rerun `npm run clinical:tables` if not)', async () => {
+    const { buildOpioidTables, OPIOID_TABLES_PATH } = await import('../../../scripts/clinical/build-opioid-tables');
+    expect(JSON.parse(readFileSync(OPIOID_TABLES_PATH, 'utf8'))).toEqual(buildOpioidTables(sharedData));
+  });
+});
