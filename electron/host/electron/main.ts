@@ -100,7 +100,9 @@ async function start(): Promise<void> {
   // "Remember on this device": safeStorage answers here, on the main thread, for the core's worker
   // (after 'ready', when Linux knows its backend). The core offers it only when the backend is a real secret store.
   const device = probeSafeStorage(() => safeStorage, () => readOrCreateDeviceId(app.getPath('userData')), process.platform);
-  core = startCoreWorker({ vaultFile: file }, undefined, device);
+  // The starter evidence library: packaged as a resource, or beside the sources in a checkout.
+  const starter = [join(process.resourcesPath, 'evidence'), join(app.getAppPath(), 'resources/evidence')].find((dir) => existsSync(join(dir, 'library.json')));
+  core = startCoreWorker({ vaultFile: file, ...(starter ? { starterLibrary: starter } : {}) }, undefined, device);
 
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
