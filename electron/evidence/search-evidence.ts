@@ -115,3 +115,29 @@ export function coverage(words: readonly string[], text: string): number {
   const found = words.filter((w) => new RegExp(`\\b${w.slice(0, 5).replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower)).length;
   return 0.4 + (0.6 * found) / words.length;
 }
+
+export interface EvidenceContext {
+  readonly source: EvidenceSourceSummary & { readonly fileName: string };
+  /** The passage and its neighbours in document order, for a reader to show in place. */
+  readonly chunks: Array<{ chunkId: number; ord: number; section: string; page: number | null; text: string }>;
+  /** Index in `chunks` of the passage asked for. */
+  readonly at: number;
+  /** How many passages the document has. */
+  readonly total: number;
+}
+
+/** A passage with `around` passages before and after it in its document: what the reader opens at the passage's page. */
+export function evidenceContext(db: Db, chunkId: number, around = 2): EvidenceContext | null {
+  const chunk = db.prepare(`SELECT source_id AS sourceId, ord FROM evidence_chunks WHERE id = ?`).get(chunkId) as { sourceId: number; ord: number } | undefined;
+  if (!chunk) return null;
+  const source = db
+    .prepare(
+      `SELECT s.id, s.title, s.issuer, s.published, s.licence, s.tier, s.url, s.file_name AS fileName, (SELECT count(*) FROM evidence_chunks c WHERE c.source_id = s.id) AS chunks
+       FROM evidence_sources s WHERE s.id = ?`,
+    )
+    .get(chunk.sourceId) as EvidenceSourceSummary & { fileName: string };
+  const chunks = db
+    .prepare(`SELECT id AS chunkId, ord, section, page, text FROM evidence_chunks WHERE source_id = ? AND ord BETWEEN ? AND ? ORDER BY ord`)
+    .all(chunk.sourceId, chunk.ord - around, chunk.ord + around) as EvidenceContext['chunks'];
+  return { source, chunks, at: chunks.findIndex((c) => c.chunkId === chunkId), total: source.chunks };
+}

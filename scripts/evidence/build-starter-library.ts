@@ -27,13 +27,14 @@ interface ManifestDocument {
   licence: string;
 }
 
-export function buildStarterLibrary(guidelines: string, out = STARTER_DIR): StarterIndex {
+/** `only`: a subset of the manifest's files (tests that need a few real documents, not all 24). */
+export function buildStarterLibrary(guidelines: string, out = STARTER_DIR, only?: readonly string[]): StarterIndex {
   const manifestFile = join(guidelines, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`${manifestFile}: not found; the starter library is built from ../shared/data/guidelines`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { documents: ManifestDocument[] };
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const documents: StarterDocument[] = manifest.documents.map((d) => {
+  const documents: StarterDocument[] = manifest.documents.filter((d) => !only || only.includes(d.file)).map((d) => {
     const bytes = readFileSync(join(guidelines, d.file));
     copyFileSync(join(guidelines, d.file), join(out, d.file));
     return {
