@@ -122,7 +122,7 @@ export function concurrentUseFlags(medications: readonly Medication[]): CheckFla
           records: [a.med, b.med].flatMap((m) => (m.id ? [citeRecord('medication', m.id)] : [])),
           source: cite(
             { ...SOURCES.cdcOpioids2022, version: `${SOURCES.cdcOpioids2022.version}; rule table: ${OPIOID_TABLES.concurrentUse.source.version}` },
-            `Recommendation 11 (${rule.citation.replace(/^.*Recommendation 11 /, '')})`,
+            `Recommendation 11 ${rule.citation.replace(/^.*Recommendation 11 /, '')}`,
             `concurrent-use-rules.csv row ${rule.row}: ${rule.id} (${rule.setA} + ${rule.setB})`,
           ),
         });
