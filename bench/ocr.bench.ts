@@ -10,6 +10,7 @@ import { generateSet, type SetPage } from '../scripts/ocr/generate';
 import { breakdown } from './ocr/breakdown';
 import { errorRates } from './ocr/error-rates';
 import { debianTessdata, ensureNativeTesseract, ourTessdata, runNative, type NativeConfig } from './ocr/native';
+import { scanFigures } from './ocr/scans';
 import { report, type Figure } from './report';
 
 /**
@@ -28,7 +29,9 @@ import { report, type Figure } from './report';
  * Speed is measured twice, each round timing native and pipeline back to
  * back, with the load average recorded (the machine is shared). The pipeline's
  * time includes extraction, as the app pays it. A stage-by-stage breakdown
- * follows. Prints and writes bench-results/bench-ocr.json.
+ * follows. Then the real scans of ../shared/data/scans (bench/ocr/scans.ts): word
+ * recall ours vs native per page, and extraction precision and recall.
+ * Prints and writes bench-results/bench-ocr.json.
  */
 
 const ROUNDS = 2;
@@ -76,6 +79,16 @@ function versionOf(command: string[]): string {
 }
 
 async function main(): Promise<void> {
+  // OCR_BENCH_PARTS=scans runs only the real scans (../shared/data/scans); default: the generated set and the scans.
+  if (process.env.OCR_BENCH_PARTS === 'scans') {
+    ensureNativeTesseract();
+    const cores = availableParallelism();
+    const pool = new OcrPool(cores);
+    const figures = await scanFigures(pool, cores);
+    await pool.close();
+    report('bench:ocr', figures);
+    return;
+  }
   const perKind = Number(process.env.OCR_BENCH_DOCS ?? '2');
   const setDir = resolve('test-artifacts/ocr-set');
   console.log(`generating the test set in ${setDir}...`);
@@ -104,6 +117,7 @@ async function main(): Promise<void> {
   );
 
   const pool = new OcrPool(cores);
+  const scans = await scanFigures(pool, cores);
   // Worker start-up (loading the model) is paid once per app session, not per page.
   await Promise.all(Array.from({ length: cores }, () => pool.recognize(readFileSync(files[0]!)))).catch(() => undefined);
 
@@ -221,6 +235,7 @@ async function main(): Promise<void> {
     for (const d of [...degradations, undefined]) figures.push({ name: `CER ${d ?? 'all'}: ${r.name}`, value: round(cer(r.texts, d), 2), unit: '%' });
   }
   for (const s of stages) figures.push({ name: `breakdown ms/page: ${s.name}`, value: round(s.msPerPage, 1), unit: 'ms' });
+  figures.push(...scans);
   report('bench:ocr', figures);
 }
 

@@ -39,6 +39,15 @@ if (rendererIsStale(root)) {
   }
 }
 
+// The starter evidence library is built from the public-domain guideline texts beside the
+// checkout (../shared/data/guidelines) the first time; without them the library starts empty.
+const starterIndex = join(root, 'resources/evidence/library.json');
+const guidelines = join(root, '../shared/data/guidelines/manifest.json');
+if (!existsSync(starterIndex) && existsSync(guidelines)) {
+  process.stderr.write('Continuum: building the starter evidence library…\n');
+  run(['--import', 'tsx', join(root, 'scripts/evidence/build-starter-library.ts')], 'building the starter evidence library');
+}
+
 const electron = electronBinary();
 let child;
 if (electron) {

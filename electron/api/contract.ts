@@ -67,6 +67,10 @@ export const contract = {
   'evidence.sources': method(empty, z.object({ sources: z.array(s.evidenceSource) })),
   /** One passage in full, for a citation to open. */
   'evidence.passage': method(z.object({ chunkId: z.number().int().positive() }).strict(), s.evidenceHit.extend({ text: z.string() })),
+  /** A passage with its neighbours in its document, for the reader to open at its page. */
+  'evidence.context': method(z.object({ chunkId: z.number().int().positive(), around: z.number().int().min(0).max(10).optional() }).strict(), s.evidenceContext),
+  /** Adds a document (Markdown, HTML, text, text PDF) to the library with its citation details; the same bytes again add nothing. */
+  'evidence.import': method(s.evidenceImportRequest, z.object({ sourceId: z.number().int(), chunks: z.number().int(), alreadyImported: z.boolean() })),
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),

@@ -49,7 +49,18 @@ export const proposal = z.discriminatedUnion('kind', [
     ucum: z.string(),
     date: z.string().nullable(),
   }),
-  z.object({ ...common, kind: z.literal('date'), role: z.enum(['specimen', 'report', 'admission', 'document', 'birth']), date: z.string() }),
+  z.object({
+    ...common,
+    kind: z.literal('date'),
+    role: z.enum(['specimen', 'report', 'admission', 'discharge', 'service', 'onset', 'document', 'birth']),
+    date: z.string(),
+    /** The other reading of a numeric date whose day and month could be swapped. */
+    alternative: z.string().nullable().optional(),
+  }),
+  /** A person the page names (patient, provider, insured): shown beside the chart's patient; accepting it writes nothing. */
+  z.object({ ...common, kind: z.literal('name'), role: z.enum(['patient', 'provider', 'insured']), name: z.string() }),
+  /** A coded diagnosis (ICD-10-CM): accepted, it becomes a condition of the patient. */
+  z.object({ ...common, kind: z.literal('diagnosis'), system: z.literal('ICD-10-CM'), code: z.string() }),
 ]);
 export type ProposalView = z.infer<typeof proposal>;
 
@@ -110,6 +121,7 @@ export const proposalEdits = z
     strength: z.string().max(100).nullable().optional(),
     dose: z.string().max(100).nullable().optional(),
     frequency: z.string().max(100).nullable().optional(),
+    code: z.string().regex(/^[A-TV-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'an ICD-10-CM code such as R11.0').optional(),
   })
   .strict();
 export type ProposalEdits = z.infer<typeof proposalEdits>;

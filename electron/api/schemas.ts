@@ -280,12 +280,43 @@ export const evidenceSource = z.object({
 });
 export type EvidenceSourceDto = z.infer<typeof evidenceSource>;
 
+/** A passage in its document: it and its neighbours, with the page each starts on, for the reader. */
+export const evidenceContext = z.object({
+  source: evidenceSource.extend({ fileName: z.string() }),
+  chunks: z.array(z.object({ chunkId: z.number().int(), ord: z.number().int(), section: z.string(), page: z.number().int().nullable(), text: z.string() })),
+  at: z.number().int(),
+  total: z.number().int(),
+});
+export type EvidenceContextDto = z.infer<typeof evidenceContext>;
+
+/** A document a clinician adds to the library from the panel: the file and what is needed to cite it. */
+export const evidenceImportRequest = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    base64: z.string().min(1).max(70 * 1024 * 1024),
+    title: z.string().max(300),
+    issuer: z.string().max(200),
+    published: z.string().max(100),
+    licence: z.string().max(200),
+    tier: evidenceTierDto,
+  })
+  .strict();
+
 /** A clinical check's finding on the medications: what, how serious, about which records, by whose rule. */
 export const checkFlag = z.object({
-  kind: z.enum(['allergy-conflict', 'duplicate-therapy', 'renal-dose']),
+  kind: z.enum(['allergy-conflict', 'duplicate-therapy', 'renal-dose', 'interaction', 'opioid-dose', 'opioid-concurrent']),
   severity: z.enum(['high', 'warning']),
   message: z.string(),
   records: z.array(citation),
-  source: z.object({ title: z.string(), issuer: z.string(), url: z.string().optional() }),
+  /** The rule's source: its edition, the section the rule sits in, and the table row that triggered it. */
+  source: z.object({
+    title: z.string(),
+    issuer: z.string(),
+    url: z.string().optional(),
+    version: z.string().optional(),
+    section: z.string().optional(),
+    row: z.string().optional(),
+    libraryFile: z.string().optional(),
+  }),
 });
 export type CheckFlagDto = z.infer<typeof checkFlag>;

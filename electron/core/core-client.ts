@@ -20,4 +20,10 @@ export interface CoreOptions {
   readonly autoLockMinutes?: number;
   /** scrypt cost for new passphrases; only tests lower it. */
   readonly scrypt?: { N: number; r: number; p: number };
+  /**
+   * The starter evidence library folder (resources/evidence) the host ships:
+   * its documents go into a vault on first run and whenever it brings one the
+   * vault lacks. Absent: none (tests, and checkouts that did not build it).
+   */
+  readonly starterLibrary?: string;
 }

@@ -17,6 +17,8 @@ import { isVaultError, VaultError } from '../store/errors';
 import { writeKeyring } from '../store/keyring';
 import { assertMayTry, signInWithPassphrase } from '../store/sign-in';
 import { loadKeyring, Vault, type VaultOptions } from '../store/vault';
+import { importStarterLibrary } from '../evidence/starter-library';
+import { logError, logInfo } from './log';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -181,6 +183,28 @@ export class Session {
     this.lockedReason = null;
     this.touch();
     this.arm(this.autoLockMs);
+    this.starterImport = this.importStarter(vault);
+  }
+
+  /** The last starter-library import, for callers (and tests) that wait for it. */
+  starterImport: Promise<void> = Promise.resolve();
+
+  /**
+   * Brings the shipped starter library into the vault: everything on first
+   * run, a new or revised document after an update. In the background, one
+   * document per transaction; locking stops it between documents, and the
+   * next sign-in finishes it.
+   */
+  private async importStarter(vault: Vault): Promise<void> {
+    const dir = this.options.starterLibrary;
+    if (!dir || !existsSync(dir)) return;
+    try {
+      const result = await importStarterLibrary(vault, dir, () => this.vault === vault);
+      if (result.added.length > 0) logInfo(`starter evidence library: ${result.added.length} documents added`);
+      for (const f of result.failed) logInfo(`starter evidence library: ${f.file} not imported`);
+    } catch (error) {
+      logError('starter evidence library: import failed', error);
+    }
   }
 
   // One timer, re-armed for the remaining time when it fires early, so that

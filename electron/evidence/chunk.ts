@@ -1,3 +1,4 @@
+import { safeCut, sentenceEnds } from './sentence-ends';
 import { sectionPath, type Section } from './section';
 
 export interface Chunk {
@@ -8,43 +9,78 @@ export interface Chunk {
 
 /** About a screenful: long enough to carry a recommendation with its context, short enough to cite precisely. */
 export const CHUNK_CHARS = 1200;
+/** A cut is not taken before this much text: a chunk of a few words cites nothing. */
+const MIN_CHUNK = Math.round(CHUNK_CHARS * 0.4);
 
 /**
  * Sections into chunks: a short section is one chunk; a long one is cut
- * at paragraph ends (or, for a giant paragraph, at sentence ends) into
- * pieces of at most CHUNK_CHARS, each keeping its headings.
+ * into pieces of at most CHUNK_CHARS, each a verbatim slice of the section
+ * (so a quote from a chunk is a quote from the document) under the
+ * section's headings. Cuts fall, in order of preference, at a paragraph
+ * end, a line end, a sentence end, a clause end, then a space; never inside
+ * a number, between a number and its unit, or after an abbreviation.
+ * A PDF chunk carries the page its text starts on.
  */
 export function chunkSections(sections: readonly Section[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of sections) {
     const path = sectionPath(section.headings) || '(untitled)';
-    for (const text of pack(section.text)) chunks.push({ section: path, page: section.page ?? null, text });
+    for (const [start, end] of cuts(section.text)) {
+      const raw = section.text.slice(start, end);
+      const text = raw.trim();
+      if (text) chunks.push({ section: path, page: pageAt(section, start + (raw.length - raw.trimStart().length)), text });
+    }
   }
   return chunks;
 }
 
-function pack(text: string): string[] {
-  if (text.length <= CHUNK_CHARS) return [text];
-  const pieces = text.split(/\n\s*\n|\n(?=• )/).flatMap((p) => (p.length <= CHUNK_CHARS ? [p] : sentences(p)));
-  const out: string[] = [];
-  let current = '';
-  for (const piece of pieces) {
-    if (current && current.length + piece.length + 2 > CHUNK_CHARS) {
-      out.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n\n${piece}` : piece;
-  }
-  if (current) out.push(current);
-  return out;
+function pageAt(section: Section, offset: number): number | null {
+  if (!section.pageStarts?.length) return section.page ?? null;
+  let page = section.page ?? section.pageStarts[0]!.page;
+  for (const mark of section.pageStarts) if (mark.offset <= offset) page = mark.page;
+  return page;
 }
 
-/** A paragraph longer than a chunk, cut at sentence ends; a sentence longer than that, at CHUNK_CHARS. */
-function sentences(paragraph: string): string[] {
-  const parts = paragraph.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [paragraph];
-  return parts.flatMap((s) => {
-    const pieces: string[] = [];
-    for (let at = 0; at < s.length; at += CHUNK_CHARS) pieces.push(s.slice(at, at + CHUNK_CHARS).trim());
-    return pieces.filter(Boolean);
-  });
+/** Candidate cut offsets with their rank: 4 paragraph, 3 line, 2 sentence, 1 clause, 0 space. */
+function candidates(text: string): Map<number, number> {
+  const rank = new Map<number, number>();
+  const add = (at: number, r: number) => {
+    if (at > 0 && at < text.length && (rank.get(at) ?? -1) < r && safeCut(text.slice(Math.max(0, at - 40), at), text.slice(at, at + 40))) rank.set(at, r);
+  };
+  for (const m of text.matchAll(/\s+/g)) {
+    const at = m.index + m[0].length;
+    const gap = m[0];
+    add(at, /\n\s*\n/.test(gap) ? 4 : gap.includes('\n') ? 3 : /[;:]$/.test(text.slice(0, m.index)) ? 1 : 0);
+  }
+  for (const at of sentenceEnds(text)) add(at, 2);
+  return rank;
+}
+
+/** [start, end) offsets of the chunks of one section's text. */
+function cuts(text: string): Array<[number, number]> {
+  if (text.length <= CHUNK_CHARS) return [[0, text.length]];
+  const rank = candidates(text);
+  const sorted = [...rank.keys()].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (text.length - start > CHUNK_CHARS) {
+    const limit = start + CHUNK_CHARS;
+    let best = -1;
+    let bestRank = -1;
+    for (const at of sorted) {
+      if (at <= start + MIN_CHUNK) continue;
+      if (at > limit) break;
+      const r = rank.get(at)!;
+      if (r >= bestRank) {
+        best = at;
+        bestRank = r;
+      }
+    }
+    // No safe place within a chunk's length (a giant token): cut at the limit rather than make a chunk without end.
+    if (best < 0) best = sorted.find((at) => at > start + MIN_CHUNK && at <= limit) ?? limit;
+    out.push([start, best]);
+    start = best;
+  }
+  out.push([start, text.length]);
+  return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePublished } from './published-date';
 
 /**
  * What the library must know of a document to cite it: where it comes
@@ -11,7 +12,14 @@ export type EvidenceTier = z.infer<typeof evidenceTier>;
 export const evidenceMeta = z.object({
   title: z.string().trim().min(1).max(300),
   issuer: z.string().trim().min(1).max(200),
-  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date: YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** As the document states it ("2016 Mar 18", "1999 May (revised 2014 Oct)", "Revised 8/2022"), stored normalised: "2014-10 (first issued 1999-05)". */
+  published: z
+    .string()
+    .transform((text, ctx) => {
+      const normal = normalizePublished(text);
+      if (normal === null) ctx.addIssue({ code: 'custom', message: `not a date: "${text}" (YYYY-MM-DD, "2016 Mar 18", "March 2016", "8/2022", "1999 May (revised 2014 Oct)")` });
+      return normal ?? text;
+    }),
   licence: z.string().trim().min(1).max(200),
   tier: evidenceTier,
   url: z.string().url().max(2000).optional(),

@@ -5,5 +5,6 @@
  */
 export { importEvidence, MAX_EVIDENCE_BYTES, type EvidenceImport } from './import-evidence';
 export { evidenceMeta, evidenceTier, type EvidenceMeta, type EvidenceTier } from './evidence-meta';
-export { getEvidenceChunk, listEvidenceSources, searchEvidence, TIER_WEIGHT, type EvidenceHit, type EvidenceSourceSummary } from './search-evidence';
+export { evidenceContext, getEvidenceChunk, listEvidenceSources, searchEvidence, TIER_WEIGHT, type EvidenceContext, type EvidenceHit, type EvidenceSourceSummary } from './search-evidence';
+export { findStarterLibrary, importStarterLibrary, readStarterIndex, type StarterImport } from './starter-library';
 export { EvidenceError } from './evidence-error';

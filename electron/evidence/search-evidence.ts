@@ -1,5 +1,7 @@
 import type { Db } from '../store/sqlite';
 import type { EvidenceTier } from './evidence-meta';
+import { expandQuery } from './query-expansion';
+import { drugsAsked, drugWeight, isDosingQuestion, QUESTION_WORDS, sectionWeight, tierWeight } from './rank-evidence';
 
 export interface EvidenceHit {
   readonly chunkId: number;
@@ -13,42 +15,59 @@ export interface EvidenceHit {
   readonly page: number | null;
   /** The matching passage with each match between \u0002 and \u0003, for the UI to mark. */
   readonly snippet: string;
-  /** Higher is better: BM25 relevance times the tier's weight. */
+  /** Higher is better: BM25 relevance weighed by what the passage is and what was asked (rank-evidence.ts). */
   readonly score: number;
 }
 
-/**
- * How much a source's tier lifts its BM25 relevance. A blend rather than a
- * strict order: a passage that answers the question from a reference text
- * should beat one that merely mentions a word in a guideline, but between
- * passages about as relevant, the guideline wins.
- */
+/** The former fixed lift by tier alone, kept as the baseline eval:evidence compares with. */
 export const TIER_WEIGHT: Record<EvidenceTier, number> = { guideline: 1.5, reference: 1.2, other: 1 };
 
+/** How many BM25 candidates are weighed again: enough that a recommendation ranked low by word counts can rise. */
+const CANDIDATES = 200;
+
+export interface SearchOptions {
+  /** 'bm25': BM25 with the fixed tier lift only (the baseline); default: weighed (rank-evidence.ts). */
+  readonly ranker?: 'bm25' | 'weighed';
+}
+
 /**
- * BM25 search over the library (headings weigh twice the text). The query
- * is plain words; FTS5 syntax in it is not interpreted, so a clinician's
- * "AND" or quote cannot break the search.
+ * Search of the library: BM25 over headings (weighing twice) and text,
+ * then weighed by section, question and drug (rank-evidence.ts). The
+ * query is plain words; FTS5 syntax in it is not interpreted, so a
+ * clinician's "AND" or quote cannot break the search. A brand name in the
+ * question also searches its ingredient ("Lasix" -> furosemide).
  */
-export function searchEvidence(db: Db, query: string, limit = 10): EvidenceHit[] {
-  const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32);
+export function searchEvidence(db: Db, query: string, limit = 10, options: SearchOptions = {}): EvidenceHit[] {
+  const words = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+  const drugs = drugsAsked(query);
+  const meaningful = words.filter((w) => !QUESTION_WORDS.has(w));
+  const asked = meaningful.length > 0 ? meaningful : words;
+  const dosing = isDosingQuestion(query);
+  const expanded = options.ranker === 'bm25' ? [] : expandQuery(asked, query, !dosing);
+  const terms = [...new Set([...asked, ...expanded])].slice(0, 48);
   if (terms.length === 0) return [];
-  const match = terms.map((t) => `"${t}"`).join(' OR ');
+  const match = terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ');
   const rows = db
     .prepare(
       `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page,
               snippet(evidence_fts, 1, char(2), char(3), '…', 32) AS snippet,
-              -bm25(evidence_fts, 2.0, 1.0) * CASE s.tier WHEN 'guideline' THEN ${TIER_WEIGHT.guideline}
-                WHEN 'reference' THEN ${TIER_WEIGHT.reference} ELSE ${TIER_WEIGHT.other} END AS score
+              -bm25(evidence_fts, 2.0, 1.0) AS score, c.text AS body
        FROM evidence_fts
        JOIN evidence_chunks c ON c.id = evidence_fts.rowid
        JOIN evidence_sources s ON s.id = c.source_id
        WHERE evidence_fts MATCH ?
-       ORDER BY score DESC, c.id
+       ORDER BY bm25(evidence_fts, 2.0, 1.0), c.id
        LIMIT ?`,
     )
-    .all(match, limit) as EvidenceHit[];
-  return rows;
+    .all(match, Math.max(limit, CANDIDATES)) as Array<EvidenceHit & { body?: string }>;
+  const weigh = (hit: EvidenceHit & { body?: string }): number =>
+    options.ranker === 'bm25'
+      ? hit.score * TIER_WEIGHT[hit.tier]
+      : hit.score * tierWeight(hit.tier, dosing) * sectionWeight(hit.section) * drugWeight(hit.title, hit.tier, drugs) * coverage(asked, `${hit.section} ${hit.body ?? ''}`);
+  return rows
+    .map(({ body, ...hit }) => ({ ...hit, score: weigh({ ...hit, body }) }))
+    .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId)
+    .slice(0, limit);
 }
 
 export interface EvidenceSourceSummary {
@@ -82,4 +101,43 @@ export function getEvidenceChunk(db: Db, chunkId: number): (EvidenceHit & { text
     )
     .get(chunkId) as (EvidenceHit & { text: string }) | undefined;
   return row ?? null;
+}
+
+/**
+ * The share of the question's own words a passage contains (by their first
+ * five letters, a crude stem), as a weight from 0.4 to 1: BM25 over an OR
+ * of words rewards a passage that repeats one of them; an answer tends to
+ * hold most of them.
+ */
+export function coverage(words: readonly string[], text: string): number {
+  if (words.length === 0) return 1;
+  const lower = text.toLowerCase();
+  const found = words.filter((w) => new RegExp(`\\b${w.slice(0, 5).replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower)).length;
+  return 0.4 + (0.6 * found) / words.length;
+}
+
+export interface EvidenceContext {
+  readonly source: EvidenceSourceSummary & { readonly fileName: string };
+  /** The passage and its neighbours in document order, for a reader to show in place. */
+  readonly chunks: Array<{ chunkId: number; ord: number; section: string; page: number | null; text: string }>;
+  /** Index in `chunks` of the passage asked for. */
+  readonly at: number;
+  /** How many passages the document has. */
+  readonly total: number;
+}
+
+/** A passage with `around` passages before and after it in its document: what the reader opens at the passage's page. */
+export function evidenceContext(db: Db, chunkId: number, around = 2): EvidenceContext | null {
+  const chunk = db.prepare(`SELECT source_id AS sourceId, ord FROM evidence_chunks WHERE id = ?`).get(chunkId) as { sourceId: number; ord: number } | undefined;
+  if (!chunk) return null;
+  const source = db
+    .prepare(
+      `SELECT s.id, s.title, s.issuer, s.published, s.licence, s.tier, s.url, s.file_name AS fileName, (SELECT count(*) FROM evidence_chunks c WHERE c.source_id = s.id) AS chunks
+       FROM evidence_sources s WHERE s.id = ?`,
+    )
+    .get(chunk.sourceId) as EvidenceSourceSummary & { fileName: string };
+  const chunks = db
+    .prepare(`SELECT id AS chunkId, ord, section, page, text FROM evidence_chunks WHERE source_id = ? AND ord BETWEEN ? AND ? ORDER BY ord`)
+    .all(chunk.sourceId, chunk.ord - around, chunk.ord + around) as EvidenceContext['chunks'];
+  return { source, chunks, at: chunks.findIndex((c) => c.chunkId === chunkId), total: source.chunks };
 }

@@ -9,6 +9,8 @@ export interface Section {
   readonly text: string;
   /** PDF page the section starts on. */
   readonly page?: number;
+  /** For a section that runs over pages: the offset in `text` where each page begins. */
+  readonly pageStarts?: ReadonlyArray<{ readonly offset: number; readonly page: number }>;
 }
 
 /** Headings as one line: "Hypertension > Treatment". */

@@ -35,6 +35,12 @@ export interface RecognizeOptions {
    * so that the review pane can show the boxes on it.
    */
   leptonica?: boolean;
+  /**
+   * 'block' (PSM 6, the default): one block of text, read row by row.
+   * 'auto' (PSM 3): tesseract finds the page's blocks itself; a form with
+   * scattered fields reads better so (see ocr-image.ts).
+   */
+  layout?: 'block' | 'auto';
 }
 
 interface Job extends RecognizeOptions {
@@ -129,7 +135,7 @@ export class OcrPool {
       // PSM 6 (one uniform block of text) is tesseract's library default, made
       // explicit here: it reads a table row by row, where the command line's
       // default (PSM 3, automatic layout) reads it column by column.
-      await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+      await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: job.layout === 'auto' ? PSM.AUTO : PSM.SINGLE_BLOCK });
       const { data } = await worker.recognize(job.image, job.leptonica ? { rotateAuto: true } : {}, { blocks: false, tsv: true, text: true, imageColor: job.leptonica === true });
       if (slot.busy !== job) return;
       const words = wordsFromTsv(data.tsv ?? '');

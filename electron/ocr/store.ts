@@ -129,6 +129,14 @@ export function decideProposal(
           `INSERT INTO medications (id, patient_id, status, intent, display, dosage_text, source_id, source_ref, recorded_at, recorded_by)
            VALUES (?, ?, 'active', 'order', ?, ?, ?, ?, ?, ?)`,
         ).run(recordId, row.patient_id, [final.name, final.strength].filter(Boolean).join(' '), [final.dose, final.frequency].filter(Boolean).join(' ') || null, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
+      } else if (final.kind === 'diagnosis') {
+        // A coded diagnosis read from a page: a condition, unconfirmed until a clinician confirms it in the chart.
+        recordTable = 'conditions';
+        recordId = `condition-${randomUUID()}`;
+        db.prepare(
+          `INSERT INTO conditions (id, patient_id, clinical_status, verification_status, code_system, code, display, source_id, source_ref, recorded_at, recorded_by)
+           VALUES (?, ?, 'active', 'provisional', 'http://hl7.org/fhir/sid/icd-10-cm', ?, ?, ?, ?, ?, ?)`,
+        ).run(recordId, row.patient_id, final.code, `ICD-10-CM ${final.code}`, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
       }
     }
     const status = decision === 'reject' ? 'rejected' : edited ? 'edited' : 'accepted';

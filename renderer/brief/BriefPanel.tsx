@@ -1,3 +1,4 @@
+import { ruleSourceText } from '../../electron/api/rule-source-text';
 import { useBrief } from './brief-store';
 import { ClaimLine } from './ClaimLine';
 import { openCitation as open } from './open-citation';
@@ -34,7 +35,7 @@ export function BriefPanel({ deceased = false }: { readonly deceased?: boolean }
             <li key={i} className={`check-flag check-${flag.severity}`}>
               <strong>{flag.severity === 'high' ? 'Check' : 'Note'}:</strong> {flag.message}
               <span className="check-source">
-                Rule: {flag.source.title} ({flag.source.issuer})
+                Rule: {ruleSourceText(flag.source)}
               </span>
               {flag.records.map((citation, j) => (
                 <button key={j} type="button" className="citation-chip" onClick={() => open(citation)}>

@@ -1,4 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { AddEvidenceForm } from './AddEvidenceForm';
+import { EvidenceReader } from './EvidenceReader';
 import { useEvidence } from './evidence-store';
 import { Snippet } from './Snippet';
 import './evidence.css';
@@ -10,13 +12,17 @@ const TIER_LABEL = { guideline: 'Guideline', reference: 'Reference', other: 'Oth
  * the library is empty: Continuum ships no clinical text it cannot cite.
  */
 export function EvidencePanel() {
-  const { sources, hits, loading, error, passage, loadSources, search } = useEvidence();
+  const { sources, hits, loading, error, passage, reader, added, loadSources, search, openReader, closeReader, addDocument } = useEvidence();
   const [text, setText] = useState('');
+  const [showSources, setShowSources] = useState(false);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     void loadSources();
   }, [loadSources]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The library may have grown since the panel opened (the starter library imports in the background).
+    void loadSources();
     void search(text);
   };
   const empty = sources !== null && sources.length === 0;
@@ -25,19 +31,41 @@ export function EvidencePanel() {
       <div className="card-title">
         <h2>Evidence library</h2>
         <span className="spacer" />
-        {sources && sources.length > 0 && <span className="muted">{sources.length} documents</span>}
+        {sources && sources.length > 0 && (
+          <button type="button" className="btn" aria-expanded={showSources} onClick={() => setShowSources(!showSources)} data-testid="evidence-sources-toggle">
+            {sources.length} documents
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => setAdding(!adding)} aria-expanded={adding}>
+          Add a document
+        </button>
       </div>
-      {empty ? (
-        <p className="muted" data-testid="evidence-empty">
-          The evidence library is empty. Continuum ships no clinical text it cannot cite; your administrator adds guideline and
-          reference documents with <code>continuum evidence import</code>.
-        </p>
-      ) : (
-        <form className="evidence-search" onSubmit={submit} role="search">
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search guidelines and references" aria-label="Search the evidence library" />
-          <button type="submit">Search</button>
-        </form>
+      {adding && <AddEvidenceForm onAdd={addDocument} onCancel={() => setAdding(false)} />}
+      {added && <p className="muted" role="status">{added}</p>}
+      {showSources && sources && (
+        <ul className="evidence-sources" data-testid="evidence-sources" aria-label="Documents in the library, with their attribution and licence">
+          {sources.map((s) => (
+            <li key={s.id}>
+              <span className={`tier tier-${s.tier}`}>{TIER_LABEL[s.tier]}</span> <strong>{s.title}</strong>{' '}
+              <span className="muted">
+                {s.issuer}, {s.published} · {s.licence} · {s.chunks} passages
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
+      {empty && (
+        <p className="muted" data-testid="evidence-empty">
+          The evidence library is empty. Continuum ships no clinical text it cannot cite: add guideline and reference documents here, or
+          have your administrator run <code>continuum evidence import</code>. A checkout beside the shared guideline texts brings a starter
+          library on first run.
+        </p>
+      )}
+      <form className="evidence-search" onSubmit={submit} role="search">
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search guidelines and references" aria-label="Search the evidence library" />
+        <button type="submit">Search</button>
+      </form>
+      {reader && <EvidenceReader context={reader} onMove={(id) => void openReader(id)} onClose={closeReader} />}
       {passage && (
         <div className="evidence-passage" data-testid="evidence-passage">
           <div className="evidence-source">
@@ -72,7 +100,10 @@ export function EvidencePanel() {
               </div>
               <div className="evidence-section muted">
                 {hit.section}
-                {hit.page ? `, page ${hit.page}` : ''}
+                {hit.page ? `, page ${hit.page}` : ''}{' '}
+                <button type="button" className="btn btn-link" onClick={() => void openReader(hit.chunkId)} data-testid="evidence-open-reader">
+                  {hit.page ? `Open at page ${hit.page}` : 'Open in the document'}
+                </button>
               </div>
               <p className="evidence-snippet">
                 <Snippet text={hit.snippet} />

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EvidenceHitDto, EvidenceSourceDto } from '../../electron/api/schemas';
+import type { EvidenceContextDto, EvidenceHitDto, EvidenceSourceDto } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
 import { onSessionEnd } from '../app/session-end';
 
@@ -11,13 +11,29 @@ export interface EvidenceState {
   readonly error: string | null;
   /** A passage a citation opened, in full. */
   readonly passage: (EvidenceHitDto & { text: string }) | null;
+  /** The reader: a passage in its document, with its neighbours and page. */
+  readonly reader: EvidenceContextDto | null;
+  /** What the last "Add a document" did, in a line. */
+  readonly added: string | null;
   loadSources(): Promise<void>;
   search(query: string): Promise<void>;
   openPassage(chunkId: number): Promise<void>;
+  openReader(chunkId: number): Promise<void>;
+  closeReader(): void;
+  addDocument(file: File, meta: { title: string; issuer: string; published: string; licence: string; tier: EvidenceSourceDto['tier'] }): Promise<boolean>;
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name}: could not be read`));
+    reader.readAsDataURL(file);
+  });
 }
 
 let seq = 0;
-const initial = { sources: null, query: '', hits: null, loading: false, error: null, passage: null } as const;
+const initial = { sources: null, query: '', hits: null, loading: false, error: null, passage: null, reader: null, added: null } as const;
 
 export const useEvidence = create<EvidenceState>()((set) => ({
   ...initial,
@@ -48,6 +64,31 @@ export const useEvidence = create<EvidenceState>()((set) => ({
       set({ passage: await call('evidence.passage', { chunkId }), error: null });
     } catch (error) {
       set({ error: errorMessage(error) });
+    }
+  },
+
+  async openReader(chunkId) {
+    try {
+      set({ reader: await call('evidence.context', { chunkId, around: 2 }), error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+
+  closeReader() {
+    set({ reader: null });
+  },
+
+  async addDocument(file, meta) {
+    set({ added: null, error: null });
+    try {
+      const result = await call('evidence.import', { fileName: file.name, base64: await readBase64(file), ...meta });
+      const { sources } = await call('evidence.sources', {});
+      set({ sources, added: result.alreadyImported ? `${file.name}: already in the library; nothing added` : `${file.name}: ${result.chunks} passages added` });
+      return true;
+    } catch (error) {
+      set({ error: errorMessage(error) });
+      return false;
     }
   },
 }));

@@ -413,7 +413,7 @@ function ProposalRow(props: {
   const { item } = props;
   const shown = item.final ?? item.proposal;
   const p = item.proposal;
-  const name = p.kind === 'lab' ? p.display : p.kind === 'medication' ? p.name : p.kind === 'vital' ? p.vital : 'date';
+  const name = p.kind === 'lab' ? p.display : p.kind === 'medication' || p.kind === 'name' ? p.name : p.kind === 'vital' ? p.vital : p.kind === 'diagnosis' ? p.code : 'date';
   return (
     <>
       <tr
@@ -494,6 +494,10 @@ function fieldsOf(item: StoredProposalView): Field[] {
       ];
     case 'date':
       return [{ key: 'date', label: 'Date (YYYY-MM-DD)', numeric: false, initial: p.date }];
+    case 'name':
+      return [{ key: 'name', label: 'Name', numeric: false, initial: p.name }];
+    case 'diagnosis':
+      return [{ key: 'code', label: 'ICD-10-CM code', numeric: false, initial: p.code }];
   }
 }
 

@@ -58,11 +58,15 @@ export function matchedText(p: ProposalView): string {
     case 'medication':
       return [p.name, p.strength, p.dose, p.frequency].filter(Boolean).join(' · ');
     case 'date':
-      return `${p.role} date ${p.date}`;
+      return `${p.role} date ${p.date}${p.alternative ? ` (or ${p.alternative}: day and month could be swapped; the clinic's order was used)` : ''}`;
+    case 'name':
+      return `${p.role}: ${p.name}`;
+    case 'diagnosis':
+      return `${p.system} ${p.code}`;
   }
 }
 
-export const KIND_LABEL: Record<ProposalView['kind'], string> = { lab: 'Lab result', vital: 'Vital sign', medication: 'Medication', date: 'Date' };
+export const KIND_LABEL: Record<ProposalView['kind'], string> = { lab: 'Lab result', vital: 'Vital sign', medication: 'Medication', date: 'Date', name: 'Name', diagnosis: 'Diagnosis' };
 
 
 /** The printed name matched only by similarity (OCR changed a letter or two): the pane says so. */

@@ -1,3 +1,4 @@
+import { ruleSourceText } from '../../api/rule-source-text';
 import { randomUUID } from 'node:crypto';
 import type { Brief } from '../../api/schemas';
 import { fitToContext } from '../../model/context-policy';
@@ -326,7 +327,7 @@ export class LiveSession {
     const draft = conversation[conversation.length - 1]?.content ?? '';
     const active = new Set(this.activeIngredients());
     const named = ingredientsOf(draft).map((d) => d.ingredient).filter((i) => !active.has(i));
-    const flags = checkMedications(vault.db, patientId, vault.now(), named).map((f) => `${f.severity === 'high' ? 'High' : 'Warning'}: ${f.message} (rule: ${f.source.title})`);
+    const flags = checkMedications(vault.db, patientId, vault.now(), named).map((f) => `${f.severity === 'high' ? 'High' : 'Warning'}: ${f.message} (rule: ${ruleSourceText(f.source)})`);
     const answer = (await this.ask('safety', [...conversation, { role: 'user', content: SAFETY_REQUEST }], SAFETY_SCHEMA, 256)) as { concerns: string[] } | null;
     trajectory.record({ type: 'review', agent: 'safety', concerns: [...flags, ...(answer?.concerns ?? [])] });
   }

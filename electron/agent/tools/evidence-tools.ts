@@ -10,5 +10,6 @@ export const searchEvidenceTool = defineTool({
   output: z.object({ hits: z.array(evidenceHit) }),
   sideEffect: 'read',
   roles: ['evidence', 'orchestrator', 'safety'],
-  run: (input, { vault }) => ({ hits: searchEvidence(vault.db, input.query, input.limit ?? 5) }),
+  // A model reads the passage as text: the UI's highlight marks (\u0002, \u0003) would be noise in its context and in any quote it makes.
+  run: (input, { vault }) => ({ hits: searchEvidence(vault.db, input.query, input.limit ?? 5).map((hit) => ({ ...hit, snippet: hit.snippet.split('\u0002').join('').split('\u0003').join('') })) }),
 });

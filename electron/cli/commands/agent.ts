@@ -1,5 +1,6 @@
 import { briefForPatient } from '../../agent/brief';
 import { checkMedications } from '../../agent/checks';
+import { ruleSourceText } from '../../api/rule-source-text';
 import type { Brief } from '../../api/schemas';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import type { CliIo } from '../io';
@@ -9,7 +10,7 @@ export const agentCommands: Command[] = [
   {
     name: 'checks',
     usage: 'checks --vault FILE --patient ID [--json]',
-    summary: "allergy conflicts, duplicate therapy and kidney-function flags on a patient's medications",
+    summary: "allergy conflicts, duplicate therapy, interactions, opioid dose (MME) and concurrent use, and kidney-function flags on a patient's medications, each with its cited source",
     options: { vault: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' }, patient: { type: 'string' } },
     async run(values, _positionals, io) {
       const patientId = requireString(values, 'patient');
@@ -20,7 +21,7 @@ export const agentCommands: Command[] = [
       });
       if (values.json) return printJson(io, flags);
       if (flags.length === 0) io.out('no flags on the active medications\n');
-      for (const f of flags) io.out(`${f.severity === 'high' ? 'HIGH' : 'warning'}: ${f.message}\n    rule: ${f.source.title} (${f.source.issuer})\n`);
+      for (const f of flags) io.out(`${f.severity === 'high' ? 'HIGH' : 'warning'}: ${f.message}\n    rule: ${ruleSourceText(f.source)}\n`);
     },
   },
   {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { extract, OcrPool, recognizeDocument, saveDocument, sniffMediaType } from '../../ocr';
+import { DATE_ORDERS, readDateOrder, saveDateOrder } from '../../ocr/date-order';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { UsageError } from '../io';
@@ -32,7 +33,7 @@ export const ocrCommands: Command[] = [
               if (p.progress === 1) io.err(`page ${p.page}/${p.pages} read\n`);
             },
           });
-          const proposals = extract(pages);
+          const proposals = extract(pages, { dateOrder: readDateOrder(vault) });
           const stored = values.save
             ? saveDocument(vault, { patientId, title: optionalString(values, 'title') ?? basename(file), mediaType: sniffMediaType(bytes)!, bytes, pages, proposals })
             : null;
@@ -46,6 +47,17 @@ export const ocrCommands: Command[] = [
           await pool.close();
         }
       });
+    },
+  },
+  {
+    name: 'ocr date-order',
+    usage: `ocr date-order --vault FILE [--set ${DATE_ORDERS.join('|')}]`,
+    summary: "the clinic's order of day and month in numeric dates on scanned paperwork (07-08-2020): prints it, or sets it; a date that could be read either way is still shown with its other reading",
+    options: { vault: { type: 'string' }, user: { type: 'string' }, set: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const wanted = optionalString(values, 'set');
+      const order = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => (wanted ? saveDateOrder(vault, wanted) : readDateOrder(vault)));
+      io.out(`${order}\n`);
     },
   },
 ];

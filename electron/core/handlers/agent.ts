@@ -1,6 +1,6 @@
 import { briefForPatient } from '../../agent/brief';
 import { checkMedications } from '../../agent/checks';
-import { getEvidenceChunk, listEvidenceSources, searchEvidence } from '../../evidence';
+import { evidenceContext, getEvidenceChunk, importEvidence, listEvidenceSources, searchEvidence } from '../../evidence';
 import { VaultError } from '../../store/errors';
 import type { HandlerMap } from './handler';
 
@@ -16,5 +16,14 @@ export const agentHandlers: HandlerMap = {
     const passage = getEvidenceChunk(session.requireVault().db, params.chunkId);
     if (!passage) throw new VaultError('not-found', `evidence passage ${params.chunkId}: not in the library`);
     return passage;
+  },
+  'evidence.context': (params, { session }) => {
+    const context = evidenceContext(session.requireVault().db, params.chunkId, params.around);
+    if (!context) throw new VaultError('not-found', `evidence passage ${params.chunkId}: not in the library`);
+    return context;
+  },
+  'evidence.import': async (params, { session }) => {
+    const { fileName, base64, ...meta } = params;
+    return importEvidence(session.requireVault(), fileName, new Uint8Array(Buffer.from(base64, 'base64')), meta);
   },
 };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { readDateOrder } from '../../ocr/date-order';
 import type { DocumentSummary, ProposalEdits } from '../../api/ocr-schemas';
 import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrProgress, type OcrWord, type Proposal } from '../../ocr';
 import { toUcum } from '../../ocr/extract/ucum';
@@ -78,6 +79,8 @@ const EDITABLE: Record<Proposal['kind'], readonly (keyof ProposalEdits)[]> = {
   vital: ['value', 'value2', 'date'],
   medication: ['name', 'strength', 'dose', 'frequency'],
   date: ['date'],
+  name: ['name'],
+  diagnosis: ['code'],
 };
 
 /** The edits as decideProposal() merges them: checked against the proposal's kind; a lab's new unit normalized to UCUM. */
@@ -119,7 +122,7 @@ export const ocrHandlers: HandlerMap = {
       }).catch(asOneLine);
       if (pages.every((p) => p.words.length === 0)) throw new VaultError('invalid-input', `${params.fileName}: no text was found on ${pages.length === 1 ? 'the page' : `its ${pages.length} pages`}`);
       // The vault may have locked during a long OCR run: ask again before writing.
-      const stored = saveDocument(session.requireVault(), { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals: extract(pages) });
+      const stored = saveDocument(session.requireVault(), { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals: extract(pages, { dateOrder: readDateOrder(session.requireVault()) }) });
       return { document: documentSummaries(session.requireVault(), params.patientId, stored.documentId)[0]! };
     } finally {
       if (params.uploadId) uploads.delete(params.uploadId);

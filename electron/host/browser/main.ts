@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const core = startCoreWorker({ vaultFile });
+  // The starter evidence library, where `npm run evidence:starter` built it (npm start does).
+  const starter = resolve(root, 'resources/evidence');
+  const core = startCoreWorker({ vaultFile, ...(existsSync(resolve(starter, 'library.json')) ? { starterLibrary: starter } : {}) });
   let host;
   try {
     // Uploads are spooled (encrypted) beside the vault, on its disk rather than a RAM-backed /tmp.

@@ -111,7 +111,13 @@ async function start(): Promise<void> {
   // "Remember on this device": safeStorage answers here, on the main thread, for the core's worker
   // (after 'ready', when Linux knows its backend). The core offers it only when the backend is a real secret store.
   const device = probeSafeStorage(() => safeStorage, () => readOrCreateDeviceId(app.getPath('userData')), process.platform);
-  core = startCoreWorker({ vaultFile: file }, undefined, device);
+  // The starter evidence library: packaged as a resource, or beside the sources in a checkout.
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const appPath = typeof app.getAppPath === 'function' ? app.getAppPath() : null;
+  const starter = [resources ? join(resources, 'evidence') : null, appPath ? join(appPath, 'resources/evidence') : null].find(
+    (dir): dir is string => dir !== null && existsSync(join(dir, 'library.json')),
+  );
+  core = startCoreWorker({ vaultFile: file, ...(starter ? { starterLibrary: starter } : {}) }, undefined, device);
 
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     const frame = event.senderFrame;

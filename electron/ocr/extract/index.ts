@@ -1,4 +1,8 @@
+import { drugVocabulary, type Ingredient } from '../../clinical/drugs';
 import type { Box, OcrPage, OcrWord } from '../types';
+import { findDates, type DateOrder } from './dates';
+import { findDiagnosisCodes } from './diagnoses';
+import { findNames, type NameRole } from './names';
 import { ANALYTES, foldName, type AnalyteEntry } from './loinc';
 import { editDistance } from '../../text/edit-distance';
 import { isUnit, toUcum } from './ucum';
@@ -33,10 +37,36 @@ export type Proposal = {
       refHigh: number | null;
       date: string | null;
     }
-  | { kind: 'medication'; name: string; matchedName: string; strength: string | null; dose: string | null; frequency: string | null }
+  | {
+      kind: 'medication';
+      /** The RxNorm ingredient(s), as the record names them ("Ibuprofen"). */
+      name: string;
+      /** The name as printed and matched ("Motrin"). */
+      matchedName: string;
+      strength: string | null;
+      dose: string | null;
+      frequency: string | null;
+    }
   | { kind: 'vital'; vital: 'blood-pressure' | 'heart-rate' | 'temperature' | 'oxygen-saturation'; loinc: string; value: number; value2: number | null; ucum: string; date: string | null }
-  | { kind: 'date'; role: 'specimen' | 'report' | 'admission' | 'document' | 'birth'; date: string }
+  | {
+      kind: 'date';
+      role: DateRole;
+      date: string;
+      /** The other reading of a date whose day and month could be swapped (07-08-2020), for the clinician to choose. */
+      alternative?: string | null;
+    }
+  | { kind: 'name'; role: NameRole; name: string }
+  | { kind: 'diagnosis'; system: 'ICD-10-CM'; code: string }
 );
+
+export type DateRole = 'specimen' | 'report' | 'admission' | 'discharge' | 'service' | 'onset' | 'document' | 'birth';
+
+/** How a clinic reads paperwork: the order of day and month in numeric dates (vault setting ocr.dateOrder). */
+export interface ExtractOptions {
+  readonly dateOrder?: DateOrder;
+  /** Today, for two-digit years (65 -> 1965, 21 -> 2021). */
+  readonly today?: Date;
+}
 
 interface Line {
   page: number;
@@ -95,20 +125,34 @@ function matchAnalyte(words: readonly OcrWord[]): { entry: AnalyteEntry; name: s
   return best;
 }
 
-const DATE = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+const FREQUENCY = /\b(once daily|twice daily|three times daily|four times daily|once a day|twice a day|once\/week|once a week|weekly|daily|at night|every morning|as needed|od|bd|bid|tid|qid|tds|qds|prn|qhs)\b/i;
 
-function isoDate(text: string): string | null {
-  const m = DATE.exec(text.replace(/[oO]/g, '0'));
-  if (!m) return null;
-  const [y, mo, d] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[5]!.padStart(2, '0'), m[4]!.padStart(2, '0')];
-  const date = `${y}-${mo}-${d}`;
-  // Date.parse rolls 2023-02-29 over to 1 March: only a date that round-trips is a real one.
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
+/** A date's role from the words before it on its line: "Admitted:", "DOB", "SIGNED ... DATE". */
+function dateRole(before: string, above = ''): DateRole {
+  const own = roleOf(before);
+  // A form prints the label above its box ("BIRTH DATE" over "7-20-1975"): with no label before it, the line above names it.
+  return own === 'document' && !/[a-z]{3}/i.test(before.replace(/\bdate\b/gi, '')) && above ? roleOf(above) : own;
 }
 
-const DRUGS = ['metformin', 'lisinopril', 'atorvastatin', 'amlodipine', 'levothyroxine', 'omeprazole', 'amoxicillin', 'furosemide', 'simvastatin', 'ramipril', 'bisoprolol', 'aspirin', 'paracetamol', 'ibuprofen', 'warfarin', 'apixaban', 'insulin', 'salbutamol', 'sertraline', 'prednisolone'];
-const FREQUENCY = /\b(once daily|twice daily|three times daily|four times daily|at night|every morning|as needed|od|bd|tds|qds|prn)\b/i;
+function roleOf(before: string): DateRole {
+  const lower = before.toLowerCase();
+  const last = (pattern: RegExp) => {
+    let at = -1;
+    for (const m of lower.matchAll(pattern)) at = m.index;
+    return at;
+  };
+  const roles: Array<[DateRole, number]> = [
+    ['specimen', last(/collect|specimen|sample/g)],
+    ['report', last(/report/g)],
+    ['admission', last(/admi(?:t|ssion)/g)],
+    ['discharge', last(/discharg/g)],
+    ['birth', last(/\bdob\b|birth|born/g)],
+    ['onset', last(/symptom|illness|onset|injury/g)],
+    ['service', last(/service|visit|\bdos\b|encounter/g)],
+  ];
+  const [role, at] = roles.sort((a, b) => b[1] - a[1])[0]!;
+  return at >= 0 ? role : 'document';
+}
 
 let counter = 0;
 function nextId(kind: string, page: number): string {
@@ -129,24 +173,47 @@ function meanConfidence(words: readonly OcrWord[]): number {
  * and dates, each with the page and word boxes it was read from. Proposals
  * only: nothing here writes to the record.
  */
-export function extract(pages: readonly OcrPage[]): Proposal[] {
+export function extract(pages: readonly OcrPage[], options: ExtractOptions = {}): Proposal[] {
   const proposals: Proposal[] = [];
   const lines = pages.flatMap(visualLines);
   let documentDate: string | null = null;
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const text = line.words.map((w) => w.text).join(' ');
-    const date = isoDate(text);
-    if (!date) continue;
-    const lower = text.toLowerCase();
-    const role = /collect|specimen|sample/.test(lower) ? 'specimen' : /report/.test(lower) ? 'report' : /admit/.test(lower) ? 'admission' : /dob|birth/.test(lower) ? 'birth' : 'document';
-    if (role !== 'birth' && (documentDate === null || role === 'specimen')) documentDate = date;
-    const words = line.words.filter((w) => isoDate(w.text) !== null);
-    proposals.push({ id: nextId('date', line.page), kind: 'date', role, date, confidence: meanConfidence(words), evidence: evidence(line.page, words.length ? words : line.words) });
+    const above = index > 0 && lines[index - 1]!.page === line.page ? lines[index - 1]!.words.map((w) => w.text).join(' ') : '';
+    for (const found of findDates(text, options.dateOrder, options.today)) {
+      const role = dateRole(text.slice(0, found.start), above);
+      if (role !== 'birth' && (documentDate === null || role === 'specimen')) documentDate = found.date;
+      const words = wordsIn(line.words, found.start, found.end);
+      proposals.push({ id: nextId('date', line.page), kind: 'date', role, date: found.date, alternative: found.alternative, confidence: meanConfidence(words), evidence: evidence(line.page, words) });
+    }
+  });
+  const texts = lines.map((line) => line.words.map((w) => w.text).join(' '));
+  for (const name of findNames(texts)) {
+    const line = lines[name.line]!;
+    const words = wordsIn(line.words, name.start, name.end);
+    proposals.push({ id: nextId('name', line.page), kind: 'name', role: name.role, name: name.name, confidence: meanConfidence(words), evidence: evidence(line.page, words) });
+  }
+  for (const code of findDiagnosisCodes(texts)) {
+    const line = lines[code.line]!;
+    const words = wordsIn(line.words, code.start, code.end);
+    proposals.push({ id: nextId('dx', line.page), kind: 'diagnosis', system: 'ICD-10-CM', code: code.code, confidence: meanConfidence(words), evidence: evidence(line.page, words) });
   }
   for (const line of lines) {
     proposals.push(...labFrom(line, documentDate), ...medicationFrom(line), ...vitalsFrom(line, documentDate));
   }
   return proposals;
+}
+
+/** The words of a line that a span of its joined text (words joined by one space) covers. */
+function wordsIn(words: readonly OcrWord[], start: number, end: number): OcrWord[] {
+  const out: OcrWord[] = [];
+  let at = 0;
+  for (const word of words) {
+    const wordEnd = at + word.text.length;
+    if (wordEnd > start && at < end) out.push(word);
+    at = wordEnd + 1;
+  }
+  return out.length > 0 ? out : [...words];
 }
 
 function labFrom(line: Line, date: string | null): Proposal[] {
@@ -230,31 +297,65 @@ export function parseRange(text: string): { low: number | null; high: number | n
   return { low: null, high: null };
 }
 
+/** Names of drugs to look for, folded as OCR text is, with what they stand for; built once. */
+let drugNames: Array<{ folded: string; ingredients: readonly Ingredient[]; via: string }> | null = null;
+function knownDrugNames() {
+  drugNames ??= drugVocabulary()
+    .names()
+    .filter((n) => n.name.replace(/ /g, '').length >= 4)
+    .map((n) => ({ folded: foldName(n.name), ingredients: n.ingredients, via: n.via }));
+  return drugNames;
+}
+
+/** Words that say a line is about medicines: a brand name alone is taken only on such a line (brands can be surnames). */
+const MEDICATION_CUE = /\b(?:meds?|medications?|medicines?|rx|drugs?|mg|mcg|tablets?|tabs?|capsules?|take|taking|daily|once|twice|prn|dose)\b/i;
+
+/**
+ * Medicines on a line, by the drug vocabulary (RxNorm ingredients, brands,
+ * synonyms): a printed name matched exactly, or with one letter OCR got
+ * wrong in a name of seven letters or more. Strength, dose and frequency
+ * from the words after it.
+ */
 function medicationFrom(line: Line): Proposal[] {
   const out: Proposal[] = [];
-  line.words.forEach((word, i) => {
-    const folded = foldName(word.text);
-    if (folded.length < 4) return;
-    const drug = DRUGS.find((d) => editDistance(folded, foldName(d)) <= (d.length >= 7 ? 1 : 0));
-    if (!drug) return;
-    const after = line.words.slice(i + 1, i + 12);
+  const text = line.words.map((w) => w.text).join(' ');
+  const cue = MEDICATION_CUE.test(text);
+  const names = knownDrugNames();
+  for (let i = 0; i < line.words.length; i += 1) {
+    // Up to three words form a name ("insulin glargine", "penicillin v", "MS Contin").
+    let best: { used: number; entry: (typeof names)[number]; distance: number } | null = null;
+    for (let used = Math.min(3, line.words.length - i); used >= 1 && !best; used -= 1) {
+      const folded = foldName(line.words.slice(i, i + used).map((w) => w.text).join(' '));
+      if (folded.replace(/ /g, '').length < 4) continue;
+      for (const entry of names) {
+        if (Math.abs(entry.folded.length - folded.length) > 1) continue;
+        const distance = entry.folded === folded ? 0 : entry.folded.length >= 7 ? editDistance(folded, entry.folded) : 9;
+        if (distance <= 1 && (!best || distance < best.distance)) best = { used, entry, distance };
+      }
+    }
+    if (!best) continue;
+    if (best.entry.via === 'brand' && !cue) continue;
+    const matched = line.words.slice(i, i + best.used);
+    const after = line.words.slice(i + best.used, i + best.used + 11);
     const afterText = after.map((w) => w.text).join(' ');
-    const strength = /^(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|g|ml|units?)\b/i.exec(afterText.replace(/[oO](?=\d|\s*m)/g, '0'));
+    const strength = /^(?:\w+\s+){0,2}?(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|g|ml|units?)\b/i.exec(afterText.replace(/[oO](?=\d|\s*m)/g, '0'));
     const dose = /\btake\s+(\d+\s+\w+)/i.exec(afterText);
     const frequency = FREQUENCY.exec(afterText);
-    const used = [word, ...after.slice(0, strength ? 2 : 0)];
+    const used = [...matched, ...after.slice(0, strength ? 2 : 0)];
+    const ingredients = best.entry.ingredients.map((n) => n.name.charAt(0).toUpperCase() + n.name.slice(1)).join(' / ');
     out.push({
       id: nextId('med', line.page),
       kind: 'medication',
-      name: drug.charAt(0).toUpperCase() + drug.slice(1),
-      matchedName: word.text,
+      name: ingredients,
+      matchedName: matched.map((w) => w.text).join(' '),
       strength: strength ? `${strength[1]!.replace(',', '.')} ${strength[2]!.toLowerCase()}` : null,
       dose: dose ? dose[1]! : null,
       frequency: frequency ? frequency[1]!.toLowerCase() : null,
       confidence: meanConfidence(used),
       evidence: evidence(line.page, used),
     });
-  });
+    i += best.used - 1;
+  }
   return out;
 }
 

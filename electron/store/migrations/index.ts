@@ -5,8 +5,9 @@ import { evidenceLibrary } from './0003-evidence-library';
 import { documentsOcr } from './0004-documents-ocr';
 import { imaging } from './0005-imaging';
 import { photosFindings } from './0006-photos-findings';
+import { proposalKinds } from './0007-proposal-kinds';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging, photosFindings];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging, photosFindings, proposalKinds];
 
 export type { Migration } from './migration';

@@ -94,7 +94,7 @@ describe('evidence library import', () => {
 
   it('refuses incomplete metadata, naming the field', async () => {
     await expect(importEvidence(vault, 'g.md', fixture('zephyr-guideline.md'), { ...meta('guideline'), published: 'last year' })).rejects.toThrow(
-      /^g\.md: published: a date/,
+      /^g\.md: published: not a date: "last year"/,
     );
   });
 });

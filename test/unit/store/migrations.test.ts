@@ -43,4 +43,16 @@ describe('migrations', () => {
     expect(timelineEvents(db, { patientId: 'nobody' }).events).toEqual([]);
     expect(plan(db, `SELECT id FROM encounters WHERE patient_id = ? AND start_at <= ?`, 'p', '9999')).toMatch(/USING (COVERING )?INDEX/);
   });
+
+  it('0007: widens the proposal kinds, keeping the proposals and their indexes', () => {
+    const db = migratedTo(6);
+    // The proposal rows alone matter here: their document and patient are not made.
+    db.pragma('foreign_keys = OFF');
+    db.exec(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES ('x', 'd', 'p', 'lab', 1, '{}')`);
+    migrate(db, ':memory:', migrations.slice(0, 7));
+    expect(db.prepare(`SELECT id, kind FROM document_proposals`).all()).toEqual([{ id: 'x', kind: 'lab' }]);
+    db.exec(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES ('n', 'd', 'p', 'name', 1, '{}'), ('dx', 'd', 'p', 'diagnosis', 1, '{}')`);
+    expect(() => db.exec(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES ('b', 'd', 'p', 'nonsense', 1, '{}')`)).toThrow(/CHECK/);
+    expect(plan(db, `SELECT id FROM document_proposals WHERE document_id = ? AND status = ?`, 'd', 'pending')).toContain('document_proposals_document');
+  });
 });

@@ -1,0 +1,114 @@
+/**
+ * eval:evidence — retrieval from the starter evidence library, measured on
+ * a question set written blind (bench/evidence/questions.jsonl: 80
+ * questions, each with the verbatim passage that answers it):
+ *
+ * - top-1 and top-5 accuracy and MRR (over the top 10) of the library's
+ *   search (goal top-1 >= 0.85, top-5 >= 0.95), and of BM25 with the former
+ *   fixed tier lift, in the same run, as the baseline ratio;
+ * - per question kind (recommendation, dosing, threshold, other);
+ * - chunks whose boundary breaks a number, a unit or an abbreviation,
+ *   across the whole library (goal 0).
+ *
+ * A passage is correct when it is from the question's document and holds
+ * the answer passage (bench/evidence/answer-match.ts). Needs the starter
+ * library (npm run evidence:starter, from ../shared/data/guidelines).
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findStarterLibrary, readStarterIndex } from '../electron/evidence/starter-library';
+import { searchEvidence, type SearchOptions } from '../electron/evidence/search-evidence';
+import { holdsAnswer } from './evidence/answer-match';
+import { brokenCuts, type ChunkRow } from './evidence/broken-cuts';
+import { starterVault } from './evidence/starter-vault';
+import { report, type Figure } from './report';
+
+interface Question {
+  id: string;
+  question: string;
+  doc: string;
+  answer_passage: string;
+  kind: string;
+}
+
+const questionsFile = resolve(process.argv[2] ?? join(import.meta.dirname, 'evidence/questions.jsonl'));
+const questions = readFileSync(questionsFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Question);
+
+const dir = findStarterLibrary();
+if (!dir) {
+  console.error('eval:evidence: no starter library; build it first with `npm run evidence:starter` (reads ../shared/data/guidelines)');
+  process.exit(1);
+}
+const index = readStarterIndex(dir);
+const { vault, folder, imported, seconds } = await starterVault(dir);
+if (imported.failed.length > 0) console.warn(`eval:evidence: not imported: ${imported.failed.map((f) => f.reason).join('; ')}`);
+console.log(`starter library: ${imported.added.length} documents imported in ${seconds.toFixed(1)} s; ${questions.length} questions from ${questionsFile}`);
+
+const fileOf = new Map((vault.db.prepare(`SELECT id, file_name FROM evidence_sources`).all() as Array<{ id: number; file_name: string }>).map((r) => [r.id, r.file_name]));
+const textOf = vault.db.prepare(`SELECT text FROM evidence_chunks WHERE id = ?`).pluck();
+
+interface Result {
+  rank: number | null;
+  strictRank: number | null;
+  kind: string;
+  id: string;
+}
+
+function run(options: SearchOptions): Result[] {
+  return questions.map((q) => {
+    const hits = searchEvidence(vault.db, q.question, 10, options);
+    let rank: number | null = null;
+    let strictRank: number | null = null;
+    hits.forEach((hit, i) => {
+      if (fileOf.get(hit.sourceId) !== q.doc) return;
+      const match = holdsAnswer(textOf.get(hit.chunkId) as string, q.answer_passage);
+      if (match.loose && rank === null) rank = i + 1;
+      if (match.strict && strictRank === null) strictRank = i + 1;
+    });
+    return { rank, strictRank, kind: q.kind, id: q.id };
+  });
+}
+
+const share = (results: Result[], k: number, strict = false) => results.filter((r) => (strict ? r.strictRank : r.rank) !== null && (strict ? r.strictRank! : r.rank!) <= k).length / results.length;
+const mrr = (results: Result[]) => results.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / results.length;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+const started = performance.now();
+const ours = run({});
+const msPerQuery = (performance.now() - started) / questions.length;
+const baseline = run({ ranker: 'bm25' });
+
+const chunks = vault.db.prepare(`SELECT source_id AS sourceId, ord, section, text FROM evidence_chunks`).all() as ChunkRow[];
+const broken = brokenCuts(chunks);
+for (const b of broken) console.log(`broken ${b.kind}: source ${b.sourceId} chunk ${b.ord}: ${b.around}`);
+const missed = ours.filter((r) => r.rank === null || r.rank > 1).map((r) => `${r.id}(${r.rank ?? '-'})`);
+console.log(`not first: ${missed.join(' ')}`);
+
+const figures: Figure[] = [
+  { name: 'top-1 accuracy', value: round(share(ours, 1)), unit: 'share', goal: '>= 0.85' },
+  { name: 'top-5 accuracy', value: round(share(ours, 5)), unit: 'share', goal: '>= 0.95' },
+  { name: 'MRR (top 10)', value: round(mrr(ours)), unit: 'score' },
+  { name: 'top-1 accuracy, whole passage in the chunk', value: round(share(ours, 1, true)), unit: 'share' },
+  { name: 'top-5 accuracy, whole passage in the chunk', value: round(share(ours, 5, true)), unit: 'share' },
+  { name: 'baseline BM25 + tier lift: top-1', value: round(share(baseline, 1)), unit: 'share' },
+  { name: 'baseline BM25 + tier lift: top-5', value: round(share(baseline, 5)), unit: 'share' },
+  { name: 'baseline BM25 + tier lift: MRR', value: round(mrr(baseline)), unit: 'score' },
+  { name: 'top-1 ours / baseline', value: round(share(ours, 1) / Math.max(share(baseline, 1), 1e-9)), unit: 'ratio' },
+  ...[...new Set(questions.map((q) => q.kind))].sort().flatMap((kind) => {
+    const subset = ours.filter((r) => r.kind === kind);
+    return [
+      { name: `top-1 accuracy, ${kind} (${subset.length})`, value: round(share(subset, 1)), unit: 'share' },
+      { name: `top-5 accuracy, ${kind} (${subset.length})`, value: round(share(subset, 5)), unit: 'share' },
+    ];
+  }),
+  { name: 'chunks with a broken number, unit or abbreviation (whole library)', value: broken.length, unit: `of ${chunks.length} chunks, ${index.documents.length} documents`, goal: '<= 0' },
+  { name: 'search time per question', value: Math.round(msPerQuery * 10) / 10, unit: 'ms' },
+  { name: 'starter library import', value: Math.round(seconds * 10) / 10, unit: 's' },
+];
+vault.close();
+rmSync(folder, { recursive: true, force: true });
+const ok = report('eval:evidence', figures);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,40 @@
+/**
+ * Chunk boundaries that split what a reader takes as one thing, counted
+ * without the chunker's own rules: between two chunks of one section, a
+ * number cut in two ("2." | "5 mg"), a number cut from its unit ("40" |
+ * "mg"), or a cut right after an abbreviation ("U.S." | "Food"). The test
+ * and eval:evidence count these over the whole starter library.
+ */
+export interface ChunkRow {
+  readonly sourceId: number;
+  readonly ord: number;
+  readonly section: string;
+  readonly text: string;
+}
+
+export interface BrokenCut {
+  readonly sourceId: number;
+  readonly ord: number;
+  readonly kind: 'number' | 'unit' | 'abbreviation';
+  readonly around: string;
+}
+
+const UNITS = /^(mg|mcg|µg|g|kg|ml|mL|L|dL|mmol|meq|mEq|units?|IU|mm|mmHg|%|m2|MME)\b/;
+const ABBREVIATION = /(?:\bU\.S|\be\.g|\bi\.e|\bDr|\bvs|\bet al|\bNo)\.$/;
+
+export function brokenCuts(chunks: readonly ChunkRow[]): BrokenCut[] {
+  const out: BrokenCut[] = [];
+  const sorted = [...chunks].sort((a, b) => a.sourceId - b.sourceId || a.ord - b.ord);
+  for (let i = 1; i < sorted.length; i += 1) {
+    const prev = sorted[i - 1]!;
+    const next = sorted[i]!;
+    if (prev.sourceId !== next.sourceId || prev.section !== next.section) continue;
+    const left = prev.text.trimEnd();
+    const right = next.text.trimStart();
+    const around = `${left.slice(-20)} | ${right.slice(0, 20)}`;
+    if (/\d[.,]?$/.test(left) && /^[.,]?\d/.test(right)) out.push({ sourceId: next.sourceId, ord: next.ord, kind: 'number', around });
+    else if (/\d$/.test(left) && UNITS.test(right)) out.push({ sourceId: next.sourceId, ord: next.ord, kind: 'unit', around });
+    else if (ABBREVIATION.test(left)) out.push({ sourceId: next.sourceId, ord: next.ord, kind: 'abbreviation', around });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Vault } from '../store/vault';
+import { VaultError } from '../store/errors';
+import type { DateOrder } from './extract/dates';
+
+/**
+ * The clinic's date order, for numeric dates on scanned paperwork
+ * (07-08-2020): month first (U.S. forms) unless set to day first. One
+ * setting for the vault, in vault_meta; a date that could be read either
+ * way is still shown with its other reading.
+ */
+const KEY = 'ocr.dateOrder';
+export const DATE_ORDERS: readonly DateOrder[] = ['month-first', 'day-first'];
+
+export function readDateOrder(vault: Vault): DateOrder {
+  const raw = vault.db.prepare(`SELECT value FROM vault_meta WHERE key = ?`).pluck().get(KEY) as string | undefined;
+  return raw === 'day-first' ? 'day-first' : 'month-first';
+}
+
+export function saveDateOrder(vault: Vault, order: string): DateOrder {
+  if (!DATE_ORDERS.includes(order as DateOrder)) throw new VaultError('invalid-input', `date order "${order}": month-first or day-first`);
+  vault.write(() => {
+    vault.db.prepare(`INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)`).run(KEY, order);
+    vault.audit('record.write', null, { kind: 'ocr.dateOrder', order });
+  });
+  return order as DateOrder;
+}
