@@ -27,9 +27,9 @@ import { runObedientAttack } from '../electron/agent/redteam/obedient-agent';
 import { defaultToolRegistry, ProposalStore } from '../electron/agent/tools';
 import { importBundleText } from '../electron/fhir';
 import type { Claim } from '../electron/agent/grounding/citation';
-import { ASSERTION_WORDS, CONNECTIVE_WORDS } from '../electron/agent/grounding/connective-words';
-import { readSourceFacts } from '../electron/agent/grounding/source-facts';
-import { wordsOf } from '../electron/agent/grounding/text-facts';
+import { foldedWords } from '../electron/agent/grounding/claim-text';
+import { FRAMING_WORDS } from '../electron/agent/grounding/framing-words';
+import { readSource } from '../electron/agent/grounding/source-records';
 import { verifyClaim } from '../electron/agent/grounding/verifier';
 import { importBundleFile } from '../electron/fhir';
 import type { Db } from '../electron/store/sqlite';
@@ -182,8 +182,8 @@ function buildClaimSet(db: Db, correct: ReadonlyArray<{ patientId: string; claim
  * units and dates are not compared.
  */
 function wordOverlapSupports(db: Db, c: LabelledClaim): boolean {
-  const words = wordsOf(c.claim.text).filter((w) => !CONNECTIVE_WORDS.has(w) && !ASSERTION_WORDS.has(w));
-  const sources = c.claim.citations.map((citation) => readSourceFacts(db, c.patientId, citation)).filter((s) => s !== null);
+  const words = foldedWords(c.claim.text).filter((w) => !FRAMING_WORDS.has(w));
+  const sources = c.claim.citations.map((citation) => readSource(db, c.patientId, citation)).filter((s) => s !== null);
   if (sources.length === 0) return false;
   if (words.length === 0) return true;
   const found = words.filter((w) => sources.some((s) => s.words.has(w))).length;

@@ -1,0 +1,111 @@
+import { GENERIC_NAMES, SALT_WORDS } from '../../clinical/drug-names';
+import type { Db } from '../../store/sqlite';
+import { chartEntries, chartReasons, changeStamp, patientRow, type ChartEntry } from '../../store/queries/grounding';
+import { editDistance } from '../../text/edit-distance';
+import { foldedWords, tokenize } from './claim-text';
+import { globalLexicon, PhraseTrie, type Concept } from './lexicon';
+
+/**
+ * One patient's chart as the verifier needs it for claims that cite the
+ * whole chart ("no history of", "not on", "the latest"): every condition,
+ * prescription, allergy, procedure and immunization whatever its status,
+ * the ingredients of each prescription, and a trie of the record displays
+ * so that a claim can name a record as the chart names it. Built once per
+ * patient and kept until the vault changes (changeStamp).
+ */
+export interface ChartIndex {
+  readonly entries: ReturnType<typeof chartEntries>;
+  /** Ingredients of each prescription, by medication id. */
+  readonly ingredients: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Record displays of this chart, as phrases. */
+  readonly displays: PhraseTrie;
+  /** Visit reasons and care plans: what else the chart says a patient has, for "no history of X". */
+  readonly reasons: readonly ChartEntry[];
+  /** Who the chart is of: sex for sex-specific thresholds, name words a claim may use. */
+  readonly patient: { readonly sex: string | null; readonly names: ReadonlySet<string> };
+}
+
+// Words of a display that say what kind of SNOMED concept it is, not what it is.
+const SEMANTIC_TAG = /\s*\((?:disorder|finding|procedure|situation|qualifier value|regime\/therapy|observable entity|morphologic abnormality|event|body structure|substance|product)\)\s*/gi;
+
+const cache = new WeakMap<Db, Map<string, { stamp: string; index: ChartIndex }>>();
+
+export function chartIndex(db: Db, patientId: string): ChartIndex {
+  const stamp = changeStamp(db);
+  let byPatient = cache.get(db);
+  if (!byPatient) cache.set(db, (byPatient = new Map()));
+  const hit = byPatient.get(patientId);
+  if (hit && hit.stamp === stamp) return hit.index;
+  const index = buildIndex(db, patientId);
+  byPatient.set(patientId, { stamp, index });
+  return index;
+}
+
+function buildIndex(db: Db, patientId: string): ChartIndex {
+  const entries = chartEntries(db, patientId);
+  const ingredients = new Map<string, ReadonlySet<string>>();
+  for (const m of entries.medication) ingredients.set(m.id, ingredientsOf(m.display ?? ''));
+  const displays = new PhraseTrie();
+  const add = (kind: 'procedure' | 'immunization' | 'allergy' | 'condition', list: readonly ChartEntry[]) => {
+    const byName = new Map<string, Set<string>>();
+    for (const e of list) {
+      const name = cleanDisplay(e.display);
+      if (!name) continue;
+      let ids = byName.get(name);
+      if (!ids) byName.set(name, (ids = new Set()));
+      ids.add(e.id);
+    }
+    for (const [name, ids] of byName) displays.add(name, { type: 'record', kind, ids, name });
+  };
+  add('condition', entries.condition);
+  add('procedure', entries.procedure);
+  add('immunization', entries.immunization);
+  add('allergy', entries.allergy);
+  const row = patientRow(db, patientId);
+  const names = new Set(foldedWords(typeof row?.name_text === 'string' ? row.name_text : '').map((w) => w.replace(/\d+$/, '')));
+  return { entries, ingredients, displays, reasons: chartReasons(db, patientId), patient: { sex: typeof row?.sex === 'string' ? row.sex : null, names } };
+}
+
+export function cleanDisplay(display: string | null): string {
+  return (display ?? '').replace(SEMANTIC_TAG, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The ingredients a prescription's display names: every generic or brand
+ * name in it (RxNorm's "Acetaminophen 325 MG / HYDROcodone Bitartrate 5 MG"
+ * gives both), and for a word the lexicon does not know but that stands where
+ * a drug name stands (before the first strength), the nearest generic name
+ * within two letters (Synthea's "Simvistatin"), else the word itself.
+ */
+export function ingredientsOf(display: string): ReadonlySet<string> {
+  const found = new Set<string>();
+  const tokens = tokenize(display);
+  const lexicon = globalLexicon();
+  for (let i = 0; i < tokens.length; ) {
+    const match = tokens[i]!.kind === 'word' ? lexicon.longest(tokens, i) : null;
+    const drug = match?.concepts.find((c): c is Extract<Concept, { type: 'drug' }> => c.type === 'drug');
+    if (match && drug) {
+      for (const ingredient of drug.ingredients) found.add(ingredient);
+      i += match.length;
+    } else i += 1;
+  }
+  if (found.size > 0) return found;
+  const firstNumber = tokens.findIndex((t) => t.kind === 'number');
+  const named = tokens.slice(0, firstNumber < 0 ? tokens.length : firstNumber).filter((t) => t.kind === 'word' && !SALT_WORDS.has(t.norm) && t.norm.length > 3);
+  for (const word of named) found.add(nearestGeneric(word.norm) ?? word.norm);
+  return found;
+}
+
+function nearestGeneric(word: string): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const name of GENERIC_NAMES) {
+    if (Math.abs(name.length - word.length) > 2) continue;
+    const d = editDistance(word, name);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,565 @@
+import { analyteById, type Analyte } from '../../clinical/analytes';
+import { SALT_WORDS } from '../../clinical/drug-names';
+import { categoryNamed } from '../../clinical/interpretation-ranges';
+import { convert } from '../../clinical/units';
+import type { ChartIndex } from './chart-index';
+import { datesIn, type ClaimDate, type DateOrder } from './claim-dates';
+import { numbersIn, type ClaimNumber, type UnitReading } from './claim-quantities';
+import { foldPhrase, overlaps, tokenize, type Span, type Token } from './claim-text';
+import { triggerLexicon, type TriggerKind } from './context-triggers';
+import { globalLexicon, type Concept } from './lexicon';
+
+/**
+ * A claim parsed into assertions: each number bound to what it measures,
+ * its unit and its date; each condition, drug, allergy or smoking status with
+ * its polarity (negated, possible) and status (current, historical, stopped,
+ * resolved); the direction, "latest" and interpretation words bound to the
+ * measurement they qualify. What the parser binds is checked by meaning
+ * (verify-*.ts); what it cannot bind is left for the word-level check or
+ * flagged as not checked, never dropped.
+ */
+export interface Mention extends Span {
+  readonly first: number;
+  readonly last: number;
+  readonly concepts: readonly Concept[];
+}
+
+export interface TriggerHit extends Span {
+  readonly first: number;
+  readonly last: number;
+  readonly kinds: ReadonlySet<TriggerKind>;
+}
+
+export interface Point {
+  readonly number: ClaimNumber;
+  readonly unit: UnitReading | null;
+  date: ClaimDate | null;
+  /** What the number measures; for "BP 120/80" the systolic and diastolic components. */
+  readonly analyte: Analyte;
+}
+
+export interface Strength {
+  readonly number: ClaimNumber;
+  readonly unit: UnitReading | null;
+}
+
+export type TrendKind = 'up' | 'down' | 'stable' | 'improved' | 'worsened';
+export type InterpretationKind = 'normal' | 'high' | 'low' | 'abnormal' | 'category';
+
+export interface MeasureAssertion {
+  readonly type: 'measure';
+  readonly analyte: Analyte;
+  readonly mention: Mention;
+  readonly points: Point[];
+  latest: TriggerHit | null;
+  first: TriggerHit | null;
+  trend: { kind: TrendKind; hit: TriggerHit } | null;
+  /** "normal", "elevated", "stage 2 hypertension range"; negated: "not anemic". */
+  interpretation: { kind: InterpretationKind; hit: TriggerHit; negated: boolean } | null;
+  period: { from: string; to: string; spans: ClaimDate[] } | null;
+}
+
+export type EntityConcept = Exclude<Concept, { type: 'analyte' }>;
+export type EntityStatus = 'current' | 'historical' | 'stopped' | 'resolved' | 'started';
+
+export interface EntityAssertion {
+  readonly type: 'entity';
+  readonly mention: Mention;
+  readonly concept: EntityConcept;
+  negated: TriggerHit | null;
+  possible: TriggerHit | null;
+  status: { kind: EntityStatus; hit: TriggerHit } | null;
+  latest: TriggerHit | null;
+  readonly strengths: Strength[];
+  readonly dates: Array<{ date: ClaimDate; role: 'start' | 'end' | 'any' }>;
+}
+
+export interface CountAssertion extends Span {
+  readonly type: 'count';
+  readonly value: number;
+}
+
+export type Assertion = MeasureAssertion | EntityAssertion | CountAssertion;
+
+export interface ParsedClaim {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly dates: readonly ClaimDate[];
+  readonly numbers: readonly ClaimNumber[];
+  readonly mentions: readonly Mention[];
+  readonly triggers: readonly TriggerHit[];
+  readonly assertions: readonly Assertion[];
+  /** Numbers no assertion took, with the unit read for each. */
+  readonly loose: readonly Strength[];
+  /** Dates no assertion took. */
+  readonly looseDates: readonly ClaimDate[];
+  /** Tokens covered by something checked or by a trigger that was used. */
+  readonly covered: ReadonlySet<number>;
+  /** Triggers that qualify nothing the parser found. */
+  readonly unattached: readonly TriggerHit[];
+}
+
+const SENTENCE_END = new Set(['.', ';', '?', '!', '\n']);
+// A full stop after these does not end a sentence.
+const ABBREVIATED = new Set(['i', 'e', 'g', 'approx', 'ca', 'vs', 'dr', 'mr', 'mrs', 'ms', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'st', 'etc', 'incl', 'est', 'hx', 'pt', 'yr', 'yrs', 'wk', 'wks', 'mo', 'mos']);
+const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurement', 'reading', 'admission', 'prescription', 'value', 'time']);
+// Words that may stand between a number and the date it was taken on.
+const DATE_GLUE = new Set(['on', 'in', 'at', 'of', 'dated', 'during', '(', ',', 'as', 'recorded', 'measured', 'taken', 'checked', 'obtained', 'drawn', 'when', 'it', 'was', 'the', 'visit', '-', '–', ':', 'by', 'around']);
+const NEGATION_WINDOW = 8;
+const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
+
+export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = 'mdy'): ParsedClaim {
+  const tokens = tokenize(text);
+  const dates = datesIn(text, order);
+  const numbers = numbersIn(text, tokens, dates);
+  const inDate = (t: Token) => dates.some((d) => overlaps(d, t));
+  const unitTokens = new Set<number>();
+  for (const n of numbers) {
+    const end = Math.max(n.end, n.units[0]?.end ?? n.end);
+    tokens.forEach((t, i) => t.start >= n.start && t.end <= end && unitTokens.add(i));
+  }
+  const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || unitTokens.has(i));
+  const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || unitTokens.has(i));
+  const sentenceOf = sentences(tokens);
+  const covered = new Set<number>();
+  const cover = (first: number, last: number) => {
+    for (let i = first; i <= last; i += 1) covered.add(i);
+  };
+  for (const m of mentions) cover(m.first, m.last);
+  tokens.forEach((t, i) => inDate(t) && covered.add(i));
+
+  const counts: CountAssertion[] = [];
+  const taken = new Set<ClaimNumber>();
+  for (const n of numbers) {
+    const next = tokens[n.token + 1];
+    if (next && next.kind === 'word' && COUNT_NOUNS.has(next.norm) && n.decimals === 0 && n.units.length === 0 && n.value < 1000) {
+      counts.push({ type: 'count', value: n.value, start: n.start, end: next.end });
+      taken.add(n);
+      cover(n.token, n.token + 1);
+    }
+  }
+
+  const measures = new Map<Mention, MeasureAssertion>();
+  const entities = new Map<Mention, EntityAssertion>();
+  for (const m of mentions) {
+    const concept = m.concepts[0]!;
+    if (concept.type === 'analyte') measures.set(m, { type: 'measure', analyte: concept.analyte, mention: m, points: [], latest: null, first: null, trend: null, interpretation: null, period: null });
+    else entities.set(m, { type: 'entity', mention: m, concept: concept as EntityConcept, negated: null, possible: null, status: null, latest: null, strengths: [], dates: [] });
+  }
+
+  // Numbers to their owners: the nearest analyte or drug before them in the sentence.
+  const loose: Strength[] = [];
+  const points: Point[] = [];
+  for (const n of numbers) {
+    if (taken.has(n)) continue;
+    const owner = ownerOf(n, mentions, sentenceOf, tokens);
+    const measure = owner ? measures.get(owner) : undefined;
+    const entity = owner ? entities.get(owner) : undefined;
+    if (measure) {
+      const analyte = componentOf(measure.analyte, n, numbers);
+      const point: Point = { number: n, unit: pickUnit(n, analyte), date: null, analyte };
+      measure.points.push(point);
+      points.push(point);
+      coverNumber(n, point.unit, tokens, cover);
+    } else if (entity && (entity.concept.type === 'drug' || entity.concept.type === 'drug-class')) {
+      const strength = { number: n, unit: n.units[0] ?? null };
+      entity.strengths.push(strength);
+      coverNumber(n, strength.unit, tokens, cover);
+    } else loose.push({ number: n, unit: n.units[0] ?? null });
+  }
+
+  const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
+  categoriesNamedAsConditions(tokens, sentenceOf, measures, entities);
+
+  // Qualifiers.
+  const used = new Set<TriggerHit>();
+  for (const hit of triggers) {
+    const sentence = sentenceOf[hit.first];
+    const inSentence = mentions.filter((m) => sentenceOf[m.first] === sentence);
+    const measure = nearestMeasure(hit, inSentence, measures);
+    if (hit.kinds.has('pseudo')) {
+      if (measure && hit.kinds.has('stable')) {
+        measure.trend ??= { kind: 'stable', hit };
+        used.add(hit);
+      }
+      continue;
+    }
+    if (hit.kinds.has('negate-before') || hit.kinds.has('negate-after')) {
+      // "not anemic", "no longer elevated": the interpretation, negated.
+      if (measure?.interpretation && measure.interpretation.hit.first > hit.last && measure.interpretation.hit.first - hit.last <= 3) {
+        measure.interpretation.negated = true;
+        used.add(hit);
+        continue;
+      }
+      const interpretation = triggers.find((t) => t.first > hit.last && t.first - hit.last <= 2 && sentenceOf[t.first] === sentence && interpretationOf(t));
+      if (interpretation && measure && !measure.interpretation) {
+        measure.interpretation = { kind: interpretationOf(interpretation)!, hit: interpretation, negated: true };
+        used.add(hit).add(interpretation);
+        continue;
+      }
+      for (const m of negationScope(hit, inSentence, triggers, tokens)) {
+        const e = entities.get(m);
+        if (e && e.concept.type !== 'no-allergy' && !(e.concept.type === 'smoking' && hit.start >= m.start)) {
+          e.negated ??= hit;
+          used.add(hit);
+        }
+      }
+      if (used.has(hit)) continue;
+    }
+    if (used.has(hit)) continue;
+    if (hit.kinds.has('possible')) {
+      const m = inSentence.find((x) => x.first > hit.last && x.first - hit.last <= 6);
+      const e = m ? entities.get(m) : undefined;
+      if (e) {
+        e.possible = hit;
+        used.add(hit);
+        continue;
+      }
+    }
+    const entity = nearestEntity(hit, inSentence, entities, tokens);
+    if ((hit.kinds.has('latest') || hit.kinds.has('first')) && (measure || entity)) {
+      const target = closer(hit, measure?.mention, entity?.mention);
+      const m = target ? measures.get(target) : undefined;
+      const e = target ? entities.get(target) : undefined;
+      if (m && hit.kinds.has('latest')) m.latest = hit;
+      else if (m) m.first = hit;
+      else if (e && hit.kinds.has('latest')) e.latest = hit;
+      // "first noted in 1999": when it began, which the entity's dates already say.
+      else if (e) for (const d of e.dates) if (d.role === 'any') d.role = 'start';
+      used.add(hit);
+      if (!hit.kinds.has('current')) continue;
+    }
+    const trend = (['up', 'down', 'stable', 'improved', 'worsened'] as const).find((k) => hit.kinds.has(k));
+    const interpretation = interpretationOf(hit);
+    if (measure && (trend || interpretation)) {
+      // "decreased eGFR" before the analyte reads as an interpretation; "eGFR decreased from A to B" as a change.
+      const before = hit.end <= measure.mention.start;
+      const change = measure.points.length !== 1 || measure.period !== null;
+      if (trend && (!interpretation || (!before && change))) measure.trend ??= { kind: trend, hit };
+      else if (interpretation) measure.interpretation ??= { kind: interpretation, hit, negated: false };
+      used.add(hit);
+      continue;
+    }
+    if (entity && !used.has(hit)) {
+      const status = (['stopped', 'resolved', 'current', 'historical', 'started'] as const).find((k) => hit.kinds.has(k));
+      const onBeforeDrug = tokens[hit.first]!.norm !== 'on' || entity.mention.first === hit.last + 1;
+      if (status && onBeforeDrug && !entity.status) {
+        entity.status = { kind: status, hit };
+        used.add(hit);
+        continue;
+      }
+    }
+    if (hit.kinds.has('diagnosed') || hit.kinds.has('period-start') || hit.kinds.has('period-end') || hit.kinds.has('terminate') || hit.kinds.has('started')) used.add(hit);
+  }
+  // "rose steadily": a manner of change, said with a change.
+  tokens.forEach((t, i) => {
+    if (TREND_MODIFIERS.has(t.norm) && [...measures.values()].some((m) => m.trend && sentenceOf[m.mention.first] === sentenceOf[i])) covered.add(i);
+  });
+  for (const hit of used) cover(hit.first, hit.last);
+
+  const assertions: Assertion[] = [...measures.values(), ...entities.values(), ...counts];
+  return { text, tokens, dates, numbers, mentions, triggers, assertions, loose, looseDates, covered, unattached: triggers.filter((t) => !used.has(t)) };
+}
+
+function interpretationOf(hit: TriggerHit): InterpretationKind | undefined {
+  return (['category', 'normal', 'high', 'low', 'abnormal'] as const).find((k) => hit.kinds.has(k));
+}
+
+/**
+ * "BMI 31, obese", "Hb 11.2, anemic": a condition's name used as the
+ * category of a value in the same sentence is an interpretation of that
+ * value, not a diagnosis the claim asserts.
+ */
+function categoriesNamedAsConditions(
+  tokens: readonly Token[],
+  sentenceOf: readonly number[],
+  measures: ReadonlyMap<Mention, MeasureAssertion>,
+  entities: Map<Mention, EntityAssertion>,
+): void {
+  for (const [mention, entity] of entities) {
+    if (entity.concept.type !== 'condition' && entity.concept.type !== 'record') continue;
+    const phrase = foldPhrase(tokens.slice(mention.first, mention.last + 1).map((t) => t.text).join(' ')).join(' ');
+    const measure = [...measures.values()].find((m) => sentenceOf[m.mention.first] === sentenceOf[mention.first] && m.points.length > 0 && categoryNamed(m.points[0]!.analyte.id, phrase));
+    if (!measure || measure.interpretation) continue;
+    entities.delete(mention);
+    measure.interpretation = { kind: 'category', hit: { start: mention.start, end: mention.end, first: mention.first, last: mention.last, kinds: new Set(['category']) }, negated: entity.negated !== null };
+  }
+}
+
+function coverNumber(n: ClaimNumber, unit: UnitReading | null, tokens: readonly Token[], cover: (a: number, b: number) => void): void {
+  const end = Math.max(n.end, unit?.end ?? n.end);
+  tokens.forEach((t, i) => t.start >= n.start && t.end <= end && cover(i, i));
+}
+
+function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Token, i: number) => boolean): Mention[] {
+  const lexicon = globalLexicon();
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || skip(t, i)) {
+      i += 1;
+      continue;
+    }
+    const a = lexicon.longest(tokens, i);
+    const b = chart.displays.longest(tokens, i);
+    const best = a && b ? (b.length > a.length ? b : a.length > b.length ? a : { length: a.length, concepts: [...a.concepts, ...b.concepts] }) : (a ?? b);
+    if (!best || Array.from({ length: best.length }, (_, k) => k + i).some((k) => skip(tokens[k]!, k))) {
+      i += 1;
+      continue;
+    }
+    let last = i + best.length - 1;
+    const concepts = preferred(best.concepts);
+    // "Naproxen sodium", "penicillin V potassium": a salt belongs to its drug, it is not an analyte.
+    if (concepts[0]!.type === 'drug') while (tokens[last + 1]?.kind === 'word' && SALT_WORDS.has(tokens[last + 1]!.norm)) last += 1;
+    found.push({ start: t.start, end: tokens[last]!.end, first: i, last, concepts });
+    i = last + 1;
+  }
+  return found;
+}
+
+// One name may be several things ("insulin" a drug and a class; "obesity" two condition rows): keep the
+// most specific kind first, and merge a condition named both by the table and by the chart.
+function preferred(concepts: readonly Concept[]): Concept[] {
+  const order: Concept['type'][] = ['analyte', 'smoking', 'no-allergy', 'vaccine', 'record', 'condition', 'drug', 'drug-class', 'allergy-word', 'encounter'];
+  const sorted = [...concepts].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  const conditions = sorted.filter((c): c is Extract<Concept, { type: 'condition' }> => c.type === 'condition');
+  const records = sorted.filter((c): c is Extract<Concept, { type: 'record' }> => c.type === 'record' && c.kind === 'condition');
+  if (records.length > 0 && conditions.length > 0) {
+    const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), name: conditions[0]!.name };
+    return [merged, ...sorted.filter((c) => c.type !== 'condition' && !(c.type === 'record' && c.kind === 'condition'))];
+  }
+  return sorted;
+}
+
+function findTriggers(tokens: readonly Token[], mentions: readonly Mention[], skip: (t: Token, i: number) => boolean): TriggerHit[] {
+  const lexicon = triggerLexicon();
+  const inMention = new Set(mentions.flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
+  const found: TriggerHit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (inMention.has(i) || skip(t, i) || t.kind === 'number') {
+      i += 1;
+      continue;
+    }
+    const match = lexicon.longest(tokens, i);
+    if (!match) {
+      i += 1;
+      continue;
+    }
+    let length = match.length;
+    // A trigger does not reach into a mention ("no known" must not swallow "no known drug allergies").
+    while (length > 1 && (inMention.has(i + length - 1) || skip(tokens[i + length - 1]!, i + length - 1))) length -= 1;
+    const last = i + length - 1;
+    const kinds = length === match.length ? match.concepts.map((c) => c.kind) : (lexicon.longest(tokens.slice(i, last + 1), 0)?.concepts.map((c) => c.kind) ?? []);
+    if (kinds.length > 0) found.push({ start: t.start, end: tokens[last]!.end, first: i, last, kinds: new Set(kinds) });
+    i = last + 1;
+  }
+  return found;
+}
+
+function sentences(tokens: readonly Token[]): number[] {
+  const ids: number[] = [];
+  let id = 0;
+  tokens.forEach((t, i) => {
+    ids.push(id);
+    if (t.kind !== 'punct' || !SENTENCE_END.has(t.text)) return;
+    const before = tokens[i - 1];
+    if (t.text === '.' && before && before.end === t.start && before.kind === 'word' && ABBREVIATED.has(before.norm)) return;
+    id += 1;
+  });
+  return ids;
+}
+
+function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf: readonly number[], tokens: readonly Token[]): Mention | null {
+  const sentence = sentenceOf[n.token];
+  let owner: Mention | null = null;
+  for (const m of mentions) {
+    if (m.last >= n.token || sentenceOf[m.first] !== sentence) continue;
+    const c = m.concepts[0]!;
+    if (c.type === 'analyte' || c.type === 'drug' || c.type === 'drug-class' || c.type === 'condition' || c.type === 'record') owner = m;
+  }
+  const type = owner?.concepts[0]!.type;
+  if (owner && (type === 'analyte' || type === 'drug' || type === 'drug-class')) return owner;
+  if (owner) return null;
+  // "7.2 % HbA1c": a number just before its analyte.
+  const after = mentions.find((m) => m.first > n.token && m.first <= n.token + 3 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
+  if (after && tokens.slice(n.token + 1, after.first).every((t) => t.kind !== 'number')) return after;
+  return null;
+}
+
+/** Systolic and diastolic of "BP 120/80", each its own component. */
+function componentOf(analyte: Analyte, n: ClaimNumber, all: readonly ClaimNumber[]): Analyte {
+  if (analyte.id !== 'blood-pressure') return analyte;
+  if (n.pairedWith !== null) return analyteById('systolic');
+  const firstOfPair = all.find((x) => x.pairedWith !== null && all[x.pairedWith] === n);
+  return firstOfPair ? analyteById('diastolic') : analyte;
+}
+
+// Unit words that are also ordinary words or other units: kept only when they fit the analyte.
+const AMBIGUOUS_UNITS = new Set(['[in_i]', 'Cel', '[degF]', 'm', 'g', 'L', 'mm', 'cm', '[ft_i]']);
+
+/** The unit reading that fits the analyte: the longest that converts to its recorded unit. */
+function pickUnit(n: ClaimNumber, analyte: Analyte): UnitReading | null {
+  for (const reading of n.units) {
+    if (!analyte.ucum) return reading;
+    if (convert(1, analyte.ucum, reading.ucum, analyte.molarMass) !== null) return reading;
+  }
+  const first = n.units[0];
+  return first && !AMBIGUOUS_UNITS.has(first.ucum) ? first : null;
+}
+
+/**
+ * Dates to what they date: right after a value, that value ("131 mmHg in
+ * 2020"); before the values of a sentence ("On 2020-08-21, BP 120/80"), or
+ * after them ("Hb 15.5, Plt 297 (12 Feb 1979)"), each undated value; after
+ * "since", "from", "between" or "until", the period of a change or the start
+ * or end of the nearest condition or drug; otherwise the nearest condition,
+ * drug or visit of the sentence. Returns the dates nothing took.
+ */
+function assignDates(
+  dates: readonly ClaimDate[],
+  tokens: readonly Token[],
+  sentenceOf: readonly number[],
+  triggers: readonly TriggerHit[],
+  points: readonly Point[],
+  measures: ReadonlyMap<Mention, MeasureAssertion>,
+  entities: ReadonlyMap<Mention, EntityAssertion>,
+): ClaimDate[] {
+  const loose: ClaimDate[] = [];
+  const firstTokenOf = (d: ClaimDate) => tokens.findIndex((t) => overlaps(t, d));
+  const sorted = [...points].sort((a, b) => a.number.start - b.number.start);
+  let betweenOpen = false;
+  for (const [index, date] of dates.entries()) {
+    const first = firstTokenOf(date);
+    const sentence = sentenceOf[first];
+    const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentence);
+    const role = periodRole(tokens, first, triggers, betweenOpen);
+    betweenOpen = role === 'start' && /between/i.test(tokens[first - 1]?.norm ?? '');
+    if (role === null) {
+      const before = inSentence.filter((p) => p.number.end <= date.start).pop();
+      if (before && before.date === null && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
+        before.date = date;
+        continue;
+      }
+      const nextDate = dates.slice(index + 1).find((d) => sentenceOf[firstTokenOf(d)] === sentence);
+      const following = inSentence.filter((p) => p.number.start > date.end && p.date === null && (!nextDate || p.number.end < nextDate.start));
+      const leading = following.length > 0 && !inSentence.some((p) => p.number.end <= date.start && p.date === null);
+      if (leading) {
+        for (const p of following) p.date = date;
+        continue;
+      }
+      const undatedBefore = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
+      if (undatedBefore.length > 0) {
+        for (const p of undatedBefore) p.date = date;
+        continue;
+      }
+    }
+    const target = nearestMention(first, sentence, sentenceOf, measures, entities);
+    const entity = target ? entities.get(target) : undefined;
+    const measure = target ? measures.get(target) : undefined;
+    if (entity && entity.concept.type !== 'no-allergy') {
+      entity.dates.push({ date, role: role ?? 'any' });
+      continue;
+    }
+    if (measure) {
+      const period = measure.period ?? { from: '0000-01-01', to: '9999-12-31', spans: [] };
+      if (role === 'end') measure.period = { ...period, to: date.to, spans: [...period.spans, date] };
+      else if (role === 'start') measure.period = { ...period, from: date.from, spans: [...period.spans, date] };
+      else measure.period = { from: date.from, to: date.to, spans: [...period.spans, date] };
+      continue;
+    }
+    loose.push(date);
+  }
+  return loose;
+}
+
+function nearestMention(first: number, sentence: number | undefined, sentenceOf: readonly number[], measures: ReadonlyMap<Mention, MeasureAssertion>, entities: ReadonlyMap<Mention, EntityAssertion>): Mention | null {
+  let best: Mention | null = null;
+  let bestDistance = Infinity;
+  for (const m of [...measures.keys(), ...entities.keys()]) {
+    if (sentenceOf[m.first] !== sentence) continue;
+    const c = m.concepts[0]!;
+    if (c.type === 'allergy-word' || c.type === 'no-allergy') continue;
+    // A date dates what it follows more often than what it precedes ("HCTZ started in 2014" vs "In 2014, HCTZ").
+    const distance = m.last < first ? first - m.last : (m.first - first) * 1.5;
+    if (distance < bestDistance) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function onlyGlue(tokens: readonly Token[], from: number, to: number, unit: UnitReading | null): boolean {
+  for (let i = from; i < to; i += 1) {
+    const t = tokens[i]!;
+    if (unit && t.start >= unit.start && t.end <= unit.end) continue;
+    if (!DATE_GLUE.has(t.norm)) return false;
+  }
+  return to - from <= 6;
+}
+
+function periodRole(tokens: readonly Token[], firstToken: number, triggers: readonly TriggerHit[], betweenOpen: boolean): 'start' | 'end' | null {
+  const previous = tokens[firstToken - 1]?.norm;
+  if (previous === 'between') return 'start';
+  if (previous === 'and' && betweenOpen) return 'end';
+  const hit = triggers.find((t) => t.last === firstToken - 1 || (t.last === firstToken - 2 && ['the', 'on', 'in'].includes(tokens[firstToken - 1]?.norm ?? '')));
+  if (!hit) return null;
+  if (hit.kinds.has('period-start') || hit.kinds.has('started') || hit.kinds.has('diagnosed')) return 'start';
+  if (hit.kinds.has('period-end') || hit.kinds.has('stopped') || hit.kinds.has('resolved')) return 'end';
+  return null;
+}
+
+function negationScope(hit: TriggerHit, inSentence: readonly Mention[], triggers: readonly TriggerHit[], tokens: readonly Token[]): Mention[] {
+  if (hit.kinds.has('negate-before')) {
+    const stop = triggers.find((t) => t.first > hit.last && t.kinds.has('terminate') && !t.kinds.has('negate-before'))?.first ?? Infinity;
+    const comma = tokens.findIndex((t, i) => i > hit.last && t.text === ',' && !['or', 'and', 'nor'].includes(tokens[i + 1]?.norm ?? '') && !isListComma(i, inSentence));
+    const end = Math.min(stop, comma < 0 ? Infinity : comma, hit.last + NEGATION_WINDOW + 1);
+    const scoped = inSentence.filter((m) => m.first > hit.last && m.first < end);
+    if (scoped.length > 0) return scoped;
+  }
+  if (hit.kinds.has('negate-after')) {
+    const before = inSentence.filter((m) => m.last < hit.first && hit.first - m.last <= 4);
+    return before.slice(-1);
+  }
+  return [];
+}
+
+// "no hypertension, diabetes or stroke": a comma between two names of a list does not end the negation.
+function isListComma(i: number, inSentence: readonly Mention[]): boolean {
+  return inSentence.some((m) => m.last === i - 1) && inSentence.some((m) => m.first === i + 1);
+}
+
+function nearestMeasure(hit: TriggerHit, inSentence: readonly Mention[], measures: ReadonlyMap<Mention, MeasureAssertion>): MeasureAssertion | null {
+  const candidates = inSentence.filter((m) => measures.has(m));
+  if (candidates.length === 0) return null;
+  // The analyte the word follows (its own clause), else the one it precedes.
+  const before = candidates.filter((m) => m.last < hit.first).pop();
+  const after = candidates.find((m) => m.first > hit.last);
+  if (before && after && after.first - hit.last <= 2 && hit.first - before.last > 2) return measures.get(after)!;
+  return measures.get(before ?? after!)!;
+}
+
+function nearestEntity(hit: TriggerHit, inSentence: readonly Mention[], entities: ReadonlyMap<Mention, EntityAssertion>, tokens: readonly Token[]): EntityAssertion | null {
+  const candidates = inSentence.filter((m) => entities.has(m) && m.concepts[0]!.type !== 'encounter');
+  if (candidates.length === 0) return inSentence.map((m) => entities.get(m)).find((e) => e !== undefined) ?? null;
+  const words = (a: number, b: number) => tokens.slice(a, b).filter((t) => t.kind === 'word').length;
+  let best: Mention | null = null;
+  let bestDistance = Infinity;
+  for (const m of candidates) {
+    // Status words come before a drug ("currently taking X") or after a condition ("X ... is resolved").
+    const distance = m.first > hit.last ? words(hit.last + 1, m.first) : words(m.last + 1, hit.first) + 0.5;
+    if (distance < bestDistance) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best ? entities.get(best)! : null;
+}
+
+function closer(hit: TriggerHit, a: Mention | undefined, b: Mention | undefined): Mention | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const distance = (m: Mention) => (m.first > hit.last ? m.first - hit.last : hit.first - m.last);
+  return distance(a) <= distance(b) ? a : b;
+}

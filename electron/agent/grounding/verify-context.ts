@@ -1,0 +1,18 @@
+import type { Db } from '../../store/sqlite';
+import type { ChartIndex } from './chart-index';
+import type { SourceRecord } from './source-records';
+
+/** What every check of one claim needs: the vault, the patient, the claim's text and the sources it cites. */
+export interface VerifyContext {
+  readonly db: Db;
+  readonly patientId: string;
+  readonly text: string;
+  readonly chart: ChartIndex;
+  readonly sources: readonly SourceRecord[];
+  /** The claim cites the patient's whole chart (a claim about absence or "the latest"). */
+  readonly citesChart: boolean;
+  /** The patient's recorded sex ('female', 'male', ...), for sex-specific thresholds. */
+  readonly sex: string | null;
+  /** The patient's names, lower case: a claim may name the patient. */
+  readonly names: ReadonlySet<string>;
+}

@@ -1,0 +1,310 @@
+import { analyteById, type Analyte } from '../../clinical/analytes';
+import { betterWhen, categoryNamed, interpretationRange } from '../../clinical/interpretation-ranges';
+import { convert, displayUnit } from '../../clinical/units';
+import { latestObservation, observationsBetween } from '../../store/queries/grounding';
+import { dateCovers } from './claim-dates';
+import type { ClaimNumber } from './claim-quantities';
+import type { InterpretationKind, MeasureAssertion, Point } from './claim-parse';
+import { foldPhrase } from './claim-text';
+import { problem, type Problem } from './problems';
+import type { VerifyContext } from './verify-context';
+
+/**
+ * A measurement claim checked against the cited results of that analyte:
+ * each value at its date (in any unit that converts), "latest" against the
+ * patient's latest result of the analyte, a change against the cited values
+ * in date order, and "normal/high/low" against the record's reference range
+ * or a cited table (interpretation-ranges.ts).
+ *
+ * "Stable" and "unchanged" hold when every value of the period lies within
+ * STABLE_TOLERANCE of their median: 5 %, the change in weight or a
+ * laboratory value below which clinicians commonly call it unchanged.
+ */
+export const STABLE_TOLERANCE = 0.05;
+
+/**
+ * "Rose" and "fell" need a change of at least MIN_CHANGE of the first value:
+ * smaller differences are measurement noise a clinician would not call a change.
+ */
+export const MIN_CHANGE = 0.03;
+
+export interface ResultRow {
+  readonly id: string;
+  readonly analyte: Analyte;
+  readonly value: number;
+  readonly ucum: string | null;
+  readonly at: string | null;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[] {
+  const problems: Problem[] = [];
+  const analyteIds = new Set(a.points.map((p) => p.analyte.id));
+  if (analyteIds.size === 0) analyteIds.add(a.analyte.id);
+  if (a.analyte.id === 'blood-pressure' && a.points.length === 0) ['systolic', 'diastolic'].forEach((id) => analyteIds.add(id));
+
+  const matched = new Map<Point, ResultRow>();
+  for (const point of a.points) {
+    if (point.analyte.id === 'blood-pressure') {
+      problems.push(problem(point.number, 'unchecked', `${text(ctx, point.number)}: not checked, it does not say whether it is the systolic or the diastolic pressure`));
+      continue;
+    }
+    const rows = resultsOf(ctx, point.analyte);
+    if (rows.length === 0) {
+      problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${point.analyte.short} result`));
+      return problems;
+    }
+    const found = checkPoint(point, rows, ctx, problems);
+    if (found) matched.set(point, found);
+  }
+  if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null) {
+    // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites.
+    if ([...analyteIds].every((id) => resultsOf(ctx, analyteById(id)).length === 0)) {
+      problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+    }
+    return problems;
+  }
+
+  if (a.latest) problems.push(...checkLatest(a, ctx, matched));
+  if (a.trend) problems.push(...checkTrend(a, ctx, matched));
+  if (a.interpretation) problems.push(...checkInterpretation(a, ctx, matched));
+  if ((a.trend || a.interpretation || a.latest) && a.points.length === 0 && [...analyteIds].every((id) => resultsOf(ctx, analyteById(id)).length === 0) && !ctx.citesChart) {
+    problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+  }
+  return problems;
+}
+
+/** The cited results of one analyte (and a cited panel's components); with the chart cited, all of the patient's. */
+export function resultsOf(ctx: VerifyContext, analyte: Analyte): ResultRow[] {
+  const rows: ResultRow[] = [];
+  for (const s of ctx.sources) {
+    for (const r of [s, ...s.components]) {
+      const m = r.measurement;
+      if (m && m.value !== null && m.analyte?.id === analyte.id) rows.push({ id: r.id, analyte, value: m.value, ucum: m.ucum, at: m.at, low: m.low, high: m.high });
+    }
+  }
+  if (rows.length === 0 && ctx.citesChart) {
+    for (const o of observationsBetween(ctx.db, ctx.patientId, analyte.loinc, '0000-01-01', '9999-12-31')) {
+      if (o.value !== null) rows.push({ id: o.id, analyte, value: o.value, ucum: o.unit, at: o.at, low: null, high: null });
+    }
+  }
+  return rows;
+}
+
+/** The claim's value in the record's terms: within half a unit of its last written digit. */
+export function tolerance(n: ClaimNumber): number {
+  let step = 10 ** -n.decimals;
+  if (n.approximate && n.decimals === 0) {
+    if (n.trailingZeros > 0) step = 10 ** n.trailingZeros;
+    else if (n.value % 5 === 0) step = 5;
+  }
+  // A little over half a step: a value may be rounded twice on its way into a sentence.
+  return 0.55 * step + 1e-9;
+}
+
+/** The record's value in the claim's unit; null when the units do not measure the same thing. */
+export function inClaimUnit(point: Pick<Point, 'unit' | 'analyte'>, row: Pick<ResultRow, 'value' | 'ucum'>): number | null {
+  if (!point.unit || !row.ucum) return row.value;
+  return convert(row.value, row.ucum, point.unit.ucum, point.analyte.molarMass);
+}
+
+export function valueMatches(point: Point, row: ResultRow): boolean {
+  const value = inClaimUnit(point, row);
+  if (value === null) return false;
+  const n = point.number;
+  if (n.bound === 'above') return value > n.value;
+  if (n.bound === 'below') return value < n.value;
+  return Math.abs(value - n.value) <= tolerance(n);
+}
+
+function checkPoint(point: Point, rows: readonly ResultRow[], ctx: VerifyContext, problems: Problem[]): ResultRow | null {
+  const n = point.number;
+  const written = text(ctx, { start: n.start, end: point.unit?.end ?? n.end });
+  let candidates = rows;
+  if (point.date) {
+    const date = point.date;
+    candidates = rows.filter((r) => dateCovers(date, r.at));
+    if (candidates.length === 0) {
+      const other = date.other;
+      const otherRows = other ? rows.filter((r) => dateCovers(other, r.at)) : [];
+      if (otherRows.some((r) => valueMatches(point, r))) {
+        problems.push(problem(date, 'date', `${text(ctx, date)}: ambiguous; read as ${date.from} in the clinic's date order, the cited result is of ${other!.from}`));
+      } else {
+        problems.push(problem(date, 'date', `${text(ctx, date)}: no cited ${point.analyte.short} result on that date (cited: ${datesOf(rows)})`));
+      }
+      return null;
+    }
+  }
+  if (point.unit && candidates.every((r) => inClaimUnit(point, r) === null)) {
+    problems.push(problem({ start: n.start, end: point.unit.end }, 'unit', `${written}: the cited ${point.analyte.short} is in ${displayUnit(candidates[0]!.ucum) || candidates[0]!.ucum}, which does not convert to ${text(ctx, point.unit)}`));
+    return null;
+  }
+  const hit = candidates.find((r) => valueMatches(point, r));
+  if (hit) return hit;
+  const nearest = [...candidates].sort((x, y) => Math.abs((inClaimUnit(point, x) ?? Infinity) - n.value) - Math.abs((inClaimUnit(point, y) ?? Infinity) - n.value))[0]!;
+  problems.push(problem({ start: n.start, end: point.unit?.end ?? n.end }, 'value', `${written}: the cited ${point.analyte.short}${nearest.at ? ` of ${nearest.at.slice(0, 10)}` : ''} is ${show(nearest)}`));
+  return null;
+}
+
+function checkLatest(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = a.points.length > 0 ? [...new Set(a.points.map((p) => p.analyte))] : a.analyte.id === 'blood-pressure' ? [analyteById('systolic')] : [a.analyte];
+  for (const analyte of ids) {
+    const latest = latestObservation(ctx.db, ctx.patientId, analyte.loinc);
+    if (!latest || latest.value === null) continue;
+    const latestRow: ResultRow = { id: latest.id, analyte, value: latest.value, ucum: latest.unit, at: latest.at, low: null, high: null };
+    const cited = ctx.sources.some((s) => s.id === latest.id || s.components.some((c) => c.id === latest.id));
+    for (const point of a.points.filter((p) => p.analyte === analyte)) {
+      const row = matched.get(point);
+      if (row && row.id !== latest.id && !(row.at && latest.at && row.at.slice(0, 10) === latest.at.slice(0, 10) && valueMatches(point, latestRow))) {
+        problems.push(problem(a.latest!, 'latest', `${text(ctx, a.latest!)}: the latest ${analyte.short} is ${show(latestRow)} of ${latest.at?.slice(0, 10)}, not the cited one of ${row.at?.slice(0, 10) ?? 'an unknown date'}`));
+      }
+    }
+    if (!cited && !ctx.citesChart && problems.length === 0 && a.points.every((p) => matched.has(p))) {
+      problems.push(problem(a.latest!, 'latest', `${text(ctx, a.latest!)}: the latest ${analyte.short} (${show(latestRow)}, ${latest.at?.slice(0, 10)}) is not among the cited results`));
+    }
+  }
+  return problems;
+}
+
+function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
+  const trend = a.trend!;
+  const analyte = a.points[0]?.analyte ?? (a.analyte.id === 'blood-pressure' ? analyteById('systolic') : a.analyte);
+  const own = a.points.filter((p) => p.analyte === analyte);
+  let series: ResultRow[];
+  if (own.length >= 2 && own.every((p) => matched.has(p))) {
+    series = own.map((p) => matched.get(p)!);
+    // "fell from A in Y1 to B in Y2": A must be the earlier of the two.
+    const [first, last] = [series[0]!, series[series.length - 1]!];
+    if (first.at && last.at && first.at > last.at && trend.kind !== 'stable') {
+      return [problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: the cited results run the other way in time (${show(first)} on ${first.at.slice(0, 10)} is the later one)`)];
+    }
+  } else if (own.length >= 2) {
+    return [];
+  } else {
+    const period = a.period;
+    series = resultsOf(ctx, analyte).filter((r) => !period || (r.at !== null && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to));
+  }
+  series = [...series].sort((x, y) => ((x.at ?? '') < (y.at ?? '') ? -1 : 1));
+  if (series.length < 2) {
+    return [problem(trend.hit, 'unchecked', `${text(ctx, trend.hit)}: not checked, it needs at least two cited ${analyte.short} results`)];
+  }
+  const values = series.map((r) => r.value);
+  const first = series[0]!;
+  const last = series[series.length - 1]!;
+  const median = [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const stable = values.every((v) => Math.abs(v - median) <= STABLE_TOLERANCE * Math.abs(median));
+  const direction = Math.sign(last.value - first.value);
+  let holds: boolean;
+  let says: string;
+  switch (trend.kind) {
+    case 'stable':
+      holds = stable && own.every((p) => Math.abs((inClaimUnit(p, { value: median, ucum: first.ucum }) ?? Infinity) - p.number.value) <= Math.max(tolerance(p.number), STABLE_TOLERANCE * Math.abs(p.number.value)));
+      says = `the cited ${analyte.short} results range from ${show({ ...first, value: Math.min(...values) })} to ${show({ ...first, value: Math.max(...values) })}, more than ${STABLE_TOLERANCE * 100} % from their median`;
+      break;
+    case 'up':
+    case 'down':
+      holds = direction === (trend.kind === 'up' ? 1 : -1) && Math.abs(last.value - first.value) >= MIN_CHANGE * Math.abs(first.value);
+      says = `the cited ${analyte.short} results go from ${show(first)} (${first.at?.slice(0, 10)}) to ${show(last)} (${last.at?.slice(0, 10)})`;
+      break;
+    default: {
+      const better = betterWhen(analyte.id);
+      if (better === null) return [problem(trend.hit, 'unchecked', `${text(ctx, trend.hit)}: not checked, whether a change of ${analyte.short} is better or worse depends on the patient`)];
+      const wanted = (trend.kind === 'improved') === (better === 'higher') ? 1 : -1;
+      holds = direction === wanted && Math.abs(last.value - first.value) >= MIN_CHANGE * Math.abs(first.value);
+      says = `the cited ${analyte.short} results go from ${show(first)} to ${show(last)}`;
+    }
+  }
+  return holds ? [] : [problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: ${says}`)];
+}
+
+function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
+  const { kind, hit, negated } = a.interpretation!;
+  let rows: ResultRow[] = a.points.map((p) => matched.get(p)).filter((r): r is ResultRow => r !== undefined);
+  if (a.points.length > 0 && rows.length < a.points.length) return [];
+  if (rows.length === 0) {
+    const ids = a.analyte.id === 'blood-pressure' ? ['systolic', 'diastolic'] : [a.analyte.id];
+    rows = ids.flatMap((id) => {
+      const all = resultsOf(ctx, analyteById(id)).sort((x, y) => ((x.at ?? '') < (y.at ?? '') ? -1 : 1));
+      return all.length > 0 ? [all[all.length - 1]!] : [];
+    });
+  }
+  if (rows.length === 0) return [];
+  const said = text(ctx, hit);
+  let verdict: boolean | null;
+  let by: string;
+  if (kind === 'category') {
+    ({ verdict, by } = judgeCategory(said, rows, ctx.sex));
+  } else {
+    const judged = rows.map((r) => judge(r, kind as Exclude<InterpretationKind, 'category'>));
+    // For a pressure, "high" needs one component high; "normal" and "low" need both, as the guideline's categories do.
+    const anyOf = kind === 'high' || kind === 'abnormal';
+    verdict = anyOf ? (judged.some((j) => j === true) ? true : judged.every((j) => j === false) ? false : null) : judged.every((j) => j === true) ? true : judged.some((j) => j === false) ? false : null;
+    by = sourceOf(rows[0]!);
+  }
+  if (verdict !== null && negated) verdict = !verdict;
+  if (verdict === true) return [];
+  const shown = rows.map((r) => `${r.analyte.short} ${show(r)}`).join(', ');
+  if (verdict === false) return [problem(hit, 'assertion', `${said}: ${shown} is ${negated ? '' : 'not '}${kind === 'category' ? `in that category` : kind} by ${by}`)];
+  return [problem(hit, 'unchecked', `${said}: not checked, ${shown} has no reference range in the record and lies between the cited table's bands`)];
+}
+
+/** A named category ("stage 2 hypertension", "G3b"): true or false by its bounds, null when the analyte has no such category. */
+function judgeCategory(said: string, rows: readonly ResultRow[], sex: string | null): { verdict: boolean | null; by: string } {
+  const phrase = foldPhrase(said).join(' ');
+  const systolic = rows.find((r) => r.analyte.id === 'systolic');
+  const diastolic = rows.find((r) => r.analyte.id === 'diastolic');
+  const category = categoryNamed(systolic && diastolic ? 'blood-pressure' : rows[0]!.analyte.id, phrase);
+  if (!category) return { verdict: null, by: '' };
+  if (category.pair) {
+    if (systolic && diastolic) return { verdict: category.pair(systolic.value, diastolic.value), by: category.source };
+    const only = systolic ?? diastolic;
+    if (!only) return { verdict: null, by: '' };
+    // One component alone decides "hypertensive" only when it is in range by itself.
+    const alone = systolic ? category.pair(only.value, 0) : category.pair(0, only.value);
+    return { verdict: alone ? true : null, by: category.source };
+  }
+  return { verdict: rows.every((r) => category.holds!(r.value, sex)), by: category.source };
+}
+
+/** true / false when the range decides, null when it cannot. */
+function judge(r: ResultRow, kind: Exclude<InterpretationKind, 'category'>): boolean | null {
+  if (r.low !== null || r.high !== null) {
+    const low = r.low !== null && r.value < r.low;
+    const high = r.high !== null && r.value > r.high;
+    if (kind === 'high') return high;
+    if (kind === 'low') return low;
+    if (kind === 'abnormal') return low || high;
+    return !low && !high;
+  }
+  const range = interpretationRange(r.analyte.id);
+  if (!range) return null;
+  const v = r.value;
+  const isLow = range.lowBelow !== undefined && v <= range.lowBelow;
+  const isHigh = range.highFrom !== undefined && v >= range.highFrom;
+  const isNormal = range.normal !== undefined && v >= range.normal[0] && v <= range.normal[1];
+  if (kind === 'high') return isHigh ? true : isNormal || isLow ? false : null;
+  if (kind === 'low') return isLow ? true : isNormal || isHigh ? false : null;
+  if (kind === 'abnormal') return isLow || isHigh ? true : isNormal ? false : null;
+  return isNormal ? true : isLow || isHigh ? false : null;
+}
+
+function sourceOf(r: ResultRow): string {
+  if (r.low !== null || r.high !== null) return 'the record’s reference range';
+  return interpretationRange(r.analyte.id)?.source.split(':')[0] ?? 'any cited table';
+}
+
+export function show(r: Pick<ResultRow, 'value' | 'ucum' | 'analyte'>): string {
+  const unit = displayUnit(r.ucum);
+  return `${Number(r.value.toFixed(r.analyte.precision))}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+}
+
+function datesOf(rows: readonly ResultRow[]): string {
+  const days = [...new Set(rows.map((r) => r.at?.slice(0, 10)).filter(Boolean))];
+  return days.length > 4 ? `${days.slice(0, 4).join(', ')} and ${days.length - 4} more` : days.join(', ');
+}
+
+export function text(ctx: VerifyContext, span: { start: number; end: number }): string {
+  return ctx.text.slice(span.start, span.end);
+}
