@@ -119,6 +119,7 @@ const ROWS: readonly Analyte[] = [
 const GROUPS: Record<string, string> = {
   'total-cholesterol ldl hdl triglycerides': 'lipid lipids lipid panel lipid profile cholesterol panel fasting lipids',
   'wbc rbc hemoglobin hematocrit mcv mch mchc rdw platelets pdw mpv': 'complete blood count cbc fbc blood count hemogram blood counts',
+  lvef: 'echocardiogram echocardiography echo cardiac ultrasound',
   'glucose urea-nitrogen creatinine calcium sodium potassium chloride carbon-dioxide egfr': 'metabolic panel basic metabolic panel bmp chemistry chemistries electrolytes renal panel kidney function renal function',
   'total-protein albumin globulin bilirubin alp alt ast': 'comprehensive metabolic panel cmp liver function liver panel hepatic function lfts',
   'systolic diastolic blood-pressure heart-rate respiratory-rate temperature spo2 weight height bmi pain': 'vital vitals vital signs',

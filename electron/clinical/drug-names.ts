@@ -21,7 +21,7 @@ buspirone canagliflozin captopril carbamazepine carvedilol cefalexin cephalexin 
 chlorthalidone ciprofloxacin citalopram clavulanate clonazepam clonidine clopidogrel codeine colchicine cyclobenzaprine
 dabigatran dapagliflozin desogestrel dexamethasone dextromethorphan diazepam diclofenac digoxin diltiazem diphenhydramine
 docetaxel donepezil doxycycline doxylamine drospirenone duloxetine empagliflozin enalapril enoxaparin epinephrine
-escitalopram esomeprazole estradiol ethinyl etonogestrel ezetimibe famotidine fentanyl fexofenadine finasteride fluconazole
+escitalopram esomeprazole estradiol etonogestrel ezetimibe famotidine fentanyl fexofenadine finasteride fluconazole
 fluoxetine fluticasone furosemide gabapentin galantamine glimepiride glipizide glyburide haloperidol heparin
 hydralazine hydrochlorothiazide hydrocodone hydrocortisone hydromorphone hydroxychloroquine ibuprofen insulin
 ipratropium irbesartan isosorbide ketorolac labetalol lamotrigine lansoprazole leucovorin leuprolide levetiracetam
@@ -36,6 +36,10 @@ sitagliptin sotalol spironolactone sulfamethoxazole sumatriptan tamsulosin tapen
 tizanidine topiramate torsemide tramadol trazodone triamcinolone trimethoprim valacyclovir valsartan venlafaxine
 verapamil warfarin zolpidem cyanocobalamin dienogest
 `;
+
+/** Ingredients whose RxNorm name is more than one word. */
+const MULTI_WORD = ['insulin human', 'insulin glargine', 'insulin lispro', 'insulin aspart', 'insulin detemir', 'insulin isophane', 'regular insulin', 'ethinyl estradiol', 'clavulanic acid', 'alendronic acid', 'penicillin v', 'vitamin b12', 'vitamin b 12', 'isophane insulin'];
+const MULTI_WORD_KEYS: Record<string, string> = { 'insulin isophane': 'insulin human', 'regular insulin': 'insulin human', 'isophane insulin': 'insulin human', 'clavulanic acid': 'clavulanate', 'alendronic acid': 'alendronate', 'penicillin v': 'penicillin', 'vitamin b12': 'cyanocobalamin', 'vitamin b 12': 'cyanocobalamin' };
 
 /** Salt and form words that follow an ingredient name and do not change what it is. */
 export const SALT_WORDS: ReadonlySet<string> = new Set(
@@ -133,20 +137,23 @@ const BRANDS: Record<string, string[]> = {
   endocet: ['acetaminophen', 'oxycodone'],
   oxycontin: ['oxycodone'],
   roxicodone: ['oxycodone'],
-  humulin: ['insulin'],
-  'humulin 70/30': ['insulin'],
-  novolin: ['insulin'],
-  lantus: ['insulin'],
-  humalog: ['insulin'],
+  humulin: ['insulin human'],
+  'humulin 70/30': ['insulin human'],
+  novolin: ['insulin human'],
+  lantus: ['insulin glargine'],
+  basaglar: ['insulin glargine'],
+  levemir: ['insulin detemir'],
+  novolog: ['insulin aspart'],
+  humalog: ['insulin lispro'],
   activase: ['alteplase'],
   tpa: ['alteplase'],
   'vitamin b12': ['cyanocobalamin'],
   'vitamin b 12': ['cyanocobalamin'],
   'b12': ['cyanocobalamin'],
-  levora: ['levonorgestrel', 'ethinyl'],
-  seasonique: ['levonorgestrel', 'ethinyl'],
+  levora: ['levonorgestrel', 'ethinyl estradiol'],
+  seasonique: ['levonorgestrel', 'ethinyl estradiol'],
   natazia: ['dienogest', 'estradiol'],
-  nuvaring: ['etonogestrel', 'ethinyl'],
+  nuvaring: ['etonogestrel', 'ethinyl estradiol'],
   'nyquil': ['acetaminophen', 'dextromethorphan', 'doxylamine'],
   synthroid: ['levothyroxine'],
   levoxyl: ['levothyroxine'],
@@ -214,7 +221,7 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
   'calcium-channel-blocker': { names: ['calcium channel blocker', 'calcium-channel blocker', 'ccb'], members: 'amlodipine diltiazem verapamil nifedipine' },
   diuretic: { names: ['diuretic', 'diuretics', 'water pill', 'water pills'], members: 'hydrochlorothiazide chlorthalidone furosemide torsemide spironolactone metolazone' },
   antihypertensive: { names: ['antihypertensive', 'antihypertensives', 'blood pressure medication', 'blood pressure medicine', 'bp medication', 'bp meds'], members: 'lisinopril enalapril ramipril benazepril captopril losartan valsartan irbesartan olmesartan amlodipine diltiazem verapamil nifedipine hydrochlorothiazide chlorthalidone metoprolol atenolol carvedilol propranolol hydralazine clonidine spironolactone furosemide' },
-  insulin: { names: ['insulin', 'insulins'], members: 'insulin' },
+  insulin: { names: ['insulin', 'insulins'], members: 'insulin insulin-human insulin-glargine insulin-lispro insulin-aspart insulin-detemir' },
   'oral-hypoglycemic': { names: ['oral hypoglycemic', 'oral hypoglycemics', 'diabetes medication', 'diabetic medication', 'glucose-lowering medication'], members: 'metformin glipizide glyburide glimepiride sitagliptin linagliptin empagliflozin dapagliflozin canagliflozin pioglitazone' },
   opioid: { names: ['opioid', 'opioids', 'opiate', 'opiates', 'narcotic', 'narcotics', 'opioid analgesic'], members: 'hydrocodone oxycodone morphine fentanyl tramadol codeine hydromorphone methadone tapentadol buprenorphine' },
   benzodiazepine: { names: ['benzodiazepine', 'benzodiazepines', 'benzo', 'benzos'], members: 'alprazolam lorazepam diazepam clonazepam temazepam' },
@@ -222,7 +229,7 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
   antibiotic: { names: ['antibiotic', 'antibiotics', 'antibacterial', 'antimicrobial'], members: 'amoxicillin clavulanate penicillin cefuroxime cephalexin cefalexin ceftriaxone azithromycin doxycycline ciprofloxacin levofloxacin nitrofurantoin sulfamethoxazole trimethoprim metronidazole' },
   ssri: { names: ['ssri', 'ssris', 'antidepressant', 'antidepressants'], members: 'sertraline fluoxetine citalopram escitalopram paroxetine venlafaxine duloxetine bupropion mirtazapine trazodone amitriptyline nortriptyline' },
   'inhaled-corticosteroid': { names: ['inhaled corticosteroid', 'inhaled steroid', 'ics'], members: 'fluticasone budesonide' },
-  'oral-contraceptive': { names: ['oral contraceptive', 'oral contraceptives', 'ocp', 'ocps', 'birth control', 'contraceptive', 'contraception', 'the pill', 'hormonal contraception', 'combined oral contraceptive'], members: 'levonorgestrel ethinyl desogestrel drospirenone norethindrone norgestimate etonogestrel dienogest medroxyprogesterone' },
+  'oral-contraceptive': { names: ['oral contraceptive', 'oral contraceptives', 'ocp', 'ocps', 'birth control', 'contraceptive', 'contraception', 'the pill', 'hormonal contraception', 'combined oral contraceptive'], members: 'levonorgestrel ethinyl-estradiol estradiol desogestrel drospirenone norethindrone norgestimate etonogestrel dienogest medroxyprogesterone' },
   antihistamine: { names: ['antihistamine', 'antihistamines'], members: 'fexofenadine loratadine cetirizine diphenhydramine doxylamine promethazine' },
   chemotherapy: { names: ['chemotherapy', 'chemo', 'antineoplastic'], members: 'docetaxel oxaliplatin leucovorin methotrexate' },
   'cholinesterase-inhibitor': { names: ['cholinesterase inhibitor', 'acetylcholinesterase inhibitor', 'dementia medication'], members: 'donepezil galantamine memantine' },
@@ -233,9 +240,11 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
 };
 
 export const GENERIC_NAMES: readonly string[] = [...new Set(INGREDIENTS.split(/\s+/).filter(Boolean))];
+/** Multi-word ingredient names and the ingredient each stands for. */
+export const MULTI_WORD_NAMES: ReadonlyArray<[string, string]> = MULTI_WORD.map((name) => [name, MULTI_WORD_KEYS[name] ?? name]);
 export const BRAND_NAMES: Readonly<Record<string, readonly string[]>> = BRANDS;
 export const DRUG_CLASSES: ReadonlyArray<{ id: string; names: readonly string[]; members: ReadonlySet<string> }> = Object.entries(CLASSES).map(([id, c]) => ({
   id,
   names: c.names,
-  members: new Set(c.members.split(' ')),
+  members: new Set(c.members.split(' ').map((m) => m.replace(/-/g, ' '))),
 }));

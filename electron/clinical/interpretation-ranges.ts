@@ -131,6 +131,7 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['ldl'], names: ['very high'], holds: (v) => v >= 190, source: ATP3 },
   { analytes: ['triglycerides'], names: ['very high'], holds: (v) => v >= 500, source: ATP3 },
   { analytes: ['total-cholesterol'], names: ['desirable'], holds: (v) => v < 200, source: ATP3 },
+  { analytes: ['hdl'], names: ['protective', 'cardioprotective', 'favourable', 'favorable', 'favourably high', 'favorably high', 'high (protective)'], holds: (v) => v >= 60, source: ATP3 },
   { analytes: ['dxa-t-score'], names: ['normal bone density', 'normal bone mineral density', 'normal bmd'], holds: (v) => v >= -1.0, source: WHO_DXA },
   { analytes: ['dxa-t-score'], names: ['osteopenia', 'osteopenic', 'osteopenic range', 'low bone mass', 'low bone density'], holds: (v) => v < -1.0 && v > -2.5, source: WHO_DXA },
   { analytes: ['dxa-t-score'], names: ['osteoporosis', 'osteoporotic', 'osteoporotic range'], holds: (v) => v <= -2.5, source: WHO_DXA },

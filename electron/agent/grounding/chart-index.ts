@@ -2,7 +2,7 @@ import { GENERIC_NAMES, SALT_WORDS } from '../../clinical/drug-names';
 import type { Db } from '../../store/sqlite';
 import { chartEntries, chartReasons, changeStamp, patientRow, type ChartEntry } from '../../store/queries/grounding';
 import { editDistance } from '../../text/edit-distance';
-import { foldedWords, tokenize } from './claim-text';
+import { foldPhrase, foldedWords, tokenize, type Token } from './claim-text';
 import { globalLexicon, PhraseTrie, type Concept } from './lexicon';
 
 /**
@@ -19,6 +19,8 @@ export interface ChartIndex {
   readonly ingredients: ReadonlyMap<string, ReadonlySet<string>>;
   /** Record displays of this chart, as phrases. */
   readonly displays: PhraseTrie;
+  /** A display named with its words in another order ("ankle sprain" for "Sprain of ankle"), at token i. */
+  displayBag(tokens: readonly Token[], i: number): { length: number; concepts: Concept[] } | null;
   /** Visit reasons and care plans: what else the chart says a patient has, for "no history of X". */
   readonly reasons: readonly ChartEntry[];
   /** Who the chart is of: sex for sex-specific thresholds, name words a claim may use. */
@@ -55,15 +57,38 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
       if (!ids) byName.set(name, (ids = new Set()));
       ids.add(e.id);
     }
-    for (const [name, ids] of byName) displays.add(name, { type: 'record', kind, ids, name });
+    for (const [name, ids] of byName) {
+      const concept: Concept = { type: 'record', kind, ids, name };
+      displays.add(name, concept);
+      const key = bagKey(foldPhrase(name));
+      if (key) bags.set(key, [...(bags.get(key) ?? []), concept]);
+    }
   };
+  const bags = new Map<string, Concept[]>();
   add('condition', entries.condition);
   add('procedure', entries.procedure);
   add('immunization', entries.immunization);
   add('allergy', entries.allergy);
   const row = patientRow(db, patientId);
   const names = new Set(foldedWords(typeof row?.name_text === 'string' ? row.name_text : '').map((w) => w.replace(/\d+$/, '')));
-  return { entries, ingredients, displays, reasons: chartReasons(db, patientId), patient: { sex: typeof row?.sex === 'string' ? row.sex : null, names } };
+  const displayBag = (tokens: readonly Token[], i: number) => {
+    for (let length = 4; length >= 2; length -= 1) {
+      const window = tokens.slice(i, i + length);
+      if (window.length < length || window.some((t) => t.kind !== 'word')) continue;
+      const concepts = bags.get(bagKey(window.map((t) => t.norm)) ?? '');
+      if (concepts) return { length, concepts };
+    }
+    return null;
+  };
+  return { entries, ingredients, displays, displayBag, reasons: chartReasons(db, patientId), patient: { sex: typeof row?.sex === 'string' ? row.sex : null, names } };
+}
+
+const BAG_NOISE = new Set(['of', 'the', 'a', 'an', 'and', 'to', 'in', 'with', 'due']);
+
+/** The content words of a name, sorted: the same for "sprain of ankle" and "ankle sprain". */
+function bagKey(words: readonly string[]): string | null {
+  const content = words.filter((w) => !BAG_NOISE.has(w)).sort();
+  return content.length >= 2 ? content.join(' ') : null;
 }
 
 export function cleanDisplay(display: string | null): string {

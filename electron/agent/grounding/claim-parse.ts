@@ -130,6 +130,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
 
   const counts: CountAssertion[] = [];
   const taken = new Set<ClaimNumber>();
+  // Numbers that belong to a qualifier ("stage 2", "G3b") or restate a threshold ("(120-129/<80)").
+  const inTrigger = (n: ClaimNumber) => triggers.some((t) => t.first <= n.token && n.token <= t.last);
+  for (const n of numbers) if (inTrigger(n) || inThreshold(n, text)) taken.add(n);
+  for (const n of numbers) if (inThreshold(n, text)) tokens.forEach((t, i) => overlaps(t, thresholdSpan(n, text)!) && covered.add(i));
   for (const n of numbers) {
     const next = tokens[n.token + 1];
     if (next && next.kind === 'word' && COUNT_NOUNS.has(next.norm) && n.decimals === 0 && n.units.length === 0 && n.value < 1000) {
@@ -286,6 +290,19 @@ function categoriesNamedAsConditions(
   }
 }
 
+/** "(120-129/<80)", "(>= 140)": a parenthesis that states bounds, not values of the patient. */
+function thresholdSpan(n: ClaimNumber, text: string): Span | null {
+  const open = text.lastIndexOf('(', n.start);
+  const close = text.indexOf(')', n.end);
+  if (open < 0 || close < 0 || text.slice(open, n.start).includes(')')) return null;
+  const inside = text.slice(open + 1, close);
+  return /[<>≤≥]|\d\s*[-–]\s*\d/.test(inside) && !/\d{4}-\d{2}/.test(inside) ? { start: open, end: close + 1 } : null;
+}
+
+function inThreshold(n: ClaimNumber, text: string): boolean {
+  return thresholdSpan(n, text) !== null;
+}
+
 function coverNumber(n: ClaimNumber, unit: UnitReading | null, tokens: readonly Token[], cover: (a: number, b: number) => void): void {
   const end = Math.max(n.end, unit?.end ?? n.end);
   tokens.forEach((t, i) => t.start >= n.start && t.end <= end && cover(i, i));
@@ -301,8 +318,14 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
       continue;
     }
     const a = lexicon.longest(tokens, i);
-    const b = chart.displays.longest(tokens, i);
+    const b = chart.displays.longest(tokens, i) ?? chart.displayBag(tokens, i);
     const best = a && b ? (b.length > a.length ? b : a.length > b.length ? a : { length: a.length, concepts: [...a.concepts, ...b.concepts] }) : (a ?? b);
+    // "stage 2 hypertension range" names a category of a value, not the condition inside it.
+    const category = triggerLexicon().longest(tokens, i);
+    if (category?.concepts.some((c) => c.kind === 'category') && category.length >= (best?.length ?? 0)) {
+      i += category.length;
+      continue;
+    }
     if (!best || Array.from({ length: best.length }, (_, k) => k + i).some((k) => skip(tokens[k]!, k))) {
       i += 1;
       continue;
@@ -465,7 +488,9 @@ function assignDates(
       const period = measure.period ?? { from: '0000-01-01', to: '9999-12-31', spans: [] };
       if (role === 'end') measure.period = { ...period, to: date.to, spans: [...period.spans, date] };
       else if (role === 'start') measure.period = { ...period, from: date.from, spans: [...period.spans, date] };
-      else measure.period = { from: date.from, to: date.to, spans: [...period.spans, date] };
+      // A second date widens the period ("since 2012 (checked again 5 Dec 2020)"); a first one is the period.
+      else if (measure.period) measure.period = { from: period.from < date.from ? period.from : date.from, to: period.to > date.to && period.to !== '9999-12-31' ? period.to : date.to, spans: [...period.spans, date] };
+      else measure.period = { from: date.from, to: date.to, spans: [date] };
       continue;
     }
     loose.push(date);

@@ -21,7 +21,7 @@ export interface Token extends Span {
 // A word may hold digits after its first letter (HbA1c, SpO2, T2DM, B12) and
 // an apostrophe (Alzheimer's); hyphens split words, so "LDL-C" is two tokens
 // and names with hyphens are matched token by token.
-const TOKEN = /(\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)?)|(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|([^\s\p{L}\p{N}])/gu;
+const TOKEN = /(\p{L}[\p{L}\p{Nd}]*(?:['’]\p{L}+)?)|(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|([^\s\p{L}\p{Nd}])/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

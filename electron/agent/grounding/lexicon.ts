@@ -1,6 +1,6 @@
 import { ANALYTES, type Analyte } from '../../clinical/analytes';
 import { CONDITION_NAMES, conceptsNamed } from '../../clinical/conditions';
-import { BRAND_NAMES, DRUG_CLASSES, GENERIC_NAMES } from '../../clinical/drug-names';
+import { BRAND_NAMES, DRUG_CLASSES, GENERIC_NAMES, MULTI_WORD_NAMES } from '../../clinical/drug-names';
 import { foldPhrase, type Token } from './claim-text';
 
 /**
@@ -63,14 +63,14 @@ export class PhraseTrie<T = Concept> {
 
 const SMOKING: Record<SmokingStatus, string[]> = {
   never: ['never smoker', 'never smoked', 'never-smoker', 'lifelong non-smoker', 'lifelong nonsmoker', 'never used tobacco', 'never a smoker', 'has never smoked', 'never smoked tobacco', 'no smoking history', 'no history of smoking', 'no tobacco use', 'no tobacco', 'denies tobacco', 'denies smoking', 'denies tobacco use', 'tobacco never'],
-  former: ['former smoker', 'ex-smoker', 'ex smoker', 'exsmoker', 'quit smoking', 'stopped smoking', 'previous smoker', 'past smoker', 'used to smoke', 'formerly smoked', 'former tobacco use', 'former tobacco user', 'history of smoking', 'smoking history', 'reformed smoker'],
-  current: ['current smoker', 'current every day smoker', 'every day smoker', 'everyday smoker', 'daily smoker', 'active smoker', 'currently smokes', 'currently smoking', 'smokes', 'smoker', 'still smokes', 'current tobacco use', 'current tobacco user', 'tobacco user', 'smokes daily', 'some day smoker', 'light smoker', 'heavy smoker'],
+  former: ['past tobacco use', 'prior tobacco use', 'previous tobacco use', 'past smoking', 'past smoker', 'former smoker', 'ex-smoker', 'ex smoker', 'exsmoker', 'quit smoking', 'stopped smoking', 'previous smoker', 'past smoker', 'used to smoke', 'formerly smoked', 'former tobacco use', 'former tobacco user', 'history of smoking', 'smoking history', 'reformed smoker'],
+  current: ['tobacco use', 'uses tobacco', 'current smoker', 'current every day smoker', 'every day smoker', 'everyday smoker', 'daily smoker', 'active smoker', 'currently smokes', 'currently smoking', 'smokes', 'smoker', 'still smokes', 'current tobacco use', 'current tobacco user', 'tobacco user', 'smokes daily', 'some day smoker', 'light smoker', 'heavy smoker'],
   non: ['non-smoker', 'nonsmoker', 'non smoker', 'does not smoke', "doesn't smoke", 'not a smoker', 'not smoking', 'not currently smoking', 'does not currently smoke'],
 };
 
 const NO_ALLERGY: Record<'any' | 'medication' | 'food' | 'environment', string[]> = {
   medication: ['nkda', 'no known drug allergies', 'no known drug allergy', 'no drug allergies', 'no known medication allergies', 'no medication allergies', 'no allergies to medications', 'no known allergies to medications', 'nkma'],
-  any: ['nka', 'no known allergies', 'no known allergy', 'no allergies', 'no allergy', 'no allergies recorded', 'no recorded allergies', 'no documented allergies', 'allergies: none', 'allergy: none', 'no allergies on record', 'no allergies known'],
+  any: ['allergy list is empty', 'allergy list empty', 'empty allergy list', 'allergies none', 'allergies nil', 'nil known allergies', 'no allergies listed', 'nka', 'no known allergies', 'no known allergy', 'no allergies', 'no allergy', 'no allergies recorded', 'no recorded allergies', 'no documented allergies', 'allergies: none', 'allergy: none', 'no allergies on record', 'no allergies known'],
   food: ['no known food allergies', 'no food allergies', 'nkfa'],
   environment: ['no known environmental allergies', 'no environmental allergies'],
 };
@@ -149,6 +149,7 @@ export function globalLexicon(): PhraseTrie {
   for (const analyte of ANALYTES) for (const name of analyte.names) trie.add(name, { type: 'analyte', analyte });
   for (const row of CONDITION_NAMES) for (const name of row.names) trie.add(name, { type: 'condition', codes: conceptsNamed(name), name });
   for (const name of GENERIC_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([name]), name });
+  for (const [name, ingredient] of MULTI_WORD_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([ingredient]), name });
   for (const [brand, ingredients] of Object.entries(BRAND_NAMES)) trie.add(brand, { type: 'drug', ingredients: new Set(ingredients), name: brand });
   for (const c of DRUG_CLASSES) for (const name of c.names) trie.add(name, { type: 'drug-class', id: c.id, members: c.members, name });
   for (const [status, phrases] of Object.entries(SMOKING) as Array<[SmokingStatus, string[]]>) for (const p of phrases) trie.add(p, { type: 'smoking', status });
