@@ -28,7 +28,7 @@ const ROWS: readonly ConditionName[] = [
   { snomed: '44054006', names: ['type 2 diabetes', 'type 2 diabetes mellitus', 'type ii diabetes', 'type ii diabetes mellitus', 'diabetes mellitus type 2', 'diabetes type 2', 't2dm', 't2d', 'dm2', 'dm 2', 'dm type 2', 'niddm', 'adult onset diabetes'], includes: DIABETES_FAMILY },
   { snomed: '73211009', names: ['diabetes', 'diabetes mellitus', 'dm', 'diabetic', 'sugar diabetes'], includes: DIABETES_FAMILY },
   { snomed: '46635009', names: ['type 1 diabetes', 'type 1 diabetes mellitus', 'diabetes mellitus type 1', 't1dm', 't1d', 'dm1', 'iddm', 'juvenile diabetes'] },
-  { snomed: '15777000', names: ['prediabetes', 'pre-diabetes', 'prediabetic', 'impaired glucose tolerance', 'borderline diabetes'] },
+  { snomed: '15777000', names: ['prediabetes', 'pre-diabetes', 'prediabetic', 'impaired glucose tolerance', 'borderline diabetes', 'pre-dm', 'pre dm', 'prediabetic state'] },
   { snomed: '127013003', names: ['diabetic renal disease', 'diabetic kidney disease', 'diabetic nephropathy', 'dkd'] },
   { snomed: '422034002', names: ['diabetic retinopathy', 'retinopathy'], includes: ['422034002', '1551000119108'] },
   { snomed: '368581000119106', names: ['diabetic neuropathy', 'diabetic peripheral neuropathy', 'neuropathy'] },

@@ -93,6 +93,8 @@ const BRANDS: Record<string, string[]> = {
   fosamax: ['alendronate'],
   'alendronic acid': ['alendronate'],
   augmentin: ['amoxicillin', 'clavulanate'],
+  'co-amoxiclav': ['amoxicillin', 'clavulanate'],
+  coamoxiclav: ['amoxicillin', 'clavulanate'],
   amoxil: ['amoxicillin'],
   ceftin: ['cefuroxime'],
   keflex: ['cephalexin'],

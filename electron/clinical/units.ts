@@ -226,6 +226,8 @@ export function toUcum(written: string): string | null {
   // Other UCUM expressions only where they are plainly compound ("ng/dL", "mm[Hg]"): a bare word
   // after a number is read as a unit only from the list above, since UCUM gives "at", "ph" and "a" meanings too.
   if (!/[/[{]/.test(written) || /\s/.test(written.trim())) return null;
+  // "mg/125" in "250 mg/125 mg" is two strengths, not milligrams per 125.
+  if (/\/\d/.test(written) && !/\/1\.73/.test(written)) return null;
   const checked = ucum().validateUnitString(written.trim());
   return checked.status === 'valid' ? checked.ucumCode : null;
 }

@@ -322,7 +322,7 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
     const best = a && b ? (b.length > a.length ? b : a.length > b.length ? a : { length: a.length, concepts: [...a.concepts, ...b.concepts] }) : (a ?? b);
     // "stage 2 hypertension range" names a category of a value, not the condition inside it.
     const category = triggerLexicon().longest(tokens, i);
-    if (category?.concepts.some((c) => c.kind === 'category') && category.length >= (best?.length ?? 0)) {
+    if (category?.concepts.some((c) => c.kind === 'category') && category.length > (best?.length ?? 0)) {
       i += category.length;
       continue;
     }
@@ -477,7 +477,7 @@ function assignDates(
         continue;
       }
     }
-    const target = nearestMention(first, sentence, sentenceOf, measures, entities);
+    const target = nearestMention(tokens, first, sentence, sentenceOf, measures, entities);
     const entity = target ? entities.get(target) : undefined;
     const measure = target ? measures.get(target) : undefined;
     if (entity && entity.concept.type !== 'no-allergy') {
@@ -498,7 +498,13 @@ function assignDates(
   return loose;
 }
 
-function nearestMention(first: number, sentence: number | undefined, sentenceOf: readonly number[], measures: ReadonlyMap<Mention, MeasureAssertion>, entities: ReadonlyMap<Mention, EntityAssertion>): Mention | null {
+function wordsBetween(tokens: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'word') n += 1;
+  return n;
+}
+
+function nearestMention(tokens: readonly Token[], first: number, sentence: number | undefined, sentenceOf: readonly number[], measures: ReadonlyMap<Mention, MeasureAssertion>, entities: ReadonlyMap<Mention, EntityAssertion>): Mention | null {
   let best: Mention | null = null;
   let bestDistance = Infinity;
   for (const m of [...measures.keys(), ...entities.keys()]) {
@@ -506,7 +512,7 @@ function nearestMention(first: number, sentence: number | undefined, sentenceOf:
     const c = m.concepts[0]!;
     if (c.type === 'allergy-word' || c.type === 'no-allergy') continue;
     // A date dates what it follows more often than what it precedes ("HCTZ started in 2014" vs "In 2014, HCTZ").
-    const distance = m.last < first ? first - m.last : (m.first - first) * 1.5;
+    const distance = m.last < first ? wordsBetween(tokens, m.last + 1, first) : wordsBetween(tokens, first, m.first) * 1.5 + 0.5;
     if (distance < bestDistance) {
       best = m;
       bestDistance = distance;

@@ -149,6 +149,8 @@ function isApproximate(tokens: readonly Token[], i: number): boolean {
 function boundBefore(tokens: readonly Token[], i: number): 'above' | 'below' | null {
   const prev = tokens[i - 1];
   if (!prev) return null;
+  // "->" and "=>" are arrows from one value to the next, not bounds.
+  if ((prev.text === '>' || prev.text === '<') && ['-', '=', '<', '>'].includes(tokens[i - 2]?.text ?? '') && tokens[i - 2]!.end === prev.start) return null;
   if (ABOVE.has(prev.norm)) return 'above';
   if (BELOW.has(prev.norm)) return 'below';
   const two = `${tokens[i - 2]?.norm ?? ''} ${prev.norm}`;

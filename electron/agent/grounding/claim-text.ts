@@ -47,6 +47,8 @@ export function foldedWords(text: string): string[] {
 const SPELLING: ReadonlyArray<[RegExp, string]> = [
   [/^haem/, 'hem'],
   [/aem/, 'em'],
+  [/aed/, 'ed'],
+  [/^anaes/, 'anes'],
   [/^oedem/, 'edem'],
   [/^oestr/, 'estr'],
   [/^oesoph/, 'esoph'],

@@ -31,7 +31,7 @@ diagnosis diagnoses dx condition conditions regimen course episode bout case
 treated managed followed earlier later subsequently afterwards thereafter then next previously
 underwent undergone had received administered performed done got given
 annual routine rounded exactly precisely essentially roughly
-i e g eg ie etc vs versus viz
+i e g eg ie etc vs versus viz approx approximate estimated history hx dx'd dxd plus top complicated complicating associated secondary
 acc aha ada who kdigo ncep atp iii criteria criterion category categories classification threshold thresholds cutoff cut-off cut guideline guidelines definition defined
 range ranges reference goal target per by
 `;

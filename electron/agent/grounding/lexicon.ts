@@ -52,6 +52,8 @@ export class PhraseTrie<T = Concept> {
       const t = tokens[j]!;
       // Hyphens and slashes inside a name ("LDL-C", "NT-proBNP") are skipped, so "LDL C" matches too.
       if (j > i && t.kind === 'punct' && (t.text === '-' || t.text === '/') && tokens[j + 1] && tokens[j + 1]!.start === t.end && t.start === tokens[j - 1]!.end) continue;
+      // Quotation marks inside a phrase ("the 'elevated' category") are not part of it.
+      if (j > i && t.kind === 'punct' && /['‘’"“”]/.test(t.text)) continue;
       const child = node.next.get(t.norm);
       if (!child) break;
       node = child;

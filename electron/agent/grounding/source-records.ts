@@ -185,12 +185,14 @@ function fromRow(db: Db, patientId: string, citation: Citation, kind: Exclude<Re
 
 /**
  * "0.3 ML Epinephrine 1 MG/ML": what one dose holds (0.3 mg), for a claim
- * that gives the amount rather than the volume and concentration.
+ * that gives the amount rather than the volume and concentration; and
+ * "0.044 MG/ACTUAT" as "44 mcg" a puff.
  */
 function derivedAmounts(numbers: ReadonlyArray<{ value: number; ucum: string | null }>): Array<{ value: number; ucum: string | null }> {
   const volumes = numbers.filter((n) => n.ucum === 'mL');
   const concentrations = numbers.filter((n) => n.ucum !== null && /\/mL$/.test(n.ucum));
-  return volumes.flatMap((v) => concentrations.map((c) => ({ value: Number((v.value * c.value).toPrecision(6)), ucum: c.ucum!.replace(/\/mL$/, '') })));
+  const perPuff = numbers.filter((n) => n.ucum !== null && /\/\{actuat\}$/.test(n.ucum)).map((n) => ({ value: n.value, ucum: n.ucum!.replace(/\/\{actuat\}$/, '') }));
+  return [...perPuff, ...volumes.flatMap((v) => concentrations.map((c) => ({ value: Number((v.value * c.value).toPrecision(6)), ucum: c.ucum!.replace(/\/mL$/, '') })))];
 }
 
 function parseResource(value: unknown): Record<string, unknown> | null {

@@ -59,9 +59,14 @@ function names(c: EntityConcept, entry: { id: string; code: string | null; displ
     return containsWords(entry.display, c.name);
   }
   if (c.type === 'record') return c.ids.has(entry.id) || containsWords(entry.display, c.name);
-  if (c.type === 'drug') return [...c.ingredients].some((i) => ingredients?.has(i));
-  if (c.type === 'drug-class') return [...(ingredients ?? [])].some((i) => c.members.has(i));
+  if (c.type === 'drug') return [...c.ingredients].some((i) => [...(ingredients ?? [])].some((r) => sameIngredient(i, r)));
+  if (c.type === 'drug-class') return [...(ingredients ?? [])].some((i) => [...c.members].some((m) => sameIngredient(m, i)));
   return false;
+}
+
+/** "insulin" names "insulin human"; "insulin glargine" does not name "insulin human". */
+function sameIngredient(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a} `) || a.startsWith(`${b} `) && !b.includes(' ');
 }
 
 function containsWords(display: string | null, name: string): boolean {
@@ -337,7 +342,8 @@ function encounter(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     return problems;
   }
   if (a.negated) return [problem(a.mention, 'unchecked', `${text(ctx, a.negated)} ${text(ctx, a.mention)}: not checked against the whole record`)];
-  if (cited.length === 0) return c.classes ? [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no encounter`)] : [];
+  // A cited procedure "Admission to orthopedic department" is an admission too.
+  if (cited.length === 0) return c.classes && !ctx.sources.some((s) => s.words.has('admission') && c.classes!.includes('IMP')) ? [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no encounter`)] : [];
   if (c.classes && !cited.some((s) => c.classes!.includes((s.category ?? '').toUpperCase()))) {
     problems.push(problem(a.mention, 'term', `${text(ctx, a.mention)}: the cited encounter is of class ${cited[0]!.category ?? 'unknown'}`));
   }

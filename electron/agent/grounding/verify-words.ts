@@ -49,7 +49,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const synonyms = synonymLexicon();
   for (let i = 0; i < parsed.tokens.length; i += 1) {
     const t = parsed.tokens[i]!;
-    if (t.kind !== 'word' || covered.has(i) || FRAMING_WORDS.has(t.norm) || sourceWords(t.norm)) continue;
+    if (t.kind !== 'word' || covered.has(i) || FRAMING_WORDS.has(t.norm)) continue;
     // "CBC" for "complete blood count", "flu" for "influenza": the abbreviation, where its expansion is cited.
     const match = synonyms.longest(parsed.tokens, i);
     if (match && match.concepts.some((words) => words.every(sourceWords))) for (let k = i; k < i + match.length; k += 1) covered.add(k);
@@ -68,7 +68,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
       if (reported.has(hit)) return;
       const words = parsed.tokens.slice(hit.first, hit.last + 1).filter((x) => x.kind === 'word');
       if (words.every((w) => FRAMING_WORDS.has(w.norm) || sourceWords(w.norm))) return;
-      const qualifying = ['up', 'down', 'stable', 'improved', 'worsened', 'normal', 'high', 'low', 'abnormal', 'evaluative', 'relative-time', 'possible', 'latest', 'first'].some((k) => hit.kinds.has(k as never));
+      const qualifying = ['up', 'down', 'stable', 'improved', 'worsened', 'normal', 'high', 'low', 'abnormal', 'category', 'evaluative', 'relative-time', 'possible', 'latest'].some((k) => hit.kinds.has(k as never));
       if (!qualifying) return;
       reported.add(hit);
       problems.push(problem(hit, 'unchecked', `"${text(ctx, hit)}": not checked, it qualifies nothing the verifier can check here`));
