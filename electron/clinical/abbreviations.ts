@@ -122,6 +122,8 @@ const TABLE: Record<string, string[]> = {
   puff: ['actuat'],
   puffs: ['actuat'],
   prn: ['as needed'],
+  nph: ['isophane'],
+  'human insulin': ['insulin human'],
   'as required': ['as needed'],
   qd: ['once a day'],
   od: ['once a day'],

@@ -52,7 +52,7 @@ const ROWS: readonly Analyte[] = [
   { id: 'temperature', short: 'Temp', kind: 'vital', loinc: ['8310-5', '8331-1', '8332-9', '8333-7'], names: ['body temperature', 'oral temperature', 'temperature', 'temp', 'oral temp', 'tympanic temperature', 'tmax', 't'], ucum: 'Cel', precision: 1 },
   { id: 'spo2', short: 'SpO2', kind: 'vital', loinc: ['59408-5', '2708-6'], names: ['oxygen saturation', 'spo2', 'sao2', 'o2 sat', 'o2 saturation', 'pulse oximetry', 'sats'], ucum: '%', precision: 0 },
   { id: 'weight', short: 'Weight', kind: 'vital', loinc: ['29463-7', '3141-9'], names: ['body weight', 'weight', 'wt', 'weighed', 'weighs', 'weighing', 'weigh in', 'weigh-in', 'weight of'], ucum: 'kg', precision: 1 },
-  { id: 'height', short: 'Height', kind: 'vital', loinc: ['8302-2', '8306-3'], names: ['body height', 'height', 'ht', 'stature'], ucum: 'cm', precision: 1 },
+  { id: 'height', short: 'Height', kind: 'vital', loinc: ['8302-2', '8306-3'], names: ['body height', 'height', 'ht', 'stature', 'length', 'body length', 'recumbent length', 'length/height'], ucum: 'cm', precision: 1 },
   { id: 'bmi', short: 'BMI', kind: 'vital', loinc: ['39156-5'], names: ['body mass index', 'bmi'], ucum: 'kg/m2', precision: 1 },
   { id: 'pain', short: 'Pain score', kind: 'score', loinc: ['72514-3'], names: ['pain severity', 'pain score', 'pain rating', 'pain', 'nrs pain score'], ucum: '{score}', precision: 0 },
   { id: 'mmse', short: 'MMSE', kind: 'score', loinc: ['72106-8'], names: ['mmse', 'mini mental state examination', 'mini-mental state examination', 'mmse score', 'mmse total score'], ucum: '{score}', precision: 0 },
@@ -122,6 +122,7 @@ const GROUPS: Record<string, string> = {
   lvef: 'echocardiogram echocardiography echo cardiac ultrasound',
   'glucose urea-nitrogen creatinine calcium sodium potassium chloride carbon-dioxide egfr': 'metabolic panel basic metabolic panel bmp chemistry chemistries electrolytes renal panel kidney function renal function',
   'total-protein albumin globulin bilirubin alp alt ast': 'comprehensive metabolic panel cmp liver function liver panel hepatic function lfts',
+  'alt ast alp': 'liver enzymes transaminases transaminase aminotransferases',
   'systolic diastolic blood-pressure heart-rate respiratory-rate temperature spo2 weight height bmi pain': 'vital vitals vital signs',
   'urine-protein urine-glucose urine-ketones urine-bilirubin urine-specific-gravity urine-ph': 'urinalysis urine dipstick ua',
 };

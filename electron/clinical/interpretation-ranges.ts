@@ -95,6 +95,7 @@ const KDIGO_ACR = 'KDIGO 2012 Clinical Practice Guideline for CKD, albuminuria c
 const ATP3 = 'NCEP Adult Treatment Panel III (2002), Table II.1-1';
 const WHO_DXA = 'WHO Technical Report Series 843 (1994): T-score >= -1.0 normal, between -1.0 and -2.5 osteopenia, <= -2.5 osteoporosis';
 const HF = '2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure, LVEF classification';
+const MMSE = 'Tombaugh TN, McIntyre NJ, "The Mini-Mental State Examination: a comprehensive review", J Am Geriatr Soc 1992;40:922-35: 24-30 no impairment, 18-23 mild, 0-17 severe';
 const WHO_HB = 'WHO, "Haemoglobin concentrations for the diagnosis of anaemia" (VMNIS, 2011): anaemia < 13.0 g/dL men, < 12.0 g/dL non-pregnant women';
 
 export const VALUE_CATEGORIES: readonly ValueCategory[] = [
@@ -114,7 +115,7 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['hba1c', 'glucose'], names: ['prediabetic range', 'prediabetes range', 'pre-diabetic range', 'in the prediabetic range', 'prediabetic', 'prediabetes'], holds: (v) => v >= 5.7 && v < 6.5, source: ADA },
   { analytes: ['hba1c'], names: ['diabetic range', 'in the diabetic range', 'diabetes range', 'diagnostic of diabetes', 'diabetic', 'consistent with diabetes'], holds: (v) => v >= 6.5, source: ADA },
   { analytes: ['hba1c'], names: ['non-diabetic range', 'nondiabetic range', 'non-diabetic', 'below the diabetic threshold', 'below the diabetes threshold'], holds: (v) => v < 6.5, source: ADA },
-  { analytes: ['egfr'], names: ['g1', 'stage g1', 'category g1'], holds: (v) => v >= 90, source: KDIGO_GFR },
+  { analytes: ['egfr'], names: ['g1', 'stage g1', 'category g1', 'normal or high', 'normal/high', 'normal to high', 'normal high', 'normal or high gfr category', 'normal/high gfr category'], holds: (v) => v >= 90, source: KDIGO_GFR },
   { analytes: ['egfr'], names: ['g2', 'stage g2', 'category g2', 'mildly decreased', 'mildly reduced'], holds: (v) => v >= 60 && v < 90, source: KDIGO_GFR },
   { analytes: ['egfr'], names: ['g3a', 'stage g3a', 'category g3a', 'stage 3a', 'mildly to moderately decreased'], holds: (v) => v >= 45 && v < 60, source: KDIGO_GFR },
   { analytes: ['egfr'], names: ['g3b', 'stage g3b', 'category g3b', 'stage 3b', 'moderately to severely decreased'], holds: (v) => v >= 30 && v < 45, source: KDIGO_GFR },
@@ -125,7 +126,7 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['microalbumin-creatinine'], names: ['a2', 'moderately increased', 'microalbuminuria'], holds: (v) => v >= 30 && v <= 300, source: KDIGO_ACR },
   { analytes: ['microalbumin-creatinine'], names: ['a3', 'severely increased', 'macroalbuminuria'], holds: (v) => v > 300, source: KDIGO_ACR },
   { analytes: ['ldl'], names: ['optimal'], holds: (v) => v < 100, source: ATP3 },
-  { analytes: ['ldl'], names: ['near optimal', 'near-optimal', 'above optimal'], holds: (v) => v >= 100 && v < 130, source: ATP3 },
+  { analytes: ['ldl'], names: ['near optimal', 'near-optimal', 'above optimal', 'near/above optimal', 'near or above optimal', 'near optimal/above optimal'], holds: (v) => v >= 100 && v < 130, source: ATP3 },
   { analytes: ['ldl'], names: ['borderline high', 'borderline-high', 'borderline elevated', 'borderline'], holds: (v) => v >= 130 && v < 160, source: ATP3 },
   { analytes: ['total-cholesterol'], names: ['borderline high', 'borderline-high', 'borderline elevated', 'borderline'], holds: (v) => v >= 200 && v < 240, source: ATP3 },
   { analytes: ['triglycerides'], names: ['borderline high', 'borderline-high', 'borderline elevated', 'borderline'], holds: (v) => v >= 150 && v < 200, source: ATP3 },
@@ -139,19 +140,24 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['lvef'], names: ['reduced ejection fraction', 'reduced ef', 'hfref', 'reduced-ef', 'hfref range', 'systolic dysfunction'], holds: (v) => v <= 40, source: HF },
   { analytes: ['lvef'], names: ['mildly reduced ejection fraction', 'mildly reduced ef', 'hfmref', 'mid-range'], holds: (v) => v > 40 && v < 50, source: HF },
   { analytes: ['lvef'], names: ['preserved ejection fraction', 'preserved ef', 'hfpef', 'preserved'], holds: (v) => v >= 50, source: HF },
-  { analytes: ['temperature'], names: ['fever', 'febrile', 'pyrexia', 'pyrexial'], holds: (v) => v >= 38.0, source: 'IDSA / CDC definition of fever: >= 38.0 °C (100.4 °F)' },
+  { analytes: ['temperature'], names: ['fever', 'febrile', 'pyrexia', 'pyrexial', 'feverish'], holds: (v) => v >= 38.0, source: 'IDSA / CDC definition of fever: >= 38.0 °C (100.4 °F)' },
+  { analytes: ['temperature'], names: ['low-grade fever', 'low grade fever', 'low-grade temperature', 'mild fever'], holds: (v) => v >= 38.0 && v < 39.0, source: 'IDSA / CDC definition of fever: >= 38.0 °C; low-grade 38.0-38.9 °C (common clinical usage, MedlinePlus "Fever")' },
+  { analytes: ['temperature'], names: ['high fever', 'high-grade fever'], holds: (v) => v >= 39.0, source: 'MedlinePlus "Fever": high fever >= 39 °C' },
   { analytes: ['temperature'], names: ['afebrile', 'no fever'], holds: (v) => v < 38.0, source: 'IDSA / CDC definition of fever: >= 38.0 °C (100.4 °F)' },
   { analytes: ['heart-rate'], names: ['tachycardia', 'tachycardic'], holds: (v) => v > 100, source: 'American Heart Association: tachycardia > 100 beats per minute' },
   { analytes: ['heart-rate'], names: ['bradycardia', 'bradycardic'], holds: (v) => v < 60, source: 'American Heart Association: bradycardia < 60 beats per minute' },
   { analytes: ['spo2'], names: ['hypoxemia', 'hypoxaemia', 'hypoxic', 'hypoxemic'], holds: (v) => v < 90, source: 'MedlinePlus, "Hypoxemia": oxygen saturation below 90 %' },
   { analytes: ['hemoglobin'], names: ['anemic', 'anaemic', 'anemia', 'anaemia', 'in the anemic range'], holds: (v, sex) => v < (sex === 'female' ? 12 : 13), source: WHO_HB },
+  { analytes: ['mmse'], names: ['normal cognition', 'no cognitive impairment', 'cognitively intact'], holds: (v) => v >= 24, source: MMSE },
+  { analytes: ['mmse'], names: ['mild cognitive impairment', 'mild impairment', 'mild dementia range'], holds: (v) => v >= 18 && v < 24, source: MMSE },
+  { analytes: ['mmse'], names: ['severe cognitive impairment', 'severe impairment', 'severe dementia range'], holds: (v) => v < 18, source: MMSE },
   { analytes: ['psa'], names: ['elevated psa', 'raised psa', 'above 4'], holds: (v) => v > 4.0, source: 'National Cancer Institute PSA fact sheet: 4.0 ng/mL' },
 ];
 
 /** The category of this analyte a phrase names, or null. */
-export function categoryNamed(analyteId: string, phrase: string): ValueCategory | null {
+export function categoryNamed(analyteId: string, phrase: string, fold: (name: string) => string = (n) => n): ValueCategory | null {
   const ids = analyteId === 'systolic' || analyteId === 'diastolic' ? [analyteId, 'blood-pressure'] : [analyteId];
-  return VALUE_CATEGORIES.find((c) => c.names.includes(phrase) && c.analytes.some((a) => ids.includes(a))) ?? null;
+  return VALUE_CATEGORIES.find((c) => c.analytes.some((a) => ids.includes(a)) && c.names.some((n) => fold(n) === phrase)) ?? null;
 }
 
 /** Every category name, for the claim parser's trigger list. */

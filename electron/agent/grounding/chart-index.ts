@@ -71,12 +71,20 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
   add('allergy', entries.allergy);
   const row = patientRow(db, patientId);
   const names = new Set(foldedWords(typeof row?.name_text === 'string' ? row.name_text : '').map((w) => w.replace(/\d+$/, '')));
+  // Every content word of a display to the displays that hold it: "whiplash injury" names "Whiplash injury to neck".
+  const byWord = new Map<string, Set<Concept>>();
+  for (const list of bags.values()) for (const concept of list) {
+    if (concept.type !== 'record') continue;
+    for (const w of foldPhrase(concept.name)) if (!BAG_NOISE.has(w)) byWord.set(w, (byWord.get(w) ?? new Set()).add(concept));
+  }
   const displayBag = (tokens: readonly Token[], i: number) => {
     for (let length = 4; length >= 2; length -= 1) {
       const window = tokens.slice(i, i + length);
-      if (window.length < length || window.some((t) => t.kind !== 'word')) continue;
+      if (window.length < length || window.some((t) => t.kind !== 'word' || BAG_NOISE.has(t.norm))) continue;
       const concepts = bags.get(bagKey(window.map((t) => t.norm)) ?? '');
       if (concepts) return { length, concepts };
+      const holding = window.map((t) => byWord.get(t.norm) ?? new Set<Concept>()).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
+      if (holding.size > 0) return { length, concepts: [...holding] };
     }
     return null;
   };

@@ -22,6 +22,8 @@ export interface Mention extends Span {
   readonly first: number;
   readonly last: number;
   readonly concepts: readonly Concept[];
+  /** Also a category of the analyte it names ("reduced ejection fraction", "normal blood pressure"). */
+  readonly categoryToo?: boolean;
 }
 
 export interface TriggerHit extends Span {
@@ -57,6 +59,8 @@ export interface MeasureAssertion {
   /** "normal", "elevated", "stage 2 hypertension range"; negated: "not anemic". */
   interpretation: { kind: InterpretationKind; hit: TriggerHit; negated: boolean } | null;
   period: { from: string; to: string; spans: ClaimDate[] } | null;
+  /** "No HbA1c on record", "lipids never checked": the analyte was never measured. */
+  negated?: TriggerHit;
 }
 
 export type EntityConcept = Exclude<Concept, { type: 'analyte' }>;
@@ -106,6 +110,7 @@ const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurem
 // Words that may stand between a number and the date it was taken on.
 const DATE_GLUE = new Set(['on', 'in', 'at', 'of', 'dated', 'during', '(', ',', 'as', 'recorded', 'measured', 'taken', 'checked', 'obtained', 'drawn', 'when', 'it', 'was', 'the', 'visit', '-', '–', ':', 'by', 'around']);
 const NEGATION_WINDOW = 8;
+const THRESHOLD_WORDS = new Set(['cut', 'cutoff', 'cut-off', 'threshold', 'criteria', 'criterion', 'range', 'category', 'definition', 'target', 'goal']);
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
 export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = 'mdy'): ParsedClaim {
@@ -114,9 +119,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const numbers = numbersIn(text, tokens, dates);
   const inDate = (t: Token) => dates.some((d) => overlaps(d, t));
   const unitTokens = new Set<number>();
+  const numberTokens = new Set(numbers.map((n) => n.token));
   for (const n of numbers) {
     const end = Math.max(n.end, n.units[0]?.end ?? n.end);
-    tokens.forEach((t, i) => t.start >= n.start && t.end <= end && unitTokens.add(i));
+    tokens.forEach((t, i) => t.start >= n.start && t.end <= end && !numberTokens.has(i) && unitTokens.add(i));
   }
   const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || unitTokens.has(i));
   const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || unitTokens.has(i));
@@ -156,10 +162,17 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const points: Point[] = [];
   for (const n of numbers) {
     if (taken.has(n)) continue;
-    const owner = ownerOf(n, mentions, sentenceOf, tokens);
+    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf);
     const measure = owner ? measures.get(owner) : undefined;
     const entity = owner ? entities.get(owner) : undefined;
-    if (measure) {
+    if (measure && measure.analyte.kind === 'score' && n.pairedWith !== null) {
+      // "MMSE 3/30": a score out of its scale's maximum.
+      const point: Point = { number: { ...n, pairedWith: null, outOf: numbers[n.pairedWith]!.value, end: numbers[n.pairedWith]!.end }, unit: null, date: null, analyte: measure.analyte };
+      measure.points.push(point);
+      points.push(point);
+      taken.add(numbers[n.pairedWith]!);
+      coverNumber(point.number, null, tokens, cover);
+    } else if (measure) {
       const analyte = componentOf(measure.analyte, n, numbers);
       const point: Point = { number: n, unit: pickUnit(n, analyte), date: null, analyte };
       measure.points.push(point);
@@ -172,6 +185,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     } else loose.push({ number: n, unit: n.units[0] ?? null });
   }
 
+  // "the 6.5 % diabetes cut-off", "WHO criteria for anaemia": a condition named as a threshold's, not asserted.
+  for (const [mention, entity] of entities) {
+    if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && THRESHOLD_WORDS.has(tokens[mention.last + 1]?.norm ?? '')) entities.delete(mention);
+  }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
   categoriesNamedAsConditions(tokens, sentenceOf, measures, entities);
 
@@ -202,6 +219,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
         continue;
       }
       for (const m of negationScope(hit, inSentence, triggers, tokens)) {
+        const measured = measures.get(m);
+        if (measured && measured.points.length === 0) {
+          measured.negated = hit;
+          used.add(hit);
+        }
         const e = entities.get(m);
         if (e && e.concept.type !== 'no-allergy' && !(e.concept.type === 'smoking' && hit.start >= m.start)) {
           e.negated ??= hit;
@@ -265,6 +287,23 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   return { text, tokens, dates, numbers, mentions, triggers, assertions, loose, looseDates, covered, unattached: triggers.filter((t) => !used.has(t)) };
 }
 
+// Units that name what a number measures when nothing else does ("Febrile at 39.2 °C", "the reading of 114/87 mm Hg").
+const UNIT_ANALYTES: Record<string, string> = { 'mm[Hg]': 'blood-pressure', Cel: 'temperature', '[degF]': 'temperature', 'kg/m2': 'bmi', 'mL/min/{1.73_m2}': 'egfr' };
+
+/** A measurement the number's unit implies, created on the fly, or null. */
+function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Map<Mention, MeasureAssertion>, sentenceOf: readonly number[]): Mention | null {
+  const first = all.find((x) => x.pairedWith !== null && all[x.pairedWith] === n);
+  if (first) return [...measures.keys()].find((m) => m.first === first.token) ?? null;
+  const id = n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined);
+  if (!id || (id === 'blood-pressure' && n.pairedWith === null)) return null;
+  const existing = [...measures.values()].find((m) => m.analyte.id === id && sentenceOf[m.mention.first] === sentenceOf[n.token]);
+  if (existing) return existing.mention;
+  const analyte = analyteById(id);
+  const mention: Mention = { start: n.start, end: n.end, first: n.token, last: n.token, concepts: [{ type: 'analyte', analyte }] };
+  measures.set(mention, { type: 'measure', analyte, mention, points: [], latest: null, first: null, trend: null, interpretation: null, period: null });
+  return mention;
+}
+
 function interpretationOf(hit: TriggerHit): InterpretationKind | undefined {
   return (['category', 'normal', 'high', 'low', 'abnormal'] as const).find((k) => hit.kinds.has(k));
 }
@@ -323,6 +362,10 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
     // "stage 2 hypertension range" names a category of a value, not the condition inside it.
     const category = triggerLexicon().longest(tokens, i);
     if (category?.concepts.some((c) => c.kind === 'category') && category.length > (best?.length ?? 0)) {
+      // "reduced ejection fraction", "normal blood pressure": the category, and the analyte it names.
+      const inner = Array.from({ length: category.length }, (_, k) => lexicon.longest(tokens, i + k)).find((m) => m?.concepts.some((c) => c.type === 'analyte'));
+      const analyte = inner?.concepts.find((c) => c.type === 'analyte');
+      if (analyte) found.push({ start: t.start, end: tokens[i + category.length - 1]!.end, first: i, last: i + category.length - 1, concepts: [analyte], categoryToo: true });
       i += category.length;
       continue;
     }
@@ -343,7 +386,7 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
 // One name may be several things ("insulin" a drug and a class; "obesity" two condition rows): keep the
 // most specific kind first, and merge a condition named both by the table and by the chart.
 function preferred(concepts: readonly Concept[]): Concept[] {
-  const order: Concept['type'][] = ['analyte', 'smoking', 'no-allergy', 'vaccine', 'record', 'condition', 'drug', 'drug-class', 'allergy-word', 'encounter'];
+  const order: Concept['type'][] = ['analyte', 'smoking', 'no-allergy', 'vaccine', 'record', 'condition', 'drug', 'drug-class', 'group', 'allergy-word', 'encounter'];
   const sorted = [...concepts].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   const conditions = sorted.filter((c): c is Extract<Concept, { type: 'condition' }> => c.type === 'condition');
   const records = sorted.filter((c): c is Extract<Concept, { type: 'record' }> => c.type === 'record' && c.kind === 'condition');
@@ -356,7 +399,7 @@ function preferred(concepts: readonly Concept[]): Concept[] {
 
 function findTriggers(tokens: readonly Token[], mentions: readonly Mention[], skip: (t: Token, i: number) => boolean): TriggerHit[] {
   const lexicon = triggerLexicon();
-  const inMention = new Set(mentions.flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
+  const inMention = new Set(mentions.filter((m) => !m.categoryToo).flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
   const found: TriggerHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
@@ -383,11 +426,16 @@ function findTriggers(tokens: readonly Token[], mentions: readonly Mention[], sk
 function sentences(tokens: readonly Token[]): number[] {
   const ids: number[] = [];
   let id = 0;
+  let depth = 0;
   tokens.forEach((t, i) => {
     ids.push(id);
-    if (t.kind !== 'punct' || !SENTENCE_END.has(t.text)) return;
+    if (t.text === '(') depth += 1;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (t.kind !== 'punct' || !SENTENCE_END.has(t.text) || depth > 0) return;
     const before = tokens[i - 1];
     if (t.text === '.' && before && before.end === t.start && before.kind === 'word' && ABBREVIATED.has(before.norm)) return;
+    // "Q: What was the last weight? A: 10.8 kg": a question and its answer are one claim.
+    if (t.text === '?' && tokens[i + 1]?.norm === 'a' && tokens[i + 2]?.text === ':') return;
     id += 1;
   });
   return ids;
@@ -564,6 +612,8 @@ function isListComma(i: number, inSentence: readonly Mention[]): boolean {
 function nearestMeasure(hit: TriggerHit, inSentence: readonly Mention[], measures: ReadonlyMap<Mention, MeasureAssertion>): MeasureAssertion | null {
   const candidates = inSentence.filter((m) => measures.has(m));
   if (candidates.length === 0) return null;
+  const same = candidates.find((m) => m.first <= hit.first && m.last >= hit.last);
+  if (same) return measures.get(same)!;
   // The analyte the word follows (its own clause), else the one it precedes.
   const before = candidates.filter((m) => m.last < hit.first).pop();
   const after = candidates.find((m) => m.first > hit.last);
@@ -571,8 +621,15 @@ function nearestMeasure(hit: TriggerHit, inSentence: readonly Mention[], measure
   return measures.get(before ?? after!)!;
 }
 
+// "an active medication", "an active problem": the word after a status says what kind of thing it is said of.
+const DRUG_NOUNS = new Set(['medication', 'medicine', 'prescription', 'drug', 'rx', 'order', 'med', 'therapy']);
+const PROBLEM_NOUNS = new Set(['problem', 'diagnosis', 'condition', 'issue', 'disorder']);
+
 function nearestEntity(hit: TriggerHit, inSentence: readonly Mention[], entities: ReadonlyMap<Mention, EntityAssertion>, tokens: readonly Token[]): EntityAssertion | null {
-  const candidates = inSentence.filter((m) => entities.has(m) && m.concepts[0]!.type !== 'encounter');
+  const noun = tokens[hit.last + 1]?.norm ?? '';
+  const kind = (m: Mention) => m.concepts[0]!.type;
+  const wanted = (m: Mention) => (DRUG_NOUNS.has(noun) ? kind(m) === 'drug' || kind(m) === 'drug-class' : PROBLEM_NOUNS.has(noun) ? kind(m) === 'condition' || kind(m) === 'record' : true);
+  const candidates = inSentence.filter((m) => entities.has(m) && kind(m) !== 'encounter' && wanted(m));
   if (candidates.length === 0) return inSentence.map((m) => entities.get(m)).find((e) => e !== undefined) ?? null;
   const words = (a: number, b: number) => tokens.slice(a, b).filter((t) => t.kind === 'word').length;
   let best: Mention | null = null;

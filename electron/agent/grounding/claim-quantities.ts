@@ -27,6 +27,10 @@ export interface ClaimNumber extends Span {
   readonly pairedWith: number | null;
   /** "3/10": a score out of the second number. */
   readonly outOf: number | null;
+  /** "in the high 170s", "mid-180s": the values it stands for. */
+  readonly within?: readonly [number, number];
+  /** Written after "from" (the start of a change) or "to" (its end). */
+  readonly marker?: 'from' | 'to';
   /** Index of the token. */
   readonly token: number;
 }
@@ -46,6 +50,12 @@ export function numbersIn(text: string, tokens: readonly Token[], masked: readon
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.kind !== 'number' || t.start < skipUntil || masked.some((m) => overlaps(m, t))) continue;
+    // "x10^3/uL" standing alone (a unit for the numbers before it): its digits are the unit's.
+    const lead = tokens[i - 1];
+    if (lead && lead.end === t.start && (lead.text === '×' || lead.norm === 'x') && t.norm === '10') {
+      skipUntil = unitsAfter(text, tokens, i - 1)[0]?.end ?? t.end;
+      continue;
+    }
     // A code or a word with digits: "4548-4" and "COVID-19" are not values.
     const before = tokens[i - 1];
     if (before && before.end === t.start && (before.kind === 'word' || (before.text === '-' && tokens[i - 2]?.kind === 'number' && tokens[i - 2]!.end === before.start && !looksLikeRange(tokens, i - 2)))) continue;
@@ -81,11 +91,41 @@ export function numbersIn(text: string, tokens: readonly Token[], masked: readon
       skipUntil = feetInches.end;
       continue;
     }
-    const n = number(t, i, { approximate, bound, units, pairedWith: null, outOf: null });
+    // "126 over 88": a pressure said in words.
+    const over = tokens[i + 1];
+    const diastolic = tokens[i + 2];
+    if (over?.norm === 'over' && diastolic?.kind === 'number' && /^\d{2,3}$/.test(t.norm) && /^\d{2,3}$/.test(diastolic.norm) && Number(t.norm) > Number(diastolic.norm)) {
+      const pairUnits = unitsAfter(text, tokens, i + 2);
+      const first = found.length;
+      found.push(number(t, i, { approximate, bound, units: pairUnits, pairedWith: first + 1, outOf: null }));
+      found.push(number(diastolic, i + 2, { approximate, bound, units: pairUnits, pairedWith: null, outOf: null }));
+      skipUntil = Math.max(diastolic.end, pairUnits[0]?.end ?? -1);
+      continue;
+    }
+    const n = { ...number(t, i, { approximate, bound, units, pairedWith: null, outOf: null }), ...decade(text, t), ...markerOf(tokens, negative ? i - 1 : i) };
     found.push(negative ? { ...n, start, value: -n.value } : n);
     skipUntil = units[0]?.end ?? -1;
   }
   return found;
+}
+
+/** "in the high 170s", "mid-180s", "the 140s": a decade and which part of it. */
+function decade(text: string, t: Token): { within: [number, number]; end: number } | Record<string, never> {
+  if (!/^\d{2,3}0$/.test(t.norm) || text[t.end] !== 's') return {};
+  const base = Number(t.norm);
+  const before = text.slice(Math.max(0, t.start - 7), t.start).toLowerCase();
+  const part = /(low|lower)[-\s]*$/.test(before) ? [0, 3] : /(mid|middle)[-\s]*$/.test(before) ? [3, 7] : /(high|upper)[-\s]*$/.test(before) ? [7, 9.99] : [0, 9.99];
+  return { within: [base + part[0]!, base + part[1]!], end: t.end + 1 };
+}
+
+/** "from 137" starts a change and "to 87" ends it, whatever the order they are written in. */
+function markerOf(tokens: readonly Token[], i: number): { marker: 'from' | 'to' } | Record<string, never> {
+  let j = i - 1;
+  while (j >= 0 && (APPROXIMATE.has(tokens[j]!.norm) || tokens[j]!.text === '~')) j -= 1;
+  const word = tokens[j]?.norm;
+  if (word === 'from') return { marker: 'from' };
+  if (word === 'to' || word === 'reaching' || word === 'reached' || word === 'now') return { marker: 'to' };
+  return {};
 }
 
 /** "-0.4" after a space, a colon or a bracket (a T-score), not "120-130" or "LDL-3". */
@@ -147,6 +187,8 @@ function isApproximate(tokens: readonly Token[], i: number): boolean {
 }
 
 function boundBefore(tokens: readonly Token[], i: number): 'above' | 'below' | null {
+  // "below the 6.5 %", "above the 4.0 cut-off"
+  if (tokens[i - 1]?.norm === 'the' && tokens[i - 2] && (ABOVE.has(tokens[i - 2]!.norm) || BELOW.has(tokens[i - 2]!.norm))) return boundBefore(tokens, i - 1);
   const prev = tokens[i - 1];
   if (!prev) return null;
   // "->" and "=>" are arrows from one value to the next, not bounds.

@@ -81,7 +81,7 @@ export function foldWord(word: string): string {
   for (const [from, to] of SPELLING) w = w.replace(from, to);
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
-  if (NOT_PLURAL.has(w) || w.length <= 3) return w;
+  if (NOT_PLURAL.has(w) || w.length <= 3 || w.endsWith('betes')) return w;
   if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (/(?:ss|x|ch|sh|zz)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);

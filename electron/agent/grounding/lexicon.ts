@@ -9,6 +9,44 @@ import { foldPhrase, type Token } from './claim-text';
  * record of this patient by its display. Phrases are kept in a trie of
  * folded tokens and matched longest first.
  */
+export type GroupKind = 'condition' | 'procedure' | 'medication' | 'immunization' | 'encounter' | 'reason';
+
+/**
+ * Kinds of history named as a whole ("no cardiac history", "no malignancy",
+ * "never had surgery"): matched by the words of the chart's record displays,
+ * deliberately broadly, so that a negation of the kind is contradicted by any
+ * record of it (a false flag costs a look; a false pass could hide a cancer).
+ */
+const GROUPS: Array<{ names: string[]; pattern: RegExp | null; kinds: GroupKind[]; analytes?: string[] }> = [
+  { names: ['cardiac history', 'cardiac disease', 'cardiac problems', 'cardiac condition', 'heart problems', 'heart condition', 'heart trouble', 'cardiovascular disease', 'cardiovascular history', 'cardiac', 'cardiovascular', 'cvd', 'coronary disease', 'heart history', 'cardiac events'], pattern: /heart|cardi|coronar|myocard|angina|atrial|arrhythm|valv|infarct/i, kinds: ['condition', 'procedure', 'reason'] },
+  { names: ['malignancy', 'malignancies', 'cancer', 'cancers', 'tumor', 'tumors', 'tumour', 'tumours', 'neoplasm', 'neoplasms', 'oncologic history', 'oncological history', 'cancer history', 'carcinoma', 'malignant disease', 'neoplastic disease'], pattern: /neoplasm|malignan|carcinoma|cancer|tumou?r|metasta|lymphoma|leuka?emia|melanoma|sarcoma|oncolog|docetaxel|oxaliplatin|leucovorin|leuprolide|cisplatin|carboplatin|paclitaxel|cyclophosphamide|tamoxifen|letrozole|chemotherapy/i, kinds: ['condition', 'procedure', 'reason', 'medication'] },
+  { names: ['fracture', 'fractures', 'broken bone', 'broken bones', 'fractured'], pattern: /fractur/i, kinds: ['condition', 'procedure'] },
+  { names: ['surgery', 'surgeries', 'operation', 'operations', 'surgical history', 'surgical procedures', 'major surgery', 'prior surgery', 'operated'], pattern: /ectomy|otomy|ostomy|plasty|surg|repair|resection|excision|transplant|bypass|extraction|amputation|implant/i, kinds: ['condition', 'procedure'] },
+  { names: ['abdominal surgery', 'abdominal surgeries', 'abdominal operation', 'bowel surgery', 'gi surgery'], pattern: /append|cholecyst|colect|colon|bowel|hernia|gastr|abdom|laparo|hysterect|cesarean|caesarean/i, kinds: ['condition', 'procedure'] },
+  { names: ['injury', 'injuries', 'trauma', 'traumatic injury', 'injured'], pattern: /injur|sprain|strain|fractur|laceration|concussion|whiplash|contusion|wound|burn|dislocat|trauma/i, kinds: ['condition', 'procedure', 'reason'] },
+  { names: ['infection', 'infections', 'infectious disease'], pattern: /infect|sinusitis|pharyngitis|bronchitis|otitis|pneumonia|cellulitis|sepsis|strep|tonsillitis|cystitis|influenza/i, kinds: ['condition', 'reason'] },
+  { names: ['throat infection', 'throat infections', 'sore throat', 'sore throats', 'throat problems'], pattern: /pharyngitis|tonsillitis|strep|throat/i, kinds: ['condition', 'reason'] },
+  { names: ['ear infection', 'ear infections', 'ear problems'], pattern: /otitis|ear/i, kinds: ['condition', 'reason'] },
+  { names: ['sinus problems', 'sinus infection', 'sinus infections', 'sinus disease', 'sinus issues'], pattern: /sinus/i, kinds: ['condition', 'reason'] },
+  { names: ['lung disease', 'respiratory disease', 'pulmonary disease', 'lung problems', 'breathing problems', 'chronic lung disease', 'respiratory problems', 'respiratory history'], pattern: /asthma|copd|chronic obstructive|emphysema|pulmonar|lung|respirat|bronch/i, kinds: ['condition', 'reason'] },
+  { names: ['kidney disease', 'renal disease', 'kidney problems', 'renal problems', 'renal impairment', 'kidney damage', 'renal history'], pattern: /kidney|renal|nephr|\bckd\b/i, kinds: ['condition', 'reason'] },
+  { names: ['liver disease', 'liver problems', 'hepatic disease'], pattern: /liver|hepat|cirrho/i, kinds: ['condition', 'reason'] },
+  { names: ['mental health history', 'psychiatric history', 'mental illness', 'psychiatric illness', 'mental health problems', 'mental health conditions', 'psychiatric disorder'], pattern: /depress|anxiety|bipolar|schizo|psych|ptsd|substance|alcohol|dementia|alzheimer/i, kinds: ['condition', 'reason'] },
+  { names: ['neurological history', 'neurologic disease', 'neurological disease', 'neurological problems', 'neurologic history', 'neurological condition'], pattern: /seizure|epilep|stroke|neuro|dementia|alzheimer|parkinson|sclerosis|concussion|migraine/i, kinds: ['condition', 'reason'] },
+  { names: ['chest imaging', 'chest x-ray', 'chest x-rays', 'chest radiograph', 'chest radiographs', 'chest ct', 'chest film', 'chest films'], pattern: /chest/i, kinds: ['procedure'] },
+  { names: ['imaging', 'x-rays', 'radiographs', 'scans', 'imaging studies'], pattern: /x-ray|radiograph|imaging|\bct\b|mri|ultrasound|scan|dxa|densitometr|mammogra|echocardiogra/i, kinds: ['procedure'] },
+  { names: ['vaccinations', 'vaccines', 'immunizations', 'immunisations', 'shots'], pattern: null, kinds: ['immunization'] },
+  { names: ['pregnancy', 'pregnancies', 'pregnant'], pattern: /pregnan|miscarriage|abortion|delivery|prenatal|gestation|birth/i, kinds: ['condition', 'procedure', 'reason'] },
+  { names: ['skin conditions', 'skin problems', 'skin disease', 'dermatologic history'], pattern: /dermat|eczema|psoria|skin|rash|acne/i, kinds: ['condition', 'reason'] },
+  { names: ['joint problems', 'arthritis', 'joint disease'], pattern: /arthrit|arthros|joint|osteoarth/i, kinds: ['condition', 'reason'] },
+  { names: ['eye disease', 'eye problems', 'vision problems'], pattern: /retinopath|glaucoma|cataract|\beye|macular|vision/i, kinds: ['condition', 'reason'] },
+  { names: ['dental problems', 'dental history', 'dental issues'], pattern: /tooth|teeth|molar|dental|gingiv/i, kinds: ['condition', 'procedure', 'reason'] },
+  { names: ['liver enzymes', 'liver function tests', 'lfts', 'transaminases', 'liver tests'], pattern: null, kinds: [], analytes: ['alt', 'ast', 'alp', 'bilirubin'] },
+  { names: ['lipids', 'lipid panel', 'lipid profile', 'cholesterol panel', 'fasting lipids'], pattern: null, kinds: [], analytes: ['total-cholesterol', 'ldl', 'hdl', 'triglycerides'] },
+  { names: ['kidney function', 'renal function', 'kidney function tests', 'renal panel'], pattern: null, kinds: [], analytes: ['egfr', 'creatinine', 'urea-nitrogen'] },
+  { names: ['blood count', 'cbc', 'complete blood count', 'full blood count', 'fbc', 'blood counts'], pattern: null, kinds: [], analytes: ['wbc', 'hemoglobin', 'platelets', 'hematocrit', 'rbc'] },
+];
+
 export type SmokingStatus = 'never' | 'former' | 'current' | 'non';
 
 export type Concept =
@@ -21,6 +59,7 @@ export type Concept =
   | { readonly type: 'allergy-word' }
   | { readonly type: 'encounter'; readonly classes: readonly string[] | null }
   | { readonly type: 'vaccine'; readonly pattern: RegExp; readonly name: string }
+  | { readonly type: 'group'; readonly name: string; readonly pattern: RegExp | null; readonly kinds: readonly GroupKind[]; readonly analytes?: readonly string[] }
   | { readonly type: 'record'; readonly kind: 'procedure' | 'immunization' | 'allergy' | 'condition' | 'care-plan'; readonly ids: ReadonlySet<string>; readonly name: string };
 
 interface TrieNode<T> {
@@ -111,6 +150,12 @@ const ENCOUNTERS: Array<[string, string[] | null]> = [
   ['emergency room visit', ['EMER']],
   ['urgent care visit', ['EMER', 'AMB']],
   ['clinic contact', null],
+  ['follow-up', null],
+  ['follow up', null],
+  ['followup', null],
+  ['follow-up visit', null],
+  ['sick visit', ['AMB']],
+  ['physical', ['AMB']],
   ['contact', null],
   ['clinic', null],
   ['office', ['AMB']],
@@ -159,6 +204,7 @@ export function globalLexicon(): PhraseTrie {
   for (const [phrase, classes] of ENCOUNTERS) trie.add(phrase, { type: 'encounter', classes });
   for (const word of ALLERGY_WORDS) trie.add(word, { type: 'allergy-word' });
   for (const [pattern, names] of VACCINES) for (const name of names) trie.add(name, { type: 'vaccine', pattern, name });
+  for (const g of GROUPS) for (const name of g.names) trie.add(name, { type: 'group', name, pattern: g.pattern, kinds: g.kinds, ...(g.analytes ? { analytes: g.analytes } : {}) });
   global = trie;
   return trie;
 }

@@ -1,7 +1,7 @@
 import { analyteByLoinc, groupWordsOf, type Analyte } from '../../clinical/analytes';
 import { toUcum } from '../../clinical/units';
 import type { Db } from '../../store/sqlite';
-import { evidenceChunkRow, observationComponents, patientRow, recordRow, type RecordTable, type Row } from '../../store/queries/grounding';
+import { encounterClassOf, evidenceChunkRow, observationComponents, patientRow, recordRow, type RecordTable, type Row } from '../../store/queries/grounding';
 import { ingredientsOf } from './chart-index';
 import type { Citation, RecordCitation } from './citation';
 import { datesIn } from './claim-dates';
@@ -43,6 +43,8 @@ export interface SourceRecord {
   readonly status: string | null;
   /** Allergy category, encounter class. */
   readonly category: string | null;
+  /** The class of the visit the record was made at (AMB, EMER, IMP), for "in the ED", "admitted". */
+  readonly visitClass: string | null;
   readonly measurement: Measurement | null;
   /** The component rows of a panel (a blood pressure's systolic and diastolic). */
   readonly components: readonly SourceRecord[];
@@ -173,6 +175,7 @@ function fromRow(db: Db, patientId: string, citation: Citation, kind: Exclude<Re
     end,
     status: reading.status && typeof row[reading.status] === 'string' ? (row[reading.status] as string) : null,
     category: reading.category && typeof row[reading.category] === 'string' ? (row[reading.category] as string) : null,
+    visitClass: kind === 'encounter' ? ((row.class_code as string | null) ?? null) : typeof row.encounter_id === 'string' ? encounterClassOf(db, row.encounter_id) : null,
     measurement,
     components,
     ingredients: kind === 'medication' ? ingredientsOf(display) : new Set(),
@@ -232,6 +235,7 @@ function readPatient(db: Db, citation: Citation): SourceRecord | null {
     end: null,
     status: null,
     category: null,
+    visitClass: null,
     measurement: null,
     components: [],
     ingredients: new Set(),
@@ -259,6 +263,7 @@ function readEvidence(db: Db, citation: Extract<Citation, { kind: 'evidence' }>)
     end: null,
     status: null,
     category: null,
+    visitClass: null,
     measurement: null,
     components: [],
     ingredients: new Set(),

@@ -1,4 +1,4 @@
-import { SMOKING_STATUS_LOINC } from '../../clinical/analytes';
+import { analyteById, SMOKING_STATUS_LOINC } from '../../clinical/analytes';
 import { convert } from '../../clinical/units';
 import { latestEncounter, latestObservation, type ChartEntry } from '../../store/queries/grounding';
 import { cleanDisplay } from './chart-index';
@@ -22,7 +22,12 @@ export function checkEntity(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   if (a.possible) {
     return [problem(a.possible, 'unchecked', `${text(ctx, a.possible)} ${text(ctx, a.mention)}: not checked, a possibility is not a fact the record can confirm`)];
   }
+  // A negated name that is also a kind of history ("no heart disease"): the whole kind is searched.
+  const group = a.mention.concepts.find((x): x is Extract<EntityConcept, { type: 'group' }> => x.type === 'group');
+  if (a.negated && group && c.type !== 'group') return negatedGroup(a, group, ctx);
   switch (c.type) {
+    case 'group':
+      return a.negated ? negatedGroup(a, c, ctx) : presentGroup(a, c, ctx);
     case 'condition':
     case 'record':
       return a.negated ? negatedRecord(a, ctx) : presentRecord(a, ctx);
@@ -117,8 +122,9 @@ function presentDrug(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   }
   const problems = checkDatesAndStatus(a, ctx, records);
   for (const s of a.strengths) {
+    const perDose = (u: string) => u.replace(/\/\{actuat\}$/, '');
     const ok = records.some((r) => r.numbers.some((n) => {
-      const value = s.unit && n.ucum ? convert(n.value, n.ucum, s.unit.ucum) : n.value;
+      const value = s.unit && n.ucum ? convert(n.value, perDose(n.ucum), perDose(s.unit.ucum)) : n.value;
       return value !== null && Math.abs(value - s.number.value) <= tolerance(s.number);
     }));
     if (!ok) problems.push(problem({ start: s.number.start, end: s.unit?.end ?? s.number.end }, 'value', `${text(ctx, { start: s.number.start, end: s.unit?.end ?? s.number.end })}: not the strength of the cited ${records.map((r) => r.display).slice(0, 2).join('; ')}`));
@@ -143,14 +149,15 @@ function negatedDrug(a: EntityAssertion, ctx: VerifyContext): Problem[] {
 
 function checkDatesAndStatus(a: EntityAssertion, ctx: VerifyContext, records: readonly SourceRecord[]): Problem[] {
   const problems: Problem[] = [];
+  // Each date must fit a record; the status is judged on the records the dates point at ("the 2019 prescription").
   let fitting = records;
   for (const { date, role } of a.dates) {
-    const ok = fitting.filter((r) => datesFit(r, date, role));
+    const ok = records.filter((r) => datesFit(r, date, role));
     if (ok.length === 0) {
       const field = role === 'end' ? 'end' : role === 'start' ? (r0(records)?.kind === 'condition' ? 'onset' : 'start') : 'date';
       const have = records.map((r) => (role === 'end' ? r.end : r.start)?.slice(0, 10) ?? 'none').slice(0, 3).join(', ');
       problems.push(problem(date, 'date', `${text(ctx, date)}: the cited record's ${field} is ${have}`));
-    } else fitting = ok;
+    } else if (a.dates.length === 1) fitting = ok;
   }
   if (a.status) {
     const wanted = a.status.kind;
@@ -218,6 +225,7 @@ function asSource(e: ChartEntry & { kind?: string }): SourceRecord {
     end: e.end,
     status: e.status,
     category: e.category ?? null,
+    visitClass: null,
     measurement: null,
     components: [],
     ingredients: new Set(),
@@ -290,6 +298,33 @@ function noAllergy(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   return [problem(a.mention, 'negation', `${text(ctx, a.mention)}: the record lists ${present.map((e) => e.display).slice(0, 3).join(', ')}`)];
 }
 
+type Group = Extract<EntityConcept, { type: 'group' }>;
+
+function groupEntries(g: Group, ctx: VerifyContext): ChartEntry[] {
+  const lists = g.kinds.map((k) => (k === 'reason' ? ctx.chart.reasons : ctx.chart.entries[k]));
+  return lists.flat().filter((e) => g.pattern === null || g.pattern.test(e.display ?? ''));
+}
+
+function negatedGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem[] {
+  const span = { start: a.negated!.start, end: a.mention.end };
+  const found = groupEntries(g, ctx)[0];
+  if (found) return [problem(span, 'negation', `${text(ctx, span)}: the record lists ${cleanDisplay(found.display)}${found.start ? ` (${found.start.slice(0, 10)})` : ''}`)];
+  for (const id of g.analytes ?? []) {
+    const seen = latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc);
+    if (seen) return [problem(span, 'negation', `${text(ctx, span)}: the record has a ${analyteById(id).short} result of ${seen.at?.slice(0, 10)}`)];
+  }
+  return [];
+}
+
+function presentGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem[] {
+  const ok =
+    ctx.sources.some((s) => (g.kinds as readonly string[]).includes(s.kind) && (g.pattern === null || g.pattern.test(s.display))) ||
+    ctx.sources.some((s) => s.measurement?.analyte && g.analytes?.includes(s.measurement.analyte.id)) ||
+    ctx.sources.some((s) => s.kind === 'diagnostic-report' && g.analytes !== undefined) ||
+    (ctx.citesChart && groupEntries(g, ctx).length > 0);
+  return ok ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no record of it`)];
+}
+
 const FOOD = /\b(?:wheat|gluten|peanut|nut|nuts|milk|lactose|egg|eggs|shellfish|shrimp|fish|soy|sesame|corn|strawberr|food)\b/i;
 const ENVIRONMENT = /\b(?:pollen|grass|tree|mould|mold|dander|dust|mite|latex|venom|bee|wasp|insect|cat|dog|animal|ragweed|environmental)\b/i;
 
@@ -341,9 +376,19 @@ function encounter(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     for (const { date } of a.dates) if (latest && !dateCovers(date, latest.at)) problems.push(problem(date, 'latest', `${text(ctx, date)}: the latest visit is of ${latest.at.slice(0, 10)}`));
     return problems;
   }
-  if (a.negated) return [problem(a.mention, 'unchecked', `${text(ctx, a.negated)} ${text(ctx, a.mention)}: not checked against the whole record`)];
-  // A cited procedure "Admission to orthopedic department" is an admission too.
-  if (cited.length === 0) return c.classes && !ctx.sources.some((s) => s.words.has('admission') && c.classes!.includes('IMP')) ? [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no encounter`)] : [];
+  if (a.negated) {
+    if (!c.classes) return [problem(a.mention, 'unchecked', `${text(ctx, a.negated)} ${text(ctx, a.mention)}: not checked against the whole record`)];
+    const seen = ctx.chart.entries.encounter.find((e) => c.classes!.includes((e.category ?? '').toUpperCase()) || (c.classes!.includes('EMER') && /emergency/i.test(e.display ?? '')));
+    return seen ? [problem({ start: a.negated.start, end: a.mention.end }, 'negation', `${text(ctx, { start: a.negated.start, end: a.mention.end })}: the record lists ${seen.display} on ${seen.start?.slice(0, 10)}`)] : [];
+  }
+  // An office visit, a check-up, a follow-up: words about when a cited result was taken, not claims of their own.
+  if (!c.classes || c.classes.every((k) => k === 'AMB')) {
+    if (cited.length === 0) return [];
+  } else if (cited.length === 0) {
+    // "in the ED", "admitted": a cited record made at such a visit, or an admission procedure, says so.
+    const atSuchVisit = ctx.sources.some((s) => c.classes!.includes((s.visitClass ?? '').toUpperCase()) || (s.words.has('admission') && c.classes!.includes('IMP')) || (s.words.has('emergency') && c.classes!.includes('EMER')));
+    return atSuchVisit ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no encounter`)];
+  }
   if (c.classes && !cited.some((s) => c.classes!.includes((s.category ?? '').toUpperCase()))) {
     problems.push(problem(a.mention, 'term', `${text(ctx, a.mention)}: the cited encounter is of class ${cited[0]!.category ?? 'unknown'}`));
   }

@@ -17,10 +17,11 @@ import type { VerifyContext } from './verify-context';
  * or a cited table (interpretation-ranges.ts).
  *
  * "Stable" and "unchanged" hold when every value of the period lies within
- * STABLE_TOLERANCE of their median: 5 %, the change in weight or a
- * laboratory value below which clinicians commonly call it unchanged.
+ * STABLE_TOLERANCE of their median: 3 %, about the analytical and
+ * biological variation of the common analytes, below which clinicians call
+ * a value unchanged; "rose" and "fell" need a change of at least as much.
  */
-export const STABLE_TOLERANCE = 0.05;
+export const STABLE_TOLERANCE = 0.03;
 
 /**
  * "Rose" and "fell" need a change of at least MIN_CHANGE of the first value:
@@ -39,6 +40,12 @@ export interface ResultRow {
 }
 
 export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[] {
+  if (a.negated) {
+    const ids = a.analyte.id === 'blood-pressure' ? ['systolic'] : [a.analyte.id];
+    const seen = ids.map((id) => latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc)).find((o) => o !== null);
+    const span = { start: a.negated.start, end: a.mention.end };
+    return seen ? [problem(span, 'negation', `${text(ctx, span)}: the record has a ${a.analyte.short} result of ${seen.at?.slice(0, 10)}`)] : [];
+  }
   const problems: Problem[] = [];
   const analyteIds = new Set(a.points.map((p) => p.analyte.id));
   if (analyteIds.size === 0) analyteIds.add(a.analyte.id);
@@ -106,13 +113,28 @@ export function tolerance(n: ClaimNumber): number {
 /** The record's value in the claim's unit; null when the units do not measure the same thing. */
 export function inClaimUnit(point: Pick<Point, 'unit' | 'analyte'>, row: Pick<ResultRow, 'value' | 'ucum'>): number | null {
   if (!point.unit || !row.ucum) return row.value;
-  return convert(row.value, row.ucum, point.unit.ucum, point.analyte.molarMass);
+  return analyteSpecific(point.analyte.id, row.value, row.ucum, point.unit.ucum) ?? convert(row.value, row.ucum, point.unit.ucum, point.analyte.molarMass);
+}
+
+/**
+ * Conversions that are not a change of unit in UCUM's sense: HbA1c between
+ * NGSP % and IFCC mmol/mol (the IFCC-NGSP master equation, Hoelzel et al.,
+ * Clin Chem 2004;50:166-74: IFCC = 10.929 x (NGSP - 2.15)), and an albumin /
+ * creatinine ratio between mg/g and mg/mmol of creatinine (113.12 g/mol).
+ */
+function analyteSpecific(analyte: string, value: number, from: string, to: string): number | null {
+  if (analyte === 'hba1c' && from === '%' && to === 'mmol/mol') return 10.929 * (value - 2.15);
+  if (analyte === 'hba1c' && from === 'mmol/mol' && to === '%') return value / 10.929 + 2.15;
+  if (analyte === 'microalbumin-creatinine' && from === 'mg/g' && to === 'mg/mmol') return value * 0.11312;
+  if (analyte === 'microalbumin-creatinine' && from === 'mg/mmol' && to === 'mg/g') return value / 0.11312;
+  return null;
 }
 
 export function valueMatches(point: Point, row: ResultRow): boolean {
   const value = inClaimUnit(point, row);
   if (value === null) return false;
   const n = point.number;
+  if (n.within) return value >= n.within[0] - 0.5 && value <= n.within[1] + 0.5;
   if (n.bound === 'above') return value > n.value;
   if (n.bound === 'below') return value < n.value;
   return Math.abs(value - n.value) <= tolerance(n);
@@ -174,7 +196,9 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
   const own = a.points.filter((p) => p.analyte === analyte);
   let series: ResultRow[];
   if (own.length >= 2 && own.every((p) => matched.has(p))) {
-    series = own.map((p) => matched.get(p)!);
+    // In the order the claim means: "from" first and "to" last, whatever order they are written in.
+    const rank = (p: Point) => (p.number.marker === 'from' ? 0 : p.number.marker === 'to' ? 2 : 1);
+    series = [...own].sort((x, y) => rank(x) - rank(y)).map((p) => matched.get(p)!);
     // "fell from A in Y1 to B in Y2": A must be the earlier of the two.
     const [first, last] = [series[0]!, series[series.length - 1]!];
     if (first.at && last.at && first.at > last.at && trend.kind !== 'stable') {
@@ -236,6 +260,7 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   let by: string;
   if (kind === 'category') {
     ({ verdict, by } = judgeCategory(said, rows, ctx.sex));
+    if (verdict === null && by === '') return [problem(hit, 'unchecked', `${said}: not checked, it is not a category of ${rows[0]!.analyte.short} in any cited table`)];
   } else {
     const judged = rows.map((r) => judge(r, kind as Exclude<InterpretationKind, 'category'>));
     // For a pressure, "high" needs one component high; "normal" and "low" need both, as the guideline's categories do.
@@ -252,10 +277,10 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
 
 /** A named category ("stage 2 hypertension", "G3b"): true or false by its bounds, null when the analyte has no such category. */
 function judgeCategory(said: string, rows: readonly ResultRow[], sex: string | null): { verdict: boolean | null; by: string } {
-  const phrase = foldPhrase(said).join(' ');
+  const phrase = foldPhrase(said).filter((w) => w !== 'the' && w !== 'in').join(' ');
   const systolic = rows.find((r) => r.analyte.id === 'systolic');
   const diastolic = rows.find((r) => r.analyte.id === 'diastolic');
-  const category = categoryNamed(systolic && diastolic ? 'blood-pressure' : rows[0]!.analyte.id, phrase);
+  const category = categoryNamed(systolic && diastolic ? 'blood-pressure' : rows[0]!.analyte.id, phrase, (name) => foldPhrase(name).filter((w) => w !== 'the' && w !== 'in').join(' '));
   if (!category) return { verdict: null, by: '' };
   if (category.pair) {
     if (systolic && diastolic) return { verdict: category.pair(systolic.value, diastolic.value), by: category.source };

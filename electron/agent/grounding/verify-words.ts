@@ -22,7 +22,11 @@ import { convert } from '../../clinical/units';
 export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const problems: Problem[] = [];
   const covered = new Set(parsed.covered);
-  const sourceWords = (w: string) => ctx.sources.some((s) => s.words.has(w));
+  // With the whole chart cited, a word of any record of the chart supports the claim.
+  const chartWords = ctx.citesChart ? new Set([...Object.values(ctx.chart.entries).flat(), ...ctx.chart.reasons].flatMap((e) => foldedWords(e.display ?? ''))) : null;
+  const exact = (w: string) => ctx.sources.some((s) => s.words.has(w)) || (chartWords?.has(w) ?? false);
+  // A word of another form of a cited word ("sutured" / "suture", "extracted" / "extraction").
+  const sourceWords = (w: string) => exact(w) || (w.length >= 5 && ctx.sources.some((s) => [...s.words].some((x) => sharesStem(w, x))));
 
   for (const hit of parsed.unattached) {
     if (hit.kinds.has('negate-before') && !hit.kinds.has('pseudo')) problems.push(...negatedUnknown(hit, parsed, ctx, covered));
@@ -78,6 +82,13 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
     problems.push(problem(t, 'term', `"${t.text}": not in the cited source`));
   });
   return problems;
+}
+
+function sharesStem(a: string, b: string): boolean {
+  const need = Math.max(5, Math.min(a.length, b.length) - 3);
+  if (Math.min(a.length, b.length) < need) return false;
+  for (let i = 0; i < need; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Nouns that say what kind of thing is negated, not which ("no sinus problems", "no heart trouble").

@@ -33,6 +33,11 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
 }
 
 /** One row of a clinical table, only if it belongs to the patient. */
+/** The class of the visit a record belongs to (AMB, EMER, IMP...), or null. */
+export function encounterClassOf(db: Db, encounterId: string): string | null {
+  return (prepared(db, `SELECT class_code FROM encounters WHERE id = ?`).pluck().get(encounterId) as string | undefined) ?? null;
+}
+
 export function recordRow(db: Db, table: RecordTable, id: string, patientId: string): Row | null {
   return (prepared(db, `SELECT * FROM ${table} WHERE id = ? AND patient_id = ?`).get(id, patientId) as Row | undefined) ?? null;
 }
@@ -61,8 +66,8 @@ export interface ChartEntry {
   readonly category?: string | null;
 }
 
-/** Every condition, prescription, allergy, procedure and immunization of the patient, whatever its status. */
-export function chartEntries(db: Db, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization', ChartEntry[]> {
+/** Every condition, prescription, allergy, procedure, immunization and visit of the patient, whatever its status. */
+export function chartEntries(db: Db, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'encounter', ChartEntry[]> {
   const all = (sql: string) => prepared(db, sql).all(patientId) as ChartEntry[];
   return {
     condition: all(`SELECT id, code, display, clinical_status AS status, onset_at AS start, abated_at AS "end" FROM conditions WHERE patient_id = ? ORDER BY onset_at`),
@@ -70,6 +75,7 @@ export function chartEntries(db: Db, patientId: string): Record<'condition' | 'm
     allergy: all(`SELECT id, code, display, clinical_status AS status, onset_at AS start, NULL AS "end", category FROM allergies WHERE patient_id = ?`),
     procedure: all(`SELECT id, code, display, status, start_at AS start, end_at AS "end" FROM procedures WHERE patient_id = ? ORDER BY start_at`),
     immunization: all(`SELECT id, code, display, status, occurred_at AS start, NULL AS "end" FROM immunizations WHERE patient_id = ? ORDER BY occurred_at`),
+    encounter: all(`SELECT id, code, display, status, start_at AS start, end_at AS "end", class_code AS category FROM encounters WHERE patient_id = ? ORDER BY start_at`),
   };
 }
 
