@@ -76,6 +76,8 @@ export interface EntityAssertion {
   latest: TriggerHit | null;
   readonly strengths: Strength[];
   readonly dates: Array<{ date: ClaimDate; role: 'start' | 'end' | 'any' }>;
+  /** Words of a negation that narrow what it denies ("no knee surgery"): a record must hold them to contradict it. */
+  modifiers?: string[];
 }
 
 export interface CountAssertion extends Span {
@@ -110,6 +112,8 @@ const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurem
 // Words that may stand between a number and the date it was taken on.
 const DATE_GLUE = new Set(['on', 'in', 'at', 'of', 'dated', 'during', '(', ',', 'as', 'recorded', 'measured', 'taken', 'checked', 'obtained', 'drawn', 'when', 'it', 'was', 'the', 'visit', '-', '–', ':', 'by', 'around']);
 const NEGATION_WINDOW = 8;
+// "Metformin ER", "Toprol XL": release forms written after a drug's name are part of it.
+const RELEASE_FORMS = new Set(['er', 'xr', 'xl', 'sr', 'cr', 'la', 'dr', 'ec', 'ir', 'odt', 'hfa']);
 const THRESHOLD_WORDS = new Set(['cut', 'cutoff', 'cut-off', 'threshold', 'criteria', 'criterion', 'range', 'category', 'definition', 'target', 'goal']);
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
@@ -162,7 +166,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const points: Point[] = [];
   for (const n of numbers) {
     if (taken.has(n)) continue;
-    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf);
+    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions);
     const measure = owner ? measures.get(owner) : undefined;
     const entity = owner ? entities.get(owner) : undefined;
     if (measure && measure.analyte.kind === 'score' && n.pairedWith !== null) {
@@ -228,6 +232,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
         if (e && e.concept.type !== 'no-allergy' && !(e.concept.type === 'smoking' && hit.start >= m.start)) {
           e.negated ??= hit;
           used.add(hit);
+          const between = tokens.slice(hit.last + 1, m.first).map((t, k) => ({ t, i: hit.last + 1 + k })).filter(({ t, i }) => t.kind === 'word' && !covered.has(i) && !mentions.some((x) => x.first <= i && i <= x.last));
+          if (between.length > 0 && between.length <= 3) {
+            e.modifiers = between.map(({ t }) => t.norm);
+            for (const { i } of between) covered.add(i);
+          }
         }
       }
       if (used.has(hit)) continue;
@@ -291,7 +300,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
 const UNIT_ANALYTES: Record<string, string> = { 'mm[Hg]': 'blood-pressure', Cel: 'temperature', '[degF]': 'temperature', 'kg/m2': 'bmi', 'mL/min/{1.73_m2}': 'egfr' };
 
 /** A measurement the number's unit implies, created on the fly, or null. */
-function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Map<Mention, MeasureAssertion>, sentenceOf: readonly number[]): Mention | null {
+function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Map<Mention, MeasureAssertion>, sentenceOf: readonly number[], mentions: Mention[]): Mention | null {
   const first = all.find((x) => x.pairedWith !== null && all[x.pairedWith] === n);
   if (first) return [...measures.keys()].find((m) => m.first === first.token) ?? null;
   const id = n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined);
@@ -301,6 +310,8 @@ function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Ma
   const analyte = analyteById(id);
   const mention: Mention = { start: n.start, end: n.end, first: n.token, last: n.token, concepts: [{ type: 'analyte', analyte }] };
   measures.set(mention, { type: 'measure', analyte, mention, points: [], latest: null, first: null, trend: null, interpretation: null, period: null });
+  mentions.push(mention);
+  mentions.sort((a, b) => a.first - b.first);
   return mention;
 }
 
@@ -376,7 +387,7 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
     let last = i + best.length - 1;
     const concepts = preferred(best.concepts);
     // "Naproxen sodium", "penicillin V potassium": a salt belongs to its drug, it is not an analyte.
-    if (concepts[0]!.type === 'drug') while (tokens[last + 1]?.kind === 'word' && SALT_WORDS.has(tokens[last + 1]!.norm)) last += 1;
+    if (concepts[0]!.type === 'drug') while (tokens[last + 1]?.kind === 'word' && (SALT_WORDS.has(tokens[last + 1]!.norm) || RELEASE_FORMS.has(tokens[last + 1]!.norm))) last += 1;
     found.push({ start: t.start, end: tokens[last]!.end, first: i, last, concepts });
     i = last + 1;
   }
@@ -559,7 +570,9 @@ function nearestMention(tokens: readonly Token[], first: number, sentence: numbe
     if (sentenceOf[m.first] !== sentence) continue;
     const c = m.concepts[0]!;
     if (c.type === 'allergy-word' || c.type === 'no-allergy') continue;
-    // A date dates what it follows more often than what it precedes ("HCTZ started in 2014" vs "In 2014, HCTZ").
+    // A date dates what it follows more often than what it precedes ("HCTZ started in 2014" vs "In 2014, HCTZ"),
+    // and not what a "for" clause after it names ("started on 2019-05-02 for diabetes").
+    if (m.first > first && tokens.slice(first, m.first).some((t) => t.norm === 'for' || t.norm === 'because')) continue;
     const distance = m.last < first ? wordsBetween(tokens, m.last + 1, first) : wordsBetween(tokens, first, m.first) * 1.5 + 0.5;
     if (distance < bestDistance) {
       best = m;

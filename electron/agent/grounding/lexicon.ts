@@ -117,6 +117,11 @@ const NO_ALLERGY: Record<'any' | 'medication' | 'food' | 'environment', string[]
 };
 
 const ENCOUNTERS: Array<[string, string[] | null]> = [
+  ['er', ['EMER']],
+  ['ed', ['EMER']],
+  ['emergency room', ['EMER']],
+  ['emergency department', ['EMER']],
+  ['a&e', ['EMER']],
   ['visit', null],
   ['visits', null],
   ['encounter', null],

@@ -307,7 +307,8 @@ function groupEntries(g: Group, ctx: VerifyContext): ChartEntry[] {
 
 function negatedGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem[] {
   const span = { start: a.negated!.start, end: a.mention.end };
-  const found = groupEntries(g, ctx)[0];
+  const modifiers = (a.modifiers ?? []).filter((w) => !NEGATION_FILLER.has(w));
+  const found = groupEntries(g, ctx).find((e) => modifiers.every((w) => foldedWords(e.display ?? '').some((x) => x === w || (w.length >= 4 && x.startsWith(w)))));
   if (found) return [problem(span, 'negation', `${text(ctx, span)}: the record lists ${cleanDisplay(found.display)}${found.start ? ` (${found.start.slice(0, 10)})` : ''}`)];
   for (const id of g.analytes ?? []) {
     const seen = latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc);
@@ -316,13 +317,33 @@ function negatedGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem
   return [];
 }
 
+// Words of a negation that say nothing about what is denied ("no known", "no prior").
+const NEGATION_FILLER = new Set(['known', 'prior', 'previous', 'past', 'documented', 'recorded', 'any', 'personal', 'major', 'significant', 'real', 'other']);
+
 function presentGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem[] {
-  const ok =
-    ctx.sources.some((s) => (g.kinds as readonly string[]).includes(s.kind) && (g.pattern === null || g.pattern.test(s.display))) ||
-    ctx.sources.some((s) => s.measurement?.analyte && g.analytes?.includes(s.measurement.analyte.id)) ||
-    ctx.sources.some((s) => s.kind === 'diagnostic-report' && g.analytes !== undefined) ||
-    (ctx.citesChart && groupEntries(g, ctx).length > 0);
-  return ok ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no record of it`)];
+  const records = ctx.sources.filter(
+    (s) =>
+      ((g.kinds as readonly string[]).includes(s.kind) && (g.pattern === null || g.pattern.test(s.display))) ||
+      (s.measurement?.analyte && g.analytes?.includes(s.measurement.analyte.id)) ||
+      (s.kind === 'diagnostic-report' && g.analytes !== undefined && s.components.length === 0),
+  );
+  if (records.length === 0 && !(ctx.citesChart && groupEntries(g, ctx).length > 0)) return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no record of it`)];
+  const problems = records.length > 0 ? checkDatesAndStatus({ ...a, latest: null }, ctx, records) : [];
+  if (a.latest) problems.push(...latestOfGroup(a, g, ctx, records));
+  return problems;
+}
+
+/** "the last lipid panel": the cited one must be the latest of its kind in the chart. */
+function latestOfGroup(a: EntityAssertion, g: Group, ctx: VerifyContext, records: readonly SourceRecord[]): Problem[] {
+  let latest: { id: string; at: string | null } | null = null;
+  for (const id of g.analytes ?? []) {
+    const seen = latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc);
+    if (seen && (!latest || (seen.at ?? '') > (latest.at ?? ''))) latest = { id: seen.id, at: seen.at };
+  }
+  for (const e of groupEntries(g, ctx)) if (e.start && (!latest || e.start > (latest.at ?? ''))) latest = { id: e.id, at: e.start };
+  if (!latest?.at) return [];
+  const citedDays = records.map((r) => (r.start ?? r.measurement?.at ?? '').slice(0, 10));
+  return citedDays.includes(latest.at.slice(0, 10)) ? [] : [problem(a.latest!, 'latest', `${text(ctx, a.latest!)}: the latest is of ${latest.at.slice(0, 10)}`)];
 }
 
 const FOOD = /\b(?:wheat|gluten|peanut|nut|nuts|milk|lactose|egg|eggs|shellfish|shrimp|fish|soy|sesame|corn|strawberr|food)\b/i;

@@ -101,13 +101,12 @@ export function resultsOf(ctx: VerifyContext, analyte: Analyte): ResultRow[] {
 
 /** The claim's value in the record's terms: within half a unit of its last written digit. */
 export function tolerance(n: ClaimNumber): number {
-  let step = 10 ** -n.decimals;
-  if (n.approximate && n.decimals === 0) {
-    if (n.trailingZeros > 0) step = 10 ** n.trailingZeros;
-    else if (n.value % 5 === 0) step = 5;
-  }
+  const written = 0.55 * 10 ** -n.decimals + 1e-9;
+  if (!n.approximate || n.decimals > 0) return written;
+  // "about 130" may round to the ten, "about 125" to the five; never by more than 5 % of the value.
+  const step = n.trailingZeros > 0 ? 10 ** n.trailingZeros : n.value % 5 === 0 ? 5 : 1;
   // A little over half a step: a value may be rounded twice on its way into a sentence.
-  return 0.55 * step + 1e-9;
+  return Math.max(written, Math.min(0.55 * step, 0.05 * Math.abs(n.value))) + 1e-9;
 }
 
 /** The record's value in the claim's unit; null when the units do not measure the same thing. */
@@ -258,8 +257,10 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   const said = text(ctx, hit);
   let verdict: boolean | null;
   let by: string;
-  if (kind === 'category') {
-    ({ verdict, by } = judgeCategory(said, rows, ctx.sex));
+  // "'elevated'" in quotes is the guideline's category of that name (ACC/AHA: 120-129/<80), not a loose "high".
+  const quoted = /['‘"“]$/.test(ctx.text.slice(0, hit.start)) && /^['’"”]/.test(ctx.text.slice(hit.end));
+  if (kind === 'category' || (quoted && said.toLowerCase() === 'elevated' && rows.some((r) => r.analyte.id === 'systolic'))) {
+    ({ verdict, by } = judgeCategory(kind === 'category' ? said : 'elevated category', rows, ctx.sex));
     if (verdict === null && by === '') return [problem(hit, 'unchecked', `${said}: not checked, it is not a category of ${rows[0]!.analyte.short} in any cited table`)];
   } else {
     const judged = rows.map((r) => judge(r, kind as Exclude<InterpretationKind, 'category'>));

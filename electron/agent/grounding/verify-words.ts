@@ -24,7 +24,10 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const covered = new Set(parsed.covered);
   // With the whole chart cited, a word of any record of the chart supports the claim.
   const chartWords = ctx.citesChart ? new Set([...Object.values(ctx.chart.entries).flat(), ...ctx.chart.reasons].flatMap((e) => foldedWords(e.display ?? ''))) : null;
-  const exact = (w: string) => ctx.sources.some((s) => s.words.has(w)) || (chartWords?.has(w) ?? false);
+  // The conditions a cited prescription or visit was for speak for themselves ("Rx ... (a viral sinus infection)").
+  const reasons = new Set(ctx.sources.flatMap((s) => s.reasons));
+  const reasonWords = new Set(ctx.chart.entries.condition.filter((e) => reasons.has(e.id)).flatMap((e) => foldedWords(e.display ?? '')));
+  const exact = (w: string) => ctx.sources.some((s) => s.words.has(w)) || (chartWords?.has(w) ?? false) || reasonWords.has(w);
   // A word of another form of a cited word ("sutured" / "suture", "extracted" / "extraction").
   const sourceWords = (w: string) => exact(w) || (w.length >= 5 && ctx.sources.some((s) => [...s.words].some((x) => sharesStem(w, x))));
 
