@@ -1,12 +1,13 @@
 import { analyteById, type Analyte } from '../../clinical/analytes';
 import { SALT_WORDS } from '../../clinical/drug-names';
 import { categoryNamed } from '../../clinical/interpretation-ranges';
-import { convert } from '../../clinical/units';
+import { convert, toUcum } from '../../clinical/units';
 import type { ChartIndex } from './chart-index';
 import { datesIn, type ClaimDate, type DateOrder } from './claim-dates';
 import { numbersIn, type ClaimNumber, type UnitReading } from './claim-quantities';
 import { foldPhrase, overlaps, tokenize, type Span, type Token } from './claim-text';
 import { triggerLexicon, type TriggerKind } from './context-triggers';
+import { FRAMING_WORDS } from './framing-words';
 import { globalLexicon, type Concept } from './lexicon';
 
 /**
@@ -120,7 +121,8 @@ const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'cons
 export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = 'mdy'): ParsedClaim {
   const tokens = tokenize(text);
   const dates = datesIn(text, order);
-  const numbers = numbersIn(text, tokens, dates);
+  const units = unitSpans(text);
+  const numbers = numbersIn(text, tokens, [...dates, ...units]);
   const inDate = (t: Token) => dates.some((d) => overlaps(d, t));
   const unitTokens = new Set<number>();
   const numberTokens = new Set(numbers.map((n) => n.token));
@@ -128,15 +130,16 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     const end = Math.max(n.end, n.units[0]?.end ?? n.end);
     tokens.forEach((t, i) => t.start >= n.start && t.end <= end && !numberTokens.has(i) && unitTokens.add(i));
   }
-  const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || unitTokens.has(i));
-  const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || unitTokens.has(i));
+  const inUnit = (t: Token, i: number) => unitTokens.has(i) || units.some((u) => overlaps(u, t));
+  const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || inUnit(t, i));
+  const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || inUnit(t, i));
   const sentenceOf = sentences(tokens);
   const covered = new Set<number>();
   const cover = (first: number, last: number) => {
     for (let i = first; i <= last; i += 1) covered.add(i);
   };
   for (const m of mentions) cover(m.first, m.last);
-  tokens.forEach((t, i) => inDate(t) && covered.add(i));
+  tokens.forEach((t, i) => (inDate(t) || units.some((u) => overlaps(u, t))) && covered.add(i));
 
   const counts: CountAssertion[] = [];
   const taken = new Set<ClaimNumber>();
@@ -191,7 +194,9 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
 
   // "the 6.5 % diabetes cut-off", "WHO criteria for anaemia": a condition named as a threshold's, not asserted.
   for (const [mention, entity] of entities) {
-    if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && THRESHOLD_WORDS.has(tokens[mention.last + 1]?.norm ?? '')) entities.delete(mention);
+    const next = mention.last + 1;
+    const categoryNext = triggers.some((t) => t.first === next && t.kinds.has('category'));
+    if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && (THRESHOLD_WORDS.has(tokens[next]?.norm ?? '') || categoryNext)) entities.delete(mention);
   }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
   categoriesNamedAsConditions(tokens, sentenceOf, measures, entities);
@@ -232,7 +237,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
         if (e && e.concept.type !== 'no-allergy' && !(e.concept.type === 'smoking' && hit.start >= m.start)) {
           e.negated ??= hit;
           used.add(hit);
-          const between = tokens.slice(hit.last + 1, m.first).map((t, k) => ({ t, i: hit.last + 1 + k })).filter(({ t, i }) => t.kind === 'word' && !covered.has(i) && !mentions.some((x) => x.first <= i && i <= x.last));
+          const inTrigger = (i: number) => triggers.some((x) => x.first <= i && i <= x.last);
+          const between = tokens
+            .slice(hit.last + 1, m.first)
+            .map((t, k) => ({ t, i: hit.last + 1 + k }))
+            .filter(({ t, i }) => t.kind === 'word' && !covered.has(i) && !inTrigger(i) && !FRAMING_WORDS.has(t.norm) && !mentions.some((x) => x.first <= i && i <= x.last));
           if (between.length > 0 && between.length <= 3) {
             e.modifiers = between.map(({ t }) => t.norm);
             for (const { i } of between) covered.add(i);
@@ -354,8 +363,23 @@ function inThreshold(n: ClaimNumber, text: string): boolean {
 }
 
 function coverNumber(n: ClaimNumber, unit: UnitReading | null, tokens: readonly Token[], cover: (a: number, b: number) => void): void {
+  const start = Math.min(n.start, n.qualifierStart ?? n.start);
   const end = Math.max(n.end, unit?.end ?? n.end);
-  tokens.forEach((t, i) => t.start >= n.start && t.end <= end && cover(i, i));
+  tokens.forEach((t, i) => t.start >= start && t.end <= end && cover(i, i));
+}
+
+/**
+ * "(x10^3/uL)", "(mL/min/1.73m2)", ", mmHg.": a unit written apart from its
+ * numbers. Its span is masked from the numbers and covered as a unit.
+ */
+function unitSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /\(([^()]{1,24})\)|,\s*([^\s,;()][^,;()]{0,20}?)\s*(?=[.;]?\s*$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const inner = (m[1] ?? m[2])!.trim();
+    if (toUcum(inner) && !/^\d/.test(inner)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Token, i: number) => boolean): Mention[] {
@@ -511,7 +535,9 @@ function assignDates(
   const firstTokenOf = (d: ClaimDate) => tokens.findIndex((t) => overlaps(t, d));
   const sorted = [...points].sort((a, b) => a.number.start - b.number.start);
   let betweenOpen = false;
+  const consumed = new Set<ClaimDate>();
   for (const [index, date] of dates.entries()) {
+    if (consumed.has(date)) continue;
     const first = firstTokenOf(date);
     const sentence = sentenceOf[first];
     const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentence);
@@ -531,6 +557,13 @@ function assignDates(
         continue;
       }
       const undatedBefore = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
+      // "14.7 -> 38.4 kg (July 2011 to August 2020)": as many dates as values, in order.
+      const laterDates = dates.slice(index + 1).filter((d) => sentenceOf[firstTokenOf(d)] === sentence && !inSentence.some((p) => p.number.start > date.end && p.number.end <= d.start));
+      if (undatedBefore.length > 1 && laterDates.length === undatedBefore.length - 1) {
+        undatedBefore.forEach((p, k) => (p.date = k === 0 ? date : laterDates[k - 1]!));
+        for (const d of laterDates) consumed.add(d);
+        continue;
+      }
       if (undatedBefore.length > 0) {
         for (const p of undatedBefore) p.date = date;
         continue;

@@ -31,6 +31,10 @@ export interface ClaimNumber extends Span {
   readonly within?: readonly [number, number];
   /** Written after "from" (the start of a change) or "to" (its end). */
   readonly marker?: 'from' | 'to';
+  /** Where the words that qualify the number begin ("about", "just under", "in the high"): checked with it. */
+  readonly qualifierStart?: number;
+  /** "just over 30", "slightly below 1.0": on that side of the number, and close to it. */
+  readonly near?: boolean;
   /** Index of the token. */
   readonly token: number;
 }
@@ -63,8 +67,10 @@ export function numbersIn(text: string, tokens: readonly Token[], masked: readon
     if (after && after.text === '-' && after.start === t.end && tokens[i + 2]?.kind === 'number' && tokens[i + 2]!.start === after.end && !looksLikeRange(tokens, i)) continue;
 
     const negative = isNegative(text, tokens, i);
-    const approximate = isApproximate(tokens, negative ? i - 1 : i);
-    const bound = boundBefore(tokens, negative ? i - 1 : i);
+    const at = negative ? i - 1 : i;
+    const approximate = isApproximate(tokens, at);
+    const bound = boundBefore(tokens, at);
+    const qualifier = qualifierOf(tokens, at);
     const start = negative ? tokens[i - 1]!.start : t.start;
     // "120/80" (a pressure) and "3/10" (a score): two numbers joined by a slash with no spaces.
     const slash = tokens[i + 1];
@@ -102,11 +108,28 @@ export function numbersIn(text: string, tokens: readonly Token[], masked: readon
       skipUntil = Math.max(diastolic.end, pairUnits[0]?.end ?? -1);
       continue;
     }
-    const n = { ...number(t, i, { approximate, bound, units, pairedWith: null, outOf: null }), ...decade(text, t), ...markerOf(tokens, negative ? i - 1 : i) };
+    const n = { ...number(t, i, { approximate, bound, units, pairedWith: null, outOf: null }), ...decade(text, t), ...markerOf(tokens, at), ...qualifier };
     found.push(negative ? { ...n, start, value: -n.value } : n);
     skipUntil = units[0]?.end ?? -1;
   }
   return found;
+}
+
+// Words before a number that say how it relates to the value: they are part of what is checked.
+const QUALIFIER_WORDS = new Set(['about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'circa', 'ca', 'some', 'approximate', 'estimated', 'just', 'slightly', 'a', 'hair', 'little', 'bit', 'over', 'under', 'above', 'below', 'more', 'less', 'greater', 'lower', 'higher', 'than', 'close', 'to', 'in', 'the', 'high', 'mid', 'low', 'upper', 'middle', 'of', 'region', 'order', 'barely', 'marginally', '~', '≈', '∼', '<', '>', '≤', '≥', '.', '-']);
+const NEAR_WORDS = new Set(['just', 'slightly', 'hair', 'little', 'bit', 'barely', 'marginally']);
+
+/** Where the qualifying words before token i begin, and whether they say "just" over or under. */
+function qualifierOf(tokens: readonly Token[], i: number): { qualifierStart: number; near: boolean } | Record<string, never> {
+  let j = i;
+  let near = false;
+  while (j > 0 && QUALIFIER_WORDS.has(tokens[j - 1]!.norm) && i - j < 5) {
+    j -= 1;
+    if (NEAR_WORDS.has(tokens[j]!.norm)) near = true;
+  }
+  // "to" and "the" alone are not qualifiers ("rose to 87", "the 87").
+  while (j < i && ['to', 'the', 'of', 'in', 'a', '.', '-'].includes(tokens[j]!.norm)) j += 1;
+  return j < i ? { qualifierStart: tokens[j]!.start, near } : {};
 }
 
 /** "in the high 170s", "mid-180s", "the 140s": a decade and which part of it. */
@@ -196,7 +219,8 @@ function boundBefore(tokens: readonly Token[], i: number): 'above' | 'below' | n
   if (ABOVE.has(prev.norm)) return 'above';
   if (BELOW.has(prev.norm)) return 'below';
   const two = `${tokens[i - 2]?.norm ?? ''} ${prev.norm}`;
-  if (two === 'more than' || two === 'greater than' || two === 'higher than') return 'above';
+  if (two === 'more than' || two === 'greater than' || two === 'higher than' || two === 'hair over' || two === 'bit over' || two === 'little over') return 'above';
+  if (two === 'hair under' || two === 'bit under' || two === 'little under') return 'below';
   if (two === 'less than' || two === 'lower than' || two === 'fewer than') return 'below';
   return null;
 }

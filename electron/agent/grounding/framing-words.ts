@@ -34,7 +34,7 @@ annual routine rounded exactly precisely essentially roughly
 i e g eg ie etc vs versus viz approx approximate estimated history hx dx'd dxd plus top complicated complicating associated secondary
 acc aha ada who kdigo ncep atp iii criteria criterion category categories classification threshold thresholds cutoff cut-off cut guideline guidelines definition defined
 range ranges reference goal target per by
-notable notably remarkable shortly soon after afterward before long-standing longstanding standing meds med combo type sick ran toddler infant baby child boy girl man woman men women adult stands tall follow follow-up followup draw drawn trend trends q a changed change changes compared comparing comparison social length meets meet class grade therapy treatment consistent s p status post quick brief summary overview note plan noted repeat repeated
+birth newborn neonatal ifcc ngsp dcct notable notably remarkable shortly soon after afterward before long-standing longstanding standing meds med combo type sick ran toddler infant baby child boy girl man woman men women adult stands tall follow follow-up followup draw drawn trend trends q a changed change changes compared comparing comparison social length meets meet class grade therapy treatment consistent s p status post quick brief summary overview note plan noted repeat repeated
 `;
 
 export const FRAMING_WORDS: ReadonlySet<string> = new Set(foldedWords(WORDS));

@@ -88,7 +88,8 @@ function presentRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const reasons = new Set(ctx.sources.flatMap((s) => s.reasons));
   const forReason = ctx.chart.entries[kind].filter((e) => (ctx.citesChart || reasons.has(e.id)) && names(a.concept, e));
   if (forReason.length > 0) return a.status || a.dates.length > 0 ? checkDatesAndStatus(a, ctx, forReason.map(asSource)) : [];
-  if (kind === 'condition' && ctx.sources.some((s) => (s.kind === 'encounter' || s.kind === 'procedure' || s.kind === 'medication') && s.words.size > 0 && containsAll(s.words, a.concept))) return [];
+  // A visit's reason, a procedure for it, or an observation that names it in its own words ("biopsy of prostate ... abnormal").
+  if (ctx.sources.some((s) => s.kind !== kind && s.kind !== 'patient' && containsAll(s.words, a.concept))) return [];
   return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${kind} record of it`)];
 }
 

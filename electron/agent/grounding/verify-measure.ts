@@ -134,8 +134,9 @@ export function valueMatches(point: Point, row: ResultRow): boolean {
   if (value === null) return false;
   const n = point.number;
   if (n.within) return value >= n.within[0] - 0.5 && value <= n.within[1] + 0.5;
-  if (n.bound === 'above') return value > n.value;
-  if (n.bound === 'below') return value < n.value;
+  const close = !n.near || Math.abs(value - n.value) <= 0.05 * Math.abs(n.value);
+  if (n.bound === 'above') return value > n.value && close;
+  if (n.bound === 'below') return value < n.value && close;
   return Math.abs(value - n.value) <= tolerance(n);
 }
 

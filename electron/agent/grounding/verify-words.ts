@@ -59,7 +59,8 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
     if (t.kind !== 'word' || covered.has(i) || FRAMING_WORDS.has(t.norm)) continue;
     // "CBC" for "complete blood count", "flu" for "influenza": the abbreviation, where its expansion is cited.
     const match = synonyms.longest(parsed.tokens, i);
-    if (match && match.concepts.some((words) => words.every(sourceWords))) for (let k = i; k < i + match.length; k += 1) covered.add(k);
+    const inSource = (w: string) => (/^\d+$/.test(w) ? ctx.sources.some((s) => s.numbers.some((n) => n.value === Number(w))) : sourceWords(w));
+    if (match && match.concepts.some((words) => words.every(inSource))) for (let k = i; k < i + match.length; k += 1) covered.add(k);
   }
 
   const triggerAt = new Map<number, TriggerHit>();
