@@ -79,6 +79,11 @@ const ROWS: readonly ConditionName[] = [
 
 export const CONDITION_NAMES: readonly ConditionName[] = ROWS;
 
+/** The concepts a row lists the name for: what a record must be coded as to be that condition. */
+export function ownConceptsNamed(name: string): Set<string> {
+  return new Set(ROWS.filter((row) => row.names.includes(name)).map((row) => row.snomed));
+}
+
 /** The concepts a written name covers (the row's own, its includes), for every row that lists it. */
 export function conceptsNamed(name: string): Set<string> {
   const found = new Set<string>();

@@ -1,6 +1,7 @@
 import { GENERIC_NAMES, SALT_WORDS } from '../../clinical/drug-names';
 import type { Db } from '../../store/sqlite';
-import { chartEntries, chartReasons, changeStamp, patientRow, type ChartEntry } from '../../store/queries/grounding';
+import { analyteByLoinc } from '../../clinical/analytes';
+import { chartEntries, chartObservationNames, chartReasons, changeStamp, patientRow, type ChartEntry } from '../../store/queries/grounding';
 import { editDistance } from '../../text/edit-distance';
 import { foldPhrase, foldedWords, tokenize, type Token } from './claim-text';
 import { globalLexicon, PhraseTrie, type Concept } from './lexicon';
@@ -48,7 +49,7 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
   const ingredients = new Map<string, ReadonlySet<string>>();
   for (const m of entries.medication) ingredients.set(m.id, ingredientsOf(m.display ?? ''));
   const displays = new PhraseTrie();
-  const add = (kind: 'procedure' | 'immunization' | 'allergy' | 'condition', list: readonly ChartEntry[]) => {
+  const add = (kind: 'procedure' | 'immunization' | 'allergy' | 'condition' | 'care-plan', list: readonly ChartEntry[]) => {
     const byName = new Map<string, Set<string>>();
     for (const e of list) {
       const name = cleanDisplay(e.display);
@@ -69,6 +70,14 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
   add('procedure', entries.procedure);
   add('immunization', entries.immunization);
   add('allergy', entries.allergy);
+  add('care-plan', entries['care-plan']);
+  // The chart's own names of its results and prescriptions ("Hemoglobin A1c/Hemoglobin.total in Blood", "24 HR Metformin
+  // hydrochloride 500 MG Extended Release Oral Tablet"): a claim that uses them names that analyte or drug.
+  for (const o of chartObservationNames(db, patientId)) {
+    const analyte = analyteByLoinc(o.code);
+    if (analyte && o.display) displays.add(o.display, { type: 'analyte', analyte });
+  }
+  for (const m of entries.medication) if (m.display) displays.add(m.display, { type: 'drug', ingredients: ingredients.get(m.id)!, name: m.display });
   const row = patientRow(db, patientId);
   const names = new Set(foldedWords(typeof row?.name_text === 'string' ? row.name_text : '').map((w) => w.replace(/\d+$/, '')));
   // Every content word of a display to the displays that hold it: "whiplash injury" names "Whiplash injury to neck".

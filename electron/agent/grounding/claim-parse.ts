@@ -143,6 +143,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
 
   const counts: CountAssertion[] = [];
   const taken = new Set<ClaimNumber>();
+  // Digits inside a name ("Pain severity - 0-10 verbal numeric rating", "24 HR Metformin ... 500 MG") are the name's.
+  for (const n of numbers) if (mentions.some((m) => m.first <= n.token && n.token <= m.last)) taken.add(n);
   // Numbers that belong to a qualifier ("stage 2", "G3b") or restate a threshold ("(120-129/<80)").
   const inTrigger = (n: ClaimNumber) => triggers.some((t) => t.first <= n.token && n.token <= t.last);
   for (const n of numbers) if (inTrigger(n) || inThreshold(n, text)) taken.add(n);
@@ -387,12 +389,23 @@ function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Tok
   const found: Mention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
+    // A record's own name, as the chart writes it ("24 HR Metformin hydrochloride 500 MG ..."), digits and units included.
+    const exact = t.kind !== 'punct' ? chart.displays.longest(tokens, i) : null;
+    const after = exact ? tokens[i + exact.length] : undefined;
+    // Not when the text goes on with the same word or unit ("25 MG" of "25 mg/dL").
+    const whole = !after || after.start > tokens[i + exact!.length - 1]!.end || [',', '.', ';', ':', ')'].includes(after.text);
+    if (exact && exact.length > 1 && whole) {
+      const last = i + exact.length - 1;
+      found.push({ start: t.start, end: tokens[last]!.end, first: i, last, concepts: preferred(exact.concepts) });
+      i = last + 1;
+      continue;
+    }
     if (t.kind !== 'word' || skip(t, i)) {
       i += 1;
       continue;
     }
     const a = lexicon.longest(tokens, i);
-    const b = chart.displays.longest(tokens, i) ?? chart.displayBag(tokens, i);
+    const b = exact ?? chart.displayBag(tokens, i);
     const best = a && b ? (b.length > a.length ? b : a.length > b.length ? a : { length: a.length, concepts: [...a.concepts, ...b.concepts] }) : (a ?? b);
     // "stage 2 hypertension range" names a category of a value, not the condition inside it.
     const category = triggerLexicon().longest(tokens, i);
@@ -426,7 +439,7 @@ function preferred(concepts: readonly Concept[]): Concept[] {
   const conditions = sorted.filter((c): c is Extract<Concept, { type: 'condition' }> => c.type === 'condition');
   const records = sorted.filter((c): c is Extract<Concept, { type: 'record' }> => c.type === 'record' && c.kind === 'condition');
   if (records.length > 0 && conditions.length > 0) {
-    const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), name: conditions[0]!.name };
+    const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), own: new Set(conditions.flatMap((c) => [...(c.own ?? c.codes)])), name: conditions[0]!.name };
     return [merged, ...sorted.filter((c) => c.type !== 'condition' && !(c.type === 'record' && c.kind === 'condition'))];
   }
   return sorted;
@@ -469,6 +482,8 @@ function sentences(tokens: readonly Token[]): number[] {
     if (t.kind !== 'punct' || !SENTENCE_END.has(t.text) || depth > 0) return;
     const before = tokens[i - 1];
     if (t.text === '.' && before && before.end === t.start && before.kind === 'word' && ABBREVIATED.has(before.norm)) return;
+    // "Hemoglobin.total", "U.S.": a full stop inside a word is not the end of a sentence.
+    if (t.text === '.' && tokens[i + 1] && tokens[i + 1]!.start === t.end && tokens[i + 1]!.kind === 'word') return;
     // "Q: What was the last weight? A: 10.8 kg": a question and its answer are one claim.
     if (t.text === '?' && tokens[i + 1]?.norm === 'a' && tokens[i + 2]?.text === ':') return;
     id += 1;
@@ -502,7 +517,7 @@ function componentOf(analyte: Analyte, n: ClaimNumber, all: readonly ClaimNumber
 }
 
 // Unit words that are also ordinary words or other units: kept only when they fit the analyte.
-const AMBIGUOUS_UNITS = new Set(['[in_i]', 'Cel', '[degF]', 'm', 'g', 'L', 'mm', 'cm', '[ft_i]']);
+const AMBIGUOUS_UNITS = new Set(['[in_i]', '[ft_i]']);
 
 /** The unit reading that fits the analyte: the longest that converts to its recorded unit. */
 function pickUnit(n: ClaimNumber, analyte: Analyte): UnitReading | null {
@@ -590,9 +605,12 @@ function assignDates(
   return loose;
 }
 
+// Words that join a date to what it dates ("the visit on 2019-03-01") add no distance.
+const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'dated', 'from', 'since']);
+
 function wordsBetween(tokens: readonly Token[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'word') n += 1;
+  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'word' && !DATE_PREPOSITIONS.has(tokens[i]!.norm)) n += 1;
   return n;
 }
 

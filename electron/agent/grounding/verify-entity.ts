@@ -47,10 +47,10 @@ export function checkEntity(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   }
 }
 
-type Kind = 'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization';
+type Kind = 'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'care-plan';
 
 function kindOf(c: EntityConcept): Kind {
-  if (c.type === 'record') return c.kind === 'care-plan' ? 'procedure' : c.kind;
+  if (c.type === 'record') return c.kind;
   if (c.type === 'drug' || c.type === 'drug-class') return 'medication';
   return 'condition';
 }
@@ -58,9 +58,10 @@ function kindOf(c: EntityConcept): Kind {
 const NAME_NOISE = new Set(['of', 'the', 'a', 'an', 'with', 'and', 'to', 'in', 'due', 'history']);
 
 /** Whether a chart entry or a cited record is what the claim names. */
-function names(c: EntityConcept, entry: { id: string; code: string | null; display: string | null }, ingredients?: ReadonlySet<string>): boolean {
+function names(c: EntityConcept, entry: { id: string; code: string | null; display: string | null }, ingredients?: ReadonlySet<string>, broad = false): boolean {
   if (c.type === 'condition') {
-    if (entry.code && c.codes.has(entry.code)) return true;
+    // A claim names a record as the concept it is coded as; the broader family only counts for a negation.
+    if (entry.code && (broad ? c.codes : (c.own ?? c.codes)).has(entry.code)) return true;
     return containsWords(entry.display, c.name);
   }
   if (c.type === 'record') return c.ids.has(entry.id) || containsWords(entry.display, c.name);
@@ -88,8 +89,9 @@ function presentRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const reasons = new Set(ctx.sources.flatMap((s) => s.reasons));
   const forReason = ctx.chart.entries[kind].filter((e) => (ctx.citesChart || reasons.has(e.id)) && names(a.concept, e));
   if (forReason.length > 0) return a.status || a.dates.length > 0 ? checkDatesAndStatus(a, ctx, forReason.map(asSource)) : [];
-  // A visit's reason, a procedure for it, or an observation that names it in its own words ("biopsy of prostate ... abnormal").
-  if (ctx.sources.some((s) => s.kind !== kind && s.kind !== 'patient' && containsAll(s.words, a.concept))) return [];
+  // A visit's reason, a care plan for it, or an observation that names it in its own words ("biopsy of prostate ... abnormal").
+  const naming = ctx.sources.filter((s) => s.kind !== kind && s.kind !== 'patient' && containsAll(s.words, a.concept));
+  if (naming.length > 0) return checkDatesAndStatus({ ...a, status: null }, ctx, naming);
   return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${kind} record of it`)];
 }
 
@@ -103,7 +105,7 @@ function containsAll(words: ReadonlySet<string>, c: EntityConcept): boolean {
 function negatedRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const kind = kindOf(a.concept);
   const onlyActive = a.status?.kind === 'current';
-  const present = ctx.chart.entries[kind].filter((e) => names(a.concept, e) && (!onlyActive || isActiveCondition(e)));
+  const present = ctx.chart.entries[kind].filter((e) => names(a.concept, e, undefined, true) && (!onlyActive || isActiveCondition(e)));
   if (present.length === 0) return [];
   const e = present[0]!;
   return [problem({ start: a.negated!.start, end: a.mention.end }, 'negation', `${text(ctx, { start: a.negated!.start, end: a.mention.end })}: the record lists ${cleanDisplay(e.display)}${e.status ? ` (${e.status}` : ' ('}${e.start ? `${e.status ? ', ' : ''}since ${e.start.slice(0, 10)}` : ''})`)];

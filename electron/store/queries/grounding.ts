@@ -67,7 +67,7 @@ export interface ChartEntry {
 }
 
 /** Every condition, prescription, allergy, procedure, immunization and visit of the patient, whatever its status. */
-export function chartEntries(db: Db, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'encounter', ChartEntry[]> {
+export function chartEntries(db: Db, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'encounter' | 'care-plan', ChartEntry[]> {
   const all = (sql: string) => prepared(db, sql).all(patientId) as ChartEntry[];
   return {
     condition: all(`SELECT id, code, display, clinical_status AS status, onset_at AS start, abated_at AS "end" FROM conditions WHERE patient_id = ? ORDER BY onset_at`),
@@ -75,6 +75,7 @@ export function chartEntries(db: Db, patientId: string): Record<'condition' | 'm
     allergy: all(`SELECT id, code, display, clinical_status AS status, onset_at AS start, NULL AS "end", category FROM allergies WHERE patient_id = ?`),
     procedure: all(`SELECT id, code, display, status, start_at AS start, end_at AS "end" FROM procedures WHERE patient_id = ? ORDER BY start_at`),
     immunization: all(`SELECT id, code, display, status, occurred_at AS start, NULL AS "end" FROM immunizations WHERE patient_id = ? ORDER BY occurred_at`),
+    'care-plan': all(`SELECT id, code, display, status, start_at AS start, end_at AS "end", kind AS category FROM care_plan_items WHERE patient_id = ? AND display IS NOT NULL ORDER BY start_at`),
     encounter: all(`SELECT id, code, display, status, start_at AS start, end_at AS "end", class_code AS category FROM encounters WHERE patient_id = ? ORDER BY start_at`),
   };
 }
@@ -87,6 +88,11 @@ export function chartReasons(db: Db, patientId: string): ChartEntry[] {
      UNION ALL
      SELECT id, code, display, status, start_at, end_at FROM care_plan_items WHERE patient_id = ? AND display IS NOT NULL`,
   ).all(patientId, patientId) as ChartEntry[];
+}
+
+/** The distinct codes and names of the patient's results. */
+export function chartObservationNames(db: Db, patientId: string): Array<{ code: string; display: string | null }> {
+  return prepared(db, `SELECT DISTINCT code, display FROM observations WHERE patient_id = ? AND code IS NOT NULL`).all(patientId) as Array<{ code: string; display: string | null }>;
 }
 
 export interface ObservationPoint {
