@@ -62,6 +62,8 @@ export interface MeasureAssertion {
   period: { from: string; to: string; spans: ClaimDate[] } | null;
   /** "No HbA1c on record", "lipids never checked": the analyte was never measured. */
   negated?: TriggerHit;
+  /** "reference range 4-5.6 %": the range the claim says the record gives. */
+  range?: { low: ClaimNumber; high: ClaimNumber };
 }
 
 export type EntityConcept = Exclude<Concept, { type: 'analyte' }>;
@@ -174,6 +176,17 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions);
     const measure = owner ? measures.get(owner) : undefined;
     const entity = owner ? entities.get(owner) : undefined;
+    // "reference range 4–5.6 %": bounds of the record's range, not values of the patient.
+    const rangeWord = [1, 2, 3].map((k) => tokens[n.token - k]).find((t) => t && ['range', 'interval', 'limits'].includes(t.norm));
+    const upper = numbers.find((x) => x.token > n.token && x.token <= n.token + 2 && ['-', '–', 'to'].includes(tokens[n.token + 1]?.norm ?? ''));
+    if (measure && rangeWord && upper) {
+      measure.range = { low: n, high: upper };
+      taken.add(upper);
+      coverNumber(n, null, tokens, cover);
+      coverNumber(upper, upper.units[0] ?? null, tokens, cover);
+      cover(n.token, upper.token);
+      continue;
+    }
     if (measure && measure.analyte.kind === 'score' && n.pairedWith !== null) {
       // "MMSE 3/30": a score out of its scale's maximum.
       const point: Point = { number: { ...n, pairedWith: null, outOf: numbers[n.pairedWith]!.value, end: numbers[n.pairedWith]!.end }, unit: null, date: null, analyte: measure.analyte };

@@ -65,10 +65,13 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
     const found = checkPoint(point, rows, ctx, problems);
     if (found) matched.set(point, found);
   }
+  if (a.range) problems.push(...checkRange(a, ctx));
   if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null) {
-    // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites.
-    if ([...analyteIds].every((id) => resultsOf(ctx, analyteById(id)).length === 0)) {
-      problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+    // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites, at that date.
+    const rows = [...analyteIds].flatMap((id) => resultsOf(ctx, analyteById(id)));
+    if (rows.length === 0) problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+    for (const date of a.period?.spans ?? []) {
+      if (!rows.some((r) => dateCovers(date, r.at))) problems.push(problem(date, 'date', `${text(ctx, date)}: no cited ${a.analyte.short} result of that date (cited: ${datesOf(rows)})`));
     }
     return problems;
   }
@@ -167,6 +170,17 @@ function checkPoint(point: Point, rows: readonly ResultRow[], ctx: VerifyContext
   const nearest = [...candidates].sort((x, y) => Math.abs((inClaimUnit(point, x) ?? Infinity) - n.value) - Math.abs((inClaimUnit(point, y) ?? Infinity) - n.value))[0]!;
   problems.push(problem({ start: n.start, end: point.unit?.end ?? n.end }, 'value', `${written}: the cited ${point.analyte.short}${nearest.at ? ` of ${nearest.at.slice(0, 10)}` : ''} is ${show(nearest)}`));
   return null;
+}
+
+/** "reference range 4–5.6 %": the cited record's own range. */
+function checkRange(a: MeasureAssertion, ctx: VerifyContext): Problem[] {
+  const { low, high } = a.range!;
+  const rows = resultsOf(ctx, a.analyte).filter((r) => r.low !== null || r.high !== null);
+  const same = (claimed: ClaimNumber, value: number | null) => value !== null && Math.abs(value - claimed.value) <= tolerance(claimed);
+  if (rows.some((r) => same(low, r.low) && same(high, r.high))) return [];
+  const span = { start: low.start, end: Math.max(high.end, high.units[0]?.end ?? high.end) };
+  const given = rows[0] ? `${rows[0].low ?? '?'}–${rows[0].high ?? '?'}` : 'none';
+  return [problem(span, 'value', `${text(ctx, span)}: the cited reference range is ${given}`)];
 }
 
 function checkLatest(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
