@@ -34,7 +34,7 @@ phenytoin pioglitazone potassium pravastatin prednisolone prednisone pregabalin 
 ramipril ranitidine risperidone rivaroxaban rosuvastatin salmeterol semaglutide sertraline sildenafil simvastatin
 sitagliptin sotalol spironolactone sulfamethoxazole sumatriptan tamsulosin tapentadol temazepam terbinafine tiotropium
 tizanidine topiramate torsemide tramadol trazodone triamcinolone trimethoprim valacyclovir valsartan venlafaxine
-verapamil warfarin zolpidem cyanocobalamin dienogest
+verapamil warfarin zolpidem cyanocobalamin dienogest risedronate ibandronate zoledronic
 `;
 
 /** Ingredients whose RxNorm name is more than one word. */
@@ -236,6 +236,7 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
   chemotherapy: { names: ['chemotherapy', 'chemo', 'antineoplastic'], members: 'docetaxel oxaliplatin leucovorin methotrexate' },
   'cholinesterase-inhibitor': { names: ['cholinesterase inhibitor', 'acetylcholinesterase inhibitor', 'dementia medication'], members: 'donepezil galantamine memantine' },
   bronchodilator: { names: ['bronchodilator', 'bronchodilators', 'rescue inhaler', 'saba'], members: 'albuterol ipratropium salmeterol tiotropium' },
+  bisphosphonate: { names: ['bisphosphonate', 'bisphosphonates'], members: 'alendronate risedronate ibandronate zoledronic' },
   'thrombolytic': { names: ['thrombolytic', 'thrombolysis', 'tpa'], members: 'alteplase' },
   nitrate: { names: ['nitrate', 'nitrates'], members: 'nitroglycerin isosorbide' },
   analgesic: { names: ['analgesic', 'analgesics', 'painkiller', 'painkillers', 'pain medication', 'pain reliever'], members: 'acetaminophen ibuprofen naproxen aspirin diclofenac celecoxib hydrocodone oxycodone morphine tramadol codeine' },

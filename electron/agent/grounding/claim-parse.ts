@@ -115,6 +115,9 @@ const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurem
 // Words that may stand between a number and the date it was taken on.
 const DATE_GLUE = new Set(['on', 'in', 'at', 'of', 'dated', 'during', '(', ',', 'as', 'recorded', 'measured', 'taken', 'checked', 'obtained', 'drawn', 'when', 'it', 'was', 'the', 'visit', '-', '–', ':', 'by', 'around']);
 const NEGATION_WINDOW = 8;
+const ARROWS: Record<string, TriggerKind> = { '↑': 'up', '⬆': 'up', '↗': 'up', '⇧': 'up', '↓': 'down', '⬇': 'down', '↘': 'down', '⇩': 'down' };
+// "a year before", "two weeks after", "3 months later": a time relative to another event, which no record date states.
+const RELATIVE_TIME = /\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later|prior|previously|beforehand|afterwards)\b/gi;
 // "Metformin ER", "Toprol XL": release forms written after a drug's name are part of it.
 const RELEASE_FORMS = new Set(['er', 'xr', 'xl', 'sr', 'cr', 'la', 'dr', 'ec', 'ir', 'odt', 'hfa']);
 const THRESHOLD_WORDS = new Set(['cut', 'cutoff', 'cut-off', 'threshold', 'criteria', 'criterion', 'range', 'category', 'definition', 'target', 'goal']);
@@ -135,6 +138,12 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const inUnit = (t: Token, i: number) => unitTokens.has(i) || units.some((u) => overlaps(u, t));
   const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || inUnit(t, i));
   const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || inUnit(t, i));
+  for (const m of text.matchAll(RELATIVE_TIME)) {
+    const first = tokens.findIndex((t) => t.start >= m.index!);
+    const last = tokens.findIndex((t) => t.end >= m.index! + m[0].length);
+    triggers.push({ start: m.index!, end: m.index! + m[0].length, first, last, kinds: new Set(['relative-time']) });
+  }
+  triggers.sort((a, b) => a.first - b.first);
   const sentenceOf = sentences(tokens);
   const covered = new Set<number>();
   const cover = (first: number, last: number) => {
@@ -207,6 +216,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     } else loose.push({ number: n, unit: n.units[0] ?? null });
   }
 
+  categoriesNamedAsConditions(tokens, sentenceOf, measures, entities);
   // "the 6.5 % diabetes cut-off", "WHO criteria for anaemia": a condition named as a threshold's, not asserted.
   for (const [mention, entity] of entities) {
     const next = mention.last + 1;
@@ -214,7 +224,6 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && (THRESHOLD_WORDS.has(tokens[next]?.norm ?? '') || categoryNext)) entities.delete(mention);
   }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
-  categoriesNamedAsConditions(tokens, sentenceOf, measures, entities);
 
   // Qualifiers.
   const used = new Set<TriggerHit>();
@@ -229,6 +238,9 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       }
       continue;
     }
+    // "never resolved", "not active": the negation belongs to the status word after it (handled there).
+    const statusNext = triggers.find((t) => t.first === hit.last + 1 && ['stopped', 'resolved', 'current'].some((k) => t.kinds.has(k as TriggerKind)));
+    if (hit.kinds.has('negate-before') && statusNext && nearestEntity(statusNext, inSentence, entities, tokens)) continue;
     if (hit.kinds.has('negate-before') || hit.kinds.has('negate-after')) {
       // "not anemic", "no longer elevated": the interpretation, negated.
       if (measure?.interpretation && measure.interpretation.hit.first > hit.last && measure.interpretation.hit.first - hit.last <= 3) {
@@ -300,10 +312,14 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       continue;
     }
     if (entity && !used.has(hit)) {
-      const status = (['stopped', 'resolved', 'current', 'historical', 'started'] as const).find((k) => hit.kinds.has(k));
+      // "began", "started": said of every record, so they do not take the place of a status that can be wrong.
+      const status = (['stopped', 'resolved', 'current', 'historical'] as const).find((k) => hit.kinds.has(k));
       const onBeforeDrug = tokens[hit.first]!.norm !== 'on' || entity.mention.first === hit.last + 1;
-      if (status && onBeforeDrug && !entity.status) {
-        entity.status = { kind: status, hit };
+      if (status && onBeforeDrug && (!entity.status || entity.status.kind === 'historical')) {
+        // "never resolved", "no longer active", "not stopped": the status, the other way round.
+        const negation = triggers.find((t) => t.last === hit.first - 1 && (t.kinds.has('negate-before')) && !used.has(t));
+        entity.status = { kind: negation ? opposite(status) : status, hit: negation ? { ...hit, start: negation.start, first: negation.first } : hit };
+        if (negation) used.add(negation);
         used.add(hit);
         continue;
       }
@@ -314,6 +330,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   tokens.forEach((t, i) => {
     if (TREND_MODIFIERS.has(t.norm) && [...measures.values()].some((m) => m.trend && sentenceOf[m.mention.first] === sentenceOf[i])) covered.add(i);
   });
+  answeredNo(tokens, entities, cover);
   for (const hit of used) cover(hit.first, hit.last);
 
   const assertions: Assertion[] = [...measures.values(), ...entities.values(), ...counts];
@@ -337,6 +354,28 @@ function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Ma
   mentions.push(mention);
   mentions.sort((a, b) => a.first - b.first);
   return mention;
+}
+
+/**
+ * "Q: Is he on statin therapy? A: No.": the answer "No" denies what the
+ * question asks of the conditions and drugs it names (their status, or that
+ * they are there at all).
+ */
+function answeredNo(tokens: readonly Token[], entities: ReadonlyMap<Mention, EntityAssertion>, cover: (a: number, b: number) => void): void {
+  const q = tokens.findIndex((t, i) => t.text === '?' && tokens[i + 1]?.norm === 'a' && tokens[i + 2]?.text === ':' && tokens[i + 3]?.norm === 'no');
+  if (q < 0) return;
+  const no = tokens[q + 3]!;
+  const hit: TriggerHit = { start: no.start, end: no.end, first: q + 3, last: q + 3, kinds: new Set(['negate-before']) };
+  for (const e of entities.values()) {
+    if (e.mention.first > q) continue;
+    if (e.status) e.status = { kind: opposite(e.status.kind === 'started' ? 'current' : e.status.kind), hit: { ...e.status.hit, end: no.end } };
+    else e.negated ??= hit;
+  }
+  cover(q + 3, q + 3);
+}
+
+function opposite(status: 'stopped' | 'resolved' | 'current' | 'historical'): EntityStatus {
+  return status === 'current' ? 'stopped' : status === 'historical' ? 'current' : 'current';
 }
 
 function interpretationOf(hit: TriggerHit): InterpretationKind | undefined {
@@ -465,6 +504,13 @@ function findTriggers(tokens: readonly Token[], mentions: readonly Mention[], sk
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (inMention.has(i) || skip(t, i) || t.kind === 'number') {
+      i += 1;
+      continue;
+    }
+    // "Hgb ↑ from 3/2015", "A1c 7.2 ↓": arrows as clinicians write a change.
+    const arrow = ARROWS[t.text];
+    if (arrow) {
+      found.push({ start: t.start, end: t.end, first: i, last: i, kinds: new Set([arrow]) });
       i += 1;
       continue;
     }

@@ -17,7 +17,7 @@ export type GroupKind = 'condition' | 'procedure' | 'medication' | 'immunization
  * deliberately broadly, so that a negation of the kind is contradicted by any
  * record of it (a false flag costs a look; a false pass could hide a cancer).
  */
-const GROUPS: Array<{ names: string[]; pattern: RegExp | null; kinds: GroupKind[]; analytes?: string[] }> = [
+const GROUPS: Array<{ names: string[]; pattern: RegExp | null; kinds: GroupKind[]; analytes?: string[]; report?: RegExp }> = [
   { names: ['cardiac history', 'cardiac disease', 'cardiac problems', 'cardiac condition', 'heart problems', 'heart condition', 'heart trouble', 'cardiovascular disease', 'cardiovascular history', 'cardiac', 'cardiovascular', 'cvd', 'coronary disease', 'heart history', 'cardiac events'], pattern: /heart|cardi|coronar|myocard|angina|atrial|arrhythm|valv|infarct/i, kinds: ['condition', 'procedure', 'reason'] },
   { names: ['malignancy', 'malignancies', 'cancer', 'cancers', 'tumor', 'tumors', 'tumour', 'tumours', 'neoplasm', 'neoplasms', 'oncologic history', 'oncological history', 'cancer history', 'carcinoma', 'malignant disease', 'neoplastic disease'], pattern: /neoplasm|malignan|carcinoma|cancer|tumou?r|metasta|lymphoma|leuka?emia|melanoma|sarcoma|oncolog|docetaxel|oxaliplatin|leucovorin|leuprolide|cisplatin|carboplatin|paclitaxel|cyclophosphamide|tamoxifen|letrozole|chemotherapy/i, kinds: ['condition', 'procedure', 'reason', 'medication'] },
   { names: ['fracture', 'fractures', 'broken bone', 'broken bones', 'fractured'], pattern: /fractur/i, kinds: ['condition', 'procedure'] },
@@ -41,10 +41,10 @@ const GROUPS: Array<{ names: string[]; pattern: RegExp | null; kinds: GroupKind[
   { names: ['joint problems', 'arthritis', 'joint disease'], pattern: /arthrit|arthros|joint|osteoarth/i, kinds: ['condition', 'reason'] },
   { names: ['eye disease', 'eye problems', 'vision problems'], pattern: /retinopath|glaucoma|cataract|\beye|macular|vision/i, kinds: ['condition', 'reason'] },
   { names: ['dental problems', 'dental history', 'dental issues'], pattern: /tooth|teeth|molar|dental|gingiv/i, kinds: ['condition', 'procedure', 'reason'] },
-  { names: ['liver enzymes', 'liver function tests', 'lfts', 'transaminases', 'liver tests'], pattern: null, kinds: [], analytes: ['alt', 'ast', 'alp', 'bilirubin'] },
-  { names: ['lipids', 'lipid panel', 'lipid profile', 'cholesterol panel', 'fasting lipids'], pattern: null, kinds: [], analytes: ['total-cholesterol', 'ldl', 'hdl', 'triglycerides'] },
-  { names: ['kidney function', 'renal function', 'kidney function tests', 'renal panel'], pattern: null, kinds: [], analytes: ['egfr', 'creatinine', 'urea-nitrogen'] },
-  { names: ['blood count', 'cbc', 'complete blood count', 'full blood count', 'fbc', 'blood counts'], pattern: null, kinds: [], analytes: ['wbc', 'hemoglobin', 'platelets', 'hematocrit', 'rbc'] },
+  { names: ['liver enzymes', 'liver function tests', 'lfts', 'transaminases', 'liver tests'], pattern: null, kinds: [], analytes: ['alt', 'ast', 'alp', 'bilirubin'], report: /hepatic|liver|comprehensive metabolic/i },
+  { names: ['lipids', 'lipid panel', 'lipid profile', 'cholesterol panel', 'fasting lipids'], pattern: null, kinds: [], analytes: ['total-cholesterol', 'ldl', 'hdl', 'triglycerides'], report: /lipid/i },
+  { names: ['kidney function', 'renal function', 'kidney function tests', 'renal panel'], pattern: null, kinds: [], analytes: ['egfr', 'creatinine', 'urea-nitrogen'], report: /metabolic|renal|kidney/i },
+  { names: ['blood count', 'cbc', 'complete blood count', 'full blood count', 'fbc', 'blood counts'], pattern: null, kinds: [], analytes: ['wbc', 'hemoglobin', 'platelets', 'hematocrit', 'rbc'], report: /blood count|hemogram|\bcbc\b/i },
 ];
 
 export type SmokingStatus = 'never' | 'former' | 'current' | 'non';
@@ -60,7 +60,7 @@ export type Concept =
   | { readonly type: 'allergy-word' }
   | { readonly type: 'encounter'; readonly classes: readonly string[] | null }
   | { readonly type: 'vaccine'; readonly pattern: RegExp; readonly name: string }
-  | { readonly type: 'group'; readonly name: string; readonly pattern: RegExp | null; readonly kinds: readonly GroupKind[]; readonly analytes?: readonly string[] }
+  | { readonly type: 'group'; readonly name: string; readonly pattern: RegExp | null; readonly kinds: readonly GroupKind[]; readonly analytes?: readonly string[]; readonly report?: RegExp }
   | { readonly type: 'record'; readonly kind: 'procedure' | 'immunization' | 'allergy' | 'condition' | 'care-plan'; readonly ids: ReadonlySet<string>; readonly name: string };
 
 interface TrieNode<T> {
@@ -210,7 +210,7 @@ export function globalLexicon(): PhraseTrie {
   for (const [phrase, classes] of ENCOUNTERS) trie.add(phrase, { type: 'encounter', classes });
   for (const word of ALLERGY_WORDS) trie.add(word, { type: 'allergy-word' });
   for (const [pattern, names] of VACCINES) for (const name of names) trie.add(name, { type: 'vaccine', pattern, name });
-  for (const g of GROUPS) for (const name of g.names) trie.add(name, { type: 'group', name, pattern: g.pattern, kinds: g.kinds, ...(g.analytes ? { analytes: g.analytes } : {}) });
+  for (const g of GROUPS) for (const name of g.names) trie.add(name, { type: 'group', name, pattern: g.pattern, kinds: g.kinds, ...(g.analytes ? { analytes: g.analytes } : {}), ...(g.report ? { report: g.report } : {}) });
   global = trie;
   return trie;
 }

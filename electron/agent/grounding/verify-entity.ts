@@ -65,7 +65,8 @@ function names(c: EntityConcept, entry: { id: string; code: string | null; displ
     return containsWords(entry.display, c.name);
   }
   if (c.type === 'record') return c.ids.has(entry.id) || containsWords(entry.display, c.name);
-  if (c.type === 'drug') return [...c.ingredients].some((i) => [...(ingredients ?? [])].some((r) => sameIngredient(i, r)));
+  // Every ingredient the claim names must be in the product ("Norco" is not oxycodone with acetaminophen).
+  if (c.type === 'drug') return [...c.ingredients].every((i) => [...(ingredients ?? [])].some((r) => sameIngredient(i, r)));
   if (c.type === 'drug-class') return [...(ingredients ?? [])].some((i) => [...c.members].some((m) => sameIngredient(m, i)));
   return false;
 }
@@ -88,7 +89,11 @@ function presentRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   // The condition a cited prescription, procedure or visit was for ("for CHF", "(acute viral sinusitis)").
   const reasons = new Set(ctx.sources.flatMap((s) => s.reasons));
   const forReason = ctx.chart.entries[kind].filter((e) => (ctx.citesChart || reasons.has(e.id)) && names(a.concept, e));
-  if (forReason.length > 0) return a.status || a.dates.length > 0 ? checkDatesAndStatus(a, ctx, forReason.map(asSource)) : [];
+  if (forReason.length > 0) {
+    // The cited prescription names its reason; when the condition began or whether it is active is the condition's record's to say.
+    if (ctx.citesChart) return checkDatesAndStatus(a, ctx, forReason.map(asSource));
+    return a.status || a.dates.length > 0 ? checkDatesAndStatus(a, ctx, ctx.sources.filter((s) => s.reasons.some((id) => forReason.some((e) => e.id === id)))) : [];
+  }
   // A visit's reason, a care plan for it, or an observation that names it in its own words ("biopsy of prostate ... abnormal").
   const naming = ctx.sources.filter((s) => s.kind !== kind && s.kind !== 'patient' && containsAll(s.words, a.concept));
   if (naming.length > 0) return checkDatesAndStatus({ ...a, status: null }, ctx, naming);
@@ -105,7 +110,9 @@ function containsAll(words: ReadonlySet<string>, c: EntityConcept): boolean {
 function negatedRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const kind = kindOf(a.concept);
   const onlyActive = a.status?.kind === 'current';
-  const present = ctx.chart.entries[kind].filter((e) => names(a.concept, e, undefined, true) && (!onlyActive || isActiveCondition(e)));
+  // A condition is also recorded as the reason for a visit or a care plan ("Encounter for anemia").
+  const pool = kind === 'condition' && !onlyActive ? [...ctx.chart.entries.condition, ...ctx.chart.reasons] : ctx.chart.entries[kind];
+  const present = pool.filter((e) => names(a.concept, e, undefined, true) && (!onlyActive || isActiveCondition(e)));
   if (present.length === 0) return [];
   const e = present[0]!;
   return [problem({ start: a.negated!.start, end: a.mention.end }, 'negation', `${text(ctx, { start: a.negated!.start, end: a.mention.end })}: the record lists ${cleanDisplay(e.display)}${e.status ? ` (${e.status}` : ' ('}${e.start ? `${e.status ? ', ' : ''}since ${e.start.slice(0, 10)}` : ''})`)];
@@ -164,7 +171,9 @@ function checkDatesAndStatus(a: EntityAssertion, ctx: VerifyContext, records: re
   }
   if (a.status) {
     const wanted = a.status.kind;
-    const ok = fitting.some((r) => statusHolds(r, wanted));
+    // "both orders are active", "all three": every record the claim speaks of.
+    const every = /\b(?:both|all|each|every)\b/i.test(ctx.text);
+    const ok = every ? fitting.every((r) => statusHolds(r, wanted)) : fitting.some((r) => statusHolds(r, wanted));
     if (!ok) {
       const r = fitting[0]!;
       problems.push(problem(a.status.hit, 'status', `${text(ctx, a.status.hit)}: the cited ${r.kind} is ${r.status ?? 'of unknown status'}${r.end ? `, ended ${r.end.slice(0, 10)}` : ''}`));
@@ -328,7 +337,7 @@ function presentGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem
     (s) =>
       ((g.kinds as readonly string[]).includes(s.kind) && (g.pattern === null || g.pattern.test(s.display))) ||
       (s.measurement?.analyte && g.analytes?.includes(s.measurement.analyte.id)) ||
-      (s.kind === 'diagnostic-report' && g.analytes !== undefined && s.components.length === 0),
+      (s.kind === 'diagnostic-report' && g.report !== undefined && g.report.test(s.display)),
   );
   if (records.length === 0 && !(ctx.citesChart && groupEntries(g, ctx).length > 0)) return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no record of it`)];
   const problems = records.length > 0 ? checkDatesAndStatus({ ...a, latest: null }, ctx, records) : [];
@@ -409,9 +418,9 @@ function encounter(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   if (!c.classes || c.classes.every((k) => k === 'AMB')) {
     if (cited.length === 0) return [];
   } else if (cited.length === 0) {
-    // "in the ED", "admitted": a cited record made at such a visit, or an admission procedure, says so.
-    const atSuchVisit = ctx.sources.some((s) => c.classes!.includes((s.visitClass ?? '').toUpperCase()) || (s.words.has('admission') && c.classes!.includes('IMP')) || (s.words.has('emergency') && c.classes!.includes('EMER')));
-    return atSuchVisit ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no encounter`)];
+    // "in the ED", "admitted": the visit is a record of its own, to be cited; an admission procedure says so too.
+    const cites = ctx.sources.some((s) => (s.words.has('admission') && c.classes!.includes('IMP')) || (s.kind === 'procedure' && s.words.has('emergency') && c.classes!.includes('EMER')));
+    return cites ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${c.classes.includes('EMER') ? 'emergency' : 'inpatient'} encounter`)];
   }
   if (c.classes && !cited.some((s) => c.classes!.includes((s.category ?? '').toUpperCase()))) {
     problems.push(problem(a.mention, 'term', `${text(ctx, a.mention)}: the cited encounter is of class ${cited[0]!.category ?? 'unknown'}`));

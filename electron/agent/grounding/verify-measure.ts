@@ -106,10 +106,9 @@ export function resultsOf(ctx: VerifyContext, analyte: Analyte): ResultRow[] {
 export function tolerance(n: ClaimNumber): number {
   const written = 0.55 * 10 ** -n.decimals + 1e-9;
   if (!n.approximate || n.decimals > 0) return written;
-  // "about 130" may round to the ten, "about 125" to the five; never by more than 5 % of the value.
+  // "about 130" may be 128.6 rounded to the ten, "about 125" to the five: half a step either side, no more.
   const step = n.trailingZeros > 0 ? 10 ** n.trailingZeros : n.value % 5 === 0 ? 5 : 1;
-  // A little over half a step: a value may be rounded twice on its way into a sentence.
-  return Math.max(written, Math.min(0.55 * step, 0.05 * Math.abs(n.value))) + 1e-9;
+  return Math.max(written, 0.5 * step) + 1e-9;
 }
 
 /** The record's value in the claim's unit; null when the units do not measure the same thing. */
