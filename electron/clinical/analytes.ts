@@ -77,13 +77,13 @@ const ROWS: readonly Analyte[] = [
   { id: 'ast', short: 'AST', kind: 'lab', loinc: ['1920-8'], names: ['aspartate aminotransferase', 'ast', 'sgot'], ucum: 'U/L', precision: 0 },
   { id: 'psa', short: 'PSA', kind: 'lab', loinc: ['2857-1'], names: ['prostate specific antigen', 'prostate-specific antigen', 'prostate specific ag', 'psa'], ucum: 'ng/mL', precision: 2 },
   { id: 'nt-probnp', short: 'NT-proBNP', kind: 'lab', loinc: ['33762-6'], names: ['nt-probnp', 'nt probnp', 'n-terminal pro-bnp', 'n-terminal pro b-type natriuretic peptide', 'probnp'], ucum: 'pg/mL', precision: 0 },
-  { id: 'microalbumin-creatinine', short: 'UACR', kind: 'lab', loinc: ['14959-1', '9318-7'], names: ['microalbumin creatinine ratio', 'microalbumin/creatinine ratio', 'albumin creatinine ratio', 'albumin/creatinine ratio', 'urine albumin creatinine ratio', 'uacr', 'acr', 'microalbumin'], ucum: 'mg/g', precision: 1 },
+  { id: 'microalbumin-creatinine', short: 'UACR', kind: 'lab', loinc: ['14959-1', '9318-7'], names: ['microalbumin creatinine ratio', 'microalbumin/creatinine ratio', 'microalbumin/cr ratio', 'microalbumin cr ratio', 'albumin creatinine ratio', 'albumin/creatinine ratio', 'urine albumin creatinine ratio', 'urine albumin/creatinine ratio', 'urine microalbumin', 'urine mac ratio', 'mac ratio', 'urine mac', 'uacr', 'acr', 'microalbumin', 'urine acr'], ucum: 'mg/g', precision: 1 },
 
   // Lipids (LOINC lipid panel 57698-3)
   { id: 'total-cholesterol', short: 'Total cholesterol', kind: 'lab', loinc: ['2093-3'], names: ['total cholesterol', 'cholesterol', 'tc', 'chol', 'serum cholesterol', 'total chol', 't chol', 'tchol', 'cholesterol total'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
   { id: 'triglycerides', short: 'TG', kind: 'lab', loinc: ['2571-8'], names: ['triglycerides', 'triglyceride', 'tg', 'trigs', 'trig'], ucum: 'mg/dL', precision: 0, molarMass: 885.7 },
-  { id: 'ldl', short: 'LDL', kind: 'lab', loinc: ['18262-6', '13457-7', '2089-1'], names: ['low density lipoprotein cholesterol', 'ldl cholesterol', 'ldl-c', 'ldl c', 'ldl', 'low-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
-  { id: 'hdl', short: 'HDL', kind: 'lab', loinc: ['2085-9'], names: ['high density lipoprotein cholesterol', 'hdl cholesterol', 'hdl-c', 'hdl c', 'hdl', 'high-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
+  { id: 'ldl', short: 'LDL', kind: 'lab', loinc: ['18262-6', '13457-7', '2089-1'], names: ['bad cholesterol', 'low density lipoprotein cholesterol', 'ldl cholesterol', 'ldl-c', 'ldl c', 'ldl', 'low-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
+  { id: 'hdl', short: 'HDL', kind: 'lab', loinc: ['2085-9'], names: ['good cholesterol', 'high density lipoprotein cholesterol', 'hdl cholesterol', 'hdl-c', 'hdl c', 'hdl', 'high-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
 
   // Complete blood count (LOINC CBC panel 58410-2)
   { id: 'wbc', short: 'WBC', kind: 'lab', loinc: ['6690-2'], names: ['white blood cell count', 'white blood cells', 'white cell count', 'white count', 'leukocytes', 'leukocyte count', 'wbc', 'wcc'], ucum: '10*3/uL', precision: 1 },
@@ -101,8 +101,8 @@ const ROWS: readonly Analyte[] = [
   // Other measurements in the records
   { id: 'lvef', short: 'LVEF', kind: 'lab', loinc: ['10230-1', '8806-2'], names: ['left ventricular ejection fraction', 'ejection fraction', 'lvef', 'ef'], ucum: '%', precision: 0 },
   { id: 'dxa-t-score', short: 'T-score', kind: 'score', loinc: ['38265-5'], names: ['dxa t-score', 't-score', 't score', 'bone density t-score', 'dexa t-score', 'bone density'], ucum: '{T-score}', precision: 1 },
-  { id: 'urine-protein', short: 'Urine protein', kind: 'lab', loinc: ['5804-0', '2888-6'], names: ['urine protein', 'protein in urine', 'urinary protein', 'proteinuria'], ucum: 'mg/dL', precision: 0 },
-  { id: 'urine-glucose', short: 'Urine glucose', kind: 'lab', loinc: ['5792-7'], names: ['urine glucose', 'glucose in urine', 'urinary glucose', 'glycosuria'], ucum: 'mg/dL', precision: 0 },
+  { id: 'urine-protein', short: 'Urine protein', kind: 'lab', loinc: ['5804-0', '2888-6', '20454-5'], names: ['urine protein', 'protein in urine', 'urinary protein', 'proteinuria'], ucum: 'mg/dL', precision: 0 },
+  { id: 'urine-glucose', short: 'Urine glucose', kind: 'lab', loinc: ['5792-7', '25428-4'], names: ['urine glucose', 'glucose in urine', 'urinary glucose', 'glycosuria'], ucum: 'mg/dL', precision: 0 },
   { id: 'urine-ketones', short: 'Urine ketones', kind: 'lab', loinc: ['5797-6'], names: ['urine ketones', 'ketones in urine', 'ketones', 'urinary ketones'], ucum: 'mg/dL', precision: 0 },
   { id: 'urine-bilirubin', short: 'Urine bilirubin', kind: 'lab', loinc: ['20505-4'], names: ['urine bilirubin', 'bilirubin in urine', 'urinary bilirubin'], ucum: 'mg/dL', precision: 1 },
   { id: 'urine-specific-gravity', short: 'Urine SG', kind: 'lab', loinc: ['5811-5'], names: ['urine specific gravity', 'specific gravity', 'urine sg', 'sg'], ucum: '1', precision: 3 },

@@ -236,6 +236,7 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
   chemotherapy: { names: ['chemotherapy', 'chemo', 'antineoplastic'], members: 'docetaxel oxaliplatin leucovorin methotrexate' },
   'cholinesterase-inhibitor': { names: ['cholinesterase inhibitor', 'acetylcholinesterase inhibitor', 'dementia medication'], members: 'donepezil galantamine memantine' },
   bronchodilator: { names: ['bronchodilator', 'bronchodilators', 'rescue inhaler', 'saba'], members: 'albuterol ipratropium salmeterol tiotropium' },
+  adt: { names: ['adt', 'androgen deprivation therapy', 'androgen deprivation', 'hormone therapy'], members: 'leuprolide' },
   bisphosphonate: { names: ['bisphosphonate', 'bisphosphonates'], members: 'alendronate risedronate ibandronate zoledronic' },
   'thrombolytic': { names: ['thrombolytic', 'thrombolysis', 'tpa'], members: 'alteplase' },
   nitrate: { names: ['nitrate', 'nitrates'], members: 'nitroglycerin isosorbide' },

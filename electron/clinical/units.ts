@@ -153,6 +153,8 @@ const WRITTEN: Record<string, string> = {
   '10^3/ul': '10*3/uL',
   'x10^3/ul': '10*3/uL',
   'k/ul': '10*3/uL',
+  k: '10*3/uL',
+  thousand: '10*3/uL',
   'k/mm3': '10*3/uL',
   '10^3/mm3': '10*3/uL',
   'thou/ul': '10*3/uL',

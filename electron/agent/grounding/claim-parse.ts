@@ -1,6 +1,6 @@
 import { analyteById, type Analyte } from '../../clinical/analytes';
 import { SALT_WORDS } from '../../clinical/drug-names';
-import { categoryNamed } from '../../clinical/interpretation-ranges';
+import { categoryNamed, categoryNames } from '../../clinical/interpretation-ranges';
 import { convert, toUcum } from '../../clinical/units';
 import type { ChartIndex } from './chart-index';
 import { datesIn, type ClaimDate, type DateOrder } from './claim-dates';
@@ -182,7 +182,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const points: Point[] = [];
   for (const n of numbers) {
     if (taken.has(n)) continue;
-    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions);
+    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions, triggers, text);
     const measure = owner ? measures.get(owner) : undefined;
     const entity = owner ? entities.get(owner) : undefined;
     // "reference range 4–5.6 %": bounds of the record's range, not values of the patient.
@@ -240,7 +240,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     }
     // "never resolved", "not active": the negation belongs to the status word after it (handled there).
     const statusNext = triggers.find((t) => t.first === hit.last + 1 && ['stopped', 'resolved', 'current'].some((k) => t.kinds.has(k as TriggerKind)));
-    if (hit.kinds.has('negate-before') && statusNext && nearestEntity(statusNext, inSentence, entities, tokens)) continue;
+    const statusEntity = statusNext ? nearestEntity(statusNext, inSentence, entities, tokens) : null;
+    if (hit.kinds.has('negate-before') && statusNext && statusEntity && statusApplies(statusNext, statusEntity, tokens)) continue;
     if (hit.kinds.has('negate-before') || hit.kinds.has('negate-after')) {
       // "not anemic", "no longer elevated": the interpretation, negated.
       if (measure?.interpretation && measure.interpretation.hit.first > hit.last && measure.interpretation.hit.first - hit.last <= 3) {
@@ -314,8 +315,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     if (entity && !used.has(hit)) {
       // "began", "started": said of every record, so they do not take the place of a status that can be wrong.
       const status = (['stopped', 'resolved', 'current', 'historical'] as const).find((k) => hit.kinds.has(k));
-      const onBeforeDrug = tokens[hit.first]!.norm !== 'on' || entity.mention.first === hit.last + 1;
-      if (status && onBeforeDrug && (!entity.status || entity.status.kind === 'historical')) {
+      if (status && statusApplies(hit, entity, tokens) && (!entity.status || outranks(status, entity.status.kind))) {
         // "never resolved", "no longer active", "not stopped": the status, the other way round.
         const negation = triggers.find((t) => t.last === hit.first - 1 && (t.kinds.has('negate-before')) && !used.has(t));
         entity.status = { kind: negation ? opposite(status) : status, hit: negation ? { ...hit, start: negation.start, first: negation.first } : hit };
@@ -331,6 +331,9 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     if (TREND_MODIFIERS.has(t.norm) && [...measures.values()].some((m) => m.trend && sentenceOf[m.mention.first] === sentenceOf[i])) covered.add(i);
   });
   answeredNo(tokens, entities, cover);
+  // "Q: How severe was the reading? A: ...": the question's words ask; only the answer claims.
+  const question = tokens.findIndex((t, i) => t.text === '?' && tokens[i + 1]?.norm === 'a' && tokens[i + 2]?.text === ':');
+  if (question >= 0) for (const hit of triggers) if (hit.last < question && !used.has(hit) && ['evaluative', 'latest', 'possible'].some((k) => hit.kinds.has(k as TriggerKind))) used.add(hit);
   for (const hit of used) cover(hit.first, hit.last);
 
   const assertions: Assertion[] = [...measures.values(), ...entities.values(), ...counts];
@@ -341,10 +344,12 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
 const UNIT_ANALYTES: Record<string, string> = { 'mm[Hg]': 'blood-pressure', Cel: 'temperature', '[degF]': 'temperature', 'kg/m2': 'bmi', 'mL/min/{1.73_m2}': 'egfr' };
 
 /** A measurement the number's unit implies, created on the fly, or null. */
-function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Map<Mention, MeasureAssertion>, sentenceOf: readonly number[], mentions: Mention[]): Mention | null {
+function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measures: Map<Mention, MeasureAssertion>, sentenceOf: readonly number[], mentions: Mention[], triggers: readonly TriggerHit[], text: string): Mention | null {
   const first = all.find((x) => x.pairedWith !== null && all[x.pairedWith] === n);
   if (first) return [...measures.keys()].find((m) => m.first === first.token) ?? null;
-  const id = n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined);
+  // "136/79 on 3/3/2021: stage 1 hypertension range": a pair said of a pressure category is a pressure.
+  const pressureWords = n.pairedWith !== null && triggers.some((t) => sentenceOf[t.first] === sentenceOf[n.token] && t.kinds.has('category') && /hypertens|blood pressure|\bbp\b|normotens|elevated/i.test(text.slice(t.start, t.end)));
+  const id = pressureWords ? 'blood-pressure' : n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined);
   if (!id || (id === 'blood-pressure' && n.pairedWith === null)) return null;
   const existing = [...measures.values()].find((m) => m.analyte.id === id && sentenceOf[m.mention.first] === sentenceOf[n.token]);
   if (existing) return existing.mention;
@@ -372,6 +377,24 @@ function answeredNo(tokens: readonly Token[], entities: ReadonlyMap<Mention, Ent
     else e.negated ??= hit;
   }
   cover(q + 3, q + 3);
+}
+
+// "started on clopidogrel", "put on metformin": the start of a prescription, not that it goes on now.
+const STARTING_VERBS = new Set(['started', 'start', 'starting', 'put', 'placed', 'switched', 'begun', 'began', 'initiated', 'commenced', 'restarted']);
+
+/** Whether a status word speaks of this condition or drug ("on" only right before a drug: "on metformin", "on a statin"). */
+function statusApplies(hit: TriggerHit, entity: EntityAssertion, tokens: readonly Token[]): boolean {
+  if (tokens[hit.first]!.norm !== 'on' || hit.last !== hit.first) return true;
+  if (STARTING_VERBS.has(tokens[hit.first - 1]?.norm ?? '')) return false;
+  let next = hit.last + 1;
+  while (['a', 'an', 'any', 'the', 'his', 'her', 'their'].includes(tokens[next]?.norm ?? '')) next += 1;
+  return entity.mention.first === next && (entity.concept.type === 'drug' || entity.concept.type === 'drug-class');
+}
+
+// A later, more specific status word wins over "now" or "past": "now marked stopped".
+function outranks(next: EntityStatus, current: EntityStatus): boolean {
+  const rank: Record<EntityStatus, number> = { started: 0, historical: 1, current: 2, stopped: 3, resolved: 3 };
+  return rank[next] > rank[current];
 }
 
 function opposite(status: 'stopped' | 'resolved' | 'current' | 'historical'): EntityStatus {
@@ -556,6 +579,8 @@ function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf: reado
   for (const m of mentions) {
     if (m.last >= n.token || sentenceOf[m.first] !== sentence) continue;
     const c = m.concepts[0]!;
+    // "HbA1c 6.4 %, prediabetic, just below the 6.5 %": a category named between a value and its bound does not take it.
+    if ((c.type === 'condition' || c.type === 'record') && owner?.concepts[0]!.type === 'analyte' && isCategoryName(tokens, m)) continue;
     if (c.type === 'analyte' || c.type === 'drug' || c.type === 'drug-class' || c.type === 'condition' || c.type === 'record') owner = m;
   }
   const type = owner?.concepts[0]!.type;
@@ -565,6 +590,11 @@ function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf: reado
   const after = mentions.find((m) => m.first > n.token && m.first <= n.token + 3 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
   if (after && tokens.slice(n.token + 1, after.first).every((t) => t.kind !== 'number')) return after;
   return null;
+}
+
+function isCategoryName(tokens: readonly Token[], m: Mention): boolean {
+  const phrase = tokens.slice(m.first, m.last + 1).map((t) => t.norm).join(' ');
+  return categoryNames().some((name) => foldPhrase(name).join(' ') === phrase);
 }
 
 /** Systolic and diastolic of "BP 120/80", each its own component. */
@@ -608,21 +638,45 @@ function assignDates(
   const loose: ClaimDate[] = [];
   const firstTokenOf = (d: ClaimDate) => tokens.findIndex((t) => overlaps(t, d));
   const sorted = [...points].sort((a, b) => a.number.start - b.number.start);
-  let betweenOpen = false;
   const consumed = new Set<ClaimDate>();
+  const roles = new Map<ClaimDate, 'start' | 'end' | null>();
+  let betweenOpen = false;
+  for (const date of dates) {
+    const first = firstTokenOf(date);
+    const role = periodRole(tokens, first, triggers, betweenOpen);
+    betweenOpen = role === 'start' && /between/i.test(tokens[first - 1]?.norm ?? '');
+    roles.set(date, role);
+  }
+  // First the dates written right after a value ("89 on 8/23/82"), so that a date earlier in the sentence
+  // ("in late 1982: eGFR 89 on 8/23/82") does not take values that have their own.
+  for (const [index, date] of dates.entries()) {
+    const first = firstTokenOf(date);
+    const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentenceOf[first]);
+    const undated = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
+    const next = dates[index + 1];
+    // "15.2 -> 13.7 g/dL, 3/2015 to 3/2021": a range of dates after the values is theirs in order, below.
+    if (undated.length > 1 && next && roles.get(next) === 'end' && sentenceOf[firstTokenOf(next)] === sentenceOf[first]) continue;
+    const before = undated.pop();
+    if (roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
+      before.date = date;
+      consumed.add(date);
+    }
+  }
   for (const [index, date] of dates.entries()) {
     if (consumed.has(date)) continue;
     const first = firstTokenOf(date);
     const sentence = sentenceOf[first];
     const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentence);
-    const role = periodRole(tokens, first, triggers, betweenOpen);
-    betweenOpen = role === 'start' && /between/i.test(tokens[first - 1]?.norm ?? '');
+    const role = roles.get(date) ?? null;
+    const undatedFirst = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
+    const rangeAfter = dates[index + 1] && roles.get(dates[index + 1]!) === 'end' && undatedFirst.length === 2;
+    if (rangeAfter) {
+      undatedFirst[0]!.date = date;
+      undatedFirst[1]!.date = dates[index + 1]!;
+      consumed.add(dates[index + 1]!);
+      continue;
+    }
     if (role === null) {
-      const before = inSentence.filter((p) => p.number.end <= date.start).pop();
-      if (before && before.date === null && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
-        before.date = date;
-        continue;
-      }
       const nextDate = dates.slice(index + 1).find((d) => sentenceOf[firstTokenOf(d)] === sentence);
       const following = inSentence.filter((p) => p.number.start > date.end && p.date === null && (!nextDate || p.number.end < nextDate.start));
       const leading = following.length > 0 && !inSentence.some((p) => p.number.end <= date.start && p.date === null);

@@ -104,7 +104,7 @@ export class PhraseTrie<T = Concept> {
 }
 
 const SMOKING: Record<SmokingStatus, string[]> = {
-  never: ['never smoker', 'never smoked', 'never-smoker', 'lifelong non-smoker', 'lifelong nonsmoker', 'never used tobacco', 'never a smoker', 'has never smoked', 'never smoked tobacco', 'no smoking history', 'no history of smoking', 'no tobacco use', 'no tobacco', 'denies tobacco', 'denies smoking', 'denies tobacco use', 'tobacco never'],
+  never: ['lifelong never smoker', 'lifelong nonsmoker', 'never smoker', 'never smoked', 'never-smoker', 'lifelong non-smoker', 'lifelong nonsmoker', 'never used tobacco', 'never a smoker', 'has never smoked', 'never smoked tobacco', 'no smoking history', 'no history of smoking', 'no tobacco use', 'no tobacco', 'denies tobacco', 'denies smoking', 'denies tobacco use', 'tobacco never'],
   former: ['past tobacco use', 'prior tobacco use', 'previous tobacco use', 'past smoking', 'past smoker', 'former smoker', 'ex-smoker', 'ex smoker', 'exsmoker', 'quit smoking', 'stopped smoking', 'previous smoker', 'past smoker', 'used to smoke', 'formerly smoked', 'former tobacco use', 'former tobacco user', 'history of smoking', 'smoking history', 'reformed smoker'],
   current: ['tobacco use', 'uses tobacco', 'current smoker', 'current every day smoker', 'every day smoker', 'everyday smoker', 'daily smoker', 'active smoker', 'currently smokes', 'currently smoking', 'smokes', 'smoker', 'still smokes', 'current tobacco use', 'current tobacco user', 'tobacco user', 'smokes daily', 'some day smoker', 'light smoker', 'heavy smoker'],
   non: ['non-smoker', 'nonsmoker', 'non smoker', 'does not smoke', "doesn't smoke", 'not a smoker', 'not smoking', 'not currently smoking', 'does not currently smoke'],
@@ -156,6 +156,10 @@ const ENCOUNTERS: Array<[string, string[] | null]> = [
   ['emergency room visit', ['EMER']],
   ['urgent care visit', ['EMER', 'AMB']],
   ['clinic contact', null],
+  ['well check', ['AMB']],
+  ['well-child visit', ['AMB']],
+  ['well child visit', ['AMB']],
+  ['well-child check', ['AMB']],
   ['follow-up', null],
   ['follow up', null],
   ['followup', null],
