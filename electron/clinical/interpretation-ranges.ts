@@ -96,6 +96,7 @@ const ATP3 = 'NCEP Adult Treatment Panel III (2002), Table II.1-1';
 const WHO_DXA = 'WHO Technical Report Series 843 (1994): T-score >= -1.0 normal, between -1.0 and -2.5 osteopenia, <= -2.5 osteoporosis';
 const HF = '2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure, LVEF classification';
 const MMSE = 'Tombaugh TN, McIntyre NJ, "The Mini-Mental State Examination: a comprehensive review", J Am Geriatr Soc 1992;40:922-35: 24-30 no impairment, 18-23 mild, 0-17 severe';
+const MCV = 'MedlinePlus "RBC indices": MCV 80-100 femtoliter (normocytic); below, microcytic; above, macrocytic';
 const WHO_HB = 'WHO, "Haemoglobin concentrations for the diagnosis of anaemia" (VMNIS, 2011): anaemia < 13.0 g/dL men, < 12.0 g/dL non-pregnant women';
 
 export const VALUE_CATEGORIES: readonly ValueCategory[] = [
@@ -103,6 +104,7 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['blood-pressure'], names: ['elevated category', 'elevated blood pressure category', 'elevated bp category', 'acc/aha elevated', 'acc aha elevated'], pair: (s, d) => s >= 120 && s < 130 && d < 80, source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 1 hypertension', 'stage 1 htn', 'stage 1', 'stage i hypertension', 'stage 1 hypertension range', 'stage 1 range', 'stage 1 hypertensive range'], pair: (s, d) => !(s >= 140 || d >= 90) && ((s >= 130 && s < 140) || (d >= 80 && d < 90)), source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 2 hypertension', 'stage 2 htn', 'stage 2', 'stage ii hypertension', 'stage 2 hypertension range', 'stage 2 range', 'stage 2 hypertensive range'], pair: (s, d) => s >= 140 || d >= 90, source: ACC_AHA },
+  { analytes: ['blood-pressure'], names: ['mildly elevated', 'slightly elevated', 'mildly high', 'borderline high', 'borderline elevated', 'mildly raised'], pair: (s, d) => !(s >= 140 || d >= 90) && (s >= 120 || d >= 80), source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['hypertensive crisis', 'hypertensive urgency', 'severe hypertension'], pair: (s, d) => s > 180 || d > 120, source: ACC_AHA },
   { analytes: ['blood-pressure', 'systolic', 'diastolic'], names: ['hypertensive', 'hypertensive range', 'in the hypertensive range', 'hypertension range', 'htn range', 'hypertensive reading'], pair: (s, d) => s >= 130 || d >= 80, source: ACC_AHA },
   { analytes: ['bmi'], names: ['underweight'], holds: (v) => v < 18.5, source: WHO_BMI },
@@ -148,6 +150,9 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['heart-rate'], names: ['bradycardia', 'bradycardic'], holds: (v) => v < 60, source: 'American Heart Association: bradycardia < 60 beats per minute' },
   { analytes: ['spo2'], names: ['hypoxemia', 'hypoxaemia', 'hypoxic', 'hypoxemic'], holds: (v) => v < 90, source: 'MedlinePlus, "Hypoxemia": oxygen saturation below 90 %' },
   { analytes: ['hemoglobin'], names: ['anemic', 'anaemic', 'anemia', 'anaemia', 'in the anemic range'], holds: (v, sex) => v < (sex === 'female' ? 12 : 13), source: WHO_HB },
+  { analytes: ['mcv'], names: ['normocytic'], holds: (v) => v >= 80 && v <= 100, source: MCV },
+  { analytes: ['mcv'], names: ['microcytic', 'microcytosis'], holds: (v) => v < 80, source: MCV },
+  { analytes: ['mcv'], names: ['macrocytic', 'macrocytosis'], holds: (v) => v > 100, source: MCV },
   { analytes: ['mmse'], names: ['normal cognition', 'no cognitive impairment', 'cognitively intact'], holds: (v) => v >= 24, source: MMSE },
   { analytes: ['mmse'], names: ['mild cognitive impairment', 'mild impairment', 'mild dementia range'], holds: (v) => v >= 18 && v < 24, source: MMSE },
   { analytes: ['mmse'], names: ['severe cognitive impairment', 'severe impairment', 'severe dementia range'], holds: (v) => v < 18, source: MMSE },

@@ -239,8 +239,15 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       continue;
     }
     // "never resolved", "not active": the negation belongs to the status word after it (handled there).
-    const statusNext = triggers.find((t) => t.first === hit.last + 1 && ['stopped', 'resolved', 'current'].some((k) => t.kinds.has(k as TriggerKind)));
+    const statusNext = triggers.find((t) => t.first > hit.last && t.first <= hit.last + 2 && (t.first === hit.last + 1 || ['yet', 'fully', 'completely', 'ever'].includes(tokens[hit.last + 1]!.norm)) && INVERTIBLE.has(tokens[t.first]!.norm));
     const statusEntity = statusNext ? nearestEntity(statusNext, inSentence, entities, tokens) : null;
+    // "not on a statin" denies the drug now: a negation, with "on" saying "now".
+    if (hit.kinds.has('negate-before') && statusNext && statusEntity && tokens[statusNext.first]!.norm === 'on' && statusApplies(statusNext, statusEntity, tokens)) {
+      statusEntity.negated ??= hit;
+      statusEntity.status = { kind: 'current', hit: statusNext };
+      used.add(hit).add(statusNext);
+      continue;
+    }
     if (hit.kinds.has('negate-before') && statusNext && statusEntity && statusApplies(statusNext, statusEntity, tokens)) continue;
     if (hit.kinds.has('negate-before') || hit.kinds.has('negate-after')) {
       // "not anemic", "no longer elevated": the interpretation, negated.
@@ -317,7 +324,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       const status = (['stopped', 'resolved', 'current', 'historical'] as const).find((k) => hit.kinds.has(k));
       if (status && statusApplies(hit, entity, tokens) && (!entity.status || outranks(status, entity.status.kind))) {
         // "never resolved", "no longer active", "not stopped": the status, the other way round.
-        const negation = triggers.find((t) => t.last === hit.first - 1 && (t.kinds.has('negate-before')) && !used.has(t));
+        const negation = INVERTIBLE.has(tokens[hit.first]!.norm) ? triggers.find((t) => t.last >= hit.first - 2 && t.last < hit.first && t.kinds.has('negate-before') && !used.has(t)) : undefined;
         entity.status = { kind: negation ? opposite(status) : status, hit: negation ? { ...hit, start: negation.start, first: negation.first } : hit };
         if (negation) used.add(negation);
         used.add(hit);
@@ -373,11 +380,17 @@ function answeredNo(tokens: readonly Token[], entities: ReadonlyMap<Mention, Ent
   const hit: TriggerHit = { start: no.start, end: no.end, first: q + 3, last: q + 3, kinds: new Set(['negate-before']) };
   for (const e of entities.values()) {
     if (e.mention.first > q) continue;
-    if (e.status) e.status = { kind: opposite(e.status.kind === 'started' ? 'current' : e.status.kind), hit: { ...e.status.hit, end: no.end } };
+    const drug = e.concept.type === 'drug' || e.concept.type === 'drug-class';
+    // "Is he on a statin? No": not on one now. "Is it still active? No, it was stopped": the answer's own words stand.
+    if (e.status && e.status.hit.first > q) continue;
+    if (e.status && !(drug && e.status.kind === 'current')) e.status = { kind: opposite(e.status.kind === 'started' ? 'current' : e.status.kind), hit: { ...e.status.hit, end: no.end } };
     else e.negated ??= hit;
   }
   cover(q + 3, q + 3);
 }
+
+// Status words a negation turns round ("not active", "never resolved"); "no chronic X" denies X instead.
+const INVERTIBLE = new Set(['resolved', 'active', 'stopped', 'discontinued', 'current', 'currently', 'ongoing', 'on', 'taking', 'healed', 'cured']);
 
 // "started on clopidogrel", "put on metformin": the start of a prescription, not that it goes on now.
 const STARTING_VERBS = new Set(['started', 'start', 'starting', 'put', 'placed', 'switched', 'begun', 'began', 'initiated', 'commenced', 'restarted']);
@@ -575,6 +588,10 @@ function sentences(tokens: readonly Token[]): number[] {
 
 function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf: readonly number[], tokens: readonly Token[]): Mention | null {
   const sentence = sentenceOf[n.token];
+  // "above 180 systolic": a value whose analyte follows it directly.
+  const endToken = tokens.findIndex((t) => t.start >= Math.max(n.end, n.units[0]?.end ?? n.end));
+  const right = mentions.find((m) => m.first === endToken && m.concepts[0]!.type === 'analyte' && n.pairedWith === null);
+  if (right && n.bound) return right;
   let owner: Mention | null = null;
   for (const m of mentions) {
     if (m.last >= n.token || sentenceOf[m.first] !== sentence) continue;
@@ -798,6 +815,8 @@ function nearestMeasure(hit: TriggerHit, inSentence: readonly Mention[], measure
   return measures.get(before ?? after!)!;
 }
 
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'remains', 'remained', 'stays', 'stayed', 'been', 'listed', 'marked', 'now', 'still', 'became']);
+
 // "an active medication", "an active problem": the word after a status says what kind of thing it is said of.
 const DRUG_NOUNS = new Set(['medication', 'medicine', 'prescription', 'drug', 'rx', 'order', 'med', 'therapy']);
 const PROBLEM_NOUNS = new Set(['problem', 'diagnosis', 'condition', 'issue', 'disorder']);
@@ -811,9 +830,11 @@ function nearestEntity(hit: TriggerHit, inSentence: readonly Mention[], entities
   const words = (a: number, b: number) => tokens.slice(a, b).filter((t) => t.kind === 'word').length;
   let best: Mention | null = null;
   let bestDistance = Infinity;
+  // "X remained active alongside Y": after a copula the status is said of the subject before it.
+  const copula = [1, 2].some((k) => COPULAS.has(tokens[hit.first - k]?.norm ?? ''));
   for (const m of candidates) {
     // Status words come before a drug ("currently taking X") or after a condition ("X ... is resolved").
-    const distance = m.first > hit.last ? words(hit.last + 1, m.first) : words(m.last + 1, hit.first) + 0.5;
+    const distance = m.first > hit.last ? words(hit.last + 1, m.first) + (copula ? 2 : 0) : words(m.last + 1, hit.first) + 0.5;
     if (distance < bestDistance) {
       best = m;
       bestDistance = distance;

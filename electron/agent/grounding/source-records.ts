@@ -69,7 +69,7 @@ const KIND_WORDS: Partial<Record<SourceRecord['kind'], string>> = {
   observation: 'result level reading lab test value measured measurement',
   'diagnostic-report': 'lab labs panel test tests results drawn obtained report',
   encounter: 'visit seen encounter appointment contact consultation',
-  allergy: 'allergy allergic reaction reactions sensitivity intolerance criticality severity',
+  allergy: 'allergy allergic reaction reactions sensitivity intolerance criticality severity environmental environment',
   'care-plan': 'plan care goal activity',
 };
 

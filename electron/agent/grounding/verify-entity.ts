@@ -171,8 +171,9 @@ function checkDatesAndStatus(a: EntityAssertion, ctx: VerifyContext, records: re
   }
   if (a.status) {
     const wanted = a.status.kind;
-    // "both orders are active", "all three": every record the claim speaks of.
-    const every = /\b(?:both|all|each|every)\b/i.test(ctx.text);
+    // "both orders are active", "all three": every record the claim speaks of; "stopped" of a drug with
+    // several orders, all of them (one still active means the patient is on it).
+    const every = /\b(?:both|all|each|every)\b/i.test(ctx.text) || ((wanted === 'stopped' || wanted === 'resolved') && a.dates.length === 0);
     const ok = every ? fitting.every((r) => statusHolds(r, wanted)) : fitting.some((r) => statusHolds(r, wanted));
     if (!ok) {
       const r = fitting[0]!;

@@ -108,7 +108,7 @@ export function tolerance(n: ClaimNumber): number {
   if (!n.approximate || n.decimals > 0) return written;
   // "about 130" may be 128.6 rounded to the ten, "about 125" to the five: half a step either side, no more.
   const step = n.trailingZeros > 0 ? 10 ** n.trailingZeros : n.value % 5 === 0 ? 5 : 1;
-  return Math.max(written, 0.5 * step) + 1e-9;
+  return Math.max(written, Math.min(0.5 * step, 0.05 * Math.abs(n.value))) + 1e-9;
 }
 
 /** The record's value in the claim's unit; null when the units do not measure the same thing. */

@@ -75,7 +75,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
     if (hit) {
       if (reported.has(hit)) return;
       const words = parsed.tokens.slice(hit.first, hit.last + 1).filter((x) => x.kind === 'word');
-      if (words.every((w) => FRAMING_WORDS.has(w.norm) || sourceWords(w.norm))) return;
+      if (!hit.kinds.has('relative-time') && words.every((w) => FRAMING_WORDS.has(w.norm) || sourceWords(w.norm))) return;
       const qualifying = ['up', 'down', 'stable', 'improved', 'worsened', 'normal', 'high', 'low', 'abnormal', 'category', 'evaluative', 'relative-time', 'possible', 'latest'].some((k) => hit.kinds.has(k as never));
       if (!qualifying) return;
       reported.add(hit);
