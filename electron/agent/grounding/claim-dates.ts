@@ -43,6 +43,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(`\\b${DAY}[-/ ]${MONTH}[-/ ]${YEAR}\\b`, 'gi'), read: (m) => day(year(m[3]!), month(m[2]!), +m[1]!) },
   // numeric: 08/29/2019, 29.08.2019, 8-29-19
   { re: /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})\b/g, read: (m, order) => numeric(+m[1]!, +m[3]!, m[4]!, order) },
+  // early/mid/late October 2004: a part of the month
+  { re: new RegExp(`\\b(early|mid|late)[-\\s]+${MONTH}\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'), read: (m) => partOfMonth(m[1]!.toLowerCase(), year(m[3]!), month(m[2]!)) },
   // early/mid/late 2019, mid-2019
   { re: new RegExp(`\\b(early|mid|late|end of|beginning of|start of|the end of|the start of)[-\\s]+${YEAR}\\b`, 'gi'), read: (m) => part(m[1]!.toLowerCase(), year(m[2]!)) },
   // spring/summer/autumn/fall/winter 2019
@@ -64,7 +66,42 @@ const PATTERNS: readonly Pattern[] = [
 /** The dates written in a text, leftmost-longest, not overlapping. */
 export function datesIn(text: string, order: DateOrder = 'mdy'): ClaimDate[] {
   const found = writtenDates(text, order);
-  return [...found, ...sameDateReferences(text, found)].sort((a, b) => a.start - b.start);
+  const withYearless = [...found, ...yearlessDates(text, found)].sort((a, b) => a.start - b.start);
+  return [...withYearless, ...sameDateReferences(text, withYearless)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "(29 Oct)", "(17 June)", "between Aug and Nov 1982", "the 1970s": a day
+ * or month written without its year takes the year of the nearest full date
+ * written in the same claim (after it, else before it); a decade is its ten years.
+ */
+function yearlessDates(text: string, dated: readonly ClaimDate[]): ClaimDate[] {
+  const found: ClaimDate[] = [];
+  const free = (start: number, end: number) => !dated.some((d) => start < d.end && end > d.start) && !found.some((d) => start < d.end && end > d.start);
+  for (const m of text.matchAll(/\b(?:the\s+)?((?:19|20)\d)0s\b/gi)) {
+    const start = m.index!;
+    if (!free(start, start + m[0].length)) continue;
+    const decade = +m[1]! * 10;
+    found.push({ start, end: start + m[0].length, from: `${decade}-01-01`, to: `${decade + 9}-12-31`, precision: 'period' });
+  }
+  const withYear = dated.filter((d) => d.precision !== 'period' || /\d{4}/.test(text.slice(d.start, d.end)));
+  if (withYear.length === 0) return found;
+  const yearNear = (at: number) => (withYear.find((d) => d.start >= at) ?? [...withYear].reverse().find((d) => d.end <= at))!.from.slice(0, 4);
+  const patterns: Array<[RegExp, (m: RegExpMatchArray, y: number) => Omit<ClaimDate, 'start' | 'end'> | null]> = [
+    [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[2]!), +m[1]!)],
+    [new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![\\s,]*(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[1]!), +m[2]!)],
+    [new RegExp(`(?<=\\(|\\band\\s|\\bbetween\\s|\\bin\\s|\\bby\\s)${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => monthRange(y, month(m[1]!))],
+  ];
+  for (const [re, read] of patterns) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (!free(start, end)) continue;
+      const r = read(m, +yearNear(start));
+      if (r) found.push({ start, end, ...r });
+    }
+  }
+  return found;
 }
 
 /**
@@ -169,6 +206,14 @@ function part(which: string, y: number): Omit<ClaimDate, 'start' | 'end'> {
   };
   const [a, b] = months[which] ?? [1, 12];
   return { from: `${y}-${pad(a)}-01`, to: monthRange(y, b)!.to, precision: 'period' };
+}
+
+function partOfMonth(which: string, y: number, m: number): Omit<ClaimDate, 'start' | 'end'> | null {
+  const range = monthRange(y, m);
+  if (!range) return null;
+  const last = +range.to.slice(8);
+  const [a, b] = which === 'early' ? [1, 10] : which === 'mid' ? [10, 20] : [20, last];
+  return { from: `${y}-${pad(m)}-${pad(a)}`, to: `${y}-${pad(m)}-${pad(b)}`, precision: 'period' };
 }
 
 function season(which: string, y: number): Omit<ClaimDate, 'start' | 'end'> {

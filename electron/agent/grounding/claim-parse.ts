@@ -59,7 +59,8 @@ export interface MeasureAssertion {
   trend: { kind: TrendKind; hit: TriggerHit } | null;
   /** "normal", "elevated", "stage 2 hypertension range"; negated: "not anemic". */
   interpretation: { kind: InterpretationKind; hit: TriggerHit; negated: boolean } | null;
-  period: { from: string; to: string; spans: ClaimDate[] } | null;
+  /** explicit: bounded by "from", "since", "between", "until"; else only the dates the claim names. */
+  period: { from: string; to: string; spans: ClaimDate[]; explicit?: boolean } | null;
   /** "No HbA1c on record", "lipids never checked": the analyte was never measured. */
   negated?: TriggerHit;
   /** "reference range 4-5.6 %": the range the claim says the record gives. */
@@ -158,7 +159,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   for (const n of numbers) if (mentions.some((m) => m.first <= n.token && n.token <= m.last)) taken.add(n);
   // Numbers that belong to a qualifier ("stage 2", "G3b") or restate a threshold ("(120-129/<80)").
   const inTrigger = (n: ClaimNumber) => triggers.some((t) => t.first <= n.token && n.token <= t.last);
-  for (const n of numbers) if (inTrigger(n) || inThreshold(n, text)) taken.add(n);
+  for (const n of numbers) if (inTrigger(n) || inThreshold(n, text) || beforeThresholdWord(n, tokens, numbers)) taken.add(n);
+  for (const n of numbers) if (beforeThresholdWord(n, tokens, numbers)) coverNumber(n, n.units[0] ?? null, tokens, cover);
   for (const n of numbers) if (inThreshold(n, text)) tokens.forEach((t, i) => overlaps(t, thresholdSpan(n, text)!) && covered.add(i));
   for (const n of numbers) {
     const next = tokens[n.token + 1];
@@ -448,6 +450,17 @@ function thresholdSpan(n: ClaimNumber, text: string): Span | null {
   return /[<>≤≥]|\d\s*[-–]\s*\d/.test(inside) && !/\d{4}-\d{2}/.test(inside) ? { start: open, end: close + 1 } : null;
 }
 
+/** "the 130/80 target", "the 6.5 % cut-off": a bound the claim compares with, not a value of the patient. */
+function beforeThresholdWord(n: ClaimNumber, tokens: readonly Token[], numbers: readonly ClaimNumber[]): boolean {
+  const last = n.pairedWith !== null ? numbers[n.pairedWith]! : n;
+  const after = tokens.findIndex((t) => t.start >= Math.max(last.end, last.units[0]?.end ?? last.end));
+  const words = tokens.slice(after, after + 3).filter((t) => t.kind === 'word').map((t) => t.norm);
+  const isThreshold = (w: string | undefined) => w !== undefined && THRESHOLD_WORDS.has(w) && w !== 'range' && w !== 'category';
+  if (isThreshold(words[0]) || (words[0] !== undefined && ['diabetes', 'diagnostic', 'treatment', 'bp', 'blood'].includes(words[0]) && isThreshold(words[1]))) return true;
+  const second = numbers.find((x) => x.pairedWith !== null && numbers[x.pairedWith] === n);
+  return second ? beforeThresholdWord(second, tokens, numbers) : false;
+}
+
 function inThreshold(n: ClaimNumber, text: string): boolean {
   return thresholdSpan(n, text) !== null;
 }
@@ -723,8 +736,8 @@ function assignDates(
     }
     if (measure) {
       const period = measure.period ?? { from: '0000-01-01', to: '9999-12-31', spans: [] };
-      if (role === 'end') measure.period = { ...period, to: date.to, spans: [...period.spans, date] };
-      else if (role === 'start') measure.period = { ...period, from: date.from, spans: [...period.spans, date] };
+      if (role === 'end') measure.period = { ...period, to: date.to, spans: [...period.spans, date], explicit: true };
+      else if (role === 'start') measure.period = { ...period, from: date.from, spans: [...period.spans, date], explicit: true };
       // A second date widens the period ("since 2012 (checked again 5 Dec 2020)"); a first one is the period.
       else if (measure.period) measure.period = { from: period.from < date.from ? period.from : date.from, to: period.to > date.to && period.to !== '9999-12-31' ? period.to : date.to, spans: [...period.spans, date] };
       else measure.period = { from: date.from, to: date.to, spans: [date] };

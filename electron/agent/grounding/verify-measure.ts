@@ -220,7 +220,8 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
   } else if (own.length >= 2) {
     return [];
   } else {
-    const period = a.period;
+    // Within the period the claim bounds ("since 2012", "between 2015 and 2020"), else every result it cites.
+    const period = a.period?.explicit || own.length === 0 ? a.period : null;
     series = resultsOf(ctx, analyte).filter((r) => !period || (r.at !== null && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to));
   }
   series = [...series].sort((x, y) => ((x.at ?? '') < (y.at ?? '') ? -1 : 1));
