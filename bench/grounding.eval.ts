@@ -167,33 +167,41 @@ function naturalFigures(vault: Vault, set: NaturalSet): Figure[] {
   });
 }
 
-/** p95 of one claim's verification on the patient with the most records, warm, against the baseline in the same run. */
+/**
+ * The verifier's speed as a streamed answer meets it: the app has run (its
+ * code is warm: every other patient's claims are verified first), the
+ * patient's chart index is built, and each claim about the patient with the
+ * most records is verified once, its cited records read for the first time.
+ * p95 of those, against the word-overlap baseline on the same claims.
+ */
 function speedFigures(vault: Vault): Figure[] {
   const biggest = vault.db.prepare(`SELECT patient_id FROM observations GROUP BY patient_id ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
-  const claims = NATURAL_SETS.flatMap((s) => (existsSync(join(NATURAL, s.file)) ? loadClaimSet(join(NATURAL, s.file)) : [])).filter((c) => c.patient === biggest);
-  const time = (judge: (c: (typeof claims)[number]) => unknown) => {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      for (const c of claims) {
-        const start = process.hrtime.bigint();
-        judge(c);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    }
+  const all = NATURAL_SETS.flatMap((s) => (existsSync(join(NATURAL, s.file)) ? loadClaimSet(join(NATURAL, s.file)) : []));
+  const claims = all.filter((c) => c.patient === biggest);
+  // A write to the vault: every cache starts again, as after an import or a sign-off.
+  const touch = () => vault.db.prepare(`INSERT INTO vault_meta (key, value) VALUES ('eval-touch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(process.hrtime.bigint()));
+  const p95 = (judge: (c: (typeof claims)[number]) => unknown) => {
+    const times = claims.map((c) => {
+      const start = process.hrtime.bigint();
+      judge(c);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    });
     return times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
   };
-  vault.db.prepare(`INSERT INTO vault_meta (key, value) VALUES ('eval-touch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(Date.now()));
+  touch();
+  const peer = p95((c) => wordOverlapSupports(vault.db, { patientId: c.patient, claim: { text: c.text, citations: c.citations }, planted: null }));
+  touch();
+  for (const c of all.filter((x) => x.patient !== biggest)) verifyClaim(vault.db, c.patient, { text: c.text, citations: c.citations });
   const coldStart = process.hrtime.bigint();
-  verifyClaim(vault.db, biggest, { text: claims[0]!.text, citations: claims[0]!.citations });
-  const cold = Number(process.hrtime.bigint() - coldStart) / 1e6;
-  const ours = time((c) => verifyClaim(vault.db, c.patient, { text: c.text, citations: c.citations }));
-  const peer = time((c) => wordOverlapSupports(vault.db, { patientId: c.patient, claim: { text: c.text, citations: c.citations }, planted: null }));
-  console.log(`speed: ${claims.length} claims about the largest patient, 5 rounds; first claim after a write ${cold.toFixed(1)} ms (the chart index is built)`);
+  verifyClaim(vault.db, biggest, { text: 'No history of asthma.', citations: [{ kind: 'record', record: 'patient', id: biggest }] });
+  const indexBuild = Number(process.hrtime.bigint() - coldStart) / 1e6;
+  const ours = p95((c) => verifyClaim(vault.db, c.patient, { text: c.text, citations: c.citations }));
+  console.log(`speed: ${claims.length} claims about the largest patient, each once; the chart index took ${indexBuild.toFixed(1)} ms to build`);
   return [
     { name: 'verifier p95 per claim, largest patient', value: ours, unit: 'ms', goal: '<= 5' },
     { name: 'baseline p95 per claim, same claims', value: peer, unit: 'ms' },
     { name: 'verifier / baseline time', value: ours / Math.max(1e-9, peer), unit: 'ratio' },
-    { name: 'first claim after a vault write (index build)', value: cold, unit: 'ms' },
+    { name: 'chart index build, largest patient (once per vault change)', value: indexBuild, unit: 'ms' },
   ];
 }
 

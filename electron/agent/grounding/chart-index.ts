@@ -24,6 +24,8 @@ export interface ChartIndex {
   displayBag(tokens: readonly Token[], i: number): { length: number; concepts: Concept[] } | null;
   /** Visit reasons and care plans: what else the chart says a patient has, for "no history of X". */
   readonly reasons: readonly ChartEntry[];
+  /** Every word of every record display of the chart, for claims that cite the whole chart. */
+  readonly words: ReadonlySet<string>;
   /** Who the chart is of: sex for sex-specific thresholds, name words a claim may use. */
   readonly patient: { readonly sex: string | null; readonly names: ReadonlySet<string> };
 }
@@ -97,7 +99,9 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
     }
     return null;
   };
-  return { entries, ingredients, displays, displayBag, reasons: chartReasons(db, patientId), patient: { sex: typeof row?.sex === 'string' ? row.sex : null, names } };
+  const reasons = chartReasons(db, patientId);
+  const words = new Set([...Object.values(entries).flat(), ...reasons].flatMap((e) => foldedWords(e.display ?? '')));
+  return { entries, ingredients, displays, displayBag, reasons, words, patient: { sex: typeof row?.sex === 'string' ? row.sex : null, names } };
 }
 
 const BAG_NOISE = new Set(['of', 'the', 'a', 'an', 'and', 'to', 'in', 'with', 'due']);

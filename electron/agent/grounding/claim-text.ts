@@ -75,7 +75,20 @@ const SPELLING: ReadonlyArray<[RegExp, string]> = [
 const NOT_PLURAL = new Set(['diabetes', 'mellitus', 'status', 'sinusitis', 'bronchitis', 'arthritis', 'dermatitis', 'pharyngitis', 'appendicitis', 'gastritis', 'hepatitis', 'nephritis', 'otitis', 'analysis', 'diagnosis', 'prognosis', 'stenosis', 'osteoporosis', 'always', 'was', 'has', 'is', 'this', 'his', 'its', 'as', 'us', 'yes', 'plus', 'less', 'gas', 'lbs', 'mass', 'virus', 'pus', 'bus', 'thus', 'previous', 'various', 'serious', 'nervous', 'venous', 'ms', 'mrs', 'mellitus', 'series', 'species', 'caries', 'herpes', 'measles', 'mumps', 'pertussis', 'tetanus', 'sepsis', 'crisis', 'fibrosis', 'cirrhosis', 'thrombosis', 'psoriasis', 'lupus', 'iris', 'pelvis', 'penis', 'testis', 'does', 'goes', 'express', 'process', 'illness', 'sickness', 'weakness', 'dizziness', 'numbness', 'shortness', 'stress', 'distress', 'across', 'focus', 'bonus', 'minus', 'versus', 'thesis', 'basis', 'synthesis', 'emphasis', 'axis', 'apnoeas', 'neuritis', 'colitis', 'cellulitis', 'conjunctivitis', 'tendinitis', 'bursitis', 'gingivitis', 'mastitis', 'meningitis', 'encephalitis', 'pancreatitis', 'cholecystitis', 'diverticulitis', 'laryngitis', 'tonsillitis', 'rhinitis', 'vaginitis', 'prostatitis', 'urethritis', 'cystitis', 'keratitis', 'uveitis', 'myositis', 'vasculitis', 'spondylitis', 'osteomyelitis', 'ketoacidosis', 'acidosis', 'alkalosis', 'ketosis', 'necrosis', 'sclerosis', 'scoliosis', 'kyphosis', 'lordosis', 'halitosis', 'cyanosis', 'erythrocytosis', 'leukocytosis', 'thrombocytosis', 'prostatis', 'dialysis', 'paralysis', 'abs']);
 const IRREGULAR: Record<string, string> = { allergies: 'allergy', therapies: 'therapy', injuries: 'injury', deliveries: 'delivery', arteries: 'artery', surgeries: 'surgery', biopsies: 'biopsy', feet: 'foot', teeth: 'tooth', women: 'woman', men: 'man', children: 'child', indices: 'index', vertebrae: 'vertebra', data: 'datum' };
 
+// Folding is pure and the vocabulary small: remember each word's fold (claims and sources repeat them).
+const folded = new Map<string, string>();
+
 export function foldWord(word: string): string {
+  let hit = folded.get(word);
+  if (hit === undefined) {
+    hit = foldUncached(word);
+    if (folded.size > 100_000) folded.clear();
+    folded.set(word, hit);
+  }
+  return hit;
+}
+
+function foldUncached(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   for (const [from, to] of SPELLING) w = w.replace(from, to);

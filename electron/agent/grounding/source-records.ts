@@ -1,7 +1,7 @@
 import { analyteByLoinc, groupWordsOf, type Analyte } from '../../clinical/analytes';
 import { toUcum } from '../../clinical/units';
 import type { Db } from '../../store/sqlite';
-import { encounterClassOf, evidenceChunkRow, observationComponents, patientRow, recordRow, type RecordTable, type Row } from '../../store/queries/grounding';
+import { changeStamp, encounterClassOf, evidenceChunkRow, observationComponents, patientRow, recordRow, type RecordTable, type Row } from '../../store/queries/grounding';
 import { ingredientsOf } from './chart-index';
 import type { Citation, RecordCitation } from './citation';
 import { datesIn } from './claim-dates';
@@ -109,8 +109,26 @@ const READINGS: Record<Exclude<RecordCitation['record'], 'patient'>, Reading> = 
   fact: { table: 'memory_facts', text: ['statement'], start: ['valid_from'], end: ['valid_to'], other: [], status: 'status', category: 'kind' },
 };
 
-/** Reads what a citation points at; null when there is nothing (a record of another patient counts as nothing). */
+const cache = new WeakMap<Db, { stamp: string; records: Map<string, SourceRecord | null> }>();
+
+/**
+ * Reads what a citation points at; null when there is nothing (a record of
+ * another patient counts as nothing). Kept until the vault changes: the
+ * claims of one answer or brief cite the same records again and again.
+ */
 export function readSource(db: Db, patientId: string, citation: Citation): SourceRecord | null {
+  const stamp = changeStamp(db);
+  let entry = cache.get(db);
+  if (!entry || entry.stamp !== stamp) cache.set(db, (entry = { stamp, records: new Map() }));
+  const key = `${patientId}\u0000${citation.kind === 'record' ? `${citation.record}/${citation.id}` : `evidence/${citation.chunkId}`}`;
+  if (entry.records.has(key)) return entry.records.get(key)!;
+  const record = readUncached(db, patientId, citation);
+  if (entry.records.size > 5000) entry.records.clear();
+  entry.records.set(key, record);
+  return record;
+}
+
+function readUncached(db: Db, patientId: string, citation: Citation): SourceRecord | null {
   if (citation.kind === 'evidence') return readEvidence(db, citation);
   if (citation.record === 'patient') return citation.id === patientId ? readPatient(db, citation) : null;
   const row = recordRow(db, READINGS[citation.record].table, citation.id, patientId);

@@ -23,7 +23,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const problems: Problem[] = [];
   const covered = new Set(parsed.covered);
   // With the whole chart cited, a word of any record of the chart supports the claim.
-  const chartWords = ctx.citesChart ? new Set([...Object.values(ctx.chart.entries).flat(), ...ctx.chart.reasons].flatMap((e) => foldedWords(e.display ?? ''))) : null;
+  const chartWords = ctx.citesChart ? ctx.chart.words : null;
   // The conditions a cited prescription or visit was for speak for themselves ("Rx ... (a viral sinus infection)").
   const reasons = new Set(ctx.sources.flatMap((s) => s.reasons));
   const reasonWords = new Set(ctx.chart.entries.condition.filter((e) => reasons.has(e.id)).flatMap((e) => foldedWords(e.display ?? '')));
