@@ -79,6 +79,11 @@ const ROWS: readonly ConditionName[] = [
 
 export const CONDITION_NAMES: readonly ConditionName[] = ROWS;
 
+/** Every name of the rows that list this one ("t2dm" -> "type 2 diabetes mellitus", ...): a display holding any of them names it. */
+export function aliasesOf(name: string): string[] {
+  return [...new Set(ROWS.filter((row) => row.names.includes(name)).flatMap((row) => row.names))];
+}
+
 /** The concepts a row lists the name for: what a record must be coded as to be that condition. */
 export function ownConceptsNamed(name: string): Set<string> {
   return new Set(ROWS.filter((row) => row.names.includes(name)).map((row) => row.snomed));

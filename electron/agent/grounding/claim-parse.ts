@@ -159,8 +159,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   for (const n of numbers) if (mentions.some((m) => m.first <= n.token && n.token <= m.last)) taken.add(n);
   // Numbers that belong to a qualifier ("stage 2", "G3b") or restate a threshold ("(120-129/<80)").
   const inTrigger = (n: ClaimNumber) => triggers.some((t) => t.first <= n.token && n.token <= t.last);
-  for (const n of numbers) if (inTrigger(n) || inThreshold(n, text) || beforeThresholdWord(n, tokens, numbers)) taken.add(n);
-  for (const n of numbers) if (beforeThresholdWord(n, tokens, numbers)) coverNumber(n, n.units[0] ?? null, tokens, cover);
+  // A threshold the claim only names is context ("the 130/80 target"); one it compares with is checked ("below the 40 cut-off").
+  const context = (n: ClaimNumber) => beforeThresholdWord(n, tokens, numbers) && n.bound === null && !(n.pairedWith === null && numbers.some((x) => x.pairedWith !== null && numbers[x.pairedWith] === n && x.bound !== null));
+  for (const n of numbers) if (inTrigger(n) || inThreshold(n, text) || context(n)) taken.add(n);
+  for (const n of numbers) if (context(n)) coverNumber(n, n.units[0] ?? null, tokens, cover);
   for (const n of numbers) if (inThreshold(n, text)) tokens.forEach((t, i) => overlaps(t, thresholdSpan(n, text)!) && covered.add(i));
   for (const n of numbers) {
     const next = tokens[n.token + 1];
@@ -540,7 +542,7 @@ function preferred(concepts: readonly Concept[]): Concept[] {
   const conditions = sorted.filter((c): c is Extract<Concept, { type: 'condition' }> => c.type === 'condition');
   const records = sorted.filter((c): c is Extract<Concept, { type: 'record' }> => c.type === 'record' && c.kind === 'condition');
   if (records.length > 0 && conditions.length > 0) {
-    const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), own: new Set(conditions.flatMap((c) => [...(c.own ?? c.codes)])), name: conditions[0]!.name };
+    const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), own: new Set(conditions.flatMap((c) => [...(c.own ?? c.codes)])), aliases: conditions.flatMap((c) => c.aliases ?? []), name: conditions[0]!.name };
     return [merged, ...sorted.filter((c) => c.type !== 'condition' && !(c.type === 'record' && c.kind === 'condition'))];
   }
   return sorted;
@@ -689,6 +691,9 @@ function assignDates(
     const before = undated.pop();
     if (roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
       before.date = date;
+      // "179/111 on 8/14/2013": the date is the whole pressure's.
+      const firstOfPair = inSentence.find((p) => p.number.pairedWith !== null && p.date === null && p.number.end <= before.number.start && before.number.start - p.number.end <= 2);
+      if (firstOfPair) firstOfPair.date = date;
       consumed.add(date);
     }
   }

@@ -1,5 +1,5 @@
 import { ANALYTES, type Analyte } from '../../clinical/analytes';
-import { CONDITION_NAMES, conceptsNamed, ownConceptsNamed } from '../../clinical/conditions';
+import { aliasesOf, CONDITION_NAMES, conceptsNamed, ownConceptsNamed } from '../../clinical/conditions';
 import { BRAND_NAMES, DRUG_CLASSES, GENERIC_NAMES, MULTI_WORD_NAMES } from '../../clinical/drug-names';
 import { foldPhrase, type Token } from './claim-text';
 
@@ -51,8 +51,8 @@ export type SmokingStatus = 'never' | 'former' | 'current' | 'non';
 
 export type Concept =
   | { readonly type: 'analyte'; readonly analyte: Analyte }
-  /** codes: every concept the name covers (for a negation); own: the concepts a record must be coded as to be it. */
-  | { readonly type: 'condition'; readonly codes: ReadonlySet<string>; readonly own?: ReadonlySet<string>; readonly name: string }
+  /** codes: every concept the name covers (for a negation); own: the concepts a record must be coded as to be it; aliases: other names of it. */
+  | { readonly type: 'condition'; readonly codes: ReadonlySet<string>; readonly own?: ReadonlySet<string>; readonly aliases?: readonly string[]; readonly name: string }
   | { readonly type: 'drug'; readonly ingredients: ReadonlySet<string>; readonly name: string }
   | { readonly type: 'drug-class'; readonly id: string; readonly members: ReadonlySet<string>; readonly name: string }
   | { readonly type: 'smoking'; readonly status: SmokingStatus }
@@ -204,7 +204,7 @@ export function globalLexicon(): PhraseTrie {
   if (global) return global;
   const trie = new PhraseTrie();
   for (const analyte of ANALYTES) for (const name of analyte.names) trie.add(name, { type: 'analyte', analyte });
-  for (const row of CONDITION_NAMES) for (const name of row.names) trie.add(name, { type: 'condition', codes: conceptsNamed(name), own: ownConceptsNamed(name), name });
+  for (const row of CONDITION_NAMES) for (const name of row.names) trie.add(name, { type: 'condition', codes: conceptsNamed(name), own: ownConceptsNamed(name), aliases: aliasesOf(name), name });
   for (const name of GENERIC_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([name]), name });
   for (const [name, ingredient] of MULTI_WORD_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([ingredient]), name });
   for (const [brand, ingredients] of Object.entries(BRAND_NAMES)) trie.add(brand, { type: 'drug', ingredients: new Set(ingredients), name: brand });

@@ -62,7 +62,8 @@ function names(c: EntityConcept, entry: { id: string; code: string | null; displ
   if (c.type === 'condition') {
     // A claim names a record as the concept it is coded as; the broader family only counts for a negation.
     if (entry.code && (broad ? c.codes : (c.own ?? c.codes)).has(entry.code)) return true;
-    return containsWords(entry.display, c.name);
+    // "T2DM" in "Neuropathy due to type 2 diabetes mellitus", "OA" in "Osteoarthritis of hip".
+    return [c.name, ...(c.aliases ?? [])].some((name) => name.length > 3 && containsWords(entry.display, name)) || containsWords(entry.display, c.name);
   }
   if (c.type === 'record') return c.ids.has(entry.id) || containsWords(entry.display, c.name);
   // Every ingredient the claim names must be in the product ("Norco" is not oxycodone with acetaminophen).
@@ -100,11 +101,14 @@ function presentRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${kind} record of it`)];
 }
 
-/** A visit's reason or a report's text that names the condition in its own words. */
+/** A visit's reason or a report's text that names the condition in its own words (or another name of it). */
 function containsAll(words: ReadonlySet<string>, c: EntityConcept): boolean {
   if (c.type !== 'condition' && c.type !== 'record') return false;
-  const want = foldPhrase(c.name).filter((w) => !NAME_NOISE.has(w));
-  return want.length > 0 && want.every((w) => words.has(w));
+  const names = [c.name, ...(c.type === 'condition' ? (c.aliases ?? []).filter((n) => n.length > 3) : [])];
+  return names.some((name) => {
+    const want = foldPhrase(name).filter((w) => !NAME_NOISE.has(w));
+    return want.length > 0 && want.every((w) => words.has(w));
+  });
 }
 
 function negatedRecord(a: EntityAssertion, ctx: VerifyContext): Problem[] {

@@ -63,6 +63,13 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
     if (match && match.concepts.some((words) => words.every(inSource))) for (let k = i; k < i + match.length; k += 1) covered.add(k);
   }
 
+  // "a year before", "recently": a time no record states, whatever words it is made of.
+  for (const hit of parsed.unattached) {
+    if (!hit.kinds.has('relative-time')) continue;
+    problems.push(problem(hit, 'unchecked', `"${text(ctx, hit)}": not checked, a time relative to another event is not a date the records give`));
+    for (let i = hit.first; i <= hit.last; i += 1) covered.add(i);
+  }
+
   const triggerAt = new Map<number, TriggerHit>();
   for (const hit of parsed.unattached) for (let i = hit.first; i <= hit.last; i += 1) triggerAt.set(i, hit);
   const reported = new Set<TriggerHit>();
