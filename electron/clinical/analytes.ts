@@ -50,7 +50,7 @@ const ROWS: readonly Analyte[] = [
   { id: 'heart-rate', short: 'HR', kind: 'vital', loinc: ['8867-4'], names: ['heart rate', 'hr', 'pulse', 'pulse rate'], ucum: '/min', precision: 0 },
   { id: 'respiratory-rate', short: 'RR', kind: 'vital', loinc: ['9279-1'], names: ['respiratory rate', 'rr', 'respiration rate', 'breathing rate', 'resp rate'], ucum: '/min', precision: 0 },
   { id: 'temperature', short: 'Temp', kind: 'vital', loinc: ['8310-5', '8331-1', '8332-9', '8333-7'], names: ['body temperature', 'oral temperature', 'temperature', 'temp', 'oral temp', 'tympanic temperature', 'tmax', 't'], ucum: 'Cel', precision: 1 },
-  { id: 'spo2', short: 'SpO2', kind: 'vital', loinc: ['59408-5', '2708-6'], names: ['oxygen saturation', 'spo2', 'sao2', 'o2 sat', 'o2 saturation', 'pulse oximetry', 'sats'], ucum: '%', precision: 0 },
+  { id: 'spo2', short: 'SpO2', kind: 'vital', loinc: ['59408-5', '2708-6'], names: ['oxygen saturation', 'spo2', 'sao2', 'o2 sat', 'o2 sats', 'o2 saturation', 'pulse oximetry', 'oxygen sats'], ucum: '%', precision: 0 },
   { id: 'weight', short: 'Weight', kind: 'vital', loinc: ['29463-7', '3141-9'], names: ['body weight', 'weight', 'wt', 'weighed', 'weighs', 'weighing', 'weigh in', 'weigh-in', 'weight of'], ucum: 'kg', precision: 1 },
   { id: 'height', short: 'Height', kind: 'vital', loinc: ['8302-2', '8306-3'], names: ['body height', 'height', 'ht', 'stature', 'length', 'body length', 'recumbent length', 'length/height'], ucum: 'cm', precision: 1 },
   { id: 'bmi', short: 'BMI', kind: 'vital', loinc: ['39156-5'], names: ['body mass index', 'bmi'], ucum: 'kg/m2', precision: 1 },
@@ -81,7 +81,7 @@ const ROWS: readonly Analyte[] = [
 
   // Lipids (LOINC lipid panel 57698-3)
   { id: 'total-cholesterol', short: 'Total cholesterol', kind: 'lab', loinc: ['2093-3'], names: ['total cholesterol', 'cholesterol', 'tc', 'chol', 'serum cholesterol', 'total chol', 't chol', 'tchol', 'cholesterol total'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
-  { id: 'triglycerides', short: 'TG', kind: 'lab', loinc: ['2571-8'], names: ['triglycerides', 'triglyceride', 'tg', 'trigs', 'trig'], ucum: 'mg/dL', precision: 0, molarMass: 885.7 },
+  { id: 'triglycerides', short: 'TG', kind: 'lab', loinc: ['2571-8'], names: ['triglycerides', 'triglyceride', 'tg', 'tgs', 'trigs', 'trig'], ucum: 'mg/dL', precision: 0, molarMass: 885.7 },
   { id: 'ldl', short: 'LDL', kind: 'lab', loinc: ['18262-6', '13457-7', '2089-1'], names: ['bad cholesterol', 'low density lipoprotein cholesterol', 'ldl cholesterol', 'ldl-c', 'ldl c', 'ldl', 'low-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
   { id: 'hdl', short: 'HDL', kind: 'lab', loinc: ['2085-9'], names: ['good cholesterol', 'high density lipoprotein cholesterol', 'hdl cholesterol', 'hdl-c', 'hdl c', 'hdl', 'high-density lipoprotein'], ucum: 'mg/dL', precision: 0, molarMass: 386.65 },
 

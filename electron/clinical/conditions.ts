@@ -51,7 +51,7 @@ const ROWS: readonly ConditionName[] = [
   { snomed: '233678006', names: ['childhood asthma'] },
   { snomed: '13645005', names: ['copd', 'chronic obstructive pulmonary disease', 'chronic obstructive lung disease', 'coad', 'emphysema', 'chronic bronchitis'], includes: ['13645005', '185086009', '87433001'] },
   { snomed: '10509002', names: ['acute bronchitis', 'bronchitis'] },
-  { snomed: '444814009', names: ['viral sinusitis', 'sinusitis', 'sinus infection'], includes: ['444814009', '36971009', '40055000'] },
+  { snomed: '444814009', names: ['viral sinusitis', 'sinusitis', 'sinus infection', 'viral rhinosinusitis', 'rhinosinusitis', 'acute sinusitis', 'viral sinus infection'], includes: ['444814009', '36971009', '40055000'] },
   { snomed: '40055000', names: ['chronic sinusitis', 'chronic rhinosinusitis', 'crs'] },
   { snomed: '195662009', names: ['acute viral pharyngitis', 'viral pharyngitis', 'pharyngitis', 'sore throat'], includes: ['195662009', '43878008'] },
   { snomed: '43878008', names: ['streptococcal sore throat', 'strep throat', 'streptococcal pharyngitis', 'strep pharyngitis'] },

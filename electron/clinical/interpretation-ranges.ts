@@ -101,7 +101,7 @@ const WHO_HB = 'WHO, "Haemoglobin concentrations for the diagnosis of anaemia" (
 
 export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['blood-pressure'], names: ['normal blood pressure', 'normal bp', 'normotensive'], pair: (s, d) => s < 120 && d < 80, source: ACC_AHA },
-  { analytes: ['blood-pressure'], names: ['elevated category', 'elevated blood pressure category', 'elevated bp category', 'acc/aha elevated', 'acc aha elevated'], pair: (s, d) => s >= 120 && s < 130 && d < 80, source: ACC_AHA },
+  { analytes: ['blood-pressure'], names: ['elevated category', 'elevated blood pressure category', 'elevated bp category', 'acc/aha elevated', 'acc aha elevated', 'elevated range', 'in the elevated range', 'elevated bp range', 'elevated blood pressure range'], pair: (s, d) => s >= 120 && s < 130 && d < 80, source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 1 hypertension', 'stage 1 htn', 'stage 1', 'stage i hypertension', 'stage 1 hypertension range', 'stage 1 range', 'stage 1 hypertensive range'], pair: (s, d) => !(s >= 140 || d >= 90) && ((s >= 130 && s < 140) || (d >= 80 && d < 90)), source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 2 hypertension', 'stage 2 htn', 'stage 2', 'stage ii hypertension', 'stage 2 hypertension range', 'stage 2 range', 'stage 2 hypertensive range'], pair: (s, d) => s >= 140 || d >= 90, source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['mildly elevated', 'slightly elevated', 'mildly high', 'borderline high', 'borderline elevated', 'mildly raised'], pair: (s, d) => !(s >= 140 || d >= 90) && (s >= 120 || d >= 80), source: ACC_AHA },

@@ -41,6 +41,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(`\\b${MONTH}\\s+(?:the\\s+)?${DAY},?\\s+${YEAR}\\b`, 'gi'), read: (m) => day(year(m[3]!), month(m[1]!), +m[2]!) },
   // 29-Aug-2019, 29/Aug/2019
   { re: new RegExp(`\\b${DAY}[-/ ]${MONTH}[-/ ]${YEAR}\\b`, 'gi'), read: (m) => day(year(m[3]!), month(m[2]!), +m[1]!) },
+  // a span of years: "2016–2021", "2011-2020"
+  { re: /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b(?![-/.]\d)/g, read: (m) => (+m[2]! >= +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
   // numeric: 08/29/2019, 29.08.2019, 8-29-19
   { re: /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})\b/g, read: (m, order) => numeric(+m[1]!, +m[3]!, m[4]!, order) },
   // early/mid/late October 2004: a part of the month
@@ -58,7 +60,7 @@ const PATTERNS: readonly Pattern[] = [
   // A year alone where it reads as one: after a preposition of time, at the start before a colon,
   // in parentheses, or in a span ("2011-2020", "2011 to 2020").
   {
-    re: /(?:(?<=\b(?:in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its)\s+)|^|(?<=\()|(?<=[,:;]\s)|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
+    re: /(?:(?<=\b(?:in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=\()|(?<=[,:;]\s)|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
     read: (m) => yearRange(+m[1]!),
   },
 ];

@@ -134,7 +134,7 @@ function qualifierOf(tokens: readonly Token[], i: number): { qualifierStart: num
 
 /** "in the high 170s", "mid-180s", "the 140s": a decade and which part of it. */
 function decade(text: string, t: Token): { within: [number, number]; end: number } | Record<string, never> {
-  if (!/^\d{2,3}0$/.test(t.norm) || text[t.end] !== 's') return {};
+  if (!/^\d{1,2}0$/.test(t.norm) || text[t.end] !== 's') return {};
   const base = Number(t.norm);
   const before = text.slice(Math.max(0, t.start - 7), t.start).toLowerCase();
   const part = /(low|lower)[-\s]*$/.test(before) ? [0, 3] : /(mid|middle)[-\s]*$/.test(before) ? [3, 7] : /(high|upper)[-\s]*$/.test(before) ? [7, 9.99] : [0, 9.99];

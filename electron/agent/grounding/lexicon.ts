@@ -104,7 +104,7 @@ export class PhraseTrie<T = Concept> {
 }
 
 const SMOKING: Record<SmokingStatus, string[]> = {
-  never: ['lifelong never smoker', 'lifelong nonsmoker', 'never smoker', 'never smoked', 'never-smoker', 'lifelong non-smoker', 'lifelong nonsmoker', 'never used tobacco', 'never a smoker', 'has never smoked', 'never smoked tobacco', 'no smoking history', 'no history of smoking', 'no tobacco use', 'no tobacco', 'denies tobacco', 'denies smoking', 'denies tobacco use', 'tobacco never'],
+  never: ['denies ever smoking', 'denies any smoking', 'denies any tobacco', 'denies any tobacco use', 'never used tobacco', 'never a tobacco user', 'lifelong never smoker', 'lifelong nonsmoker', 'never smoker', 'never smoked', 'never-smoker', 'lifelong non-smoker', 'lifelong nonsmoker', 'never used tobacco', 'never a smoker', 'has never smoked', 'never smoked tobacco', 'no smoking history', 'no history of smoking', 'no tobacco use', 'no tobacco', 'denies tobacco', 'denies smoking', 'denies tobacco use', 'tobacco never'],
   former: ['past tobacco use', 'prior tobacco use', 'previous tobacco use', 'past smoking', 'past smoker', 'former smoker', 'ex-smoker', 'ex smoker', 'exsmoker', 'quit smoking', 'stopped smoking', 'previous smoker', 'past smoker', 'used to smoke', 'formerly smoked', 'former tobacco use', 'former tobacco user', 'history of smoking', 'smoking history', 'reformed smoker'],
   current: ['tobacco use', 'uses tobacco', 'current smoker', 'current every day smoker', 'every day smoker', 'everyday smoker', 'daily smoker', 'active smoker', 'currently smokes', 'currently smoking', 'smokes', 'smoker', 'still smokes', 'current tobacco use', 'current tobacco user', 'tobacco user', 'smokes daily', 'some day smoker', 'light smoker', 'heavy smoker'],
   non: ['non-smoker', 'nonsmoker', 'non smoker', 'does not smoke', "doesn't smoke", 'not a smoker', 'not smoking', 'not currently smoking', 'does not currently smoke'],
@@ -166,7 +166,6 @@ const ENCOUNTERS: Array<[string, string[] | null]> = [
   ['follow-up visit', null],
   ['sick visit', ['AMB']],
   ['physical', ['AMB']],
-  ['contact', null],
   ['clinic', null],
   ['office', ['AMB']],
 ];
@@ -178,7 +177,7 @@ const ENCOUNTERS: Array<[string, string[] | null]> = [
 const VACCINES: Array<[RegExp, string[]]> = [
   [/influenza/i, ['flu shot', 'flu vaccine', 'flu jab', 'flu vaccination', 'flu immunization', 'influenza vaccine', 'influenza vaccination', 'influenza immunization', 'influenza shot', 'seasonal influenza vaccine', 'seasonal flu vaccine', 'flu', 'influenza']],
   [/\btdap\b/i, ['tdap', 'tdap vaccine', 'tdap booster', 'tdap shot']],
-  [/\btd\b|tetanus/i, ['td', 'td booster', 'td vaccine', 'tetanus booster', 'tetanus shot', 'tetanus vaccine', 'tetanus and diphtheria']],
+  [/\btd\b|tetanus/i, ['td', 'td booster', 'td vaccine', 'tetanus booster', 'tetanus shot', 'tetanus vaccine', 'tetanus and diphtheria', 'tetanus-diphtheria', 'tetanus diphtheria', 'tetanus-diphtheria booster']],
   [/\bdtap\b/i, ['dtap', 'dtap vaccine']],
   [/pneumococcal|\bpcv|\bppv/i, ['pneumococcal vaccine', 'pneumococcal', 'pneumonia vaccine', 'pneumonia shot', 'pcv13', 'pcv 13', 'ppsv23', 'pneumovax', 'prevnar', 'pneumococcal conjugate vaccine', 'pneumococcal polysaccharide vaccine']],
   [/zoster/i, ['shingles vaccine', 'shingles shot', 'zoster vaccine', 'shingrix', 'zostavax', 'zoster']],

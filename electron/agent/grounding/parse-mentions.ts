@@ -14,7 +14,7 @@ export const ABBREVIATED = new Set(['i', 'e', 'g', 'approx', 'ca', 'vs', 'dr', '
 export const ARROWS: Record<string, TriggerKind> = { '↑': 'up', '⬆': 'up', '↗': 'up', '⇧': 'up', '↓': 'down', '⬇': 'down', '↘': 'down', '⇩': 'down' };
 
 // "Metformin ER", "Toprol XL": release forms written after a drug's name are part of it.
-export const RELEASE_FORMS = new Set(['er', 'xr', 'xl', 'sr', 'cr', 'la', 'dr', 'ec', 'ir', 'odt', 'hfa']);
+export const RELEASE_FORMS = new Set(['er', 'xr', 'xl', 'sr', 'cr', 'la', 'dr', 'ec', 'ir', 'odt', 'hfa', 'ib', 'pm']);
 
 export function findMentions(tokens: readonly Token[], chart: ChartIndex, skip: (t: Token, i: number) => boolean): Mention[] {
   const lexicon = globalLexicon();

@@ -28,7 +28,7 @@ export function answeredNo(tokens: readonly Token[], entities: ReadonlyMap<Menti
 }
 
 // Status words a negation turns round ("not active", "never resolved"); "no chronic X" denies X instead.
-export const INVERTIBLE = new Set(['resolved', 'active', 'stopped', 'discontinued', 'current', 'currently', 'ongoing', 'on', 'taking', 'healed', 'cured']);
+export const INVERTIBLE = new Set(['resolved', 'active', 'stopped', 'discontinued', 'current', 'currently', 'ongoing', 'on', 'off', 'taking', 'healed', 'cured']);
 
 // "started on clopidogrel", "put on metformin": the start of a prescription, not that it goes on now.
 export const STARTING_VERBS = new Set(['started', 'start', 'starting', 'put', 'placed', 'switched', 'begun', 'began', 'initiated', 'commenced', 'restarted']);
@@ -36,8 +36,10 @@ export const STARTING_VERBS = new Set(['started', 'start', 'starting', 'put', 'p
 /** Whether a status word speaks of this condition or drug ("on" only right before a drug: "on metformin", "on a statin"). */
 
 export function statusApplies(hit: TriggerHit, entity: EntityAssertion, tokens: readonly Token[]): boolean {
-  if (tokens[hit.first]!.norm !== 'on' || hit.last !== hit.first) return true;
-  if (STARTING_VERBS.has(tokens[hit.first - 1]?.norm ?? '')) return false;
+  const word = tokens[hit.first]!.norm;
+  if ((word !== 'on' && word !== 'off') || hit.last !== hit.first) return true;
+  // "put him on", "started her on": the start of a prescription.
+  if (STARTING_VERBS.has(tokens[hit.first - 1]?.norm ?? '') || STARTING_VERBS.has(tokens[hit.first - 2]?.norm ?? '')) return false;
   let next = hit.last + 1;
   while (['a', 'an', 'any', 'the', 'his', 'her', 'their'].includes(tokens[next]?.norm ?? '')) next += 1;
   return entity.mention.first === next && (entity.concept.type === 'drug' || entity.concept.type === 'drug-class');
