@@ -128,6 +128,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     const end = Math.max(n.end, n.units[0]?.end ?? n.end);
     tokens.forEach((t, i) => t.start >= n.start && t.end <= end && !numberTokens.has(i) && unitTokens.add(i));
   }
+  // The words that qualify a number ("in the low 60s", "just under") belong to it, not to the claim's qualifiers.
+  for (const n of numbers) if (n.qualifierStart !== undefined) tokens.forEach((t, i) => t.start >= n.qualifierStart! && t.end <= n.start && unitTokens.add(i));
   const inUnit = (t: Token, i: number) => unitTokens.has(i) || units.some((u) => overlaps(u, t));
   const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || inUnit(t, i));
   const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || inUnit(t, i));
@@ -216,7 +218,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   // "the 6.5 % diabetes cut-off", "WHO criteria for anaemia": a condition named as a threshold's, not asserted.
   for (const [mention, entity] of entities) {
     const next = mention.last + 1;
-    const categoryNext = triggers.some((t) => t.first === next && t.kinds.has('category'));
+    const categoryNext = triggers.some((t) => t.first === next && t.kinds.has('category')) && [...measures.values()].some((m) => sentenceOf[m.mention.first] === sentenceOf[mention.first]);
     if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && (THRESHOLD_WORDS.has(tokens[next]?.norm ?? '') || categoryNext)) entities.delete(mention);
   }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);

@@ -47,7 +47,10 @@ export function assignDates(
     // "15.2 -> 13.7 g/dL, 3/2015 to 3/2021": a range of dates after the values is theirs in order, below.
     if (undated.length > 1 && next && roles.get(next) === 'end' && sentenceOf[firstTokenOf(next)] === sentenceOf[first]) continue;
     const before = undated.pop();
-    if (roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
+    // "TC: 2014 164, 2020 184": a date followed by its value is that value's, not the one before it.
+    const last = tokens.findIndex((t) => t.start >= date.end);
+    const valueFollows = last >= 0 && tokens[last]!.kind === 'number' && inSentence.some((p) => p.number.token === last);
+    if (!valueFollows && roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
       before.date = date;
       // "179/111 on 8/14/2013": the date is the whole pressure's.
       const firstOfPair = inSentence.find((p) => p.number.pairedWith !== null && p.date === null && p.number.end <= before.number.start && before.number.start - p.number.end <= 2);

@@ -69,6 +69,8 @@ export function preferred(concepts: readonly Concept[]): Concept[] {
   const order: Concept['type'][] = ['analyte', 'smoking', 'no-allergy', 'vaccine', 'record', 'condition', 'drug', 'drug-class', 'group', 'allergy-word', 'encounter'];
   const sorted = [...concepts].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   const conditions = sorted.filter((c): c is Extract<Concept, { type: 'condition' }> => c.type === 'condition');
+  // A condition the table knows is that condition, whatever care plan or procedure display also holds its words.
+  if (conditions.length > 0 && sorted[0]!.type === 'record' && sorted[0]!.kind !== 'condition') return [...conditions, ...sorted.filter((c) => c.type !== 'condition')];
   const records = sorted.filter((c): c is Extract<Concept, { type: 'record' }> => c.type === 'record' && c.kind === 'condition');
   if (records.length > 0 && conditions.length > 0) {
     const merged: Concept = { type: 'condition', codes: new Set(conditions.flatMap((c) => [...c.codes])), own: new Set(conditions.flatMap((c) => [...(c.own ?? c.codes)])), aliases: conditions.flatMap((c) => c.aliases ?? []), name: conditions[0]!.name };

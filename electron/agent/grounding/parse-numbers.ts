@@ -94,9 +94,11 @@ export function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf
   const type = owner?.concepts[0]!.type;
   if (owner && (type === 'analyte' || type === 'drug' || type === 'drug-class')) return owner;
   if (owner) return null;
-  // "7.2 % HbA1c": a number just before its analyte.
-  const after = mentions.find((m) => m.first > n.token && m.first <= n.token + 3 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
-  if (after && tokens.slice(n.token + 1, after.first).every((t) => t.kind !== 'number')) return after;
+  // "7.2 % HbA1c", "a little over 200 K/uL for the platelet count": a number before its analyte, with nothing but its
+  // unit and a few small words between.
+  const start = endToken >= 0 ? endToken : n.token + 1;
+  const after = mentions.find((m) => m.first >= start && m.first <= start + 3 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
+  if (after && tokens.slice(start, after.first).every((t) => t.kind === 'word' && ['for', 'the', 'of', 'a', 'an', 'was', 'is', 'as'].includes(t.norm))) return after;
   return null;
 }
 

@@ -209,9 +209,11 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
   const own = a.points.filter((p) => p.analyte === analyte);
   let series: ResultRow[];
   if (own.length >= 2 && own.every((p) => matched.has(p))) {
-    // In the order the claim means: "from" first and "to" last, whatever order they are written in.
+    // In the order the claim means: "from" first and "to" last, whatever order they are written in; without
+    // those words, in time ("60 in 1979 vs 75 in 1973, so it came down").
+    const marked = own.some((p) => p.number.marker !== undefined);
     const rank = (p: Point) => (p.number.marker === 'from' ? 0 : p.number.marker === 'to' ? 2 : 1);
-    series = [...own].sort((x, y) => rank(x) - rank(y)).map((p) => matched.get(p)!);
+    series = marked ? [...own].sort((x, y) => rank(x) - rank(y)).map((p) => matched.get(p)!) : own.map((p) => matched.get(p)!).sort((x, y) => ((x.at ?? '') < (y.at ?? '') ? -1 : 1));
     // "fell from A in Y1 to B in Y2": A must be the earlier of the two.
     const [first, last] = [series[0]!, series[series.length - 1]!];
     if (first.at && last.at && first.at > last.at && trend.kind !== 'stable') {
@@ -325,6 +327,9 @@ function judge(r: ResultRow, kind: Exclude<InterpretationKind, 'category'>): boo
   const isLow = range.lowBelow !== undefined && v <= range.lowBelow;
   const isHigh = range.highFrom !== undefined && v >= range.highFrom;
   const isNormal = range.normal !== undefined && v >= range.normal[0] && v <= range.normal[1];
+  // Laboratories' ranges differ by a few per cent: within 3 % of a bound, the table cannot decide.
+  const near = [range.lowBelow, range.highFrom, range.normal?.[0], range.normal?.[1]].some((b) => b !== undefined && b !== 0 && Math.abs(v - b) <= 0.03 * Math.abs(b));
+  if (near) return null;
   if (kind === 'high') return isHigh ? true : isNormal || isLow ? false : null;
   if (kind === 'low') return isLow ? true : isNormal || isHigh ? false : null;
   if (kind === 'abnormal') return isLow || isHigh ? true : isNormal ? false : null;
