@@ -45,7 +45,7 @@ export const INTERPRETATION_RANGES: readonly InterpretationRange[] = [
   { analyte: 'calcium', lowBelow: 8.499, normal: [8.5, 10.2], highFrom: 10.201, source: `${MEDLINEPLUS} "Calcium blood test": 8.5-10.2 mg/dL` },
   { analyte: 'hemoglobin', lowBelow: 11.999, normal: [13.2, 15.0], highFrom: 16.601, source: `${MEDLINEPLUS} "Hemoglobin": 13.2-16.6 g/dL (male), 11.6-15.0 g/dL (female); WHO anaemia threshold < 12 g/dL (non-pregnant women)` },
   { analyte: 'hematocrit', lowBelow: 35.499, normal: [41, 44], highFrom: 50.001, source: `${MEDLINEPLUS} "Hematocrit": 40.7-50.3 % (male), 36.1-44.3 % (female)` },
-  { analyte: 'wbc', lowBelow: 4.499, normal: [4.5, 11.0], highFrom: 11.001, source: `${MEDLINEPLUS} "WBC count": 4,500-11,000 cells per microliter` },
+  { analyte: 'wbc', lowBelow: 3.999, normal: [4.0, 11.0], highFrom: 11.001, source: `${MEDLINEPLUS} "WBC count": 4,500-11,000 cells per microliter; many laboratories report 4,000-11,000` },
   { analyte: 'platelets', lowBelow: 149.999, normal: [150, 400], highFrom: 450.001, source: `${MEDLINEPLUS} "Platelet count": 150,000-400,000 per microliter` },
   { analyte: 'mcv', lowBelow: 79.999, normal: [80, 100], highFrom: 100.001, source: `${MEDLINEPLUS} "RBC indices": MCV 80-100 femtoliter` },
   { analyte: 'alt', normal: [4, 36], highFrom: 56.001, source: `${MEDLINEPLUS} "ALT blood test": 4-36 U/L` },

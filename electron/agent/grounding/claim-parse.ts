@@ -5,6 +5,7 @@ import { numbersIn, type ClaimNumber, type UnitReading } from './claim-quantitie
 import { overlaps, tokenize, type Span, type Token } from './claim-text';
 import type { TriggerKind } from './context-triggers';
 import { FRAMING_WORDS } from './framing-words';
+import { frequenciesIn, type Frequency } from './dose-frequency';
 import type { Concept } from './lexicon';
 import { assignDates } from './parse-dates';
 import { findMentions, findTriggers, sentences } from './parse-mentions';
@@ -83,6 +84,8 @@ export interface EntityAssertion {
   readonly dates: Array<{ date: ClaimDate; role: 'start' | 'end' | 'any' }>;
   /** Words of a negation that narrow what it denies ("no knee surgery"): a record must hold them to contradict it. */
   modifiers?: string[];
+  /** How often a drug is said to be taken ("twice daily", "PRN"). */
+  readonly frequencies: Frequency[];
 }
 
 export interface CountAssertion extends Span {
@@ -114,6 +117,7 @@ const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurem
 
 // "a year before", "two weeks after", "3 months later": a time relative to another event, which no record date states.
 const RELATIVE_TIME = /\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later|prior|previously|beforehand|afterwards)\b/gi;
+const HEDGES = new Set(['ballpark', 'roughly', 'approximately', 'approx', 'around', 'about', 'circa', 'ish']);
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
 export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = 'mdy'): ParsedClaim {
@@ -172,8 +176,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   for (const m of mentions) {
     const concept = m.concepts[0]!;
     if (concept.type === 'analyte') measures.set(m, { type: 'measure', analyte: concept.analyte, mention: m, points: [], latest: null, first: null, trend: null, interpretation: null, period: null });
-    else entities.set(m, { type: 'entity', mention: m, concept: concept as EntityConcept, negated: null, possible: null, status: null, latest: null, strengths: [], dates: [] });
+    else entities.set(m, { type: 'entity', mention: m, concept: concept as EntityConcept, negated: null, possible: null, status: null, latest: null, strengths: [], dates: [], frequencies: [] });
   }
+
+  // "Ballpark height on 21 Feb 2020: 170 cm": a hedge earlier in the sentence hedges its values.
+  const hedged = (n: ClaimNumber) => tokens.some((t, i) => i < n.token && sentenceOf[i] === sentenceOf[n.token] && (HEDGES.has(t.norm) || t.text === '~'));
 
   // Numbers to their owners: the nearest analyte or drug before them in the sentence.
   const loose: Strength[] = [];
@@ -203,7 +210,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       coverNumber(point.number, null, tokens, cover);
     } else if (measure) {
       const analyte = componentOf(measure.analyte, n, numbers);
-      const point: Point = { number: n, unit: pickUnit(n, analyte), date: null, analyte };
+      const point: Point = { number: !n.approximate && hedged(n) ? { ...n, approximate: true } : n, unit: pickUnit(n, analyte), date: null, analyte };
       measure.points.push(point);
       points.push(point);
       coverNumber(n, point.unit, tokens, cover);
@@ -222,6 +229,15 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && (THRESHOLD_WORDS.has(tokens[next]?.norm ?? '') || categoryNext)) entities.delete(mention);
   }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
+  // "Amoxil 250 mg three times daily", "Norco q6h": a frequency is the nearest drug's of its sentence.
+  for (const f of frequenciesIn(text)) {
+    const at = tokens.findIndex((t) => t.start >= f.start);
+    const drugs = [...entities.values()].filter((e) => (e.concept.type === 'drug' || e.concept.type === 'drug-class') && sentenceOf[e.mention.first] === sentenceOf[at]);
+    const drug = drugs.filter((e) => e.mention.last < at).pop() ?? drugs[0];
+    if (!drug) continue;
+    drug.frequencies.push(f);
+    tokens.forEach((t, i) => t.start >= f.start && t.end <= f.end && covered.add(i));
+  }
 
   // Qualifiers.
   const used = new Set<TriggerHit>();

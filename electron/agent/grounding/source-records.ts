@@ -49,6 +49,8 @@ export interface SourceRecord {
   /** The component rows of a panel (a blood pressure's systolic and diastolic). */
   readonly components: readonly SourceRecord[];
   readonly ingredients: ReadonlySet<string>;
+  /** A prescription's dosage as recorded ("1 dose twice a day, as needed"). */
+  readonly dosage: string | null;
   /** The conditions a prescription, procedure or visit was for (FHIR reasonReference), by id. */
   readonly reasons: readonly string[];
   /** The source's text addresses the assistant (see injection.ts): it supports nothing. */
@@ -197,10 +199,15 @@ function fromRow(db: Db, patientId: string, citation: Citation, kind: Exclude<Re
     measurement,
     components,
     ingredients: kind === 'medication' ? ingredientsOf(display) : new Set(),
+    dosage: typeof row.dosage_text === 'string' ? row.dosage_text : null,
     reasons: referencedIds(resource?.reasonReference),
     instructions: texts.some(looksLikeInjection),
   };
-  if (kind === 'medication') numbers.push(...derivedAmounts(numbers));
+  if (kind === 'medication') {
+    numbers.push(...derivedAmounts(numbers));
+    // A product's ingredients are what it says: "Seasonique" is levonorgestrel and ethinyl estradiol.
+    for (const ingredient of record.ingredients) for (const w of foldedWords(ingredient)) words.add(w);
+  }
   return record;
 }
 
@@ -257,6 +264,7 @@ function readPatient(db: Db, citation: Citation): SourceRecord | null {
     measurement: null,
     components: [],
     ingredients: new Set(),
+    dosage: null,
     reasons: [],
     instructions: false,
   };
@@ -285,6 +293,7 @@ function readEvidence(db: Db, citation: Extract<Citation, { kind: 'evidence' }>)
     measurement: null,
     components: [],
     ingredients: new Set(),
+    dosage: null,
     reasons: [],
     instructions: looksLikeInjection(text),
   };

@@ -2,6 +2,7 @@ import { analyteById, SMOKING_STATUS_LOINC } from '../../clinical/analytes';
 import { convert } from '../../clinical/units';
 import { latestEncounter, latestObservation, type ChartEntry } from '../../store/queries/grounding';
 import { cleanDisplay } from './chart-index';
+import { dosageFrequency } from './dose-frequency';
 import { dateCovers, type ClaimDate } from './claim-dates';
 import type { EntityAssertion, EntityConcept } from './claim-parse';
 import { foldPhrase, foldedWords } from './claim-text';
@@ -78,7 +79,7 @@ function sameIngredient(a: string, b: string): boolean {
 }
 
 function containsWords(display: string | null, name: string): boolean {
-  const have = new Set(foldedWords(cleanDisplay(display)));
+  const have = new Set(foldPhrase(cleanDisplay(display)));
   const want = foldPhrase(name).filter((w) => !NAME_NOISE.has(w));
   return want.length > 0 && want.every((w) => have.has(w));
 }
@@ -135,6 +136,15 @@ function presentDrug(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     records = fromChart.map(asSource);
   }
   const problems = checkDatesAndStatus(a, ctx, records);
+  for (const f of a.frequencies) {
+    const recorded = records.map((r) => dosageFrequency(r.dosage));
+    const ok = f.perDay !== null ? recorded.some((r) => r.perDay !== null && Math.abs(r.perDay - f.perDay!) < 0.01) : recorded.some((r) => r.asNeeded === f.asNeeded);
+    if (!ok) {
+      const said = recorded.find((r) => r.perDay !== null || r.asNeeded);
+      const given = said ? [said.perDay !== null ? `${Number(said.perDay.toFixed(2))} a day` : '', said.asNeeded ? 'as needed' : ''].filter(Boolean).join(', ') : 'no frequency';
+      problems.push(problem(f, 'value', `${text(ctx, f)}: the cited prescription gives ${given}`));
+    }
+  }
   for (const s of a.strengths) {
     const perDose = (u: string) => u.replace(/\/\{actuat\}$/, '');
     const ok = records.some((r) => r.numbers.some((n) => {
@@ -246,6 +256,7 @@ function asSource(e: ChartEntry & { kind?: string }): SourceRecord {
     measurement: null,
     components: [],
     ingredients: new Set(),
+    dosage: null,
     reasons: [],
     instructions: false,
   };

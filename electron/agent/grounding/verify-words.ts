@@ -56,7 +56,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const synonyms = synonymLexicon();
   for (let i = 0; i < parsed.tokens.length; i += 1) {
     const t = parsed.tokens[i]!;
-    if (t.kind !== 'word' || covered.has(i) || FRAMING_WORDS.has(t.norm)) continue;
+    if (t.kind !== 'word' || covered.has(i)) continue;
     // "CBC" for "complete blood count", "flu" for "influenza": the abbreviation, where its expansion is cited.
     const match = synonyms.longest(parsed.tokens, i);
     const inSource = (w: string) => (/^\d+$/.test(w) ? ctx.sources.some((s) => s.numbers.some((n) => n.value === Number(w))) : sourceWords(w));
