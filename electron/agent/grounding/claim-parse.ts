@@ -310,6 +310,13 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       }
     }
     const entity = nearestEntity(hit, inSentence, entities, tokens);
+    // "A1c now 7.2", "currently 161/97": of a value, "now" means its latest.
+    const nowOfValue = hit.kinds.has('current') && measure !== null && !entity && measure.points.length > 0 && ['now', 'currently', 'today', 'presently'].includes(tokens[hit.first]!.norm);
+    if (nowOfValue && measure) {
+      measure.latest ??= hit;
+      used.add(hit);
+      continue;
+    }
     if ((hit.kinds.has('latest') || hit.kinds.has('first')) && (measure || entity)) {
       const target = closer(hit, measure?.mention, entity?.mention);
       const m = target ? measures.get(target) : undefined;
