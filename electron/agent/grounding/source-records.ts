@@ -152,6 +152,8 @@ function fromRow(db: Db, patientId: string, citation: Citation, kind: Exclude<Re
   const start = reading.start.map(iso).find((v) => v !== null) ?? null;
   const end = reading.end.map(iso).find((v) => v !== null) ?? null;
   const days = [...reading.start, ...reading.end, ...reading.other].map(iso).filter((v): v is string => v !== null).map((v) => v.slice(0, 10));
+  // A note or a confirmed finding dates what it says in its own words ("on DX image of 2023-05-01").
+  if (kind === 'note' || kind === 'fact' || kind === 'diagnostic-report') days.push(...datesIn(joined).filter((d) => d.precision === 'day').map((d) => d.from));
   let measurement: Measurement | null = null;
   let components: SourceRecord[] = [];
   const code = typeof row.code === 'string' ? row.code : null;

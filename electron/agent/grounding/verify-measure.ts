@@ -7,6 +7,7 @@ import type { ClaimNumber } from './claim-quantities';
 import type { InterpretationKind, MeasureAssertion, Point } from './claim-parse';
 import { foldPhrase } from './claim-text';
 import { problem, type Problem } from './problems';
+import type { SourceRecord } from './source-records';
 import type { VerifyContext } from './verify-context';
 
 /**
@@ -59,6 +60,12 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
     }
     const rows = resultsOf(ctx, point.analyte);
     if (rows.length === 0) {
+      // A note, a confirmed finding or a guideline passage states values in its own words: they are checked as written there.
+      const texts = ctx.sources.filter((s) => FREE_TEXT.has(s.kind));
+      if (texts.length > 0) {
+        problems.push(...checkInText(point, texts, ctx));
+        continue;
+      }
       problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${point.analyte.short} result`));
       return problems;
     }
@@ -81,6 +88,25 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
   if (a.interpretation) problems.push(...checkInterpretation(a, ctx, matched));
   if ((a.trend || a.interpretation || a.latest) && a.points.length === 0 && [...analyteIds].every((id) => resultsOf(ctx, analyteById(id)).length === 0) && !ctx.citesChart) {
     problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+  }
+  return problems;
+}
+
+const FREE_TEXT = new Set(['fact', 'note', 'evidence', 'diagnostic-report']);
+
+/** A value checked against the numbers a cited text writes, in any unit that converts, at a date it gives. */
+function checkInText(point: Point, texts: readonly SourceRecord[], ctx: VerifyContext): Problem[] {
+  const n = point.number;
+  const found = texts.some((s) =>
+    s.numbers.some((x) => {
+      const value = point.unit && x.ucum ? convert(x.value, x.ucum, point.unit.ucum, point.analyte.molarMass) : x.value;
+      return value !== null && Math.abs(value - n.value) <= tolerance(n);
+    }),
+  );
+  const problems: Problem[] = [];
+  if (!found) problems.push(problem({ start: n.start, end: point.unit?.end ?? n.end }, 'value', `${text(ctx, { start: n.start, end: point.unit?.end ?? n.end })}: no such value in the cited text`));
+  if (point.date && !texts.some((s) => s.days.some((d) => dateCovers(point.date!, d)) || dateCovers(point.date!, s.start))) {
+    problems.push(problem(point.date, 'date', `${text(ctx, point.date)}: the cited text gives no such date`));
   }
   return problems;
 }

@@ -174,3 +174,21 @@ describe('interpretations against the record’s range or a cited table', () => 
     expect(r.text.slice(r.problems[0]!.start, r.problems[0]!.end)).toBe('worrying');
   });
 });
+
+describe('sources in free text (a confirmed finding, a note)', () => {
+  it('checks a finding’s measurements against the numbers its statement writes', () => {
+    const source = vault.db.prepare(`INSERT INTO sources (kind, label, created_at) VALUES ('clinician', 'finding', '2024-01-10') RETURNING id`).pluck().get();
+    const statements = [
+      'Lesion "Naevus A": longest diameter 6.2 mm, area 28.3 mm² on photo of left forearm of 2024-01-10.',
+      'Length 42.3 mm on DX image of 2023-05-01 (estimated from the detector spacing, magnification not corrected).',
+    ];
+    statements.forEach((statement, i) =>
+      vault.db
+        .prepare(`INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, recorded_at) VALUES (?, ?, 'finding', ?, 'active', '2024-01-10', ?, '2024-01-10')`)
+        .run(`v-fact-${i}`, PATIENT, statement, source),
+    );
+    passes(statements[0]!, citeRecord('fact', 'v-fact-0'));
+    passes(statements[1]!, citeRecord('fact', 'v-fact-1'));
+    flags('Length 48.3 mm on DX image of 2023-05-01.', 'value', citeRecord('fact', 'v-fact-1'));
+  });
+});
