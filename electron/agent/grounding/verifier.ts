@@ -20,6 +20,8 @@ export interface VerifiedClaim extends Claim {
 export interface VerifyOptions {
   /** How numeric dates with both parts up to 12 are read (the clinic's setting). */
   readonly dateOrder?: DateOrder;
+  /** The moment "latest" is judged at (ISO); the whole record when absent. */
+  readonly asOf?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim, options: Ve
   if (sources.length === 0) return { ...claim, verdict: 'unsupported', problems };
 
   const chart = chartIndex(db, patientId);
-  const ctx: VerifyContext = { db, patientId, text: claim.text, chart, sources, citesChart: sources.some((s) => s.kind === 'patient'), sex: chart.patient.sex, names: chart.patient.names };
+  const ctx: VerifyContext = { db, patientId, text: claim.text, chart, sources, citesChart: sources.some((s) => s.kind === 'patient'), sex: chart.patient.sex, names: chart.patient.names, asOf: options.asOf ?? '\uffff' };
   const parsed = parseClaim(claim.text, chart, options.dateOrder);
   for (const a of parsed.assertions) {
     if (a.type === 'measure') problems.push(...checkMeasure(a, ctx));

@@ -13,6 +13,8 @@ export interface VerifyContext {
   readonly citesChart: boolean;
   /** The patient's recorded sex ('female', 'male', ...), for sex-specific thresholds. */
   readonly sex: string | null;
+  /** "Latest" means the latest up to this moment (ISO): a brief of a deceased patient's record speaks as of the death. */
+  readonly asOf: string;
   /** The patient's names, lower case: a claim may name the patient. */
   readonly names: ReadonlySet<string>;
 }

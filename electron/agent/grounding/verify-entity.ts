@@ -272,7 +272,7 @@ function smoking(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const c = a.concept as Extract<EntityConcept, { type: 'smoking' }>;
   let records = ctx.sources.filter((s) => s.measurement && SMOKING_STATUS_LOINC.includes(s.measurement.code ?? '') && s.measurement.text);
   if (records.length === 0 || a.latest || a.status?.kind === 'current') {
-    const latest = latestObservation(ctx.db, ctx.patientId, SMOKING_STATUS_LOINC);
+    const latest = latestObservation(ctx.db, ctx.patientId, SMOKING_STATUS_LOINC, ctx.asOf);
     if (latest && (ctx.citesChart || records.some((r) => r.id === latest.id) || (records.length > 0 && !a.dates.length))) {
       const cited = records.find((r) => r.id === latest.id);
       if (!cited && records.length > 0 && (a.latest || a.status?.kind === 'current' || c.status === 'current')) {
@@ -365,7 +365,7 @@ function presentGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem
 function latestOfGroup(a: EntityAssertion, g: Group, ctx: VerifyContext, records: readonly SourceRecord[]): Problem[] {
   let latest: { id: string; at: string | null } | null = null;
   for (const id of g.analytes ?? []) {
-    const seen = latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc);
+    const seen = latestObservation(ctx.db, ctx.patientId, analyteById(id).loinc, ctx.asOf);
     if (seen && (!latest || (seen.at ?? '') > (latest.at ?? ''))) latest = { id: seen.id, at: seen.at };
   }
   for (const e of groupEntries(g, ctx)) if (e.start && (!latest || e.start > (latest.at ?? ''))) latest = { id: e.id, at: e.start };
@@ -418,7 +418,7 @@ function encounter(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   const cited = ctx.sources.filter((s) => s.kind === 'encounter');
   const problems: Problem[] = [];
   if (a.latest) {
-    const latest = latestEncounter(ctx.db, ctx.patientId);
+    const latest = latestEncounter(ctx.db, ctx.patientId, ctx.asOf);
     if (latest && !cited.some((s) => s.id === latest.id) && !ctx.citesChart) {
       problems.push(problem(a.latest, 'latest', `${text(ctx, a.latest)} ${text(ctx, a.mention)}: the latest visit is of ${latest.at.slice(0, 10)} (${latest.display ?? 'encounter'}), not cited`));
     }

@@ -76,9 +76,12 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
   if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null) {
     // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites, at that date.
     const rows = [...analyteIds].flatMap((id) => resultsOf(ctx, analyteById(id)));
-    if (rows.length === 0) problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
+    // A word a cited text uses in passing ("calibrated from a known length") names no result.
+    const inText = ctx.sources.some((s) => FREE_TEXT.has(s.kind) && foldPhrase(text(ctx, a.mention)).every((w) => s.words.has(w)));
+    if (rows.length === 0 && !inText) problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
     for (const date of a.period?.spans ?? []) {
-      if (!rows.some((r) => dateCovers(date, r.at))) problems.push(problem(date, 'date', `${text(ctx, date)}: no cited ${a.analyte.short} result of that date (cited: ${datesOf(rows)})`));
+      const inTextDates = rows.length === 0 && ctx.sources.some((s) => FREE_TEXT.has(s.kind) && s.days.some((d) => dateCovers(date, d)));
+      if (!inTextDates && !rows.some((r) => dateCovers(date, r.at))) problems.push(problem(date, 'date', `${text(ctx, date)}: no cited ${a.analyte.short} result of that date (cited: ${datesOf(rows)})`));
     }
     return problems;
   }
@@ -212,7 +215,7 @@ function checkLatest(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyM
   const problems: Problem[] = [];
   const ids = a.points.length > 0 ? [...new Set(a.points.map((p) => p.analyte))] : a.analyte.id === 'blood-pressure' ? [analyteById('systolic')] : [a.analyte];
   for (const analyte of ids) {
-    const latest = latestObservation(ctx.db, ctx.patientId, analyte.loinc);
+    const latest = latestObservation(ctx.db, ctx.patientId, analyte.loinc, ctx.asOf);
     if (!latest || latest.value === null) continue;
     const latestRow: ResultRow = { id: latest.id, analyte, value: latest.value, ucum: latest.unit, at: latest.at, low: null, high: null };
     const cited = ctx.sources.some((s) => s.id === latest.id || s.components.some((c) => c.id === latest.id));

@@ -104,17 +104,17 @@ export interface ObservationPoint {
   readonly unit: string | null;
 }
 
-/** The patient's latest observation with one of these codes (a value or a coded answer). */
-export function latestObservation(db: Db, patientId: string, codes: readonly string[]): ObservationPoint | null {
+/** The patient's latest observation with one of these codes (a value or a coded answer), up to asOf (ISO). */
+export function latestObservation(db: Db, patientId: string, codes: readonly string[], asOf = '\uffff'): ObservationPoint | null {
   if (codes.length === 0) return null;
   const marks = codes.map(() => '?').join(', ');
   return (
     (prepared(
       db,
       `SELECT id, code, effective_at AS at, value_num AS value, value_text AS text, unit FROM observations
-       WHERE patient_id = ? AND code IN (${marks}) AND (value_num IS NOT NULL OR value_text IS NOT NULL) AND effective_at IS NOT NULL
+       WHERE patient_id = ? AND code IN (${marks}) AND (value_num IS NOT NULL OR value_text IS NOT NULL) AND effective_at IS NOT NULL AND effective_at <= ?
        ORDER BY effective_at DESC LIMIT 1`,
-    ).get(patientId, ...codes) as ObservationPoint | undefined) ?? null
+    ).get(patientId, ...codes, asOf) as ObservationPoint | undefined) ?? null
   );
 }
 
@@ -137,13 +137,13 @@ export interface EncounterPoint {
   readonly classCode: string | null;
 }
 
-/** The patient's most recent encounter. */
-export function latestEncounter(db: Db, patientId: string): EncounterPoint | null {
+/** The patient's most recent encounter up to asOf (ISO). */
+export function latestEncounter(db: Db, patientId: string, asOf = '\uffff'): EncounterPoint | null {
   return (
     (prepared(
       db,
-      `SELECT id, start_at AS at, display, class_code AS classCode FROM encounters WHERE patient_id = ? AND start_at IS NOT NULL ORDER BY start_at DESC LIMIT 1`,
-    ).get(patientId) as EncounterPoint | undefined) ?? null
+      `SELECT id, start_at AS at, display, class_code AS classCode FROM encounters WHERE patient_id = ? AND start_at IS NOT NULL AND start_at <= ? ORDER BY start_at DESC LIMIT 1`,
+    ).get(patientId, asOf) as EncounterPoint | undefined) ?? null
   );
 }
 

@@ -192,3 +192,12 @@ describe('sources in free text (a confirmed finding, a note)', () => {
     flags('Length 48.3 mm on DX image of 2023-05-01.', 'value', citeRecord('fact', 'v-fact-1'));
   });
 });
+
+describe('a calibrated finding', () => {
+  it('passes in its own words', () => {
+    const source = vault.db.prepare(`INSERT INTO sources (kind, label, created_at) VALUES ('clinician', 'finding', '2024-01-10') RETURNING id`).pluck().get();
+    const statement = 'Lesion "Naevus A": longest diameter 6.0 mm, area 28.3 mm² on photo of left forearm of 2024-01-10 (calibrated by the clinician from a known length).';
+    vault.db.prepare(`INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, recorded_at) VALUES ('v-fact-c', ?, 'finding', ?, 'active', '2024-01-10', ?, '2024-01-10')`).run(PATIENT, statement, source);
+    passes(statement, citeRecord('fact', 'v-fact-c'));
+  });
+});
