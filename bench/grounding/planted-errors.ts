@@ -1,5 +1,8 @@
 import type { Claim } from '../../electron/agent/grounding/citation';
-import { daysIn, numbersIn } from '../../electron/agent/grounding/text-facts';
+import { datesIn } from '../../electron/agent/grounding/claim-dates';
+import { numbersIn as numbersInTokens } from '../../electron/agent/grounding/claim-quantities';
+import { tokenize } from '../../electron/agent/grounding/claim-text';
+import { toUcum } from '../../electron/clinical/units';
 import { pick } from './random';
 
 /**
@@ -42,7 +45,7 @@ export function plant(kind: ErrorKind, claim: Claim, vocabulary: Vocabulary, ran
       if (withUnit.length === 0) return null;
       const n = pick(random, withUnit);
       const digits = text.slice(n.start, n.end).match(/^-?\d+(?:\.\d+)?/)![0];
-      const unit = pick(random, UNITS.filter((u) => u.toLowerCase().replace(/\s/g, '') !== n.unit));
+      const unit = pick(random, UNITS.filter((u) => toUcum(u) !== n.unit));
       return replaceAt(text, n.start, n.end, `${digits} ${unit}`);
     }
     case 'date': {
@@ -81,6 +84,16 @@ export function plant(kind: ErrorKind, claim: Claim, vocabulary: Vocabulary, ran
       return `${text}, with ${other.replace(/ \((disorder|finding)\)$/, '')}`;
     }
   }
+}
+
+/** Full-day dates of a text, as the planting reads them. */
+function daysIn(text: string): Array<{ start: number; end: number; day: string }> {
+  return datesIn(text).map((d) => ({ start: d.start, end: d.end, day: d.precision === 'day' ? d.from : d.from.slice(0, 7) }));
+}
+
+/** Numbers of a text with the unit written after each (UCUM), as the planting reads them. */
+function numbersIn(text: string, dates: ReadonlyArray<{ start: number; end: number }>) {
+  return numbersInTokens(text, tokenize(text), dates).map((n) => ({ start: n.start, end: n.units[0]?.end ?? n.end, value: n.value, decimals: n.decimals, unit: n.units[0]?.ucum ?? null }));
 }
 
 function replaceAt(text: string, start: number, end: number, replacement: string): string {

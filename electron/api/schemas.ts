@@ -202,10 +202,17 @@ export type ResultValue = z.infer<typeof resultValue>;
 export const searchHit = z.object({ kind: z.string(), id: z.string(), snippet: z.string(), rank: z.number() });
 export type SearchHit = z.infer<typeof searchHit>;
 
-/** What a claim rests on: a record of the patient's memory or a passage of the evidence library (document spans join later). */
+/**
+ * What a claim rests on: a record of the patient's memory or a passage of the
+ * evidence library (document spans join later). The record kind 'patient'
+ * (id: the patient's id) cites the whole chart: what a claim about absence
+ * ("no history of asthma", "NKDA") or "the latest" was checked against.
+ */
+export const citedRecordKind = z.enum([...eventKind.exclude(['results']).options, 'patient']);
+export type CitedRecordKind = z.infer<typeof citedRecordKind>;
 export const recordCitation = z.object({
   kind: z.literal('record'),
-  record: eventKind.exclude(['results']),
+  record: citedRecordKind,
   id: recordId,
 });
 /** A passage of the evidence library. */
@@ -216,7 +223,8 @@ export type CitationDto = z.infer<typeof citation>;
 export const groundingProblem = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  kind: z.enum(['citation', 'value', 'unit', 'date', 'term', 'assertion']),
+  /** 'unchecked' marks a part the verifier could not check: shown apart from what it found wrong. */
+  kind: z.enum(['citation', 'value', 'unit', 'date', 'term', 'assertion', 'status', 'negation', 'latest', 'unchecked']),
   message: z.string(),
 });
 
@@ -224,7 +232,7 @@ export const groundingProblem = z.object({
 export const verifiedClaim = z.object({
   text: z.string(),
   citations: z.array(citation),
-  verdict: z.enum(['supported', 'unsupported', 'uncited']),
+  verdict: z.enum(['supported', 'unsupported', 'unchecked', 'uncited']),
   problems: z.array(groundingProblem),
 });
 export type VerifiedClaimDto = z.infer<typeof verifiedClaim>;

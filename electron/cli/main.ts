@@ -3,6 +3,7 @@ import { isVaultError } from '../store/errors';
 import { UsageMissing, type Command, type Values } from './command';
 import { adminCommands } from './commands/admin';
 import { agentCommands } from './commands/agent';
+import { verifyCommand } from './commands/verify';
 import { dicomCommands } from './commands/dicom';
 import { evidenceCommands } from './commands/evidence';
 import { imageModelCommands } from './commands/image-model';
@@ -15,7 +16,7 @@ import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...photoCommands, linkCommand];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, verifyCommand, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...photoCommands, linkCommand];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

@@ -23,6 +23,8 @@ export type AuditAction =
   | 'chart.open'
   | 'record.view'
   | 'brief.read'
+  /** Claims checked against the chart from the command line (`continuum verify`). */
+  | 'chart.verify'
   | 'evidence.import'
   | 'import.fhir'
   | 'export.fhir'

@@ -7,35 +7,46 @@ export interface ClaimLineProps {
   readonly onOpenCitation: (citation: CitationDto) => void;
 }
 
+const MARKS = {
+  supported: { className: 'claim-supported', mark: '✓', label: 'Verified against its sources' },
+  unchecked: { className: 'claim-unchecked', mark: '?', label: 'Partly not checked: nothing contradicts it, but part of it could not be checked' },
+  unsupported: { className: 'claim-flagged', mark: '⚠', label: 'Not supported by its sources' },
+  uncited: { className: 'claim-flagged', mark: '⚠', label: 'Cites no source' },
+} as const;
+
 /**
  * Pure: one sentence of a brief or an answer. A supported line reads as
  * plain fact with its sources after it; a flagged line is marked as such,
  * its failing spans underlined with the reason, so that it can never be
- * mistaken for fact.
+ * mistaken for fact. Spans the verifier could not check are marked apart
+ * (dotted, "Not checked") from what its sources contradict or lack.
  */
 export function ClaimLine({ claim, onOpenCitation }: ClaimLineProps) {
-  const supported = claim.verdict === 'supported';
+  const look = MARKS[claim.verdict];
+  const wrong = claim.problems.filter((p) => p.kind !== 'unchecked');
+  const unchecked = claim.problems.filter((p) => p.kind === 'unchecked');
   return (
-    <li className={`claim ${supported ? 'claim-supported' : 'claim-flagged'}`} data-verdict={claim.verdict}>
-      <span className="claim-mark" aria-label={supported ? 'Verified against its sources' : 'Not supported by its sources'}>
-        {supported ? '✓' : '⚠'}
+    <li className={`claim ${look.className}`} data-verdict={claim.verdict}>
+      <span className="claim-mark" aria-label={look.label} title={look.label}>
+        {look.mark}
       </span>
       <span className="claim-text">
         {claimParts(claim).map((part, i) =>
           part.problem ? (
-            <mark key={i} className="claim-problem" title={part.problem}>
+            <mark key={i} className={part.unchecked ? 'claim-unchecked-span' : 'claim-problem'} title={part.problem}>
               {part.text}
             </mark>
           ) : (
             <span key={i}>{part.text}</span>
           ),
         )}
-        {!supported && <span className="claim-why">Not verified: {claim.problems.map((p) => p.message).join('; ')}</span>}
+        {wrong.length > 0 && <span className="claim-why">Not verified: {wrong.map((p) => p.message).join('; ')}</span>}
+        {unchecked.length > 0 && <span className="claim-why claim-why-unchecked">Not checked: {unchecked.map((p) => p.message).join('; ')}</span>}
       </span>
       <span className="claim-sources">
         {claim.citations.map((citation, i) => (
-          <button key={i} type="button" className="citation-chip" onClick={() => onOpenCitation(citation)} title="Open the source">
-            {citation.kind === 'record' ? KIND_SINGULAR[citation.record] : 'Guideline passage'}
+          <button key={i} type="button" className="citation-chip" onClick={() => onOpenCitation(citation)} title={citation.kind === 'record' && citation.record === 'patient' ? 'Checked against the whole chart' : 'Open the source'}>
+            {citation.kind === 'record' ? (citation.record === 'patient' ? 'Whole chart' : KIND_SINGULAR[citation.record]) : 'Guideline passage'}
           </button>
         ))}
       </span>

@@ -47,7 +47,10 @@ export function sourceLinkOf(provenance: Provenance, patientId: string): SourceL
  */
 export function openCitation(citation: CitationDto): void {
   // A fact confirmed from an image finding opens its image at the annotation (other facts: the drawer).
-  if (citation.kind === 'record' && citation.record === 'fact') void useFindingFocus.getState().openFact(citation.id);
-  else if (citation.kind === 'record') void useDetails.getState().show(citation.record, citation.id);
-  else void useEvidence.getState().openPassage(citation.chunkId);
+  // The whole chart (a claim about absence) has no one record to open: the chart itself is on screen.
+  if (citation.kind === 'evidence') return void useEvidence.getState().openPassage(citation.chunkId);
+  const record = citation.record;
+  if (record === 'patient') return;
+  if (record === 'fact') void useFindingFocus.getState().openFact(citation.id);
+  else void useDetails.getState().show(record, citation.id);
 }

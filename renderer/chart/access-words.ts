@@ -18,6 +18,8 @@ export function describeAction(entry: Pick<AuditEntryDto, 'action' | 'detail'>):
       return 'Exported records';
     case 'record.write':
       return 'Changed a record';
+    case 'chart.verify':
+      return 'Checked claims against the chart';
     default:
       return humaniseIdentifier(entry.action);
   }

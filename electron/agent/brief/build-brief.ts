@@ -67,7 +67,7 @@ export function buildBrief(db: Db, patientId: string, asOf: Date): Brief {
       emptyText: 'No open care plans or overdue items.',
     },
   ];
-  const verified = sections.map((s) => ({ ...s, lines: s.lines.map((line) => verifyClaim(db, patientId, line)) }));
+  const verified = sections.map((s) => ({ ...s, lines: s.lines.map((line) => verifyClaim(db, patientId, line, { asOf: now })) }));
   const lines = verified.flatMap((s) => s.lines);
   const supported = lines.filter((l) => l.verdict === 'supported').length;
   return {

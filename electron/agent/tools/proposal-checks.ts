@@ -1,5 +1,5 @@
 import type { Db } from '../../store/sqlite';
-import { readSourceFacts } from '../grounding/source-facts';
+import { readSource } from '../grounding/source-records';
 import type { Proposal } from './proposals';
 
 /**
@@ -34,7 +34,7 @@ export function proposalProblem(proposal: Proposal, db: Db, patientId: string, t
   }
   if (proposal.citations.length === 0) return 'it cites nothing';
   for (const citation of proposal.citations) {
-    if (readSourceFacts(db, patientId, citation) === null) {
+    if (readSource(db, patientId, citation) === null) {
       return citation.kind === 'record'
         ? `it cites ${citation.record} ${citation.id.slice(0, 80)}, which is not in this patient's record`
         : `it cites evidence passage ${citation.chunkId}, which is not in the library`;

@@ -34,10 +34,12 @@ describe('grounding verifier', () => {
 
   it.each([
     ['a wrong value', 'Hemoglobin A1c 8.4 % on 2025-02-03', 'value', '8.4 %'],
-    ['a wrong unit', 'Hemoglobin A1c 7.94 mmol/mol on 2025-02-03', 'unit', '7.94 mmol/mol'],
+    // 7.94 % is 63 mmol/mol (IFCC): the number is wrong in that unit.
+    ['a wrong unit', 'Hemoglobin A1c 7.94 mmol/mol on 2025-02-03', 'value', '7.94 mmol/mol'],
+    ['a unit of another quantity', 'Hemoglobin A1c 7.94 mg on 2025-02-03', 'unit', '7.94 mg'],
     ['a wrong date', 'Hemoglobin A1c 7.94 % on 2025-03-02', 'date', '2025-03-02'],
     ['an invented term', 'Hemoglobin A1c 7.94 % on 2025-02-03 with ketoacidosis', 'term', 'ketoacidosis'],
-    ['a false range claim', 'Hemoglobin A1c 7.94 % on 2025-02-03, below the reference range', 'assertion', 'below'],
+    ['a false range claim', 'Hemoglobin A1c 7.94 % on 2025-02-03, below the reference range', 'assertion', 'below the reference range'],
   ])('flags %s and marks the span', (_what, text, kind, spanText) => {
     const result = verify(text);
     expect(result.verdict).toBe('unsupported');
@@ -50,7 +52,7 @@ describe('grounding verifier', () => {
     const med = [citeRecord('medication', 'med-1')];
     expect(verify('Metformin hydrochloride 500 MG Oral Tablet, since 2024-06-02', med).verdict).toBe('supported');
     expect(verify('Metformin hydrochloride 850 MG Oral Tablet, since 2024-06-02', med).problems[0]?.kind).toBe('value');
-    expect(verify('Glipizide 500 MG Oral Tablet, since 2024-06-02', med).problems[0]?.kind).toBe('term');
+    expect(verify('Glipizide 500 MG Oral Tablet, since 2024-06-02', med).problems[0]?.kind).toBe('citation');
   });
 
   it('checks a trend direction against the cited results in time order', () => {

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citeRecord, type Citation } from '../../../electron/agent/grounding/citation';
+import { verifyClaim, type VerifiedClaim } from '../../../electron/agent/grounding/verifier';
+import type { Vault } from '../../../electron/store/vault';
+import { PATIENT, verifierVault } from './verifier-fixture';
+
+/**
+ * The verifier on claims written as clinicians and models write them: each
+ * case names what it exercises. A "wrong" case is one fact away from a
+ * correct one, so each pair fails if the verifier ignores that fact.
+ */
+let vault: Vault;
+beforeAll(() => {
+  vault = verifierVault();
+});
+afterAll(() => vault.close());
+
+const obs = (id: string) => citeRecord('observation', id);
+const chart = { kind: 'record', record: 'patient', id: PATIENT } as const satisfies Citation;
+const verify = (text: string, ...citations: Citation[]): VerifiedClaim => verifyClaim(vault.db, PATIENT, { text, citations });
+const passes = (text: string, ...citations: Citation[]) => {
+  const r = verify(text, ...citations);
+  expect(r.problems, text).toEqual([]);
+  expect(r.verdict).toBe('supported');
+};
+const flags = (text: string, kind: string, ...citations: Citation[]) => {
+  const r = verify(text, ...citations);
+  expect(r.verdict, `${text}: ${JSON.stringify(r.problems)}`).not.toBe('supported');
+  expect(r.problems.map((p) => p.kind), text).toContain(kind);
+  return r;
+};
+
+describe('numbers bound to what they measure', () => {
+  it('reads a blood pressure as systolic over diastolic, and catches them swapped', () => {
+    passes('BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
+    flags('BP 84/108 mmHg on 21 Aug 2020.', 'value', obs('v-bp-2020'));
+    passes('BP recorded as 108 over 84 on 2020-08-21.', obs('v-bp-2020'));
+  });
+
+  it('binds each value of a change to its own year, so swapped years fail', () => {
+    const both = [obs('v-bp-2011'), obs('v-bp-2020')];
+    passes('Systolic blood pressure decreased from 131 mmHg in 2011 to 108 mmHg in 2020.', ...both);
+    flags('Systolic blood pressure decreased from 131 mmHg in 2020 to 108 mmHg in 2011.', 'value', ...both);
+  });
+
+  it('does not read "in 2019" as inches, and checks the direction of "fell"', () => {
+    const both = [obs('v-egfr-2019'), obs('v-egfr-2020')];
+    passes('eGFR fell from 137 in 2019 to 87 in 2020.', ...both);
+    flags('eGFR rose from 137 in 2019 to 87 in 2020.', 'assertion', ...both);
+  });
+
+  it('checks a value cited from the wrong record as uncited', () => {
+    flags('eGFR 137 on 1 May 2019.', 'citation', obs('v-wt-2011'));
+  });
+});
+
+describe('units in any equivalent spelling, and conversions', () => {
+  it('accepts °C, Cel and a correct °F conversion, and refuses the value in the wrong unit', () => {
+    passes('Oral temperature 38.2 °C on 6 Sep 2013.', obs('v-temp'));
+    passes('Temp 100.8 °F on 2013-09-06.', obs('v-temp'));
+    flags('Oral temperature 38.2 F on 6 Sep 2013.', 'value', obs('v-temp'));
+  });
+
+  it('accepts mm Hg and mm[Hg], and refuses an eGFR in mL/s that is not converted', () => {
+    passes('Systolic 108 mm Hg on 2020-08-21.', obs('v-bp-2020'));
+    passes('SBP 108 mm[Hg] (2020-08-21).', obs('v-bp-2020'));
+    flags('eGFR 137 mL/s on 2019-05-01.', 'value', obs('v-egfr-2019'));
+    passes('eGFR 137 mL/min/1.73 m² on 2019-05-01.', obs('v-egfr-2019'));
+  });
+
+  it('converts kilograms to pounds', () => {
+    passes('Weight 88.2 kg (194 lb) in June 2011.', obs('v-wt-2011'));
+    flags('Weight 204 lb in June 2011.', 'value', obs('v-wt-2011'));
+  });
+});
+
+describe('dates in every common form', () => {
+  it('reads an ordinal day, and catches a wrong one', () => {
+    passes('Chronic congestive heart failure from the 2nd August 2020.', citeRecord('condition', 'v-chf'));
+    flags('Chronic congestive heart failure from the 12th August 2020.', 'date', citeRecord('condition', 'v-chf'));
+  });
+
+  it('reads US and unambiguous day-first numeric dates, and reports an ambiguous one that only matches the other order', () => {
+    passes('HbA1c 7.2% on 08/21/2020.', obs('v-a1c'));
+    passes('HbA1c 7.2% on 21/08/2020.', obs('v-a1c'));
+    const r = flags('BP 108/84 on 08/06/2023.', 'date', obs('v-bp-2023'));
+    expect(r.problems.some((p) => p.kind === 'date')).toBe(true);
+  });
+});
+
+describe('negation against the whole chart', () => {
+  it('flags "no history of" what the chart records, and passes it for what it does not', () => {
+    flags('No history of hypertension.', 'negation', chart);
+    flags('No HTN.', 'negation', chart);
+    passes('No history of asthma.', chart);
+  });
+
+  it('reads NKDA and "no known allergies" against the allergy list', () => {
+    passes('NKDA.', chart);
+    passes('No known allergies recorded.', chart);
+  });
+
+  it('checks "not on" against the active prescriptions, and "never prescribed" against all of them', () => {
+    flags('Not on any statin.', 'negation', chart);
+    passes('Not currently taking penicillin.', chart);
+    flags('Never prescribed penicillin.', 'negation', chart);
+  });
+});
+
+describe('status', () => {
+  it('checks "currently taking" against the prescription status', () => {
+    flags('Currently taking penicillin V potassium 500 mg.', 'status', citeRecord('medication', 'v-pen'));
+    passes('Currently taking simvastatin 20 mg.', citeRecord('medication', 'v-simva'));
+  });
+
+  it('checks active and resolved conditions', () => {
+    passes('Hypertension, active since 1987.', citeRecord('condition', 'v-htn'));
+    flags('Acute bronchitis (onset Feb 2019) remains active.', 'status', citeRecord('condition', 'v-bronchitis'));
+    passes('Acute bronchitis from February 2019, since resolved.', citeRecord('condition', 'v-bronchitis'));
+  });
+
+  it('checks smoking status against the coded answer', () => {
+    passes('Never smoker.', obs('v-smoking'));
+    flags('Current smoker.', 'status', obs('v-smoking'));
+    flags('Former smoker (2020).', 'status', obs('v-smoking'));
+  });
+});
+
+describe('"latest" against the patient’s latest record of that kind', () => {
+  it('flags an older reading called the latest', () => {
+    flags('Last systolic blood pressure 199 mmHg.', 'latest', obs('v-bp-2019'));
+    passes('Latest systolic blood pressure 161 mmHg (1 Apr 2023).', obs('v-bp-2023'));
+  });
+});
+
+describe('names clinicians write', () => {
+  it('knows abbreviations and brand names, and British spellings', () => {
+    passes('Lasix 40 mg started 2 Aug 2020.', citeRecord('medication', 'v-lasix'));
+    passes('Furosemide 40 mg since August 2020.', citeRecord('medication', 'v-lasix'));
+    passes('A1c 7.2 % in Aug 2020.', obs('v-a1c'));
+    passes('Glycated haemoglobin 7.2% on 2020-08-21.', obs('v-a1c'));
+    flags('Zocor 40 mg since 2015.', 'value', citeRecord('medication', 'v-simva'));
+  });
+
+  it('knows vaccines by their common names', () => {
+    passes('Flu shot given on 1 Oct 2022.', citeRecord('immunization', 'v-flu'));
+    flags('Flu shot given on 1 Oct 2021.', 'date', citeRecord('immunization', 'v-flu'));
+  });
+});
+
+describe('trends and "stable"', () => {
+  it('calls a weight within 3 % stable, and a 36 % fall not stable', () => {
+    const weights = ['v-wt-2011', 'v-wt-2015', 'v-wt-2020'].map(obs);
+    passes('Weight stable at about 88 kg from 2011 to 2020.', ...weights);
+    flags('eGFR stable between 2019 and 2020.', 'assertion', obs('v-egfr-2019'), obs('v-egfr-2020'));
+  });
+});
+
+describe('interpretations against the record’s range or a cited table', () => {
+  it('judges a blood pressure by the ACC/AHA categories', () => {
+    flags('BP 161/97 on 2023-04-01, normal.', 'assertion', obs('v-bp-2023'));
+    passes('BP 161/97 on 2023-04-01, stage 2 hypertension range.', obs('v-bp-2023'));
+  });
+
+  it('calls a fever by the 38.0 °C definition', () => {
+    passes('Febrile at 38.2 °C on 6 Sep 2013.', obs('v-temp'));
+  });
+
+  it('says what it cannot check instead of guessing', () => {
+    // HbA1c 7.2 % is neither normal nor high by a mood word the tables do not define.
+    const r = verify('HbA1c 7.2% in Aug 2020, worrying.', obs('v-a1c'));
+    expect(r.verdict).toBe('unchecked');
+    expect(r.problems.every((p) => p.kind === 'unchecked')).toBe(true);
+    expect(r.text.slice(r.problems[0]!.start, r.problems[0]!.end)).toBe('worrying');
+  });
+});
+
+describe('sources in free text (a confirmed finding, a note)', () => {
+  it('checks a finding’s measurements against the numbers its statement writes', () => {
+    const source = vault.db.prepare(`INSERT INTO sources (kind, label, created_at) VALUES ('clinician', 'finding', '2024-01-10') RETURNING id`).pluck().get();
+    const statements = [
+      'Lesion "Naevus A": longest diameter 6.2 mm, area 28.3 mm² on photo of left forearm of 2024-01-10.',
+      'Length 42.3 mm on DX image of 2023-05-01 (estimated from the detector spacing, magnification not corrected).',
+    ];
+    statements.forEach((statement, i) =>
+      vault.db
+        .prepare(`INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, recorded_at) VALUES (?, ?, 'finding', ?, 'active', '2024-01-10', ?, '2024-01-10')`)
+        .run(`v-fact-${i}`, PATIENT, statement, source),
+    );
+    passes(statements[0]!, citeRecord('fact', 'v-fact-0'));
+    passes(statements[1]!, citeRecord('fact', 'v-fact-1'));
+    flags('Length 48.3 mm on DX image of 2023-05-01.', 'value', citeRecord('fact', 'v-fact-1'));
+  });
+});
+
+describe('a calibrated finding', () => {
+  it('passes in its own words', () => {
+    const source = vault.db.prepare(`INSERT INTO sources (kind, label, created_at) VALUES ('clinician', 'finding', '2024-01-10') RETURNING id`).pluck().get();
+    const statement = 'Lesion "Naevus A": longest diameter 6.0 mm, area 28.3 mm² on photo of left forearm of 2024-01-10 (calibrated by the clinician from a known length).';
+    vault.db.prepare(`INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, recorded_at) VALUES ('v-fact-c', ?, 'finding', ?, 'active', '2024-01-10', ?, '2024-01-10')`).run(PATIENT, statement, source);
+    passes(statement, citeRecord('fact', 'v-fact-c'));
+  });
+});
