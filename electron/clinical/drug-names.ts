@@ -9,9 +9,10 @@
  * names are NLM content free of licence restrictions), WHO Collaborating
  * Centre for Drug Statistics Methodology, ATC/DDD Index 2024 (class groups).
  *
- * This is the verifier's view of drug names; the clinical checks keep their
- * own cited tables (electron/agent/checks).
+ * This is the verifier's view of drug names, on top of the project's drug
+ * vocabulary (electron/clinical/drugs), which the checks and OCR use too.
  */
+import { drugVocabulary } from './drugs';
 
 /** Generic ingredient names, one per line group; multi-word names as written by RxNorm. */
 const INGREDIENTS = `
@@ -38,8 +39,9 @@ verapamil warfarin zolpidem cyanocobalamin dienogest risedronate ibandronate zol
 `;
 
 /** Ingredients whose RxNorm name is more than one word. */
-const MULTI_WORD = ['insulin human', 'insulin glargine', 'insulin lispro', 'insulin aspart', 'insulin detemir', 'insulin isophane', 'regular insulin', 'ethinyl estradiol', 'clavulanic acid', 'alendronic acid', 'penicillin v', 'vitamin b12', 'vitamin b 12', 'isophane insulin'];
+const MULTI_WORD_LIST = ['insulin human', 'insulin glargine', 'insulin lispro', 'insulin aspart', 'insulin detemir', 'insulin isophane', 'regular insulin', 'ethinyl estradiol', 'clavulanic acid', 'alendronic acid', 'penicillin v', 'vitamin b12', 'vitamin b 12', 'isophane insulin'];
 const MULTI_WORD_KEYS: Record<string, string> = { 'insulin isophane': 'insulin human', 'regular insulin': 'insulin human', 'isophane insulin': 'insulin human', 'clavulanic acid': 'clavulanate', 'alendronic acid': 'alendronate', 'penicillin v': 'penicillin', 'vitamin b12': 'cyanocobalamin', 'vitamin b 12': 'cyanocobalamin' };
+const MULTI_WORD: ReadonlyArray<[string, string]> = MULTI_WORD_LIST.map((name) => [name, MULTI_WORD_KEYS[name] ?? name]);
 
 /** Salt and form words that follow an ingredient name and do not change what it is. */
 export const SALT_WORDS: ReadonlySet<string> = new Set(
@@ -246,10 +248,29 @@ const CLASSES: Record<string, { names: string[]; members: string }> = {
   analgesic: { names: ['analgesic', 'analgesics', 'painkiller', 'painkillers', 'pain medication', 'pain reliever'], members: 'acetaminophen ibuprofen naproxen aspirin diclofenac celecoxib hydrocodone oxycodone morphine tramadol codeine' },
 };
 
-export const GENERIC_NAMES: readonly string[] = [...new Set(INGREDIENTS.split(/\s+/).filter(Boolean))];
-/** Multi-word ingredient names and the ingredient each stands for. */
-export const MULTI_WORD_NAMES: ReadonlyArray<[string, string]> = MULTI_WORD.map((name) => [name, MULTI_WORD_KEYS[name] ?? name]);
-export const BRAND_NAMES: Readonly<Record<string, readonly string[]>> = BRANDS;
+const OWN_GENERICS = [...new Set(INGREDIENTS.split(/\s+/).filter(Boolean))];
+
+/**
+ * Every drug name the verifier knows, with the ingredients it stands for:
+ * the lists above first (they decide where both name a drug), then the
+ * project's drug vocabulary (electron/clinical/drugs: RxNorm ingredients,
+ * synonyms and US brand names, with their sources and versions).
+ */
+export const DRUG_NAMES: ReadonlyArray<readonly [string, readonly string[]]> = (() => {
+  const named = new Map<string, readonly string[]>();
+  for (const name of OWN_GENERICS) named.set(name, [name]);
+  for (const [name, ingredient] of MULTI_WORD) named.set(name, [ingredient]);
+  for (const [brand, ingredients] of Object.entries(BRANDS)) named.set(brand, ingredients);
+  for (const entry of drugVocabulary().names()) {
+    const name = entry.name.toLowerCase();
+    if (!named.has(name) && entry.ingredients.length > 0) named.set(name, entry.ingredients.map((i) => i.name.toLowerCase()));
+  }
+  return [...named.entries()];
+})();
+
+/** Single-ingredient generic names, for reading a misspelt drug in a record ("Simvistatin"). */
+export const GENERIC_NAMES: readonly string[] = [...new Set([...OWN_GENERICS, ...drugVocabulary().names().filter((e) => e.via === 'ingredient').map((e) => e.name.toLowerCase())])];
+
 export const DRUG_CLASSES: ReadonlyArray<{ id: string; names: readonly string[]; members: ReadonlySet<string> }> = Object.entries(CLASSES).map(([id, c]) => ({
   id,
   names: c.names,

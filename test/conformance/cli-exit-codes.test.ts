@@ -110,6 +110,7 @@ afterAll(() => {
 const script = () => file('case.json', JSON.stringify({ caseId: 'exit-codes', turns: [{ from: 'patient', text: 'My sugars are high.' }], approve: 'all' }));
 const evidenceDoc = () => file('guide.md', '# Zephyr fever\n\n## Treatment\n\nFirst line treatment of zephyr fever is rest and fluids.\n');
 const pdf = () => file('letter.pdf', makeTextPdf([[{ text: 'Potassium 4.2 mmol/L on 2024-05-01', size: 12 }]]));
+const claims = () => file('claims.jsonl', `${JSON.stringify({ text: 'Hemoglobin A1c 7.94 % on 2025-02-03', citations: [{ kind: 'record', record: 'observation', id: 'a1c-3' }] })}\n`);
 const wrongPassphrase = { CONTINUUM_PASSPHRASE: 'not the passphrase at all' };
 
 const CASES: Case[] = [
@@ -137,6 +138,13 @@ const CASES: Case[] = [
   { command: 'checks', label: 'no --patient', expect: 2, args: () => ['checks', '--vault', vaultCopy()] },
   { command: 'brief', label: 'the patient', expect: 0, args: () => ['brief', '--vault', vaultCopy(), '--patient', PATIENT] },
   { command: 'brief', label: 'an unknown patient', expect: 1, args: () => ['brief', '--vault', vaultCopy(), '--patient', 'nobody'] },
+  { command: 'ocr date-order', label: 'the order in use', expect: 0, args: () => ['ocr', 'date-order', '--vault', vaultCopy()] },
+  { command: 'ocr date-order', label: 'an order that is not one', expect: 1, args: () => ['ocr', 'date-order', '--vault', vaultCopy(), '--set', 'year-first'], says: /month-first or day-first/ },
+  // A success needs a running browser host, which this table does not start (test/unit/host covers it).
+  { command: 'link', label: 'no host running', expect: 1, args: () => ['link', '--vault', vaultCopy()], says: /no Continuum browser host is running/ },
+  { command: 'verify', label: 'claims about the patient', expect: 0, args: () => ['verify', '--vault', vaultCopy(), '--patient', PATIENT, '--claims', claims()] },
+  { command: 'verify', label: 'a line that is not a claim', expect: 1, args: () => ['verify', '--vault', vaultCopy(), '--patient', PATIENT, '--claims', file('bad.jsonl', '{"text": "HbA1c 7.94 %"}\n')], says: /bad\.jsonl:1: citations/ },
+  { command: 'verify', label: 'an unknown patient', expect: 1, args: () => ['verify', '--vault', vaultCopy(), '--patient', 'nobody', '--claims', claims()] },
   { command: 'session', label: 'no model: the brief only, as documented', expect: 0, args: () => ['session', '--vault', vaultCopy(), '--patient', PATIENT, '--script', script(), '--trajectory', join(tempDir(), 't.jsonl')], env: { CONTINUUM_MODEL: '' } },
   { command: 'session', label: 'the model fails mid-session', expect: 1, args: () => ['session', '--vault', vaultCopy(), '--patient', PATIENT, '--script', script(), '--trajectory', join(tempDir(), 't.jsonl'), '--model', join(models, 'cramped')], says: /ended early: the model failed: .*context/ },
   { command: 'replay', label: 'the same model', expect: 0, args: () => ['replay', '--trajectory', recorded, '--model', join(models, 'tiny')] },

@@ -1,6 +1,6 @@
 import { ANALYTES, type Analyte } from '../../clinical/analytes';
 import { aliasesOf, CONDITION_NAMES, conceptsNamed, ownConceptsNamed } from '../../clinical/conditions';
-import { BRAND_NAMES, DRUG_CLASSES, GENERIC_NAMES, MULTI_WORD_NAMES } from '../../clinical/drug-names';
+import { DRUG_CLASSES, DRUG_NAMES } from '../../clinical/drug-names';
 import { foldPhrase, type Token } from './claim-text';
 
 /**
@@ -204,9 +204,7 @@ export function globalLexicon(): PhraseTrie {
   const trie = new PhraseTrie();
   for (const analyte of ANALYTES) for (const name of analyte.names) trie.add(name, { type: 'analyte', analyte });
   for (const row of CONDITION_NAMES) for (const name of row.names) trie.add(name, { type: 'condition', codes: conceptsNamed(name), own: ownConceptsNamed(name), aliases: aliasesOf(name), name });
-  for (const name of GENERIC_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([name]), name });
-  for (const [name, ingredient] of MULTI_WORD_NAMES) trie.add(name, { type: 'drug', ingredients: new Set([ingredient]), name });
-  for (const [brand, ingredients] of Object.entries(BRAND_NAMES)) trie.add(brand, { type: 'drug', ingredients: new Set(ingredients), name: brand });
+  for (const [name, ingredients] of DRUG_NAMES) trie.add(name, { type: 'drug', ingredients: new Set(ingredients), name });
   for (const c of DRUG_CLASSES) for (const name of c.names) trie.add(name, { type: 'drug-class', id: c.id, members: c.members, name });
   for (const [status, phrases] of Object.entries(SMOKING) as Array<[SmokingStatus, string[]]>) for (const p of phrases) trie.add(p, { type: 'smoking', status });
   for (const [scope, phrases] of Object.entries(NO_ALLERGY) as Array<['any' | 'medication' | 'food' | 'environment', string[]]>) for (const p of phrases) trie.add(p, { type: 'no-allergy', scope });

@@ -1,4 +1,5 @@
 import type { Db } from '../../store/sqlite';
+import { clinicDateOrder } from '../../store/queries/grounding';
 import { chartIndex } from './chart-index';
 import type { Citation, Claim } from './citation';
 import type { DateOrder } from './claim-dates';
@@ -18,7 +19,7 @@ export interface VerifiedClaim extends Claim {
 }
 
 export interface VerifyOptions {
-  /** How numeric dates with both parts up to 12 are read (the clinic's setting). */
+  /** How numeric dates with both parts up to 12 are read; the clinic's setting when absent. */
   readonly dateOrder?: DateOrder;
   /** The moment "latest" is judged at (ISO); the whole record when absent. */
   readonly asOf?: string;
@@ -55,7 +56,7 @@ export function verifyClaim(db: Db, patientId: string, claim: Claim, options: Ve
 
   const chart = chartIndex(db, patientId);
   const ctx: VerifyContext = { db, patientId, text: claim.text, chart, sources, citesChart: sources.some((s) => s.kind === 'patient'), sex: chart.patient.sex, names: chart.patient.names, asOf: options.asOf ?? '\uffff' };
-  const parsed = parseClaim(claim.text, chart, options.dateOrder);
+  const parsed = parseClaim(claim.text, chart, options.dateOrder ?? clinicDateOrder(db));
   for (const a of parsed.assertions) {
     if (a.type === 'measure') problems.push(...checkMeasure(a, ctx));
     else if (a.type === 'entity') problems.push(...checkEntity(a, ctx));

@@ -24,12 +24,13 @@ export const verifyCommand: Command = {
   async run(values, _positionals, io) {
     const patientId = requireString(values, 'patient');
     const file = requireString(values, 'claims');
-    const dateOrder = optionalString(values, 'date-order') ?? 'mdy';
-    if (dateOrder !== 'mdy' && dateOrder !== 'dmy') throw new UsageError(`--date-order must be mdy or dmy, not "${dateOrder}"`);
+    // The clinic's order (`continuum ocr date-order`) unless this run says otherwise.
+    const dateOrder = optionalString(values, 'date-order');
+    if (dateOrder !== undefined && dateOrder !== 'mdy' && dateOrder !== 'dmy') throw new UsageError(`--date-order must be mdy or dmy, not "${dateOrder}"`);
     const claims = readClaims(file);
     const results = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
       if (!vault.db.prepare(`SELECT 1 FROM patients WHERE id = ?`).get(patientId)) throw new Error(`no patient ${patientId} in this vault`);
-      const verified = claims.map((claim) => verifyClaim(vault.db, patientId, claim, { dateOrder }));
+      const verified = claims.map((claim) => verifyClaim(vault.db, patientId, claim, dateOrder ? { dateOrder } : {}));
       vault.audit('chart.verify', patientId, { claims: verified.length, supported: verified.filter((v) => v.verdict === 'supported').length });
       return verified;
     });

@@ -33,6 +33,14 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
 }
 
 /** One row of a clinical table, only if it belongs to the patient. */
+/**
+ * The clinic's order of day and month in numeric dates ("08/03/2019"), the
+ * vault's one setting (`continuum ocr date-order`): month first unless set.
+ */
+export function clinicDateOrder(db: Db): 'mdy' | 'dmy' {
+  return prepared(db, `SELECT value FROM vault_meta WHERE key = 'ocr.dateOrder'`).pluck().get() === 'day-first' ? 'dmy' : 'mdy';
+}
+
 /** The class of the visit a record belongs to (AMB, EMER, IMP...), or null. */
 export function encounterClassOf(db: Db, encounterId: string): string | null {
   return (prepared(db, `SELECT class_code FROM encounters WHERE id = ?`).pluck().get(encounterId) as string | undefined) ?? null;
