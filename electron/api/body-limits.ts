@@ -23,6 +23,7 @@ export const UPLOAD_FIELDS = {
   'imaging.import': 'base64',
   'documents.upload': 'base64',
   'photos.import': 'base64',
+  'evidence.import': 'base64',
 } as const satisfies Partial<Record<MethodName, string>>;
 
 export type UploadMethod = keyof typeof UPLOAD_FIELDS;
