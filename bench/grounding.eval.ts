@@ -144,6 +144,7 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'A', file: 'a-dev.jsonl', developed: true },
   { id: 'B', file: 'b-dev.jsonl', developed: true },
   { id: 'C', file: 'c-dev.jsonl', developed: true },
+  { id: 'E', file: 'e-dev.jsonl', developed: true },
   { id: 'D', file: 'd-heldout.jsonl', developed: false },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');

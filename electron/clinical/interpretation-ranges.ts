@@ -90,6 +90,8 @@ export interface ValueCategory {
 const ACC_AHA = '2017 ACC/AHA Guideline for High Blood Pressure in Adults, Table 6';
 const WHO_BMI = 'WHO, "Obesity: preventing and managing the global epidemic" (TRS 894, 2000), Table 2.1';
 const ADA = 'American Diabetes Association, Standards of Care in Diabetes 2024, Table 2.1 and 2.5';
+// The usual bands of the 0-10 numeric rating scale; Breivik H et al., "Assessment of pain", Br J Anaesth 2008;101:17-24.
+const NRS_PAIN = 'Numeric rating scale for pain, 0-10: 1-3 mild, 4-6 moderate, 7-10 severe (Breivik et al., Br J Anaesth 2008)';
 const KDIGO_GFR = 'KDIGO 2012 Clinical Practice Guideline for CKD, GFR categories (Figure 2)';
 const KDIGO_ACR = 'KDIGO 2012 Clinical Practice Guideline for CKD, albuminuria categories (Figure 2)';
 const ATP3 = 'NCEP Adult Treatment Panel III (2002), Table II.1-1';
@@ -104,9 +106,13 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['blood-pressure'], names: ['elevated category', 'elevated blood pressure category', 'elevated bp category', 'acc/aha elevated', 'acc aha elevated', 'elevated range', 'in the elevated range', 'elevated bp range', 'elevated blood pressure range'], pair: (s, d) => s >= 120 && s < 130 && d < 80, source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 1 hypertension', 'stage 1 htn', 'stage 1', 'stage i hypertension', 'stage 1 hypertension range', 'stage 1 range', 'stage 1 hypertensive range'], pair: (s, d) => !(s >= 140 || d >= 90) && ((s >= 130 && s < 140) || (d >= 80 && d < 90)), source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['stage 2 hypertension', 'stage 2 htn', 'stage 2', 'stage ii hypertension', 'stage 2 hypertension range', 'stage 2 range', 'stage 2 hypertensive range'], pair: (s, d) => s >= 140 || d >= 90, source: ACC_AHA },
-  { analytes: ['blood-pressure'], names: ['mildly elevated', 'slightly elevated', 'mildly high', 'borderline high', 'borderline elevated', 'mildly raised'], pair: (s, d) => !(s >= 140 || d >= 90) && (s >= 120 || d >= 80), source: ACC_AHA },
+  { analytes: ['blood-pressure'], names: ['mildly elevated', 'mildly hypertensive', 'slightly elevated', 'mildly high', 'borderline high', 'borderline elevated', 'mildly raised'], pair: (s, d) => !(s >= 140 || d >= 90) && (s >= 120 || d >= 80), source: ACC_AHA },
   { analytes: ['blood-pressure'], names: ['hypertensive crisis', 'hypertensive urgency', 'severe hypertension'], pair: (s, d) => s > 180 || d > 120, source: ACC_AHA },
   { analytes: ['blood-pressure', 'systolic', 'diastolic'], names: ['hypertensive', 'hypertensive range', 'in the hypertensive range', 'hypertension range', 'htn range', 'hypertensive reading'], pair: (s, d) => s >= 130 || d >= 80, source: ACC_AHA },
+  { analytes: ['pain'], names: ['no pain', 'pain free', 'pain-free'], holds: (v) => v < 0.5, source: NRS_PAIN },
+  { analytes: ['pain'], names: ['mild', 'mild pain', 'mildly painful'], holds: (v) => v >= 0.5 && v < 3.5, source: NRS_PAIN },
+  { analytes: ['pain'], names: ['moderate', 'moderate pain'], holds: (v) => v >= 3.5 && v < 6.5, source: NRS_PAIN },
+  { analytes: ['pain'], names: ['severe', 'severe pain'], holds: (v) => v >= 6.5, source: NRS_PAIN },
   { analytes: ['bmi'], names: ['underweight'], holds: (v) => v < 18.5, source: WHO_BMI },
   { analytes: ['bmi'], names: ['healthy weight', 'normal weight', 'healthy range', 'normal bmi', 'healthy bmi'], holds: (v) => v >= 18.5 && v < 25, source: WHO_BMI },
   { analytes: ['bmi', 'weight'], names: ['overweight', 'overweight range', 'in the overweight range', 'pre-obese', 'preobese'], holds: (v) => v >= 25 && v < 30, source: WHO_BMI },

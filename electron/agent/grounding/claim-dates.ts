@@ -60,7 +60,7 @@ const PATTERNS: readonly Pattern[] = [
   // A year alone where it reads as one: after a preposition of time, at the start before a colon,
   // in parentheses, or in a span ("2011-2020", "2011 to 2020").
   {
-    re: /(?:(?<=\b(?:in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=\()|(?<=[,:;]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
+    re: /(?:(?<=\b(?:in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=\()|(?<=[,:;—–]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
     read: (m) => yearRange(+m[1]!),
   },
 ];
@@ -92,7 +92,7 @@ function yearlessDates(text: string, dated: readonly ClaimDate[]): ClaimDate[] {
   const patterns: Array<[RegExp, (m: RegExpMatchArray, y: number) => Omit<ClaimDate, 'start' | 'end'> | null]> = [
     [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[2]!), +m[1]!)],
     [new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![\\s,]*(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[1]!), +m[2]!)],
-    [new RegExp(`(?<=\\(|\\band\\s|\\bbetween\\s|\\bin\\s|\\bby\\s)${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => monthRange(y, month(m[1]!))],
+    [new RegExp(`(?<=\\(|\\band\\s|\\bbetween\\s|\\bin\\s|\\bby\\s)${MONTH}(?![a-z])(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => monthRange(y, month(m[1]!))],
   ];
   for (const [re, read] of patterns) {
     for (const m of text.matchAll(re)) {

@@ -58,6 +58,10 @@ export interface MeasureAssertion {
   readonly points: Point[];
   latest: TriggerHit | null;
   first: TriggerHit | null;
+  /** "peaked at", "lowest": the value is the patient's highest or lowest of the analyte (in the period, else ever). */
+  extreme?: { kind: 'max' | 'min'; hit: TriggerHit };
+  /** "rose at every visit": each result beyond the one before, not only the last beyond the first. */
+  monotonic?: TriggerHit;
   trend: { kind: TrendKind; hit: TriggerHit } | null;
   /** "normal", "elevated", "stage 2 hypertension range"; negated: "not anemic". */
   interpretation: { kind: InterpretationKind; hit: TriggerHit; negated: boolean } | null;
@@ -228,6 +232,14 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     const categoryNext = triggers.some((t) => t.first === next && t.kinds.has('category')) && [...measures.values()].some((m) => sentenceOf[m.mention.first] === sentenceOf[mention.first]);
     if ((entity.concept.type === 'condition' || entity.concept.type === 'record') && (THRESHOLD_WORDS.has(tokens[next]?.norm ?? '') || categoryNext)) entities.delete(mention);
   }
+  // "at every visit", "at each check": a visit word that counts results, not a visit the claim asserts.
+  for (const hit of triggers) {
+    if (!hit.kinds.has('monotonic')) continue;
+    for (const [m, e] of entities) if (m.first === hit.last + 1 && e.concept.type === 'encounter') {
+      entities.delete(m);
+      for (let i = m.first; i <= m.last; i += 1) covered.add(i);
+    }
+  }
   const looseDates = assignDates(dates, tokens, sentenceOf, triggers, points, measures, entities);
   // "Amoxil 250 mg three times daily", "Norco q6h": a frequency is the nearest drug's of its sentence.
   for (const f of frequenciesIn(text)) {
@@ -317,6 +329,16 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       used.add(hit);
       continue;
     }
+    if ((hit.kinds.has('max') || hit.kinds.has('min')) && measure) {
+      measure.extreme ??= { kind: hit.kinds.has('max') ? 'max' : 'min', hit };
+      used.add(hit);
+      continue;
+    }
+    if (hit.kinds.has('monotonic') && measure) {
+      measure.monotonic ??= hit;
+      used.add(hit);
+      continue;
+    }
     if ((hit.kinds.has('latest') || hit.kinds.has('first')) && (measure || entity)) {
       const target = closer(hit, measure?.mention, entity?.mention);
       const m = target ? measures.get(target) : undefined;
@@ -331,7 +353,9 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     }
     const trend = (['up', 'down', 'stable', 'improved', 'worsened'] as const).find((k) => hit.kinds.has(k));
     const interpretation = interpretationOf(hit);
-    if (measure && (trend || interpretation)) {
+    // "an abnormal prostate biopsy": an interpretation right before a record's name is said of that record.
+    const ofRecord = interpretation && !trend && inSentence.some((m) => m.first === hit.last + 1 && entities.has(m) && ['record', 'condition'].includes(m.concepts[0]!.type));
+    if (measure && (trend || interpretation) && !ofRecord) {
       // "decreased eGFR" before the analyte reads as an interpretation; "eGFR decreased from A to B" as a change.
       const before = hit.end <= measure.mention.start;
       const change = measure.points.length !== 1 || measure.period !== null;

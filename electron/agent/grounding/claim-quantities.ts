@@ -123,6 +123,8 @@ const NEAR_WORDS = new Set(['just', 'slightly', 'hair', 'little', 'bit', 'barely
 function qualifierOf(tokens: readonly Token[], i: number): { qualifierStart: number; near: boolean } | Record<string, never> {
   let j = i;
   let near = false;
+  // "a high of 124", "a low of 3.1": the highest or lowest value, said of the number (a claim of its own, not a qualifier).
+  if (tokens[i - 1]?.norm === 'of' && ['high', 'low'].includes(tokens[i - 2]?.norm ?? '') && tokens[i - 3]?.norm === 'a') return {};
   while (j > 0 && QUALIFIER_WORDS.has(tokens[j - 1]!.norm) && i - j < 5) {
     j -= 1;
     if (NEAR_WORDS.has(tokens[j]!.norm)) near = true;

@@ -43,7 +43,10 @@ export type TriggerKind =
   | 'relative-time'
   | 'period-start'
   | 'period-end'
-  | 'diagnosed';
+  | 'diagnosed'
+  | 'max'
+  | 'min'
+  | 'monotonic';
 
 export interface Trigger {
   readonly kind: TriggerKind;
@@ -82,6 +85,9 @@ const LISTS: Record<TriggerKind, string[]> = {
   'relative-time': ['recently', 'lately', 'today', 'yesterday', 'tomorrow', 'this year', 'last year', 'this month', 'last month', 'last week', 'this week', 'ago', 'years ago', 'months ago', 'weeks ago', 'days ago', 'soon', 'upcoming', 'next year', 'next month'],
   'period-start': ['since', 'from', 'between', 'starting', 'beginning', 'as of', 'onset', 'with onset', 'onset in', 'dating from', 'dating back to', 'effective'],
   'period-end': ['until', 'till', 'to', 'through', 'thru', 'up to', 'ending', 'ended in', 'stopped in', 'resolved in', 'by'],
+  max: ['highest', 'the highest', 'highest ever', 'highest recorded', 'highest value', 'highest reading', 'peak', 'peaked', 'peaked at', 'peaking at', 'maximum', 'max', 'a high of', 'reached a high of', 'hit a high of', 'topped out at', 'all-time high', 'record high', 'its highest', 'at its highest'],
+  min: ['lowest', 'the lowest', 'lowest ever', 'lowest recorded', 'lowest value', 'lowest reading', 'nadir', 'minimum', 'min', 'a low of', 'reached a low of', 'hit a low of', 'bottomed out at', 'all-time low', 'record low', 'its lowest', 'at its lowest'],
+  monotonic: ['at every', 'at each', 'with each', 'with every', 'at every visit', 'at each visit', 'at every measurement', 'at each measurement', 'with each measurement', 'with every measurement', 'at every reading', 'at each reading', 'with each reading', 'with every reading', 'visit after visit', 'reading after reading', 'year after year', 'year on year', 'year over year', 'every time', 'each time', 'monotonically', 'without exception', 'at every check', 'at each check', 'every single', 'each successive'],
   diagnosed: ['diagnosed', 'diagnosed with', 'diagnosed in', 'diagnosis of', 'dx', 'dx of', 'dx with', 'noted', 'identified', 'found to have', 'developed', 'presented with', 'onset of'],
 };
 

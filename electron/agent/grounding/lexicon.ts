@@ -84,6 +84,19 @@ export class PhraseTrie<T = Concept> {
     node.concepts.push(concept);
   }
 
+  /** Every word of every phrase. */
+  words(): Set<string> {
+    const out = new Set<string>();
+    const walk = (node: TrieNode<T>) => {
+      for (const [norm, child] of node.next) {
+        out.add(norm);
+        walk(child);
+      }
+    };
+    walk(this.root);
+    return out;
+  }
+
   /** The longest phrase starting at token i: how many tokens it spans and what it names. */
   longest(tokens: readonly Token[], i: number): { length: number; concepts: T[] } | null {
     let node = this.root;
@@ -193,6 +206,8 @@ const VACCINES: Array<[RegExp, string[]]> = [
   [/rotavirus/i, ['rotavirus vaccine', 'rotavirus']],
 ];
 
+const SMOKING_HEADINGS = ['', 'tobacco ', 'tobacco use ', 'smoking ', 'smoking status ', 'tobacco smoking status ', 'social history ', 'social hx '];
+
 /** Words that introduce an allergen: "allergic to X", "X allergy". */
 const ALLERGY_WORDS = ['allergy', 'allergies', 'allergic', 'allergy to', 'allergic to', 'hypersensitivity', 'intolerance'];
 
@@ -206,7 +221,10 @@ export function globalLexicon(): PhraseTrie {
   for (const row of CONDITION_NAMES) for (const name of row.names) trie.add(name, { type: 'condition', codes: conceptsNamed(name), own: ownConceptsNamed(name), aliases: aliasesOf(name), name });
   for (const [name, ingredients] of DRUG_NAMES) trie.add(name, { type: 'drug', ingredients: new Set(ingredients), name });
   for (const c of DRUG_CLASSES) for (const name of c.names) trie.add(name, { type: 'drug-class', id: c.id, members: c.members, name });
-  for (const [status, phrases] of Object.entries(SMOKING) as Array<[SmokingStatus, string[]]>) for (const p of phrases) trie.add(p, { type: 'smoking', status });
+  for (const [status, phrases] of Object.entries(SMOKING) as Array<[SmokingStatus, string[]]>) {
+    // "Tobacco: never smoker", "smoking status former smoker": the heading and its value as one mention.
+    for (const p of phrases) for (const heading of SMOKING_HEADINGS) trie.add(`${heading}${p}`, { type: 'smoking', status });
+  }
   for (const [scope, phrases] of Object.entries(NO_ALLERGY) as Array<['any' | 'medication' | 'food' | 'environment', string[]]>) for (const p of phrases) trie.add(p, { type: 'no-allergy', scope });
   for (const [phrase, classes] of ENCOUNTERS) trie.add(phrase, { type: 'encounter', classes });
   for (const word of ALLERGY_WORDS) trie.add(word, { type: 'allergy-word' });

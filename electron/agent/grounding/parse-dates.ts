@@ -45,7 +45,7 @@ export function assignDates(
     const undated = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
     const next = dates[index + 1];
     // "15.2 -> 13.7 g/dL, 3/2015 to 3/2021": a range of dates after the values is theirs in order, below.
-    if (undated.length > 1 && next && roles.get(next) === 'end' && sentenceOf[firstTokenOf(next)] === sentenceOf[first]) continue;
+    if (undated.length > 1 && next && (roles.get(next) === 'end' || dashJoined(tokens, date, next)) && sentenceOf[firstTokenOf(next)] === sentenceOf[first]) continue;
     const before = undated.pop();
     // "TC: 2014 164, 2020 184": a date followed by its value is that value's, not the one before it.
     const last = tokens.findIndex((t) => t.start >= date.end);
@@ -65,7 +65,7 @@ export function assignDates(
     const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentence);
     const role = roles.get(date) ?? null;
     const undatedFirst = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
-    const rangeAfter = dates[index + 1] && roles.get(dates[index + 1]!) === 'end' && undatedFirst.length === 2;
+    const rangeAfter = dates[index + 1] && (roles.get(dates[index + 1]!) === 'end' || dashJoined(tokens, date, dates[index + 1]!)) && undatedFirst.length === 2;
     if (rangeAfter) {
       undatedFirst[0]!.date = date;
       undatedFirst[1]!.date = dates[index + 1]!;
@@ -160,4 +160,10 @@ export function periodRole(tokens: readonly Token[], firstToken: number, trigger
   if (hit.kinds.has('period-start') || hit.kinds.has('started') || hit.kinds.has('diagnosed')) return 'start';
   if (hit.kinds.has('period-end') || hit.kinds.has('stopped') || hit.kinds.has('resolved')) return 'end';
   return null;
+}
+
+/** "2020–2015": two dates joined by a dash, a range written in the order of the values before it. */
+function dashJoined(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): boolean {
+  const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
+  return between.length === 1 && (between[0]!.text === '-' || between[0]!.text === '–');
 }

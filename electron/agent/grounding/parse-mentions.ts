@@ -106,7 +106,12 @@ export function findTriggers(tokens: readonly Token[], mentions: readonly Mentio
     while (length > 1 && (inMention.has(i + length - 1) || skip(tokens[i + length - 1]!, i + length - 1))) length -= 1;
     const last = i + length - 1;
     const kinds = length === match.length ? match.concepts.map((c) => c.kind) : (lexicon.longest(tokens.slice(i, last + 1), 0)?.concepts.map((c) => c.kind) ?? []);
-    if (kinds.length > 0) found.push({ start: t.start, end: tokens[last]!.end, first: i, last, kinds: new Set(kinds) });
+    if (kinds.length === 0) {
+      // "at the last visit" cut short by the mention "visit": "the last" or "last" may still be a trigger.
+      i += 1;
+      continue;
+    }
+    found.push({ start: t.start, end: tokens[last]!.end, first: i, last, kinds: new Set(kinds) });
     i = last + 1;
   }
   return found;

@@ -163,7 +163,8 @@ function hasDrugWords(s: SourceRecord, a: EntityAssertion): boolean {
 function negatedDrug(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   // "not on X", "not taking X", "no longer on X" speak of now; "no X", "never prescribed X", "no record of X" of the whole record.
   const negation = text(ctx, a.negated!).toLowerCase();
-  const now = /\b(?:on|taking|currently|current|active|longer|off)\b/.test(negation) || a.status?.kind === 'current';
+  // "never been on X", "never taken X": not at any time, whatever "on" says.
+  const now = !/\bnever\b/.test(negation) && (/\b(?:on|taking|currently|current|active|longer|off)\b/.test(negation) || a.status?.kind === 'current');
   const ever = !now;
   const present = ctx.chart.entries.medication.filter((e) => names(a.concept, e, ctx.chart.ingredients.get(e.id)) && (ever || isActiveMedication(e)));
   if (present.length === 0) return [];
@@ -196,9 +197,15 @@ function checkDatesAndStatus(a: EntityAssertion, ctx: VerifyContext, records: re
   }
   if (a.latest) {
     const kind = records[0]?.kind;
-    const chartList = kind === 'condition' || kind === 'medication' || kind === 'procedure' || kind === 'immunization' ? ctx.chart.entries[kind].filter((e) => names(a.concept, e, ctx.chart.ingredients.get(e.id))) : [];
+    // "the most recent new problem was X", "newest Rx: Y": the latest of all the chart's conditions or prescriptions, not only of X.
+    const ofKind = /^\s*(?:new\s+|newly\s+|documented\s+|recorded\s+)?(?:problem|diagnos[ie]s|condition|rx|medication|prescription|order|drug|med|script)s?\b/i.test(ctx.text.slice(a.latest.end));
+    const chartList = kind === 'condition' || kind === 'medication' || kind === 'procedure' || kind === 'immunization' ? ctx.chart.entries[kind].filter((e) => (ofKind || names(a.concept, e, ctx.chart.ingredients.get(e.id))) && (!e.start || e.start <= ctx.asOf)) : [];
     const latest = chartList.reduce<ChartEntry | null>((best, e) => (e.start && (!best?.start || e.start > best.start) ? e : best), null);
-    if (latest && !fitting.some((r) => r.id === latest.id)) {
+    const day = (at: string | null | undefined) => at?.slice(0, 10) ?? '';
+    const citedDay = fitting.map((r) => day(r.start)).sort().pop() ?? '';
+    if (ofKind && latest && day(latest.start) > citedDay) {
+      problems.push(problem(a.latest, 'latest', `${text(ctx, a.latest)}: the latest ${kind} is ${latest.display} of ${day(latest.start)}`));
+    } else if (!ofKind && latest && !fitting.some((r) => r.id === latest.id)) {
       problems.push(problem(a.latest, 'latest', `${text(ctx, a.latest)}: the latest is ${latest.display} of ${latest.start?.slice(0, 10)}`));
     }
   }
@@ -285,7 +292,18 @@ function smoking(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     }
   }
   if (records.length === 0) return [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no smoking status record`)];
-  for (const { date } of a.dates) records = records.filter((r) => dateCovers(date, r.measurement?.at ?? null)).length > 0 ? records.filter((r) => dateCovers(date, r.measurement?.at ?? null)) : records;
+  for (const { date } of a.dates) {
+    const onDate = records.filter((r) => dateCovers(date, r.measurement?.at ?? null));
+    if (onDate.length === 0) return [problem(date, 'date', `${text(ctx, date)}: the cited smoking status is of ${records.map((r) => r.measurement?.at?.slice(0, 10)).slice(0, 3).join(', ')}`)];
+    records = onDate;
+  }
+  // "latest smoking status (2019-04-09): never smoker": the date given must be the latest screen's.
+  if (a.latest && a.dates.length > 0) {
+    const latest = latestObservation(ctx.db, ctx.patientId, SMOKING_STATUS_LOINC, ctx.asOf);
+    if (latest && !records.some((r) => r.id === latest.id) && !a.dates.some(({ date }) => dateCovers(date, latest.at))) {
+      return [problem(a.latest, 'latest', `${text(ctx, a.latest)}: the latest smoking status is of ${latest.at?.slice(0, 10)} ("${latest.text}")`)];
+    }
+  }
   const want = claimed(a, c);
   const fits = records.some((r) => {
     const status = statusOfText(r.measurement?.text ?? null);

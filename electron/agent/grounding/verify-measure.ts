@@ -54,6 +54,7 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
 
   const matched = new Map<Point, ResultRow>();
   for (const point of a.points) {
+    if (isChange(a, point)) continue;
     if (point.analyte.id === 'blood-pressure') {
       problems.push(problem(point.number, 'unchecked', `${text(ctx, point.number)}: not checked, it does not say whether it is the systolic or the diastolic pressure`));
       continue;
@@ -73,7 +74,7 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
     if (found) matched.set(point, found);
   }
   if (a.range) problems.push(...checkRange(a, ctx));
-  if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null) {
+  if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null && !a.extreme) {
     // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites, at that date.
     const rows = [...analyteIds].flatMap((id) => resultsOf(ctx, analyteById(id)));
     // A word a cited text uses in passing ("calibrated from a known length") names no result.
@@ -87,12 +88,24 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
   }
 
   if (a.latest) problems.push(...checkLatest(a, ctx, matched));
+  if (a.extreme) problems.push(...checkExtreme(a, ctx, matched));
   if (a.trend) problems.push(...checkTrend(a, ctx, matched));
   if (a.interpretation) problems.push(...checkInterpretation(a, ctx, matched));
   if ((a.trend || a.interpretation || a.latest) && a.points.length === 0 && [...analyteIds].every((id) => resultsOf(ctx, analyteById(id)).length === 0) && !ctx.citesChart) {
     problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
   }
   return problems;
+}
+
+/** The patient's results of the analyte from one row's day to another's, oldest first. */
+function rowsBetween(ctx: VerifyContext, analyte: Analyte, from: ResultRow, to: ResultRow): ResultRow[] {
+  if (!from.at || !to.at) return [from, to];
+  return observationsBetween(ctx.db, ctx.patientId, analyte.loinc, from.at.slice(0, 10), to.at.slice(0, 10)).map((o) => ({ id: o.id, analyte, value: o.value!, ucum: o.unit, at: o.at, low: null, high: null }));
+}
+
+/** "down about 21 %" of a platelet count: a relative change, not a value (the analyte is not measured in %). */
+function isChange(a: MeasureAssertion, p: Point): boolean {
+  return a.trend !== null && p.unit?.ucum === '%' && p.analyte.ucum !== '%';
 }
 
 const FREE_TEXT = new Set(['fact', 'note', 'evidence', 'diagnostic-report']);
@@ -232,10 +245,44 @@ function checkLatest(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyM
   return problems;
 }
 
+/**
+ * "peaked at 86.5 kg", "lowest at 162 (Apr 1977) over the record": the value
+ * (or the date) is the patient's highest or lowest result of the analyte, in
+ * the period the claim bounds, else in the whole record up to the moment
+ * judged. A tie counts: any result with the extreme value will do.
+ */
+function checkExtreme(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
+  const { kind, hit } = a.extreme!;
+  const analyte = a.points[0]?.analyte ?? (a.analyte.id === 'blood-pressure' ? analyteById('systolic') : a.analyte);
+  const period = a.period?.explicit ? a.period : null;
+  const rows = observationsBetween(ctx.db, ctx.patientId, analyte.loinc, period?.from ?? '0000', period?.to ?? ctx.asOf.slice(0, 10));
+  if (rows.length === 0) return [];
+  const values = rows.map((r) => r.value!);
+  const extreme = kind === 'max' ? Math.max(...values) : Math.min(...values);
+  const at = rows.filter((r) => r.value === extreme);
+  const word = kind === 'max' ? 'highest' : 'lowest';
+  const said = `the ${word} ${analyte.short}${period ? ` from ${period.from} to ${period.to}` : ' on record'} is ${show({ analyte, value: extreme, ucum: at[0]!.unit })} (${at.map((r) => r.at?.slice(0, 10)).join(', ')})`;
+  const own = a.points.filter((p) => p.analyte === analyte);
+  if (own.length > 0) {
+    const holds = own.some((p) => {
+      const row = matched.get(p);
+      if (row) return at.some((r) => r.id === row.id) || row.value === extreme;
+      const inUnit = inClaimUnit(p, { value: extreme, ucum: at[0]!.unit });
+      return inUnit !== null && Math.abs(inUnit - p.number.value) <= tolerance(p.number);
+    });
+    return holds ? [] : [problem(hit, 'assertion', `${text(ctx, hit)}: ${said}`)];
+  }
+  const dates = a.period?.spans ?? [];
+  if (dates.length > 0) return dates.some((d) => at.some((r) => dateCovers(d, r.at))) ? [] : [problem(hit, 'assertion', `${text(ctx, hit)}: ${said}`)];
+  return [problem(hit, 'unchecked', `${text(ctx, hit)}: not checked, it names no value or date of the ${analyte.short}`)];
+}
+
 function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {
   const trend = a.trend!;
   const analyte = a.points[0]?.analyte ?? (a.analyte.id === 'blood-pressure' ? analyteById('systolic') : a.analyte);
-  const own = a.points.filter((p) => p.analyte === analyte);
+  const own = a.points.filter((p) => p.analyte === analyte && !isChange(a, p));
+  const changes = a.points.filter((p) => isChange(a, p));
+  const problems: Problem[] = [];
   let series: ResultRow[];
   if (own.length >= 2 && own.every((p) => matched.has(p))) {
     // In the order the claim means: "from" first and "to" last, whatever order they are written in; without
@@ -248,11 +295,30 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
     if (first.at && last.at && first.at > last.at && trend.kind !== 'stable') {
       return [problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: the cited results run the other way in time (${show(first)} on ${first.at.slice(0, 10)} is the later one)`)];
     }
+    // "3.08 -> 2.50 and kept falling through 12/2020": the results after the last value, up to the period's end, go on the same way.
+    if (a.period?.explicit && last.at && a.period.to > last.at.slice(0, 10) && a.period.to !== '9999-12-31') {
+      const after = observationsBetween(ctx.db, ctx.patientId, analyte.loinc, last.at.slice(0, 10), a.period.to).filter((o) => o.at! > last.at! && o.value !== null);
+      series = [...series, ...after.map((o) => ({ id: o.id, analyte, value: o.value!, ucum: o.unit, at: o.at, low: null, high: null }))];
+    }
+    // "12.1 -> 17.4, 2020-2015", "between 2018 and 2013 ... (430 to 374)": two values and two years, read in the order written.
+    const spans = [...(a.period?.spans ?? [])].sort((x, y) => x.start - y.start);
+    if (own.length === 2 && spans.length === 2 && own.every((p) => !p.date)) {
+      const [r0, r1] = [...own].sort((x, y) => x.number.start - y.number.start).map((p) => matched.get(p)!);
+      const direct = dateCovers(spans[0]!, r0!.at) && dateCovers(spans[1]!, r1!.at);
+      const crossed = dateCovers(spans[0]!, r1!.at) && dateCovers(spans[1]!, r0!.at);
+      if (!direct && crossed) {
+        return [problem(spans[0]!, 'date', `${text(ctx, spans[0]!)}: the years are the other way round: ${show(r0!)} is of ${r0!.at?.slice(0, 10)}, ${show(r1!)} of ${r1!.at?.slice(0, 10)}`)];
+      }
+    }
   } else if (own.length >= 2) {
     return [];
   } else {
     // Within the period the claim bounds ("since 2012", "between 2015 and 2020"), else every result it cites.
-    const period = a.period?.explicit || own.length === 0 ? a.period : null;
+    // "down about 21 % (2015 vs 2020)": the year the parser gave the percentage bounds the period too.
+    const changeDates = changes.flatMap((p) => (p.date ? [p.date] : []));
+    const spans = [...(a.period?.spans ?? []), ...changeDates];
+    const bounds = changeDates.length > 0 && spans.length > 0 ? { from: spans.map((d) => d.from).sort()[0]!, to: spans.map((d) => d.to).sort().pop()! } : null;
+    const period = bounds ?? (a.period?.explicit || own.length === 0 ? a.period : null);
     series = resultsOf(ctx, analyte).filter((r) => !period || (r.at !== null && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to));
   }
   series = [...series].sort((x, y) => ((x.at ?? '') < (y.at ?? '') ? -1 : 1));
@@ -262,6 +328,21 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
   const values = series.map((r) => r.value);
   const first = series[0]!;
   const last = series[series.length - 1]!;
+  if (a.monotonic && (trend.kind === 'up' || trend.kind === 'down')) {
+    const sign = trend.kind === 'up' ? 1 : -1;
+    const every = own.length >= 2 ? rowsBetween(ctx, analyte, first, last) : series;
+    const broken = every.findIndex((r, i) => i > 0 && Math.sign(r.value - every[i - 1]!.value) !== sign);
+    if (broken > 0) {
+      const [before, after] = [every[broken - 1]!, every[broken]!];
+      return [problem(a.monotonic, 'assertion', `${text(ctx, a.monotonic)}: the ${analyte.short} went from ${show(before)} (${before.at?.slice(0, 10)}) to ${show(after)} (${after.at?.slice(0, 10)})`)];
+    }
+  }
+  for (const p of changes) {
+    const percent = (100 * (last.value - first.value)) / Math.abs(first.value);
+    if (Math.abs(Math.abs(percent) - p.number.value) > tolerance(p.number) + 0.5) {
+      problems.push(problem({ start: p.number.start, end: p.unit!.end }, 'value', `${text(ctx, { start: p.number.start, end: p.unit!.end })}: the cited ${analyte.short} changed by ${percent.toFixed(1)} % (${show(first)} to ${show(last)})`));
+    }
+  }
   const median = [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
   const stable = values.every((v) => Math.abs(v - median) <= STABLE_TOLERANCE * Math.abs(median));
   const direction = Math.sign(last.value - first.value);
@@ -285,7 +366,7 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
       says = `the cited ${analyte.short} results go from ${show(first)} to ${show(last)}`;
     }
   }
-  return holds ? [] : [problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: ${says}`)];
+  return holds ? problems : [...problems, problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: ${says}`)];
 }
 
 function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMap<Point, ResultRow>): Problem[] {

@@ -5,6 +5,7 @@ import { PhraseTrie } from './lexicon';
 import { ABBREVIATIONS } from '../../clinical/abbreviations';
 import { cleanDisplay } from './chart-index';
 import { FRAMING_WORDS } from './framing-words';
+import { isPlainWord } from './plain-words';
 import { problem, type Problem } from './problems';
 import type { VerifyContext } from './verify-context';
 import { text, tolerance } from './verify-measure';
@@ -82,14 +83,16 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
     if (hit) {
       if (reported.has(hit)) return;
       const words = parsed.tokens.slice(hit.first, hit.last + 1).filter((x) => x.kind === 'word');
-      if (!hit.kinds.has('relative-time') && words.every((w) => FRAMING_WORDS.has(w.norm) || sourceWords(w.norm))) return;
-      const qualifying = ['up', 'down', 'stable', 'improved', 'worsened', 'normal', 'high', 'low', 'abnormal', 'category', 'evaluative', 'relative-time', 'possible', 'latest'].some((k) => hit.kinds.has(k as never));
+      const numbers = parsed.tokens.slice(hit.first, hit.last + 1).filter((x) => x.kind === 'number');
+      const numbersInSource = numbers.every((n) => ctx.sources.some((s) => s.numbers.some((x) => x.value === Number(n.norm)) || s.words.has(n.norm)) || (chartWords?.has(n.norm) ?? false));
+      if (!hit.kinds.has('relative-time') && numbersInSource && words.every((w) => FRAMING_WORDS.has(w.norm) || sourceWords(w.norm))) return;
+      const qualifying = ['up', 'down', 'stable', 'improved', 'worsened', 'normal', 'high', 'low', 'abnormal', 'category', 'evaluative', 'relative-time', 'possible', 'latest', 'max', 'min', 'monotonic'].some((k) => hit.kinds.has(k as never));
       if (!qualifying) return;
       reported.add(hit);
       problems.push(problem(hit, 'unchecked', `"${text(ctx, hit)}": not checked, it qualifies nothing the verifier can check here`));
       return;
     }
-    if (sourceWords(t.norm)) return;
+    if (sourceWords(t.norm) || isPlainWord(ctx.db, t.norm)) return;
     problems.push(problem(t, 'term', `"${t.text}": not in the cited source`));
   });
   return problems;

@@ -156,6 +156,22 @@ export function latestEncounter(db: Db, patientId: string, asOf = '\uffff'): Enc
 }
 
 /**
+ * Every record display of the vault, all patients: the clinical words this
+ * clinic's records use, which the verifier never passes over as plain English.
+ */
+export function vaultDisplays(db: Db): string[] {
+  return prepared(
+    db,
+    `SELECT display FROM conditions UNION SELECT display FROM medications UNION SELECT display FROM allergies
+     UNION SELECT display FROM procedures UNION SELECT display FROM immunizations UNION SELECT display FROM observations
+     UNION SELECT display FROM encounters UNION SELECT reason FROM encounters UNION SELECT display FROM care_plan_items`,
+  )
+    .pluck()
+    .all()
+    .filter((d): d is string => typeof d === 'string');
+}
+
+/**
  * A number that changes whenever the vault's content may have: SQLite's
  * data_version (changed by other connections' commits) and this
  * connection's total_changes(). Caches keyed by it never serve stale facts.

@@ -201,3 +201,48 @@ describe('a calibrated finding', () => {
     passes(statement, citeRecord('fact', 'v-fact-c'));
   });
 });
+
+describe('highest, lowest, every visit and percentages', () => {
+  const weights = [obs('v-wt-2011'), obs('v-wt-2015'), obs('v-wt-2020')];
+  const egfr = [obs('v-egfr-2019'), obs('v-egfr-2020')];
+
+  it('checks "peaked" and "lowest" against every result of the chart', () => {
+    passes('Weight peaked at 88.8 kg in 2015.', obs('v-wt-2015'));
+    flags('Weight peaked at 88.2 kg in 2011.', 'assertion', obs('v-wt-2011'));
+    passes('Lowest weight on record: 87.7 kg (2020).', obs('v-wt-2020'));
+    flags('Weight reached a high of 87.7 kg in 2020.', 'assertion', obs('v-wt-2020'));
+  });
+
+  it('checks "at every visit" against each step, not only the first and last', () => {
+    passes('eGFR fell at each measurement from 2019 to 2020.', ...egfr);
+    flags('Weight fell at every visit from 2011 to 2020.', 'assertion', ...weights);
+  });
+
+  it('checks a relative change in percent, and the years of a change in the order written', () => {
+    passes('eGFR fell about 37% from 2019 to 2020.', ...egfr);
+    flags('eGFR fell about 20% from 2019 to 2020.', 'value', ...egfr);
+    passes('eGFR fell from 137 to 87, 2019–2020.', ...egfr);
+    flags('eGFR fell from 137 to 87, 2020–2019.', 'value', ...egfr);
+    flags('Between 2020 and 2019, eGFR fell (137 to 87).', 'date', ...egfr);
+  });
+});
+
+describe('the words around the facts', () => {
+  it('passes plain English the record does not use, never a clinical word it does not support', () => {
+    passes('Penicillin V potassium 500 mg, a generic tablet, was stopped.', citeRecord('medication', 'v-pen'));
+    flags('Penicillin V potassium 500 mg for sarcoidosis was stopped.', 'term', citeRecord('medication', 'v-pen'));
+    flags('Penicillin V potassium 500 mg for a broken arm was stopped.', 'term', citeRecord('medication', 'v-pen'));
+  });
+
+  it('checks the date of a smoking status and the latest of all problems', () => {
+    passes('Tobacco: never smoker (recorded 2020-08-21).', obs('v-smoking'));
+    flags('Tobacco: never smoker (recorded 2020-08-20).', 'date', obs('v-smoking'));
+    passes('The most recent new problem was congestive heart failure (2 Aug 2020).', citeRecord('condition', 'v-chf'));
+    flags('The most recent new problem was acute bronchitis (Feb 2019).', 'latest', citeRecord('condition', 'v-bronchitis'));
+  });
+
+  it('reads "never been on" as at any time', () => {
+    flags('Has never been on simvastatin.', 'negation', chart);
+    flags('Has never been on penicillin.', 'negation', chart);
+  });
+});
