@@ -145,7 +145,8 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'B', file: 'b-dev.jsonl', developed: true },
   { id: 'C', file: 'c-dev.jsonl', developed: true },
   { id: 'E', file: 'e-dev.jsonl', developed: true },
-  { id: 'D', file: 'd-heldout.jsonl', developed: false },
+  { id: 'D', file: 'd-dev.jsonl', developed: true },
+  { id: 'F', file: 'f-heldout.jsonl', developed: false },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.
