@@ -255,7 +255,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const used = new Set<TriggerHit>();
   for (const hit of triggers) {
     const sentence = sentenceOf[hit.first];
-    const inSentence = mentions.filter((m) => sentenceOf[m.first] === sentence);
+    let inSentence = mentions.filter((m) => sentenceOf[m.first] === sentence);
+    // "Never smoker; most recent status 2020", "TC 161; interpretation: desirable": a clause after a semicolon speaks of the one before.
+    const opening = sentenceOf.indexOf(sentence!);
+    if (inSentence.length === 0 && opening > 0 && tokens[opening - 1]!.text === ';') inSentence = mentions.filter((m) => sentenceOf[m.first] === sentence! - 1);
     const measure = nearestMeasure(hit, inSentence, measures);
     if (hit.kinds.has('pseudo')) {
       if (measure && hit.kinds.has('stable')) {
@@ -345,10 +348,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       const e = target ? entities.get(target) : undefined;
       if (m && hit.kinds.has('latest')) m.latest = hit;
       else if (m) m.first = hit;
-      else if (e && hit.kinds.has('latest')) e.latest = hit;
+      // "a current problem", "currently taking": of a condition or drug, a status (below), not "the latest".
+      else if (e && hit.kinds.has('latest') && !hit.kinds.has('current')) e.latest = hit;
       // "first noted in 1999": when it began, which the entity's dates already say.
-      else if (e) for (const d of e.dates) if (d.role === 'any') d.role = 'start';
-      used.add(hit);
+      else if (e && !hit.kinds.has('current')) for (const d of e.dates) if (d.role === 'any') d.role = 'start';
+      if (!(e && hit.kinds.has('current'))) used.add(hit);
       if (!hit.kinds.has('current')) continue;
     }
     const trend = (['up', 'down', 'stable', 'improved', 'worsened'] as const).find((k) => hit.kinds.has(k));

@@ -39,7 +39,7 @@ export interface ClaimNumber extends Span {
   readonly token: number;
 }
 
-const APPROXIMATE = new Set(['about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'circa', 'ca', 'some', 'approximate', 'estimated']);
+const APPROXIMATE = new Set(['about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'circa', 'ca', 'c', 'some', 'approximate', 'estimated']);
 const APPROXIMATE_SYMBOLS = new Set(['~', '≈', '∼']);
 const ABOVE = new Set(['over', 'above', '>', '≥', 'exceeding', 'exceeds']);
 const BELOW = new Set(['under', 'below', '<', '≤']);
@@ -125,7 +125,9 @@ function qualifierOf(tokens: readonly Token[], i: number): { qualifierStart: num
   let near = false;
   // "a high of 124", "a low of 3.1": the highest or lowest value, said of the number (a claim of its own, not a qualifier).
   if (tokens[i - 1]?.norm === 'of' && ['high', 'low'].includes(tokens[i - 2]?.norm ?? '') && tokens[i - 3]?.norm === 'a') return {};
-  while (j > 0 && QUALIFIER_WORDS.has(tokens[j - 1]!.norm) && i - j < 5) {
+  // "Ca 9.5" is a calcium; "ca. 9.5" and "c. 36" are circa.
+  const circaOnly = (k: number) => (tokens[k]!.norm === 'ca' || tokens[k]!.norm === 'c') && tokens[k + 1]?.text !== '.';
+  while (j > 0 && QUALIFIER_WORDS.has(tokens[j - 1]!.norm) && !circaOnly(j - 1) && i - j < 5) {
     j -= 1;
     if (NEAR_WORDS.has(tokens[j]!.norm)) near = true;
   }

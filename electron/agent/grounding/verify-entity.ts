@@ -198,7 +198,7 @@ function checkDatesAndStatus(a: EntityAssertion, ctx: VerifyContext, records: re
   if (a.latest) {
     const kind = records[0]?.kind;
     // "the most recent new problem was X", "newest Rx: Y": the latest of all the chart's conditions or prescriptions, not only of X.
-    const ofKind = /^\s*(?:new\s+|newly\s+|documented\s+|recorded\s+)?(?:problem|diagnos[ie]s|condition|rx|medication|prescription|order|drug|med|script)s?\b/i.test(ctx.text.slice(a.latest.end));
+    const ofKind = !/^(?:current|currently|now|active)$/i.test(text(ctx, a.latest)) && /^\s*(?:new\s+|newly\s+|documented\s+|recorded\s+)?(?:problem|diagnos[ie]s|condition|rx|medication|prescription|order|drug|med|script)s?\b/i.test(ctx.text.slice(a.latest.end));
     const chartList = kind === 'condition' || kind === 'medication' || kind === 'procedure' || kind === 'immunization' ? ctx.chart.entries[kind].filter((e) => (ofKind || names(a.concept, e, ctx.chart.ingredients.get(e.id))) && (!e.start || e.start <= ctx.asOf)) : [];
     const latest = chartList.reduce<ChartEntry | null>((best, e) => (e.start && (!best?.start || e.start > best.start) ? e : best), null);
     const day = (at: string | null | undefined) => at?.slice(0, 10) ?? '';

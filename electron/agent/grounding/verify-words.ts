@@ -120,6 +120,8 @@ function negatedUnknown(hit: TriggerHit, parsed: ParsedClaim, ctx: VerifyContext
     const t = parsed.tokens[i]!;
     if (t.kind === 'punct' && t.text !== '-') break;
     if (parsed.triggers.some((x) => x.first === i && (x.kinds.has('terminate') || x.kinds.has('negate-before')))) break;
+    // "not taking an inhaler": the status word says when, the rest what.
+    if (parsed.triggers.some((x) => x.first <= i && i <= x.last)) continue;
     if (t.kind === 'word' && !covered.has(i)) scope.push(i);
   }
   const words = scope.map((i) => parsed.tokens[i]!.norm).filter((w) => !FRAMING_WORDS.has(w) && !GENERIC.has(w));
