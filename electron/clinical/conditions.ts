@@ -53,7 +53,9 @@ const ROWS: readonly ConditionName[] = [
   { snomed: '10509002', names: ['acute bronchitis', 'bronchitis'] },
   { snomed: '444814009', names: ['viral sinusitis', 'sinusitis', 'sinus infection', 'viral rhinosinusitis', 'rhinosinusitis', 'acute sinusitis', 'viral sinus infection'], includes: ['444814009', '36971009', '40055000'] },
   { snomed: '40055000', names: ['chronic sinusitis', 'chronic rhinosinusitis', 'crs'] },
-  { snomed: '195662009', names: ['acute viral pharyngitis', 'viral pharyngitis', 'pharyngitis', 'sore throat'], includes: ['195662009', '43878008'] },
+  { snomed: '195662009', names: ['acute viral pharyngitis', 'viral pharyngitis'] },
+  // Pharyngitis of any cause: "sore throat" names the viral and the streptococcal kind alike.
+  { snomed: '405737000', names: ['pharyngitis', 'sore throat', 'acute pharyngitis'], includes: ['195662009', '43878008'] },
   { snomed: '43878008', names: ['streptococcal sore throat', 'strep throat', 'streptococcal pharyngitis', 'strep pharyngitis'] },
   { snomed: '65363002', names: ['otitis media', 'middle ear infection', 'ear infection', 'aom', 'om'] },
   { snomed: '367498001', names: ['seasonal allergic rhinitis', 'allergic rhinitis', 'hay fever', 'hayfever'] },

@@ -229,6 +229,8 @@ function boundBefore(tokens: readonly Token[], i: number): 'above' | 'below' | n
   return null;
 }
 
+const IN_BEFORE_TIME = /^\s+(?:(?:19|20)\d\d\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\b|early|mid|late|spring|summer|autumn|fall|winter)/i;
+
 /**
  * The units that could follow token i: every prefix of the next few tokens
  * (without crossing a comma, a semicolon or a second space) that reads as a unit.
@@ -246,6 +248,8 @@ export function unitsAfter(text: string, tokens: readonly Token[], i: number): U
     if (t.text === ',' || t.text === ';' || t.text === '(' || t.text === ')') break;
     if (t.kind === 'punct' && t.text === '.' && j === i + 1) break;
     const written = text.slice(from, t.end).trim();
+    // "127 in February 2012", "88 in 2019": "in" before a time is the preposition, not inches.
+    if (written.toLowerCase() === 'in' && IN_BEFORE_TIME.test(text.slice(t.end, t.end + 12))) continue;
     const ucum = toUcum(written);
     if (ucum) readings.push({ start: text.indexOf(written, from), end: t.end, ucum });
   }

@@ -65,6 +65,17 @@ export function assignDates(
     const inSentence = sorted.filter((p) => sentenceOf[p.number.token] === sentence);
     const role = roles.get(date) ?? null;
     const undatedFirst = inSentence.filter((p) => p.number.end <= date.start && p.date === null);
+    // "(2020-04-01 -> 30/12/2020): 62 vs 74 cm": two dates joined by an arrow, then their two values in order.
+    const nextDate = dates[index + 1];
+    if (nextDate && arrowJoined(tokens, date, nextDate) && !inSentence.some((p) => p.number.end <= date.start && p.date === null)) {
+      const after = inSentence.filter((p) => p.number.start >= nextDate.end && p.date === null);
+      if (after.length === 2) {
+        after[0]!.date = date;
+        after[1]!.date = nextDate;
+        consumed.add(nextDate);
+        continue;
+      }
+    }
     const rangeAfter = dates[index + 1] && (roles.get(dates[index + 1]!) === 'end' || dashJoined(tokens, date, dates[index + 1]!)) && undatedFirst.length === 2;
     if (rangeAfter) {
       undatedFirst[0]!.date = date;
@@ -166,4 +177,10 @@ export function periodRole(tokens: readonly Token[], firstToken: number, trigger
 function dashJoined(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): boolean {
   const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
   return between.length === 1 && (between[0]!.text === '-' || between[0]!.text === '–');
+}
+
+/** "2015-03-12 -> 2018-03-15", "March 2015 to March 2018": two dates joined as a from-to. */
+function arrowJoined(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): boolean {
+  const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start).map((t) => t.norm);
+  return between.length > 0 && between.length <= 2 && between.every((w) => ['-', '>', '→', '–', '—', 'to', '=>'].includes(w));
 }

@@ -287,6 +287,10 @@ function smoking(a: EntityAssertion, ctx: VerifyContext): Problem[] {
         if (statusNow && !smokingMatches(claimed(a, c), statusNow)) {
           return [problem(a.mention, 'latest', `${text(ctx, a.mention)}: the latest smoking status (${latest.at?.slice(0, 10)}) is "${latest.text}"`)];
         }
+        // "the last smoking status" citing an older screen, even one with the same answer: the latest must be what is cited.
+        if (a.latest && latest.at?.slice(0, 10) !== records.map((r) => r.measurement?.at?.slice(0, 10)).sort().pop()) {
+          return [problem(a.latest, 'latest', `${text(ctx, a.latest)}: the latest smoking status is of ${latest.at?.slice(0, 10)} ("${latest.text}"), not cited`)];
+        }
       }
       if (records.length === 0) records = [{ ...(asSource({ id: latest.id, code: latest.code, display: latest.text, status: null, start: latest.at, end: null })), measurement: { analyte: null, code: latest.code, value: null, ucum: null, text: latest.text, low: null, high: null, at: latest.at } }];
     }
