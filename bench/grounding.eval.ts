@@ -147,7 +147,8 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'E', file: 'e-dev.jsonl', developed: true },
   { id: 'D', file: 'd-dev.jsonl', developed: true },
   { id: 'F', file: 'f-dev.jsonl', developed: true },
-  { id: 'G', file: 'g-heldout.jsonl', developed: false },
+  { id: 'G', file: 'g-dev.jsonl', developed: true },
+  { id: 'H', file: 'h-heldout.jsonl', developed: false },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.

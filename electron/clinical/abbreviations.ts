@@ -68,6 +68,8 @@ const TABLE: Record<string, string[]> = {
   imms: ['immunization', 'vaccine'],
   immz: ['immunization', 'vaccine'],
   iiv: ['influenza'],
+  spirometry: ['respiratory function'],
+  pft: ['respiratory function'],
   'iiv4': ['influenza'],
   amox: ['amoxicillin'],
   clav: ['clavulanate'],

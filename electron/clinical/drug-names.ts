@@ -101,6 +101,7 @@ const BRANDS: Record<string, string[]> = {
   'advil liqui-gels': ['ibuprofen'],
   coamoxiclav: ['amoxicillin', 'clavulanate'],
   amoxil: ['amoxicillin'],
+  amoxycillin: ['amoxicillin'],
   ceftin: ['cefuroxime'],
   keflex: ['cephalexin'],
   zithromax: ['azithromycin'],

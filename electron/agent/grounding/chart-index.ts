@@ -94,8 +94,12 @@ function buildIndex(db: Db, patientId: string): ChartIndex {
       if (window.length < length || window.some((t) => t.kind !== 'word' || BAG_NOISE.has(t.norm))) continue;
       const concepts = bags.get(bagKey(window.map((t) => t.norm)) ?? '');
       if (concepts) return { length, concepts };
-      const holding = window.map((t) => byWord.get(t.norm) ?? new Set<Concept>()).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
-      if (holding.size > 0) return { length, concepts: [...holding] };
+      // "sprained ankle" for "Sprain of ankle", "fractured wrist" for "Fracture of wrist".
+      const held = (w: string) => [w, w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')].map((v) => byWord.get(v)).find((x) => x !== undefined);
+      const holding = window.map((t) => held(t.norm) ?? new Set<Concept>()).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
+      // "acute viral sinusitis": a window whose next word is a display word too belongs to a longer name, not to "Acute viral pharyngitis".
+      const next = tokens[i + length];
+      if (holding.size > 0 && !(next?.kind === 'word' && held(next.norm))) return { length, concepts: [...holding] };
     }
     return null;
   };

@@ -382,6 +382,15 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   }
   if (rows.length === 0) return [];
   const said = text(ctx, hit);
+  // "elevated (120-129/<80)": the band the claim states must hold for at least one of the values it is said of.
+  const band = statedBand(ctx.text.slice(hit.end));
+  if (band && !negated) {
+    const values = rows.length === 2 && rows[0]!.analyte.id === 'systolic' && rows[1]!.analyte.id === 'diastolic' ? rows : rows.slice(0, 1);
+    const inside = values.some((r, i) => band[i] !== undefined && r.value >= band[i]![0] && r.value <= band[i]![1]);
+    if (!inside) return [problem(hit, 'assertion', `${said}: ${values.map((r) => `${r.analyte.short} ${show(r)}`).join(', ')} is outside the band the claim states`)];
+  }
+  // Every value inside the band the claim states ("normal (<120/<80, ACC/AHA 2017)"), where no table decides: the claim's own definition holds.
+  const withinBand = band !== null && !negated && rows.every((r, i) => band[Math.min(i, band.length - 1)] !== undefined && r.value >= band[Math.min(i, band.length - 1)]![0] && r.value <= band[Math.min(i, band.length - 1)]![1]);
   let verdict: boolean | null;
   let by: string;
   // "'elevated'" in quotes is the guideline's category of that name (ACC/AHA: 120-129/<80), not a loose "high".
@@ -397,10 +406,27 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
     by = sourceOf(rows[0]!);
   }
   if (verdict !== null && negated) verdict = !verdict;
-  if (verdict === true) return [];
+  if (verdict === true || (verdict === null && withinBand)) return [];
   const shown = rows.map((r) => `${r.analyte.short} ${show(r)}`).join(', ');
   if (verdict === false) return [problem(hit, 'assertion', `${said}: ${shown} is ${negated ? '' : 'not '}${kind === 'category' ? `in that category` : kind} by ${by}`)];
   return [problem(hit, 'unchecked', `${said}: not checked, ${shown} has no reference range in the record and lies between the cited table's bands`)];
+}
+
+/** "(120-129/<80)", "(>= 140)", "(6.5 % or more)" right after an interpretation: each part's [low, high]. */
+function statedBand(after: string): Array<[number, number]> | null {
+  const m = /^\s*\(([^()]{1,60})\)/.exec(after);
+  if (!m) return null;
+  const parts = m[1]!.split(/[,;]/)[0]!.replace(/mm\s*hg|mmhg|mg\/dl|%/gi, '').split('/').map((p) => p.trim());
+  const bands = parts.map((p): [number, number] | null => {
+    let r = /^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)$/.exec(p);
+    if (r) return [Number(r[1]), Number(r[2])];
+    r = /^(<|≤|<=)\s*(\d+(?:\.\d+)?)$/.exec(p);
+    if (r) return [-Infinity, r[1] === '<' ? Number(r[2]) - 1e-9 : Number(r[2])];
+    r = /^(>|≥|>=)\s*(\d+(?:\.\d+)?)$/.exec(p);
+    if (r) return [r[1] === '>' ? Number(r[2]) + 1e-9 : Number(r[2]), Infinity];
+    return null;
+  });
+  return bands.length > 0 && bands.length <= 2 && bands.every((b) => b !== null) ? (bands as Array<[number, number]>) : null;
 }
 
 /** A named category ("stage 2 hypertension", "G3b"): true or false by its bounds, null when the analyte has no such category. */

@@ -9,7 +9,7 @@ import { isPlainWord } from './plain-words';
 import { problem, type Problem } from './problems';
 import type { VerifyContext } from './verify-context';
 import { text, tolerance } from './verify-measure';
-import { convert } from '../../clinical/units';
+import { convert, toUcum } from '../../clinical/units';
 
 /**
  * What the parser did not bind, checked the plain way: each remaining word
@@ -93,6 +93,9 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
       return;
     }
     if (sourceWords(t.norm) || isPlainWord(ctx.db, t.norm)) return;
+    // "120 (3 Feb 2012) -> 132 (Oct 19, 2018) mmHg": a unit written after the dates, of a value the claim checks.
+    const ucum = toUcum(t.text);
+    if (ucum && parsed.assertions.some((a) => a.type === 'measure' && a.analyte.ucum !== null && convert(1, ucum, a.analyte.ucum, a.analyte.molarMass) !== null)) return;
     problems.push(problem(t, 'term', `"${t.text}": not in the cited source`));
   });
   return problems;
