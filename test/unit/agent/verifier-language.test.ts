@@ -246,3 +246,15 @@ describe('the words around the facts', () => {
     flags('Has never been on penicillin.', 'negation', chart);
   });
 });
+
+describe('bands and names written the clinician’s way', () => {
+  it('checks the band a claim states beside its interpretation', () => {
+    flags('BP 199/101 mmHg on 2019-03-01 - elevated (120-129/<80).', 'assertion', obs('v-bp-2019'));
+    passes('BP 199/101 mmHg on 2019-03-01 - stage 2 (>=140/>=90).', obs('v-bp-2019'));
+  });
+
+  it('reads a unit written after the dates, and a participle for a record’s noun', () => {
+    passes('SBP fell: 131 (Jun 2011) -> 108 (Aug 21, 2020) mmHg.', obs('v-bp-2011'), obs('v-bp-2020'));
+    passes('Acute bronchitis, resolved Feb 2019.', citeRecord('condition', 'v-bronchitis'));
+  });
+});
