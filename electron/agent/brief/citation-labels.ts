@@ -63,5 +63,7 @@ export function citationLabel(db: Db, patientId: string, citation: Citation, f: 
     }
     case 'fact':
       return 'Confirmed finding';
+    case 'patient':
+      return 'Whole chart';
   }
 }
