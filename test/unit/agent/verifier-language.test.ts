@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citeRecord, type Citation } from '../../../electron/agent/grounding/citation';
 import { verifyClaim, type VerifiedClaim } from '../../../electron/agent/grounding/verifier';
+import { importBundleText } from '../../../electron/fhir';
 import type { Vault } from '../../../electron/store/vault';
 import { PATIENT, verifierVault } from './verifier-fixture';
 
@@ -256,5 +257,27 @@ describe('bands and names written the clinician’s way', () => {
   it('reads a unit written after the dates, and a participle for a record’s noun', () => {
     passes('SBP fell: 131 (Jun 2011) -> 108 (Aug 21, 2020) mmHg.', obs('v-bp-2011'), obs('v-bp-2020'));
     passes('Acute bronchitis, resolved Feb 2019.', citeRecord('condition', 'v-bronchitis'));
+  });
+});
+
+describe('a visit and the reason it records', () => {
+  it('reads a group named by the cited visit\'s reason as cited, and a visit for something else as not', () => {
+    const ref = { reference: `Patient/${PATIENT}` };
+    const stay = (id: string, reason: string) => ({
+      resourceType: 'Encounter', id, status: 'finished', subject: ref, class: { code: 'IMP' }, type: [{ text: 'Encounter Inpatient' }],
+      reasonCode: [{ text: reason }], period: { start: '2024-03-02T18:00:00Z', end: '2024-03-06T11:00:00Z' },
+    });
+    const other = verifierVault();
+    try {
+      importBundleText(other, 'stays.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [stay('v-stay-aki', 'Acute kidney injury'), stay('v-stay-pneu', 'Pneumonia')].map((resource) => ({ resource })) }));
+      const check = (text: string, id: string) => verifyClaim(other.db, PATIENT, { text, citations: [citeRecord('encounter', id)] });
+      const cited = check('Visit on 2 Mar 2024: Encounter Inpatient, for Acute kidney injury, until 6 Mar 2024', 'v-stay-aki');
+      expect(cited.problems).toEqual([]);
+      expect(cited.verdict).toBe('supported');
+      const wrong = check('Visit on 2 Mar 2024: Encounter Inpatient, for an injury, until 6 Mar 2024', 'v-stay-pneu');
+      expect(wrong.verdict).not.toBe('supported');
+    } finally {
+      other.close();
+    }
   });
 });
