@@ -261,7 +261,7 @@ describe('bands and names written the clinician’s way', () => {
 });
 
 describe('a visit and the reason it records', () => {
-  it('reads a group named by the cited visit\'s reason as cited, and a visit for something else as not', () => {
+  it('reads what the cited visit\'s reason names (a group of problems, results under review) and a goal\'s due date as cited, and a visit for something else as not', () => {
     const ref = { reference: `Patient/${PATIENT}` };
     const stay = (id: string, reason: string) => ({
       resourceType: 'Encounter', id, status: 'finished', subject: ref, class: { code: 'IMP' }, type: [{ text: 'Encounter Inpatient' }],
@@ -269,13 +269,27 @@ describe('a visit and the reason it records', () => {
     });
     const other = verifierVault();
     try {
-      importBundleText(other, 'stays.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [stay('v-stay-aki', 'Acute kidney injury'), stay('v-stay-pneu', 'Pneumonia')].map((resource) => ({ resource })) }));
+      const review = { ...stay('v-visit-k', 'Blood pressure and potassium review'), class: { code: 'AMB' }, type: [{ text: 'Follow-up visit' }] };
+      // A follow-up with a due date, in a vault where "due" is a clinical word ("Anemia due to chronic kidney disease").
+      const followUp = { resourceType: 'Goal', id: 'v-follow-up', lifecycleStatus: 'active', subject: ref, description: { text: 'Follow-up visit: Potassium recheck' }, startDate: '2024-03-20', target: [{ dueDate: '2024-04-20' }] };
+      const anemia = { resourceType: 'Condition', id: 'v-anemia', subject: ref, clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Anemia due to chronic kidney disease' }, onsetDateTime: '2023-01-01' };
+      const entry = [stay('v-stay-aki', 'Acute kidney injury'), stay('v-stay-pneu', 'Pneumonia'), review, followUp, anemia].map((resource) => ({ resource }));
+      importBundleText(other, 'stays.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }));
       const check = (text: string, id: string) => verifyClaim(other.db, PATIENT, { text, citations: [citeRecord('encounter', id)] });
       const cited = check('Visit on 2 Mar 2024: Encounter Inpatient, for Acute kidney injury, until 6 Mar 2024', 'v-stay-aki');
       expect(cited.problems).toEqual([]);
       expect(cited.verdict).toBe('supported');
       const wrong = check('Visit on 2 Mar 2024: Encounter Inpatient, for an injury, until 6 Mar 2024', 'v-stay-pneu');
       expect(wrong.verdict).not.toBe('supported');
+      // Results the reason names are the visit's words, not results; a value still needs its result.
+      const reason = check('Last visit on 2 Mar 2024: Follow-up visit, for Blood pressure and potassium review', 'v-visit-k');
+      expect(reason.problems).toEqual([]);
+      expect(check('Last visit on 2 Mar 2024: Follow-up visit, for a potassium of 6.9 mmol/L', 'v-visit-k').problems.map((p) => p.kind)).toContain('citation');
+      expect(check('Last visit on 2 Mar 2024: Follow-up visit, for an HbA1c review', 'v-visit-k').problems.map((p) => p.kind)).toContain('citation');
+      // A goal with a due date is "due" on that date, and on no other.
+      const goal = (t: string) => verifyClaim(other.db, PATIENT, { text: t, citations: [citeRecord('care-plan', 'v-follow-up')] });
+      expect(goal('Follow-up visit: Potassium recheck, due 20 Apr 2024').problems).toEqual([]);
+      expect(goal('Follow-up visit: Potassium recheck, due 21 Apr 2024').verdict).not.toBe('supported');
     } finally {
       other.close();
     }
