@@ -260,8 +260,7 @@ export const briefSectionId = z.enum(['status', 'alerts', 'changes', 'trends', '
 
 export const dateStyle = z.enum(['dmy', 'mdy', 'iso']);
 
-/** Where a rule or threshold comes from: a publication with its version. */
-/** Where a rule comes from: title, issuer, version, and where known the section and table row (as a check's source). */
+/** Where a rule or threshold comes from: title, issuer, version, and where known the section and table row (as a check's source). */
 export const ruleSource = z.object({
   title: z.string(),
   issuer: z.string(),

@@ -74,9 +74,15 @@ export function flagLines(db: Db, patientId: string, flags: readonly CheckFlag[]
     rule: {
       severity: flag.severity === 'high' ? 'high' : 'warning',
       text: roundLongDecimals(flag.message),
-      source: { title: flag.source.title, issuer: flag.source.issuer, ...(flag.source.url ? { url: flag.source.url } : {}) },
+      // The check's whole source: its version, the section the rule sits in and the table row that triggered it.
+      source: ruleSourceOf(flag.source),
     },
   }));
+}
+
+function ruleSourceOf(s: CheckFlag['source']): BriefRule['source'] {
+  const { title, issuer, version, section, row, url } = s;
+  return { title, issuer, ...(version ? { version } : {}), ...(section ? { section } : {}), ...(row ? { row } : {}), ...(url ? { url } : {}) };
 }
 
 /** A cited record in its own words, for a check's line: the drug's name, the allergy, the result with its value and date. */

@@ -84,6 +84,8 @@ describe('the brief as clinical support', () => {
     expect(alerts[1]!.rule!.text).toMatch(/^eGFR: a fall of 25 % or more with a drop in GFR category/);
     expect(alerts[1]!.rule!.source.version).toBe('Kidney Int Suppl 2013;3(1):1-150');
     expect(alerts[2]!.rule!.text).toMatch(/metformin contraindicated with an eGFR below 30; eGFR 28 mL\/min\/1.73m2 on 2024-03-20/);
+    // A check's whole source: the label's revision, its section and the table row.
+    expect(alerts[2]!.rule!.source).toMatchObject({ version: expect.stringMatching(/^Revised/), section: expect.stringMatching(/^4 Contraindications/), row: expect.stringMatching(/metformin/) });
     // Each chip says what it cites.
     expect(alerts[0]!.labels).toEqual(['Potassium 6.8 mmol/L 2024-03-20']);
   });
