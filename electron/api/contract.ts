@@ -51,12 +51,14 @@ export const contract = {
   ),
   /** Opens a chart: logged in the audit trail as a chart access. */
   'chart.open': method(z.object({ patientId: s.recordId }).strict(), s.chart),
+  /** The latest vital signs and key results (BP, pulse, weight, BMI, eGFR...) with their dates and flags, and every blood pressure for the BP chart. */
+  'chart.vitals': method(z.object({ patientId: s.recordId }).strict(), s.vitals),
   'chart.accessHistory': method(
     z.object({ patientId: s.recordId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
     z.object({ entries: z.array(s.auditEntry) }),
   ),
   /** The pre-visit brief: every line cited and checked by the grounding verifier. Audited as a chart read. */
-  'brief.get': method(z.object({ patientId: s.recordId }).strict(), s.brief),
+  'brief.get': method(z.object({ patientId: s.recordId, dateStyle: s.dateStyle.optional() }).strict(), s.brief),
   /** Allergy conflicts, duplicate therapy and kidney-function flags on the active medications, each with its rule's source. */
   'checks.get': method(z.object({ patientId: s.recordId }).strict(), z.object({ flags: z.array(s.checkFlag) })),
   /** The evidence library: BM25 passages with their source; empty when the library is. */
@@ -102,9 +104,22 @@ export const contract = {
    * pixels for the viewer: greyscale 8/16 bit (little endian) or 8-bit RGB, base64. Audited as a record view.
    */
   'imaging.frame': method(z.object({ instanceId: s.recordId, frame: z.number().int().min(0).max(100_000).optional() }).strict(), img.decodedFrame),
-  /** A DICOM file chosen in the renderer, base64; patientId is the clinician's choice after 'ambiguous' or 'no-match'. */
+  /**
+   * A DICOM file chosen in the renderer, base64. patientId: the clinician's choice of chart after 'ambiguous' or
+   * 'no-match'; it is filed only if the file confirms that chart, else answered 'mismatch' with the checks, unless
+   * override (the clinician checked and files it anyway: audited). chartId: the chart open in the app, compared
+   * with the file in the prompt when no chart matches.
+   */
   'imaging.import': method(
-    z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(700 * 1024 * 1024), patientId: s.recordId.optional() }).strict(),
+    z
+      .object({
+        fileName: z.string().min(1).max(260),
+        base64: z.string().max(700 * 1024 * 1024),
+        patientId: s.recordId.optional(),
+        override: z.boolean().optional(),
+        chartId: s.recordId.optional(),
+      })
+      .strict(),
     img.dicomImportOutcome,
   ),
   // --- end imaging ---
@@ -133,8 +148,12 @@ export const contract = {
         uploadId: z.string().min(1).max(80).optional(),
       })
       .strict(),
-    z.object({ document: ocr.documentSummary }),
+    ocr.uploadOutcome,
   ),
+  /** Files a document the upload held back because its page names another patient: the clinician's override, audited. */
+  'documents.fileAnyway': method(z.object({ pendingId: z.string().min(1).max(120) }).strict(), ocr.uploadOutcome),
+  /** Drops a document the upload held back; nothing of it is kept. */
+  'documents.discardPending': method(z.object({ pendingId: z.string().min(1).max(120) }).strict(), z.object({ discarded: z.boolean() })),
   /** How far an upload's OCR got; null when it is unknown or finished. */
   'documents.progress': method(z.object({ uploadId: z.string().min(1).max(80) }).strict(), z.object({ progress: ocr.ocrProgress.nullable() })),
   /** Stops an upload's OCR; nothing of it is kept. */
@@ -143,6 +162,13 @@ export const contract = {
   'documents.list': method(z.object({ patientId: s.recordId }).strict(), z.object({ documents: z.array(ocr.documentSummary) })),
   /** One page for review: image, words with boxes and confidences, and the page's proposals. Audited as a record view. */
   'documents.page': method(z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1).max(10_000) }).strict(), ocr.documentPage),
+  /** The clinician has looked at these words of a page (moved to them in the review); the page is reviewed once every doubtful word is seen. */
+  'documents.seeWords': method(
+    z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1).max(10_000), indices: z.array(z.number().int().min(0).max(1_000_000)).max(10_000) }).strict(),
+    ocr.pageReview,
+  ),
+  /** The clinician accepts a page as read without looking at every doubtful word: an override, audited. */
+  'documents.acceptPage': method(z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1).max(10_000) }).strict(), ocr.pageReview),
   /** The clinician's reading of one word replaces OCR's (confidence 100, marked corrected). */
   'documents.correctWord': method(ocr.wordCorrection, z.object({ word: ocr.ocrWord })),
   /** Accept, edit (accept with corrections) or reject one proposal; accepted ones become records with provenance. */
@@ -194,6 +220,12 @@ export const contract = {
       .strict(),
     z.object({ decisions: z.array(ses.sessionDecision) }),
   ),
+  /**
+   * The clinician's visit note (with or without a model): the visit, the note, the medication and problem changes
+   * and the follow-up, written in one transaction with their audit entries, exactly as a model's sign-off, or nothing
+   * (one line naming the item at fault). Proposals from the conversation must be decided first.
+   */
+  'session.signVisit': method(z.object({ sessionId: ses.sessionId, visit: ses.visitForm }).strict(), ses.signedVisit),
   'session.end': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ ended: z.boolean() })),
   // --- end models and sessions ---
 } as const;

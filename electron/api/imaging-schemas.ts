@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityCheck } from './identity-schemas';
 
 /**
  * Imaging shapes shared by the renderer and the core, and the pure geometry
@@ -119,13 +120,20 @@ export const dicomImportOutcome = z.object({
    * ambiguous: more than one chart fits; candidates lists them, nothing stored.
    * no-match: no chart fits; nothing stored.
    * rejected: the file is not an image we can store; message says why.
+   * mismatch: the chart the clinician chose does not match the file's patient (checks says how); nothing stored
+   * unless the clinician files it anyway (override, audited).
    */
-  status: z.enum(['imported', 'already-imported', 'ambiguous', 'no-match', 'rejected']),
+  status: z.enum(['imported', 'already-imported', 'ambiguous', 'no-match', 'mismatch', 'rejected']),
   message: z.string(),
   patientId: z.string().nullable(),
   studyId: z.string().nullable(),
   instanceId: z.string().nullable(),
   candidates: z.array(z.object({ id: z.string(), name: z.string(), birthDate: z.string().nullable(), matchedOn: z.array(z.string()) })),
+  /**
+   * For a prompt (ambiguous, no-match, mismatch): the file's patient beside each chart it could be
+   * filed under (the candidates, and the chart the clinician has open), field by field.
+   */
+  checks: z.array(identityCheck).default([]),
 });
 export type DicomImportOutcome = z.infer<typeof dicomImportOutcome>;
 

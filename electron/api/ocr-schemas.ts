@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityCheck } from './identity-schemas';
 
 /**
  * Scanned documents and their OCR (issue 5): what the review pane reads and
@@ -85,8 +86,25 @@ export const documentSummary = z.object({
   proposals: z.object({ pending: z.number().int(), accepted: z.number().int(), edited: z.number().int(), rejected: z.number().int() }),
   /** How the document was read, when the clinician must know it (e.g. only page 1 of a fax-compressed TIFF); null when all was read. */
   notice: z.string().nullable(),
+  /**
+   * The clinician's review of the recognition: a page is reviewed when every low-confidence word has been
+   * looked at or the page was accepted as read; the document when all its pages are. Until then it is unreviewed.
+   */
+  review: z.object({ pages: z.number().int(), reviewedPages: z.number().int(), wordsLeft: z.number().int(), reviewed: z.boolean() }),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
+
+/** One page's review state, as the review pane shows it. */
+export const pageReview = z.object({
+  page: z.number().int(),
+  reviewed: z.boolean(),
+  how: z.enum(['words', 'accepted', 'text-layer']).nullable(),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  wordsLeft: z.number().int(),
+  lowWords: z.number().int(),
+});
+export type PageReviewView = z.infer<typeof pageReview>;
 
 export const documentPage = z.object({
   documentId: z.string(),
@@ -103,6 +121,8 @@ export const documentPage = z.object({
   imageBase64: z.string().nullable(),
   words: z.array(ocrWord),
   proposals: z.array(storedProposal),
+  /** Which low-confidence words the clinician has looked at, and whether the page is reviewed. */
+  review: pageReview.extend({ seen: z.array(z.number().int()) }),
 });
 export type DocumentPage = z.infer<typeof documentPage>;
 
@@ -128,3 +148,17 @@ export type ProposalEdits = z.infer<typeof proposalEdits>;
 
 /** A corrected word on a page: the clinician's reading replaces OCR's, at confidence 100. */
 export const wordCorrection = z.object({ documentId: z.string().min(1).max(120), page: z.number().int().min(1), index: z.number().int().min(0), text: z.string().min(1).max(200) }).strict();
+
+/**
+ * What an upload answers: the document, filed; or, when the page names
+ * another patient than the chart's (name, birth date or sex), nothing
+ * filed yet: the check, and the id under which the recognized document
+ * waits (in the core's memory only) for the clinician to file it anyway or
+ * discard it.
+ */
+export const uploadOutcome = z.object({
+  document: documentSummary.nullable(),
+  identity: identityCheck,
+  pendingId: z.string().nullable(),
+});
+export type UploadOutcome = z.infer<typeof uploadOutcome>;

@@ -80,7 +80,15 @@ export type AuditEntryDto = z.infer<typeof auditEntry>;
 
 export const chart = z.object({
   patient: patientSummary,
+  /** Allergies to something (not the records that say there is none). */
   allergies: z.array(allergy),
+  /**
+   * Records stating that the patient has no known allergy (NKA, NKDA, coded): a clinician asked. Without
+   * them and without allergies the record is silent, which is not the same.
+   */
+  noKnownAllergies: z.array(codedItem).default([]),
+  /** Open goals (imported Goals, follow-ups signed here), soonest due first. */
+  goals: z.array(codedItem.extend({ due: z.string().nullable() })).default([]),
   activeProblems: z.array(codedItem),
   activeMedications: z.array(codedItem),
   counts: z.record(z.string(), z.number()),
@@ -105,6 +113,8 @@ export const eventKind = z.enum([
   'note',
   /** A fact in the patient's long-term memory (memory_facts), e.g. an imaging finding the clinician confirmed. */
   'fact',
+  /** A scanned document filed under the chart (OCR); its pages open in the document pane. */
+  'document',
 ]);
 export type EventKind = z.infer<typeof eventKind>;
 
@@ -118,6 +128,13 @@ export const timelineEvent = z.object({
   ongoing: z.boolean(),
   label: z.string(),
   status: z.string().nullable(),
+  /** An observation's result (kind 'observation' only): the number, or the text of a coded or written result. */
+  value: z.number().nullable().optional(),
+  valueText: z.string().nullable().optional(),
+  /** Its UCUM unit, as recorded. */
+  unit: z.string().nullable().optional(),
+  refLow: z.number().nullable().optional(),
+  refHigh: z.number().nullable().optional(),
 });
 export type TimelineEvent = z.infer<typeof timelineEvent>;
 
@@ -208,7 +225,7 @@ export type SearchHit = z.infer<typeof searchHit>;
  * (id: the patient's id) cites the whole chart: what a claim about absence
  * ("no history of asthma", "NKDA") or "the latest" was checked against.
  */
-export const citedRecordKind = z.enum([...eventKind.exclude(['results']).options, 'patient']);
+export const citedRecordKind = z.enum([...eventKind.exclude(['results', 'document']).options, 'patient']);
 export type CitedRecordKind = z.infer<typeof citedRecordKind>;
 export const recordCitation = z.object({
   kind: z.literal('record'),
@@ -234,10 +251,51 @@ export const verifiedClaim = z.object({
   citations: z.array(citation),
   verdict: z.enum(['supported', 'unsupported', 'unchecked', 'uncited']),
   problems: z.array(groundingProblem),
+  /** What each citation cites, in a few words for its chip ("HbA1c 7.2 % 1 Mar 2024"), in the citations' order. */
+  labels: z.array(z.string()).optional(),
 });
 export type VerifiedClaimDto = z.infer<typeof verifiedClaim>;
 
-export const briefSectionId = z.enum(['changes', 'trends', 'problems', 'medications', 'allergies', 'care']);
+export const briefSectionId = z.enum(['status', 'alerts', 'changes', 'trends', 'checks', 'problems', 'medications', 'allergies', 'care']);
+
+export const dateStyle = z.enum(['dmy', 'mdy', 'iso']);
+
+/** Where a rule or threshold comes from: title, issuer, version, and where known the section and table row (as a check's source). */
+export const ruleSource = z.object({
+  title: z.string(),
+  issuer: z.string(),
+  version: z.string().optional(),
+  section: z.string().optional(),
+  row: z.string().optional(),
+  url: z.string().optional(),
+});
+
+/**
+ * Why a brief line is an alert or a check: the rule it crossed, in the
+ * rule's own words (a threshold, not a fact about the patient: the line's
+ * cited text holds those), with its source.
+ */
+export const briefRule = z.object({
+  severity: z.enum(['critical', 'high', 'warning']),
+  text: z.string(),
+  source: ruleSource,
+});
+export type BriefRule = z.infer<typeof briefRule>;
+
+/** A brief line: a verified claim, and for alerts and checks the rule that raised it. */
+export const briefLine = verifiedClaim.extend({ rule: briefRule.optional() });
+export type BriefLine = z.infer<typeof briefLine>;
+
+/** A scanned document filed since the last visit: listed with the brief, opened in the document pane. */
+export const briefDocument = z.object({
+  id: z.string(),
+  title: z.string(),
+  pages: z.number().int(),
+  filedAt: z.string(),
+  /** Every page looked at (each doubtful word, or the page accepted as read) by a clinician. */
+  reviewed: z.boolean(),
+});
+export type BriefDocument = z.infer<typeof briefDocument>;
 
 export const brief = z.object({
   patientId: recordId,
@@ -245,16 +303,22 @@ export const brief = z.object({
   asOf: z.string(),
   /** How it was written: 'memory' (deterministic, no model) or a model's id. */
   author: z.string(),
+  /** The patient's date of death, when the record gives one: the brief then describes the record as it stood at death. */
+  deceasedAt: z.string().nullable(),
+  /** How the brief writes dates. */
+  dateStyle,
   sections: z.array(
     z.object({
       id: briefSectionId,
       title: z.string(),
-      lines: z.array(verifiedClaim),
+      lines: z.array(briefLine),
       /** Said when a section has no lines ("No known allergies recorded."); not a claim. */
       emptyText: z.string(),
     }),
   ),
   counts: z.object({ lines: z.number().int(), supported: z.number().int(), flagged: z.number().int() }),
+  /** Scanned documents filed since the last visit, newest first. */
+  documents: z.array(briefDocument),
 });
 export type Brief = z.infer<typeof brief>;
 
@@ -328,3 +392,42 @@ export const checkFlag = z.object({
   }),
 });
 export type CheckFlagDto = z.infer<typeof checkFlag>;
+
+/** One of the vital signs and key results the chart's strip shows: the latest, with its date and the records it rests on. */
+export const vitalSign = z.object({
+  key: z.enum(['bp', 'pulse', 'weight', 'bmi', 'egfr', 'temperature', 'spo2']),
+  label: z.string(),
+  value: z.number(),
+  /** Blood pressure's diastolic, beside its systolic. */
+  value2: z.number().nullable(),
+  /** UCUM, as recorded. */
+  unit: z.string().nullable(),
+  /** Decimals as the analyte is printed, when known. */
+  decimals: z.number().int().nullable(),
+  at: z.string(),
+  ids: z.array(z.string()),
+  /** critical: beyond a critical limit of the cited table; abnormal: outside the record's reference range. */
+  flag: z.enum(['critical', 'abnormal']).nullable(),
+  /** Why it is flagged, with the rule's source, in one line. */
+  flagText: z.string().nullable(),
+});
+export type VitalSign = z.infer<typeof vitalSign>;
+
+export const bpPoint = z.object({
+  at: z.string(),
+  systolic: z.number().nullable(),
+  diastolic: z.number().nullable(),
+  systolicId: z.string().nullable(),
+  diastolicId: z.string().nullable(),
+});
+export type BpPoint = z.infer<typeof bpPoint>;
+
+export const vitals = z.object({
+  latest: z.array(vitalSign),
+  /** Every blood pressure, systolic and diastolic together, oldest first, with the goal the chart shades. */
+  bp: z.object({
+    points: z.array(bpPoint),
+    target: z.object({ systolicBelow: z.number(), diastolicBelow: z.number(), source: ruleSource }),
+  }),
+});
+export type Vitals = z.infer<typeof vitals>;

@@ -48,6 +48,8 @@ const verifiedReplyClaim = z.object({
   verdict: z.enum(['supported', 'unsupported', 'uncited']),
   citations: z.array(citation),
   problems: z.array(groundingProblem),
+  /** What each citation cites, for its chip. */
+  labels: z.array(z.string()).optional(),
 });
 
 /** What the chat panel shows of a session's trajectory, in order. */
@@ -63,6 +65,8 @@ export const sessionEvent = z.discriminatedUnion('type', [
   /** The context policy dropped the oldest turns from what the model reads. */
   z.object({ type: z.literal('context'), dropped: z.number(), message: z.string() }),
   z.object({ type: z.literal('end'), reason: z.string() }),
+  /** The model's draft of the assessment and plan and the follow-up date, for the clinician's visit form (nothing is proposed or written). */
+  z.object({ type: z.literal('draft'), assessment: z.string(), plan: z.string(), followUpDate: z.string().nullable() }),
 ]);
 export type SessionEvent = z.infer<typeof sessionEvent>;
 
@@ -78,4 +82,55 @@ export const sessionEvents = z.object({
 
 export const sessionDecision = z.object({ proposalId: z.string(), status: z.enum(['approved', 'rejected']), recordId: z.string().nullable() });
 
-export const sessionStartParams = z.object({ patientId: recordId, workflow: z.string().min(1).max(60).optional() }).strict();
+export const sessionStartParams = z
+  .object({ patientId: recordId, workflow: z.string().min(1).max(60).optional(), dateStyle: z.enum(['dmy', 'mdy', 'iso']).optional() })
+  .strict();
+
+const visitDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+
+/** A medication change the visit note makes: a drug started, or an active one stopped. */
+export const medicationChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), display: z.string().trim().min(2).max(300), dosage: z.string().trim().max(300).nullable() }).strict(),
+  z.object({ action: z.literal('stop'), medicationId: recordId, reason: z.string().trim().max(300).nullable() }).strict(),
+]);
+export type MedicationChange = z.infer<typeof medicationChange>;
+
+/** A problem-list change the visit note makes: a problem added, or an active one resolved. */
+export const problemChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('add'), display: z.string().trim().min(2).max(300) }).strict(),
+  z.object({ action: z.literal('resolve'), conditionId: recordId }).strict(),
+]);
+export type ProblemChange = z.infer<typeof problemChange>;
+
+/**
+ * The visit note the clinician writes (SOAP, with the vitals pulled into
+ * the objective), the changes it makes to the problem and medication lists,
+ * and the next follow-up. Signing writes all of it in one transaction with
+ * its audit entries, as the model-assisted sign-off does; a model only
+ * drafts into the same form.
+ */
+export const visitForm = z
+  .object({
+    reason: z.string().trim().max(300),
+    subjective: z.string().max(20_000),
+    objective: z.string().max(20_000),
+    assessment: z.string().trim().min(1, 'write the assessment').max(20_000),
+    plan: z.string().max(20_000),
+    followUp: z.object({ date: visitDay, reason: z.string().trim().min(1).max(300) }).strict().nullable(),
+    medicationChanges: z.array(medicationChange).max(30),
+    problemChanges: z.array(problemChange).max(30),
+    /** The records the note quotes (the vitals pulled into the objective): kept as its sources. */
+    cites: z.array(citation).max(40),
+  })
+  .strict();
+export type VisitForm = z.infer<typeof visitForm>;
+
+/** What the signed visit wrote: each record's id, for the chart to show. */
+export const signedVisit = z.object({
+  noteId: z.string(),
+  visitId: z.string(),
+  followUpId: z.string().nullable(),
+  medicationIds: z.array(z.string()),
+  problemIds: z.array(z.string()),
+});
+export type SignedVisit = z.infer<typeof signedVisit>;

@@ -8,10 +8,19 @@ import { MAX_FILE_BYTES, readDicomHeader, type DicomHeader } from './dicom-heade
 import { ImagingError } from './imaging-error';
 import { asPart10, dicomLayout } from './part10';
 import { loadChartPatients, matchPatient, type ChartPatient, type MatchField } from './match-patient';
+import type { IdentityCheck } from '../api/identity-schemas';
+import { compareIdentity, loadChartIdentity } from '../identity/compare-identity';
 
 export interface DicomImportOptions {
-  /** The clinician's choice of chart (after an 'ambiguous' or 'no-match'): skips matching. */
+  /**
+   * The clinician's choice of chart (after an 'ambiguous' or 'no-match'): the file is filed there only if
+   * its own patient data confirm that chart, with nothing against; otherwise the outcome is 'mismatch'.
+   */
   readonly patientId?: string;
+  /** The clinician checked the file against the chart and files it anyway: an override, audited. */
+  readonly override?: boolean;
+  /** The chart open in the app: compared with the file in the prompt when no chart matches. */
+  readonly chartId?: string;
 }
 
 /**
@@ -50,20 +59,28 @@ export function importDicomBytes(
 
   let patientId: string;
   let matchedOn: MatchField[] | 'clinician';
+  let overridden: IdentityCheck | null = null;
+  const filePatient = { name: header.patient.name, dicomName: true, birthDate: header.patient.birthDate, sex: header.patient.sex, identifier: header.patient.id };
   if (options.patientId) {
     const found = db.prepare(`SELECT id FROM patients WHERE id = ?`).pluck().get(options.patientId) as string | undefined;
     if (!found) throw new ImagingError('not-found', `patient ${options.patientId} is not in the vault`);
+    // The chart chosen must be confirmed by the file itself; otherwise filing it is the clinician's override.
+    const check = compareIdentity(filePatient, loadChartIdentity(db, found), { requireConfirmation: true });
+    if (check.needsOverride && !options.override) {
+      return { ...outcome(fileName, 'mismatch', `${fileName}: ${check.summary}; not stored (file it anyway only after checking: --override)`), checks: [check] };
+    }
     patientId = found;
     matchedOn = 'clinician';
+    overridden = check.needsOverride ? check : null;
   } else {
     const match = matchPatient(header.patient, charts ?? loadChartPatients(db));
-    if (match.kind === 'ambiguous') {
-      return {
-        ...outcome(fileName, 'ambiguous', `${fileName}: ${match.reason}; choose the chart (--patient ID)`),
-        candidates: match.candidates,
-      };
+    if (match.kind === 'ambiguous' || match.kind === 'no-match') {
+      // The prompt shows the file beside each chart it could go under: the candidates and the chart open in the app.
+      const ids = [...new Set([...(match.kind === 'ambiguous' ? match.candidates.map((c) => c.id) : []), ...(options.chartId ? [options.chartId] : [])])];
+      const checks = ids.filter((id) => db.prepare(`SELECT 1 FROM patients WHERE id = ?`).get(id)).map((id) => compareIdentity(filePatient, loadChartIdentity(db, id), { requireConfirmation: true }));
+      if (match.kind === 'no-match') return { ...outcome(fileName, 'no-match', `${fileName}: ${match.reason}; choose the chart (--patient ID)`), checks };
+      return { ...outcome(fileName, 'ambiguous', `${fileName}: ${match.reason}; choose the chart (--patient ID)`), candidates: match.candidates, checks };
     }
-    if (match.kind === 'no-match') return outcome(fileName, 'no-match', `${fileName}: ${match.reason}; choose the chart (--patient ID)`);
     patientId = match.patientId;
     matchedOn = match.matchedOn;
   }
@@ -176,7 +193,15 @@ export function importDicomBytes(
        WHERE id = @study`,
     ).run({ study: studyId });
     vault.audit('record.write', patientId, { kind: 'imaging.import', file: fileName, instanceId, matchedOn });
-    const how = matchedOn === 'clinician' ? 'the chart chosen by the clinician' : `matched on ${matchedOn.join(', ')}`;
+    if (overridden) {
+      vault.audit('record.override', patientId, {
+        kind: 'dicom.filing',
+        file: fileName,
+        instanceId,
+        fields: Object.fromEntries(overridden.fields.map((f) => [f.field, f.verdict])),
+      });
+    }
+    const how = overridden ? 'filed anyway by the clinician despite the mismatch (audited)' : matchedOn === 'clinician' ? 'the chart chosen by the clinician' : `matched on ${matchedOn.join(', ')}`;
     return {
       ...outcome(fileName, 'imported', `${fileName}: ${header.modality ?? 'image'} ${header.columns} x ${header.rows} (${header.transferSyntaxName}) filed, ${how}`),
       patientId,
@@ -263,5 +288,5 @@ function looksLikeDicom(file: string): boolean {
 }
 
 function outcome(file: string, status: DicomImportOutcome['status'], message: string): DicomImportOutcome {
-  return { file, status, message, patientId: null, studyId: null, instanceId: null, candidates: [] };
+  return { file, status, message, patientId: null, studyId: null, instanceId: null, candidates: [], checks: [] };
 }

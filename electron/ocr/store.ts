@@ -4,6 +4,12 @@ import { formatDocumentSourceRef } from '../api/ocr-source-ref';
 import { VaultError } from '../store/errors';
 import type { Proposal } from './extract';
 import type { Box, OcrMediaType, OcrPage } from './types';
+import type { IdentityCheck } from '../api/identity-schemas';
+
+/** What was compared, without the names themselves: field by field, agrees, differs or unknown. */
+function identityVerdicts(check: IdentityCheck): Record<string, string> {
+  return Object.fromEntries(check.fields.map((f) => [f.field, f.verdict]));
+}
 
 export interface StoredDocument {
   documentId: string;
@@ -24,7 +30,18 @@ export function sourceRef(documentId: string, page: number, boxes: readonly Box[
  */
 export function saveDocument(
   vault: Vault,
-  input: { patientId: string; title: string; mediaType: OcrMediaType; bytes: Buffer; pages: readonly OcrPage[]; proposals: readonly Proposal[] },
+  input: {
+    patientId: string;
+    title: string;
+    mediaType: OcrMediaType;
+    bytes: Buffer;
+    pages: readonly OcrPage[];
+    proposals: readonly Proposal[];
+    /** The page's patient beside the chart's, as checked before filing; kept with the source. */
+    identity?: IdentityCheck;
+    /** The clinician filed it despite a mismatch: audited as an override. */
+    override?: boolean;
+  },
 ): StoredDocument {
   const db = vault.db;
   const patient = db.prepare('SELECT id FROM patients WHERE id = ?').get(input.patientId);
@@ -38,19 +55,32 @@ export function saveDocument(
     const sourceId = Number(
       db
         .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-        .run(input.title, sha256, vault.clinician.id, at, JSON.stringify({ documentId, pages: input.pages.length, ...(notices.length ? { notice: notices.join(' ') } : {}) })).lastInsertRowid,
+        .run(
+          input.title,
+          sha256,
+          vault.clinician.id,
+          at,
+          JSON.stringify({
+            documentId,
+            pages: input.pages.length,
+            ...(notices.length ? { notice: notices.join(' ') } : {}),
+            ...(input.identity ? { identity: identityVerdicts(input.identity), filedAnyway: input.override === true } : {}),
+          }),
+        ).lastInsertRowid,
     );
     db.prepare(
       `INSERT INTO documents (id, patient_id, title, media_type, page_count, content, text, created_at, source_id, source_ref, recorded_at, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
     ).run(documentId, input.patientId, input.title, input.mediaType, input.pages.length, input.bytes, input.pages.map((p) => p.text).join('\n\f'), at, sourceId, at, vault.clinician.id);
     const page = db.prepare(
-      `INSERT INTO document_pages (document_id, page, width, height, source, rotation, confidence, image, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO document_pages (document_id, page, width, height, source, rotation, confidence, image, words, reviewed_how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const p of input.pages) page.run(documentId, p.page, p.width, p.height, p.source, p.rotation, p.confidence, p.image ?? null, JSON.stringify(p.words));
+    // A PDF's text-layer page has nothing recognized to review; a scanned page waits for the clinician (review.ts).
+    for (const p of input.pages) page.run(documentId, p.page, p.width, p.height, p.source, p.rotation, p.confidence, p.image ?? null, JSON.stringify(p.words), p.source === 'text-layer' ? 'text-layer' : null);
     const proposal = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
     for (const p of input.proposals) proposal.run(`${documentId}/${p.id}`, documentId, input.patientId, p.kind, p.evidence.page, JSON.stringify(p));
     vault.audit('record.write', input.patientId, { documentId, title: input.title, pages: input.pages.length, proposals: input.proposals.length });
+    if (input.override && input.identity) vault.audit('record.override', input.patientId, { kind: 'document.filing', documentId, fields: identityVerdicts(input.identity) });
     return { documentId, sourceId, pages: input.pages.length, proposals: input.proposals.length };
   });
 }

@@ -28,7 +28,9 @@ export type AuditAction =
   | 'evidence.import'
   | 'import.fhir'
   | 'export.fhir'
-  | 'record.write';
+  | 'record.write'
+  /** A clinician overrode a safeguard: filed a file whose patient does not match the chart, accepted a scanned page without checking its doubtful words. */
+  | 'record.override';
 
 export interface AuditEntry {
   readonly seq: number;

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ChartView } from '../chart/ChartView';
 import { DetailsDrawer } from '../chart/DetailsDrawer';
 import { ModelButton, ModelManager } from '../models/ModelManager';
@@ -10,12 +11,22 @@ import { SignInHistory } from '../unlock/SignInHistory';
 import { formatMinutes } from '../ui/format';
 import { useSession } from './session-store';
 import { useActivity } from './useActivity';
+import { takeRememberedChart } from './last-chart';
+import { SettingsMenu } from './SettingsMenu';
+import { usePatients } from '../patients/patients-store';
 
 /** The unlocked app: top bar, patient list, chart. */
 export function Workspace() {
   const status = useSession((s) => s.status);
   const lock = useSession((s) => s.lock);
   useActivity(status?.autoLockMinutes ?? 10);
+
+  // Signed in again after a lock: back to the chart that was open (the same clinician only).
+  const clinicianId = status?.currentClinician?.id;
+  useEffect(() => {
+    const patientId = takeRememberedChart(clinicianId);
+    if (patientId) usePatients.getState().select(patientId);
+  }, [clinicianId]);
 
   return (
     <div className="workspace">
@@ -27,6 +38,7 @@ export function Workspace() {
         </span>
         <SignInHistory />
         <DeviceMenu />
+        <SettingsMenu />
         <ModelButton />
         <ImportButton />
         <button

@@ -3,6 +3,8 @@ import type { VaultStatus } from '../../electron/api/schemas';
 import { call, errorMessage, getClient, isApiError } from '../api/client';
 import { formatMinutes } from '../ui/format';
 import { endSession } from './session-end';
+import { rememberChart } from './last-chart';
+import { usePatients } from '../patients/patients-store';
 
 export type Screen = 'starting' | 'unlock' | 'workspace' | 'disconnected';
 
@@ -34,6 +36,11 @@ function idleNotice(status: VaultStatus | null): string {
   return minutes
     ? `Locked after ${formatMinutes(minutes)} without activity. Sign in again to continue.`
     : 'The vault locked itself. Sign in again to continue.';
+}
+
+/** The chart open when the vault locks, for the same clinician's next sign-in (last-chart.ts). */
+function keepChart(status: VaultStatus | null): void {
+  rememberChart(status?.currentClinician?.id, usePatients.getState().selectedId);
 }
 
 function screenFor(status: VaultStatus): Screen {
@@ -86,6 +93,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   async lock() {
+    keepChart(get().status);
     endSession();
     set({ screen: 'unlock', lockNotice: 'You locked the vault.' });
     try {
@@ -99,6 +107,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   lockedByCore(idle) {
     const { status, screen } = get();
     if (screen === 'unlock' || screen === 'disconnected') return;
+    keepChart(status);
     endSession();
     set({
       screen: 'unlock',

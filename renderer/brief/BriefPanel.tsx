@@ -1,17 +1,32 @@
-import { ruleSourceText } from '../../electron/api/rule-source-text';
+import type { Brief } from '../../electron/api/schemas';
+import { formatDate } from '../ui/format';
 import { useBrief } from './brief-store';
 import { ClaimLine } from './ClaimLine';
 import { openCitation as open } from './open-citation';
 import './brief.css';
 
+/** Sections the chart shows beside the brief (its problem, medication and allergy lists): not repeated in it. */
+const LISTED_BESIDE = new Set<Brief['sections'][number]['id']>(['problems', 'medications', 'allergies']);
+
+export interface BriefPanelProps {
+  /** A document of the brief's "new since the last visit" list was chosen. */
+  readonly onOpenDocument?: (documentId: string) => void;
+}
+
 /**
- * Smart container: the pre-visit brief. Every line cites its records and
- * has passed the grounding verifier; a line that did not is shown flagged.
- * A citation opens its record in the details drawer (and from there its
- * source, such as the scanned page it was read from).
+ * Smart container: the pre-visit brief. A deceased patient's says so first;
+ * a living patient's starts with its alerts (critical values, rapid
+ * changes, high-severity checks, each with its rule's source), then what
+ * happened since the previous visit, results that moved, the other checks,
+ * open care and the next follow-up, and the documents filed since the last
+ * visit. Every line cites its records and has passed the grounding
+ * verifier; a line that did not is shown flagged. A citation chip says what
+ * it cites and opens it.
  */
-export function BriefPanel({ deceased = false }: { readonly deceased?: boolean }) {
-  const { brief, flags, loading, error } = useBrief();
+export function BriefPanel({ onOpenDocument }: BriefPanelProps) {
+  const { brief, loading, error } = useBrief();
+  const deceased = Boolean(brief?.deceasedAt);
+  const shown = brief?.sections.filter((s) => !LISTED_BESIDE.has(s.id)) ?? [];
   return (
     <section className="card brief" aria-label="Pre-visit brief" data-testid="brief">
       <div className="card-title">
@@ -29,41 +44,56 @@ export function BriefPanel({ deceased = false }: { readonly deceased?: boolean }
           {error}
         </p>
       )}
-      {flags && flags.length > 0 && (
-        <ul className="check-flags" aria-label="Medication checks" data-testid="check-flags">
-          {flags.map((flag, i) => (
-            <li key={i} className={`check-flag check-${flag.severity}`}>
-              <strong>{flag.severity === 'high' ? 'Check' : 'Note'}:</strong> {flag.message}
-              <span className="check-source">
-                Rule: {ruleSourceText(flag.source)}
-              </span>
-              {flag.records.map((citation, j) => (
-                <button key={j} type="button" className="citation-chip" onClick={() => open(citation)}>
-                  {citation.kind === 'record' ? citation.record : 'passage'}
-                </button>
-              ))}
-            </li>
-          ))}
-        </ul>
+      {brief?.deceasedAt && (
+        <p className="brief-deceased" role="status" data-testid="brief-deceased">
+          <strong>Deceased on {formatDate(brief.deceasedAt)}.</strong> This summary describes the record as it stood at death: nothing in it is due or active now.
+        </p>
       )}
       {brief && (
         <div className="brief-sections">
-          {brief.sections.map((section) => (
-            <div key={section.id} className="brief-section" data-section={section.id}>
-              <h3>{section.title}</h3>
-              {section.lines.length === 0 ? (
-                <p className="muted brief-empty">{section.emptyText}</p>
-              ) : (
-                <ul className="claims">
-                  {section.lines.map((line, i) => (
-                    <ClaimLine key={i} claim={line} onOpenCitation={open} />
-                  ))}
-                </ul>
-              )}
-            </div>
-          ))}
+          {shown.map((section) =>
+            section.id === 'alerts' && section.lines.length === 0 ? (
+              <p key={section.id} className="muted brief-no-alerts" data-section="alerts">
+                {section.emptyText}
+              </p>
+            ) : (
+              <div key={section.id} className={`brief-section brief-${section.id}`} data-section={section.id}>
+                <h3>{section.title}</h3>
+                {section.lines.length === 0 ? (
+                  <p className="muted brief-empty">{section.emptyText}</p>
+                ) : (
+                  <ul className="claims">
+                    {section.lines.map((line, i) => (
+                      <ClaimLine key={i} claim={line} onOpenCitation={open} />
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ),
+          )}
+          <div className="brief-section" data-section="documents">
+            <h3>New documents since the last visit</h3>
+            {brief.documents.length === 0 ? (
+              <p className="muted brief-empty">None.</p>
+            ) : (
+              <ul className="brief-documents" data-testid="brief-documents">
+                {brief.documents.map((d) => (
+                  <li key={d.id}>
+                    <button type="button" className="btn-link" onClick={() => onOpenDocument?.(d.id)}>
+                      {d.title}
+                    </button>{' '}
+                    <span className="muted">
+                      {d.pages} {d.pages === 1 ? 'page' : 'pages'}, filed {formatDate(d.filedAt)}
+                    </span>{' '}
+                    {d.reviewed ? <span className="doc-state done">reviewed</span> : <span className="doc-state unreviewed">unreviewed</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
           <p className="muted brief-author">
-            Written from the record without a language model{brief.author === 'memory' ? '' : ` (${brief.author})`}, as of {brief.asOf.slice(0, 10)}.
+            Written from the record without a language model{brief.author === 'memory' ? '' : ` (${brief.author})`}, as of {formatDate(brief.asOf)}. Problems, medications and allergies are listed beside it, from
+            the same record.
           </p>
         </div>
       )}

@@ -1,33 +1,40 @@
 import { create } from 'zustand';
-import type { Brief, CheckFlagDto } from '../../electron/api/schemas';
+import type { Brief } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
 import { onSessionEnd } from '../app/session-end';
+import { useSettings } from '../app/settings-store';
 
 export interface BriefState {
+  readonly patientId: string | null;
+  /** The brief, with the medication checks' flags among its lines (alerts and checks). */
   readonly brief: Brief | null;
-  /** Medication checks (allergy conflicts, duplicates, kidney function), shown with the brief. */
-  readonly flags: readonly CheckFlagDto[] | null;
   readonly loading: boolean;
   readonly error: string | null;
   load(patientId: string): Promise<void>;
 }
 
 let seq = 0;
-const initial = { brief: null, flags: null, loading: false, error: null } as const;
+const initial = { patientId: null, brief: null, loading: false, error: null } as const;
 
 export const useBrief = create<BriefState>()((set) => ({
   ...initial,
   async load(patientId) {
     const mine = ++seq;
-    set({ ...initial, loading: true });
+    set({ ...initial, patientId, loading: true });
     try {
-      const [brief, checks] = await Promise.all([call('brief.get', { patientId }), call('checks.get', { patientId })]);
-      if (mine === seq) set({ brief, flags: checks.flags, loading: false });
+      const brief = await call('brief.get', { patientId, dateStyle: useSettings.getState().dateStyle });
+      if (mine === seq) set({ brief, loading: false });
     } catch (error) {
       if (mine === seq) set({ loading: false, error: errorMessage(error) });
     }
   },
 }));
+
+// The brief is written in the reader's date style: written again when it changes.
+useSettings.subscribe((now, before) => {
+  const { patientId } = useBrief.getState();
+  if (now.dateStyle !== before.dateStyle && patientId) void useBrief.getState().load(patientId);
+});
 
 onSessionEnd(() => {
   seq++;

@@ -1,43 +1,60 @@
-import type { Allergy } from '../../electron/api/schemas';
-import { formatStatus } from '../ui/format';
+import type { Allergy, CodedItem } from '../../electron/api/schemas';
+import { formatDate, formatStatus } from '../ui/format';
 
 function isInactive(a: Allergy): boolean {
   const s = a.status?.toLowerCase();
   return s === 'inactive' || s === 'resolved' || s === 'entered-in-error';
 }
 
+export interface AllergyBannerProps {
+  readonly allergies: readonly Allergy[];
+  /** Records saying the patient has no known allergy (NKA, NKDA). */
+  readonly noKnown: readonly CodedItem[];
+  readonly onOpen: (id: string) => void;
+}
+
 /**
- * Pure, always shown above everything else in a chart. With no allergy
- * records it says exactly that and no more: an empty record is not the same
- * as "no known allergies", which only a clinician can assert.
+ * Pure, in the chart's header on every screen: the allergies with their
+ * severity and reactions; or the record's statement that there are none
+ * (NKA, NKDA, a clinician asked); or, with neither, that none is recorded,
+ * which is not "no known allergies" and says so.
  */
-export function AllergyBanner({ allergies, onOpen }: { allergies: readonly Allergy[]; onOpen: (id: string) => void }) {
+export function AllergyBanner({ allergies, noKnown, onOpen }: AllergyBannerProps) {
   const active = allergies.filter((a) => !isInactive(a));
   const inactive = allergies.filter(isInactive);
+  if (active.length === 0 && noKnown.length > 0) {
+    const first = noKnown[0]!;
+    return (
+      <section className="allergy-banner nka" aria-label="Allergies" data-testid="allergy-banner" data-state="no-known">
+        <span className="title">
+          <button type="button" className="btn-link" onClick={() => onOpen(first.id)}>
+            {first.display}
+          </button>
+        </span>
+        <span>{first.start ? `Recorded ${formatDate(first.start)}.` : 'Recorded in the chart.'}</span>
+        {inactive.length > 0 && <span className="muted">Past: {inactive.map((a) => a.display).join(', ')}</span>}
+      </section>
+    );
+  }
   if (allergies.length === 0) {
     return (
-      <section className="allergy-banner none" aria-label="Allergies" data-testid="allergy-banner">
-        <span className="title">No known allergies recorded</span>
-        <span>
-          No allergy record was imported for this patient. That does not mean they have none: ask, and check other records.
-        </span>
+      <section className="allergy-banner none" aria-label="Allergies" data-testid="allergy-banner" data-state="none-recorded">
+        <span className="title">Allergies: none recorded</span>
+        <span>Not the same as “no known allergies”: ask the patient, and record the answer.</span>
       </section>
     );
   }
   return (
-    <section className="allergy-banner has" aria-label="Allergies" role="alert" data-testid="allergy-banner">
-      <span className="title">
-        {active.length > 0 ? `Allergies (${active.length})` : 'Allergies: none active'}
-      </span>
+    <section className="allergy-banner has" aria-label="Allergies" role="alert" data-testid="allergy-banner" data-state="allergies">
+      <span className="title">{active.length > 0 ? `Allergies (${active.length})` : 'Allergies: none active'}</span>
       <ul>
         {active.map((a) => (
           <li key={a.id}>
-            <button type="button" className="btn-link" style={{ color: 'inherit', fontWeight: 600 }} onClick={() => onOpen(a.id)}>
+            <button type="button" className="btn-link allergy-name" onClick={() => onOpen(a.id)}>
               {a.display}
             </button>
-            {a.category && <span> ({a.category})</span>}
-            {a.criticality?.toLowerCase() === 'high' && <span className="crit">high risk</span>}
-            {a.reactions.length > 0 && <span> — {a.reactions.join(', ')}</span>}
+            {a.criticality?.toLowerCase() === 'high' ? <span className="crit">high risk</span> : a.criticality ? <span className="muted"> ({a.criticality} risk)</span> : null}
+            {a.reactions.length > 0 && <span>: {a.reactions.join(', ')}</span>}
           </li>
         ))}
         {inactive.map((a) => (

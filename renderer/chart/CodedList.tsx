@@ -7,11 +7,15 @@ export interface CodedListProps {
   readonly empty: string;
   readonly onOpen: (id: string) => void;
   readonly testId?: string;
+  /** Newest first (the default); false keeps the given order (goals come soonest due first). */
+  readonly sort?: boolean;
+  /** The word before the item's date ("since" by default; a goal's "due"). */
+  readonly dateLabel?: (item: CodedItem) => string;
 }
 
 /** Pure: active problems or active medications, newest first, each opening its details. */
-export function CodedList({ title, items, empty, onOpen, testId }: CodedListProps) {
-  const sorted = [...items].sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''));
+export function CodedList({ title, items, empty, onOpen, testId, sort = true, dateLabel = () => 'since' }: CodedListProps) {
+  const sorted = sort ? [...items].sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '')) : items;
   return (
     <section className="card" aria-label={title} data-testid={testId}>
       <div className="card-title">
@@ -29,7 +33,7 @@ export function CodedList({ title, items, empty, onOpen, testId }: CodedListProp
               <button type="button" onClick={() => onOpen(item.id)}>
                 {item.display}
               </button>
-              <span className="since">{item.start ? `since ${formatDate(item.start)}` : 'start not recorded'}</span>
+              <span className="since">{item.start ? `${dateLabel(item)} ${formatDate(item.start)}` : dateLabel(item) === 'since' ? 'start not recorded' : 'no date'}</span>
             </li>
           ))}
         </ul>

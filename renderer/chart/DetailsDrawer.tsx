@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ClinicianDto, RecordDetails } from '../../electron/api/schemas';
+import { displayUnit } from '../../electron/api/clinical-format';
 import { useSession } from '../app/session-store';
 import { clinicianName } from './access-words';
 import { categoryLabel, formatRefRange } from '../trends/analytes';
@@ -75,6 +76,11 @@ export function displayField(name: string, value: string): string {
       return CODE_SYSTEMS[value] ? `${CODE_SYSTEMS[value]} (${value})` : value;
     case 'Category':
       return categoryLabel(value);
+    case 'Unit': {
+      // As clinicians write it, the UCUM code kept beside it when they differ.
+      const shown = displayUnit(value);
+      return shown && shown !== value ? `${shown} (UCUM ${value})` : value;
+    }
     default:
       return displayValue(value);
   }
@@ -166,7 +172,7 @@ export function ResultsGroupView({ group, onOpen }: { group: ResultsGroup; onOpe
               </td>
               <td className="value">
                 {r.value}
-                {r.unit ? ` ${r.unit}` : ''}
+                {displayUnit(r.unit) ? ` ${displayUnit(r.unit)}` : ''}
                 {r.abnormal && <span className="flag"> outside range</span>}
               </td>
               <td className="muted">{formatRefRange(r.refLow, r.refHigh, r.unit) ?? '—'}</td>

@@ -17,7 +17,13 @@ export function describeAction(entry: Pick<AuditEntryDto, 'action' | 'detail'>):
     case 'export.fhir':
       return 'Exported records';
     case 'record.write':
-      return 'Changed a record';
+      return entry.detail['kind'] === 'session.sign-off' ? 'Signed a visit (note and changes)' : entry.detail['kind'] === 'document.reviewed' ? 'Reviewed a scanned page' : 'Changed a record';
+    case 'record.override':
+      return entry.detail['kind'] === 'document.page-accepted'
+        ? 'Accepted a scanned page as read without checking every doubtful word'
+        : 'Filed a file despite a mismatch with the chart (override)';
+    case 'brief.read':
+      return 'Read the brief';
     case 'chart.verify':
       return 'Checked claims against the chart';
     default:

@@ -11,6 +11,8 @@ export interface ChartState {
   readonly access: readonly AuditEntryDto[] | null;
   readonly accessError: string | null;
   open(patientId: string): Promise<void>;
+  /** Reads the open chart again (after a signed visit changed its lists): another audited chart.open. */
+  refresh(): Promise<void>;
   loadAccessHistory(): Promise<void>;
   close(): void;
 }
@@ -31,6 +33,18 @@ export const useChart = create<ChartState>()((set, get) => ({
     } catch (error) {
       if (mine !== seq) return;
       set({ loading: false, error: errorMessage(error) });
+    }
+  },
+
+  async refresh() {
+    const { patientId } = get();
+    if (!patientId) return;
+    const mine = seq;
+    try {
+      const chart = await call('chart.open', { patientId });
+      if (mine === seq) set({ chart });
+    } catch (error) {
+      if (mine === seq) set({ error: errorMessage(error) });
     }
   },
 

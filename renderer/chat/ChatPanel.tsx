@@ -5,7 +5,6 @@ import { useBrief } from '../brief/brief-store';
 import { ClaimLine } from '../brief/ClaimLine';
 import { openCitation as open } from '../brief/open-citation';
 import { useChart } from '../chart/chart-store';
-import { useModels } from '../models/models-store';
 import { useTimeline } from '../timeline/timeline-store';
 import { useChat } from './chat-store';
 import { ProposalCard } from './ProposalCard';
@@ -13,6 +12,7 @@ import { refusalReason } from './tool-refusal';
 import { decidedFrom, signReadiness, statusOf, type Choice, type Choices, type Decided } from './sign-off-state';
 import { SignOffBar } from './SignOffBar';
 import { streamingLabel } from './stream-text';
+import { formatDate } from '../ui/format';
 import '../brief/brief.css';
 import './chat.css';
 
@@ -25,14 +25,9 @@ import './chat.css';
  * follow-up) are chosen one by one and written together by one signature.
  */
 export function ChatPanel({ patientId }: { readonly patientId: string }) {
-  const active = useModels((s) => s.state?.active ?? null);
   const chat = useChat();
   const [text, setText] = useState('');
   const end = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    void useChat.getState().start(patientId);
-  }, [patientId, active]);
 
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });
@@ -135,9 +130,9 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
             className="btn"
             disabled={disabled || chat.busy || chat.signing || chat.signed}
             onClick={() => void chat.signOff()}
-            title={chat.signed ? 'This session is signed off' : 'The assistant drafts the assessment and plan; you choose what is written, then sign once'}
+            title={chat.signed ? 'This session is signed off' : 'The assistant drafts the assessment, plan and follow-up into the visit note; nothing is written until you sign the note'}
           >
-            Draft assessment and plan
+            Draft the note's assessment and plan
           </button>
         </div>
       </div>
@@ -220,5 +215,11 @@ function ChatEvent({ event, onOpen, decided, choices, locked, onDecide, onChoose
       );
     case 'end':
       return <div className="chat-notice">The session ended ({event.reason}).</div>;
+    case 'draft':
+      return (
+        <div className="chat-notice" role="status" data-testid="chat-draft">
+          The assistant drafted the assessment and plan{event.followUpDate ? ` and a follow-up on ${formatDate(event.followUpDate)}` : ''} into the visit note: check them there before you sign.
+        </div>
+      );
   }
 }

@@ -1,6 +1,16 @@
 import type { Choice, ProposalEvent, ProposalStatus } from './sign-off-state';
 
-const KIND_LABEL: Record<string, string> = { note: 'visit summary', fact: 'fact', 'care-item': 'care-plan item', 'follow-up': 'next follow-up' };
+const KIND_LABEL: Record<string, string> = {
+  note: 'visit summary',
+  fact: 'fact',
+  'care-item': 'care-plan item',
+  'follow-up': 'next follow-up',
+  visit: 'visit',
+  'medication-start': 'medication started',
+  'medication-stop': 'medication stopped',
+  'problem-add': 'problem added',
+  'problem-resolve': 'problem resolved',
+};
 
 interface ProposalCardProps {
   readonly event: ProposalEvent;

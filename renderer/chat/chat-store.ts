@@ -24,7 +24,7 @@ export interface ChatState {
   readonly signError: string | null;
   /** The sign-off committed: the session's decisions are made. */
   readonly signed: boolean;
-  start(patientId: string): Promise<void>;
+  start(patientId: string, dateStyle?: 'dmy' | 'mdy' | 'iso'): Promise<void>;
   send(text: string): Promise<void>;
   signOff(): Promise<void>;
   stop(): Promise<void>;
@@ -34,6 +34,8 @@ export interface ChatState {
   choose(proposalId: string, choice: Choice): void;
   /** Sends every sign-off choice to session.sign, all written or none; true when it committed. */
   sign(): Promise<boolean>;
+  /** The visit note was signed in this session (session.signVisit): its decisions are made; the log shows them. */
+  markSigned(): Promise<void>;
 }
 
 const POLL_MS = 120;
@@ -62,14 +64,14 @@ async function poll(mine: number): Promise<void> {
 
 export const useChat = create<ChatState>()((set, get) => ({
   ...initial,
-  async start(patientId) {
+  async start(patientId, dateStyle) {
     const previous = get().sessionId;
     const mine = ++generation;
     after = 0;
     set({ ...initial, patientId, starting: true });
     if (previous) void call('session.end', { sessionId: previous }).catch(() => undefined);
     try {
-      const started = await call('session.start', { patientId });
+      const started = await call('session.start', { patientId, ...(dateStyle ? { dateStyle } : {}) });
       if (mine !== generation) {
         void call('session.end', { sessionId: started.sessionId }).catch(() => undefined);
         return;
@@ -120,6 +122,10 @@ export const useChat = create<ChatState>()((set, get) => ({
   choose(proposalId, choice) {
     if (get().signing || get().signed) return;
     set((s) => ({ choices: choose(s.choices, proposalId, choice), signError: null }));
+  },
+  async markSigned() {
+    set({ signed: true });
+    await poll(generation);
   },
   async sign() {
     const { sessionId, events, decisions, choices, signing, busy } = get();

@@ -1,5 +1,6 @@
 import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { citedKindText, citedMeasureText } from './cited-finding';
+import { formatDate } from '../ui/format';
 
 /**
  * Pure: the "Cited finding" bar above the X-ray the citation opened: what was
@@ -19,7 +20,7 @@ export function CitedFindingBar({
   readonly onShow: () => void;
   readonly onClear: () => void;
 }) {
-  const who = finding.status === 'confirmed' ? `recorded by ${finding.decidedBy} on ${finding.decidedAt?.slice(0, 10)}` : 'a proposal, not yet confirmed';
+  const who = finding.status === 'confirmed' ? `recorded by ${finding.decidedBy} on ${formatDate(finding.decidedAt)}` : 'a proposal, not yet confirmed';
   return (
     <div className="xray-cited-bar" role="region" aria-label="Cited finding" data-testid="xray-cited-finding">
       <div className="xray-cited-head">

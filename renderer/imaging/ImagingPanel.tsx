@@ -11,6 +11,8 @@ import './imaging.css';
 import { PacsPull } from './PacsPull';
 import { XrayViewer } from './XrayViewer';
 import { FileInput, ImportReport } from '../ui/FileInput';
+import { FileAnywayButton, IdentityComparison } from '../ui/IdentityComparison';
+import { formatDate } from '../ui/format';
 
 interface Sync {
   add(el: HTMLElement): void;
@@ -89,8 +91,8 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
     for (const file of files) {
       try {
         const base64 = await readBase64(file);
-        const outcome = await call('imaging.import', { fileName: file.name, base64 });
-        if (outcome.status === 'ambiguous' || outcome.status === 'no-match') waiting.push({ fileName: file.name, base64, outcome });
+        const outcome = await call('imaging.import', { fileName: file.name, base64, chartId: patientId });
+        if (outcome.status === 'ambiguous' || outcome.status === 'no-match' || outcome.status === 'mismatch') waiting.push({ fileName: file.name, base64, outcome });
         else lines.push(outcome.status === 'imported' && outcome.patientId !== patientId ? `${outcome.message} (filed under another chart)` : outcome.message);
       } catch (e) {
         lines.push(`${file.name}: ${errorMessage(e)}`);
@@ -102,15 +104,17 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
     await load(true);
   };
 
-  const fileUnder = async (p: Pending, chartId: string | null) => {
+  const fileUnder = async (p: Pending, chartId: string | null, override = false) => {
     setPending((all) => all.filter((x) => x !== p));
     if (!chartId) {
       setImportLines((l) => [...l, `${p.fileName}: not imported`]);
       return;
     }
     try {
-      const outcome = await call('imaging.import', { fileName: p.fileName, base64: p.base64, patientId: chartId });
-      setImportLines((l) => [...l, outcome.message]);
+      const outcome = await call('imaging.import', { fileName: p.fileName, base64: p.base64, patientId: chartId, ...(override ? { override: true } : {}) });
+      // The chosen chart does not match the file after all: the prompt again, with what differs.
+      if (outcome.status === 'mismatch') setPending((all) => [...all, { ...p, outcome }]);
+      else setImportLines((l) => [...l, outcome.message]);
     } catch (e) {
       setImportLines((l) => [...l, `${p.fileName}: ${errorMessage(e)}`]);
     }
@@ -195,7 +199,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
   );
 
   const label = (st: ImagingStudy, se: ImagingSeries) =>
-    `${st.date ?? 'undated'} · ${[se.modality, se.bodyPart, se.viewPosition].filter(Boolean).join(' ')} · ${st.description ?? se.description ?? 'study'} (${se.instances.length})`;
+    `${formatDate(st.date, 'undated')} · ${[se.modality, se.bodyPart, se.viewPosition].filter(Boolean).join(' ')} · ${st.description ?? se.description ?? 'study'} (${se.instances.length})`;
 
   return (
     <section className="panel imaging-panel" data-testid="imaging-panel" aria-label="Imaging">
@@ -211,21 +215,25 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
       {citedError && <div className="error-line" role="alert">{citedError}</div>}
       <ImportReport lines={importLines} testId="dicom-import-report" />
       {pending.map((p) => (
-        <div key={p.fileName} className="imaging-choice" role="group" aria-label={`Choose the chart for ${p.fileName}`} data-testid="dicom-choice">
-          <p>
-            <strong>{p.fileName}</strong>: {p.outcome.message.replace(`${p.fileName}: `, '').replace(/; choose the chart \(--patient ID\)$/, '')}. Choose the chart:
+        <div key={p.fileName} className="imaging-choice identity-prompt" role="group" aria-label={`Choose the chart for ${p.fileName}`} data-testid="dicom-choice">
+          <p className="identity-prompt-head">
+            <strong>Not filed yet: {p.fileName}.</strong> {p.outcome.message.replace(`${p.fileName}: `, '').replace(/; choose the chart \(--patient ID\)$/, '').replace(/; not stored.*$/, '')}. Check whose image it
+            is before filing it:
           </p>
-          {p.outcome.candidates.map((c) => (
-            <button key={c.id} type="button" className="btn" onClick={() => void fileUnder(p, c.id)}>
-              {`File under ${c.name}${c.birthDate ? ` (born ${c.birthDate})` : ''}${c.matchedOn.length ? `, matched on ${c.matchedOn.join(', ')}` : ''}`}
-            </button>
+          {p.outcome.checks.map((check) => (
+            <div key={check.chart.id} className="identity-choice" data-testid="dicom-chart-choice" data-chart={check.chart.id}>
+              <IdentityComparison check={check} fileLabel="In the DICOM file" />
+              <p className={check.needsOverride ? 'identity-warning' : 'muted'}>{check.summary}.</p>
+              {check.needsOverride ? (
+                <FileAnywayButton check={check} what="this image" onFile={() => void fileUnder(p, check.chart.id, true)} />
+              ) : (
+                <button type="button" className="btn btn-primary" onClick={() => void fileUnder(p, check.chart.id)}>
+                  File under {check.chart.name}
+                </button>
+              )}
+            </div>
           ))}
-          {!p.outcome.candidates.some((c) => c.id === patientId) && (
-            <button type="button" className="btn" onClick={() => void fileUnder(p, patientId)}>
-              {`File under this chart${patientName ? ` (${patientName})` : ''}`}
-            </button>
-          )}
-          <button type="button" className="btn" onClick={() => void fileUnder(p, null)}>
+          <button type="button" className="btn" onClick={() => void fileUnder(p, null)} data-testid="dicom-do-not-import">
             Do not import
           </button>
         </div>
@@ -277,7 +285,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
             {study && series && instance && (
               <div className="imaging-slot" data-testid="current-slot">
                 <div className="imaging-slot-title">
-                  Current · {study.date ?? 'undated'}
+                  Current · {formatDate(study.date, 'undated')}
                   {series.instances.length > 1 ? ` · image ${series.instances.indexOf(instance) + 1} of ${series.instances.length}` : ''}
                   {instance.frames > 1 ? ` · frame ${frame + 1} of ${instance.frames}` : ''}
                 </div>
@@ -291,7 +299,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
             )}
             {compared && compared.series.instances[0] && (
               <div className="imaging-slot" data-testid="prior-slot">
-                <div className="imaging-slot-title">Prior · {compared.study.date ?? 'undated'}</div>
+                <div className="imaging-slot-title">Prior · {formatDate(compared.study.date, 'undated')}</div>
                 <XrayViewer key={compared.series.instances[0].id} patientId={patientId} study={compared.study} series={compared.series} instance={compared.series.instances[0]} onViewer={onViewer} />
               </div>
             )}

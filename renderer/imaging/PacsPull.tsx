@@ -285,6 +285,7 @@ const STATUS_WORDS: Record<DicomImportOutcome['status'], string> = {
   'already-imported': 'Already here',
   ambiguous: 'Not imported',
   'no-match': 'Not imported',
+  mismatch: 'Not imported',
   rejected: 'Refused',
 };
 

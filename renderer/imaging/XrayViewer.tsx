@@ -8,6 +8,7 @@ import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './c
 import { decodeInfo, requestFrame } from './frame-loader';
 import { NotePrompt, type NoteAsk } from './NotePrompt';
 import { presetsFor, type WindowPreset } from './presets';
+import { formatDate } from '../ui/format';
 
 type ToolName = 'Wwwc' | 'Pan' | 'Zoom' | 'Length' | 'Angle' | 'ArrowAnnotate';
 const TOOLS: ReadonlyArray<[ToolName, string]> = [
@@ -270,7 +271,7 @@ export function XrayViewer({
         <div className="xray-overlay top-left" data-testid="xray-overlay">
           <div>{study.dicomPatientName ?? '—'} · {study.dicomPatientId ?? '—'}</div>
           <div>{[series.modality, series.bodyPart, series.viewPosition, series.laterality].filter(Boolean).join(' · ')}</div>
-          <div>{study.date ?? 'no study date'} · {study.description ?? series.description ?? ''}</div>
+          <div>{formatDate(study.date, 'no study date')} · {study.description ?? series.description ?? ''}</div>
         </div>
         <div className="xray-overlay bottom-left">
           <div>{instance.columns} × {instance.rows} · {instance.transferSyntaxName}</div>

@@ -7,6 +7,8 @@ import { useTimeline } from '../timeline/timeline-store';
 import { useTrends } from '../trends/trends-store';
 import { focusView, unionOf } from './focus';
 import { useDocumentReview } from './review-store';
+import { formatDate, formatDateTime } from '../ui/format';
+import { lowConfidenceWords } from '../../electron/api/ocr-review';
 import { band, DEFAULT_THRESHOLD, doubtful, KIND_LABEL, lines, matchedText, nearMatch, step } from './words';
 
 const MIN_ZOOM = 0.25;
@@ -102,6 +104,32 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
 
   const doubts = useMemo(() => (page ? doubtful(page.words, threshold) : []), [page, threshold]);
   const textLines = useMemo(() => (page ? lines(page.words) : []), [page]);
+
+  // A doubtful word the clinician moves to counts as looked at: the core closes the page once all are.
+  const [confirmAccept, setConfirmAccept] = useState(false);
+  useEffect(() => {
+    if (current === null || !page || page.review.reviewed || page.review.seen.includes(current)) return;
+    if (!lowConfidenceWords(page.words).includes(current)) return;
+    const { documentId: doc, page: pageOf } = page;
+    void call('documents.seeWords', { documentId: doc, page: pageOf, indices: [current] })
+      .then((review) => {
+        setPage((p) => (p && p.documentId === doc && p.page === pageOf ? { ...p, review: { ...review, seen: [...p.review.seen, current] } } : p));
+        if (review.reviewed) onChanged();
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [current, page, onChanged]);
+
+  async function acceptAsRead() {
+    if (!page) return;
+    try {
+      const review = await call('documents.acceptPage', { documentId: page.documentId, page: page.page });
+      setPage((p) => (p ? { ...p, review: { ...review, seen: p.review.seen } } : p));
+      setConfirmAccept(false);
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
 
   // The current word scrolls into view in the image and in the text.
   useEffect(() => {
@@ -212,9 +240,10 @@ export function DocumentReview({ documentId, pages, onChanged }: { documentId: s
           {error}
         </div>
       )}
+      {page && <PageReviewBar review={page.review} confirming={confirmAccept} onAsk={() => setConfirmAccept(true)} onCancel={() => setConfirmAccept(false)} onAccept={() => void acceptAsRead()} />}
       {otherBirth && patient && otherBirth.proposal.kind === 'date' && (
         <div className="ocr-mismatch" role="alert" data-testid="ocr-patient-mismatch">
-          This page gives a date of birth of {otherBirth.proposal.date}, but {patient.name} was born on {patient.birthDate?.slice(0, 10)}. Check that the document belongs to this patient before
+          This page gives a date of birth of {formatDate(otherBirth.proposal.date)}, but {patient.name} was born on {formatDate(patient.birthDate)}. Check that the document belongs to this patient before
           accepting anything from it.
         </div>
       )}
@@ -548,5 +577,40 @@ function ProposalEditor({ item, onCancel, onSave }: { item: StoredProposalView; 
         </span>
       )}
     </form>
+  );
+}
+
+const HOW: Record<string, string> = { words: 'every doubtful word looked at', accepted: 'accepted as read without checking every word', 'text-layer': "the PDF's own text, nothing recognized" };
+
+/** Pure: whether this page is reviewed, and the override that closes it without looking at every doubtful word. */
+function PageReviewBar(props: { review: DocumentPage['review']; confirming: boolean; onAsk: () => void; onCancel: () => void; onAccept: () => void }) {
+  const { review } = props;
+  if (review.reviewed) {
+    return (
+      <div className="ocr-review-state done" role="status" data-testid="ocr-page-review">
+        Page {review.page} reviewed{review.how ? `: ${HOW[review.how]}` : ''}
+        {review.by ? ` (${review.by}${review.at ? `, ${formatDateTime(review.at)}` : ''})` : ''}.
+      </div>
+    );
+  }
+  return (
+    <div className="ocr-review-state" role="status" data-testid="ocr-page-review">
+      <strong>Page {review.page} is unreviewed:</strong> {review.wordsLeft} of {review.lowWords} doubtful {review.lowWords === 1 ? 'word' : 'words'} not looked at yet (Next moves through them).{' '}
+      {props.confirming ? (
+        <>
+          Accept the page as read without checking {review.wordsLeft === 1 ? 'it' : 'them'}? This is recorded in the audit trail.{' '}
+          <button type="button" className="btn btn-danger" onClick={props.onAccept} data-testid="ocr-accept-page">
+            Accept as read
+          </button>{' '}
+          <button type="button" className="btn" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className="btn" onClick={props.onAsk}>
+          Accept the page as read…
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { EventKind } from '../../electron/api/schemas';
+import { useChartNav } from '../chart/chart-nav';
 import { useDetails } from '../chart/details-store';
+import { useDocumentReview } from '../ocr-review/review-store';
 import { formatCount, formatMsDate, plural } from '../ui/format';
 import { KIND_COLOR } from './colors';
 import { buildLayout, KIND_LABEL, LANE_ORDER } from './layout';
@@ -37,9 +39,16 @@ export function FilterChips({ counts, hidden, onToggle }: FilterChipsProps) {
 }
 
 /** Smart container: filter chips, zoom presets and the canvas. */
+/** A scanned document on the timeline opens in the chart's document pane, not the details drawer. */
+function openDocument(patientId: string, documentId: string): void {
+  useDocumentReview.getState().select(patientId, documentId);
+  useChartNav.getState().show('documents');
+}
+
 export function TimelinePanel() {
   const { events, counts, hidden, view, extent, now, deceased, loading, error, truncated, undated, setView, preset, toggleKind } = useTimeline();
   const showDetails = useDetails((s) => s.show);
+  const patientId = useTimeline((s) => s.patientId);
   const selectedId = useDetails((s) => s.target?.id ?? null);
 
   const visible = useMemo(() => new Set(LANE_ORDER.filter((k) => !hidden.has(k))), [hidden]);
@@ -87,7 +96,7 @@ export function TimelinePanel() {
               deceased={deceased}
               selectedId={selectedId}
               onViewChange={setView}
-              onOpen={(e) => void showDetails(e.kind, e.id)}
+              onOpen={(e) => (e.kind === 'document' && patientId ? openDocument(patientId, e.id) : void showDetails(e.kind, e.id))}
               label={`Timeline of ${plural(events.length, 'record')}; use the zoom buttons, or arrow keys and + and - when focused.`}
             />
           )}

@@ -15,6 +15,7 @@ export const KIND_COLOR: Record<EventKind, string> = {
   'care-plan': '#5d7f2c',
   note: '#6b6b6b',
   fact: '#7a4f8c',
+  document: '#80612a',
 };
 
 /** The colour at a given opacity, as an rgba() string. */

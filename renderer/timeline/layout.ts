@@ -38,6 +38,7 @@ export const LANE_ORDER: readonly EventKind[] = [
   'imaging-study',
   'care-plan',
   'note',
+  'document',
   'fact',
 ];
 
@@ -55,6 +56,7 @@ export const KIND_LABEL: Record<EventKind, string> = {
   'care-plan': 'Care plans',
   note: 'Notes',
   fact: 'Facts and findings',
+  document: 'Scanned documents',
 };
 
 /** One of a kind, for a tooltip or a drawer's title. */
@@ -72,6 +74,7 @@ export const KIND_SINGULAR: Record<EventKind, string> = {
   'care-plan': 'Care plan',
   note: 'Note',
   fact: 'Fact',
+  document: 'Scanned document',
 };
 
 /** Kinds whose spans are stacked in rows (long-running things); the others share one row. */

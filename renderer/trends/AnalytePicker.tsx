@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Analyte } from '../../electron/api/schemas';
 import { formatDate, plural } from '../ui/format';
 import { groupAnalytes } from './analytes';
+import { displayUnit } from '../../electron/api/clinical-format';
 
 export interface AnalytePickerProps {
   readonly analytes: readonly Analyte[];
@@ -42,7 +43,7 @@ export function AnalytePicker({ analytes, selected, onSelect }: AnalytePickerPro
               <span className="a-name">{a.display}</span>
               <span className="a-meta">
                 {plural(a.count, 'result')}
-                {a.unit ? ` · ${a.unit}` : ''}
+                {displayUnit(a.unit) ? ` · ${displayUnit(a.unit)}` : ''}
                 {a.last ? ` · last ${formatDate(a.last)}` : ''}
               </span>
             </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Series } from '../../electron/api/schemas';
+import { displayUnit } from '../../electron/api/clinical-format';
 import { formatMsDateTime, formatValue } from '../ui/format';
 import { timeAxisLabel, toTrendData, xRange, yRange } from './analytes';
 
@@ -30,7 +31,8 @@ export function TrendChart({ series, onOpenPoint }: TrendChartProps) {
     const el = host.current;
     if (!el) return;
     const data = toTrendData(series);
-    const unit = series.unit ?? '';
+    // As clinicians write the unit (mmHg, °C); the record keeps its UCUM code (mm[Hg], Cel).
+    const unit = displayUnit(series.unit);
     const { refLow, refHigh } = series;
     const withUnit = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${formatValue(v)}${unit ? ` ${unit}` : ''}`);
 
@@ -186,7 +188,7 @@ export function TrendChart({ series, onOpenPoint }: TrendChartProps) {
       ref={host}
       data-testid="trend-chart"
       role="img"
-      aria-label={`${series.display} over time: ${series.points.length} results${series.unit ? ` in ${series.unit}` : ''}`}
+      aria-label={`${series.display} over time: ${series.points.length} results${series.unit ? ` in ${displayUnit(series.unit)}` : ''}`}
     />
   );
 }

@@ -1,4 +1,5 @@
 import type { Analyte, Series } from '../../electron/api/schemas';
+import { displayUnit } from '../../electron/api/clinical-format';
 import { isoToMs } from '../ui/format';
 
 /**
@@ -108,7 +109,8 @@ export function toTrendData(series: Series): TrendData {
 
 /** "70–99 mg/dL", "< 5.7 %", "> 60 mL/min" or null. */
 export function formatRefRange(low: number | null, high: number | null, unit: string | null): string | null {
-  const u = unit ? ` ${unit}` : '';
+  const shown = displayUnit(unit);
+  const u = shown ? ` ${shown}` : '';
   if (low !== null && high !== null) return `${low}–${high}${u}`;
   if (high !== null) return `≤ ${high}${u}`;
   if (low !== null) return `≥ ${low}${u}`;

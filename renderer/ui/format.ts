@@ -1,3 +1,5 @@
+import { formatDay, formatQuantity, type DateStyle } from '../../electron/api/clinical-format';
+
 /**
  * Dates and quantities as a clinician reads them: unambiguous day-month-year
  * ("12 Mar 2019"), never "03/12/19". Pure functions, no DOM.
@@ -62,13 +64,23 @@ export function isoToMs(value: string | null | undefined): number | null {
   return parseIsoDate(value)?.ms ?? null;
 }
 
-/** "12 Mar 2019", "Mar 2019" or "2019" depending on what the source knew. */
+let dateStyle: DateStyle = 'dmy';
+
+/** The one date style of the app (settings-store.ts sets it; day month year until then). */
+export function setDateStyle(style: DateStyle): void {
+  dateStyle = style;
+}
+
+export function currentDateStyle(): DateStyle {
+  return dateStyle;
+}
+
+/** "12 Mar 2019", "Mar 2019" or "2019" depending on what the source knew, in the app's date style. */
 export function formatDate(value: string | null | undefined, fallback = '—'): string {
   const p = parseIsoDate(value);
   if (!p) return value ? value : fallback;
-  if (p.precision === 'year') return String(p.year);
-  if (p.precision === 'month') return `${monthName(p.month)} ${p.year}`;
-  return `${p.day} ${monthName(p.month)} ${p.year}`;
+  const iso = p.precision === 'year' ? String(p.year) : p.precision === 'month' ? `${p.year}-${pad2(p.month + 1)}` : `${p.year}-${pad2(p.month + 1)}-${pad2(p.day)}`;
+  return formatDay(iso, dateStyle);
 }
 
 /** "12 Mar 2019, 14:05" (local time) for date-times; the date alone otherwise. */
@@ -81,7 +93,7 @@ export function formatDateTime(value: string | null | undefined, fallback = '—
 
 export function formatMsDate(ms: number): string {
   const d = new Date(ms);
-  return `${d.getDate()} ${monthName(d.getMonth())} ${d.getFullYear()}`;
+  return formatDay(`${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`, dateStyle);
 }
 
 export function formatMsDateTime(ms: number): string {
@@ -149,13 +161,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/** A number as measured: no float noise ("5.800000001" -> "5.8"). */
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  const fixed = value.toFixed(digits);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+/** A number as measured: no float noise ("5.800000001" -> "5.8"); see electron/api/clinical-format.ts. */
+export function formatValue(value: number, decimals?: number | null): string {
+  return formatQuantity(value, decimals);
 }
 
 /** "ExplanationOfBenefit" -> "Explanation of benefit". */

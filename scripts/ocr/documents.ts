@@ -115,6 +115,8 @@ export interface PageOptions {
   fontPx?: number;
   /** Only the first n analytes (small test images). */
   maxLabs?: number;
+  /** The patient the page names (a lab report only); otherwise a generated one. The other random draws stay the same. */
+  patient?: { name: string; birthDate: string };
 }
 
 type Row = { text: string; x: number; bold?: boolean } | { cells: { text: string; x: number }[]; bold?: boolean };
@@ -160,9 +162,11 @@ export function labReport(seed: number, page: PageOptions = {}): RenderedDocumen
   });
   const col = [Math.round(width * 0.06), Math.round(width * 0.4), Math.round(width * 0.55), Math.round(width * 0.72)];
   const fmt = (spec: LabSpec, value: number) => value.toFixed(spec.decimals);
+  const generated = patientLine(random);
+  const named = page.patient ? `Patient: ${page.patient.name}   DOB: ${page.patient.birthDate}   MRN: ${generated.split('MRN: ')[1]}` : generated;
   const header: Row[] = [
     { text: 'Northfield Clinical Laboratory', x: col[0]!, bold: true },
-    { text: patientLine(random), x: col[0]! },
+    { text: named, x: col[0]! },
     { text: `Specimen collected: ${date}   Reported: ${date}`, x: col[0]! },
   ];
   const table: Row[] = [

@@ -65,7 +65,8 @@ beforeAll(async () => {
   expect((await runCli(['vault', 'init', '--vault', baseVault, '--user', 'dr.ada', '--name', 'Dr Ada'])).code).toBe(0);
   expect((await runCli(['import', 'fhir', '--vault', baseVault, file('memory.json', memoryBundleText(), dir)])).code).toBe(0);
   if (haveRealDicom()) {
-    expect((await runCli(['dicom', 'import', '--vault', baseVault, '--patient', PATIENT, file('chest.dcm', realDicom('nih_chest_dx.dcm'), dir)])).code).toBe(0);
+    // The NIH chest film is another patient's: filed under this chart on the clinician's override.
+    expect((await runCli(['dicom', 'import', '--vault', baseVault, '--patient', PATIENT, '--override', file('chest.dcm', realDicom('nih_chest_dx.dcm'), dir)])).code).toBe(0);
     const jpg = existsSync(DERM_DIR) ? readdirSync(DERM_DIR).find((f) => f.endsWith('.jpg')) : undefined;
     if (jpg) photo = join(DERM_DIR, jpg);
   }
@@ -138,6 +139,8 @@ const CASES: Case[] = [
   { command: 'checks', label: 'no --patient', expect: 2, args: () => ['checks', '--vault', vaultCopy()] },
   { command: 'brief', label: 'the patient', expect: 0, args: () => ['brief', '--vault', vaultCopy(), '--patient', PATIENT] },
   { command: 'brief', label: 'an unknown patient', expect: 1, args: () => ['brief', '--vault', vaultCopy(), '--patient', 'nobody'] },
+  { command: 'documents', label: 'the patient', expect: 0, args: () => ['documents', '--vault', vaultCopy(), '--patient', PATIENT] },
+  { command: 'documents', label: 'an unknown patient', expect: 1, args: () => ['documents', '--vault', vaultCopy(), '--patient', 'nobody'], says: /no patient nobody/ },
   { command: 'ocr date-order', label: 'the order in use', expect: 0, args: () => ['ocr', 'date-order', '--vault', vaultCopy()] },
   { command: 'ocr date-order', label: 'an order that is not one', expect: 1, args: () => ['ocr', 'date-order', '--vault', vaultCopy(), '--set', 'year-first'], says: /month-first or day-first/ },
   // A success needs a running browser host, which this table does not start (test/unit/host covers it).

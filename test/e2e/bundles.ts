@@ -217,3 +217,40 @@ export function manyEventsBundle(patientId: string, from: string, to: string, co
   }
   return bundle(resources);
 }
+
+/**
+ * For the follow-up visit: a laboratory's potassium of 6.9 mmol/L (above
+ * Kost 1990's critical limit of 6.2) with its reference range, and a coded
+ * "no known drug allergy" (SNOMED 409137002) recorded by a clinician, after
+ * the patient's last Synthea visit.
+ */
+export function criticalPotassiumBundle(patientId: string): string {
+  const subject = { reference: `Patient/${patientId}` };
+  return bundle([
+    {
+      resourceType: 'Observation',
+      id: 'e2e-critical-potassium',
+      status: 'final',
+      category: laboratory(),
+      code: concept(LOINC, '6298-4', 'Potassium'),
+      subject,
+      effectiveDateTime: '2021-02-01T08:40:00+00:00',
+      valueQuantity: { value: 6.9, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+      referenceRange: [
+        {
+          low: { value: 3.5, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+          high: { value: 5.1, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+        },
+      ],
+    },
+    {
+      resourceType: 'AllergyIntolerance',
+      id: 'e2e-nkda',
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }] },
+      code: concept(SNOMED, '409137002', 'No known drug allergy'),
+      patient: subject,
+      recordedDate: '2021-02-01',
+    },
+  ]);
+}

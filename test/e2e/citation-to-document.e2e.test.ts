@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labReport } from '../../scripts/ocr/documents';
 import { writeTiff } from '../integration/ocr/tiff-writer';
-import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, type Workstation } from './support';
+import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, type Workstation, fileHeldScanAnyway, showSection } from './support';
 
 /**
  * From a brief line back to the paper: a two-page TIFF lab report is
@@ -67,9 +67,10 @@ describe.skipIf(skip !== null)(`citation to its scanned page (Chromium)${skip ? 
     await page.getByTestId('patient-row').filter({ hasText: 'Lena' }).click();
     await page.getByTestId('chart-name').waitFor();
 
-    // Upload the two-page TIFF; both pages are read.
-    await page.getByTestId('ocr-panel').scrollIntoViewIfNeeded();
+    // Upload the two-page TIFF; both pages are read. Its pages name other patients: filed on the clinician's override.
+    await showSection(page, 'documents');
     await page.getByTestId('ocr-upload-input').setInputFiles([{ name: 'lab-report.tif', mimeType: 'image/tiff', buffer: await twoPageTiff() }]);
+    await fileHeldScanAnyway(page);
     const review = page.getByTestId('ocr-review');
     await review.getByTestId('ocr-proposal').first().waitFor({ timeout: 3 * STEP_MS });
     expect(await review.getByTestId('ocr-page-of').innerText()).toBe('Page 1 of 2');
@@ -87,6 +88,7 @@ describe.skipIf(skip !== null)(`citation to its scanned page (Chromium)${skip ? 
     // Back to page 1, as a clinician would have moved on; then the brief, which now cites the LDL.
     await review.getByRole('button', { name: 'Previous page' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="ocr-page-of"]')?.textContent === 'Page 1 of 2');
+    await showSection(page, 'summary');
     const brief = page.getByTestId('brief');
     const line = brief.locator('.claim').filter({ hasText: 'above the reference range' });
     await line.waitFor({ timeout: STEP_MS });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImageClassifier } from '../../scripts/models/image-classifier';
 import { haveRealDicom, realDicom } from '../fixtures/imaging/dicom-files';
-import { createVault, e2eSkipReason, screenshot, startWorkstation, STEP_MS, syntheaBundle, type RunningHost, type Workstation } from './support';
+import { createVault, e2eSkipReason, screenshot, startWorkstation, STEP_MS, syntheaBundle, type RunningHost, type Workstation, showSection } from './support';
 
 /**
  * Decision support in Chromium: the generated chest X-ray test model in the
@@ -52,10 +52,13 @@ describe.skipIf(skip !== null)(`decision support end to end (Chromium)${skip ? `
       fileName: 'nih_chest_dx.dcm',
       base64: Buffer.from(realDicom('nih_chest_dx.dcm')).toString('base64'),
       patientId: VITO,
+      // The file names another patient: filed under Vito by the clinician's override.
+      override: true,
     })) as { ok: boolean };
     expect(imported.ok).toBe(true);
 
     await page.getByTestId('patient-row').filter({ hasText: 'Vito' }).click();
+    await showSection(page, 'imaging');
     // The panel stands beside the viewer and does not wait for the image to be drawn.
     const panel = page.getByTestId('decision-support');
     await panel.getByTestId('ds-label').waitFor({ timeout: STEP_MS });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipseOutline, syntheticPhoto } from '../unit/derm/synthetic-photo';
-import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, syntheaBundle, type Workstation } from './support';
+import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, syntheaBundle, type Workstation, showSection } from './support';
 
 /**
  * The dermatology viewer in Chromium with a synthetic photo the test draws
@@ -49,6 +49,7 @@ describe.skipIf(skip !== null)(`dermatology viewer end to end (Chromium)${skip ?
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 4 * STEP_MS });
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('patient-row').filter({ hasText: 'Vito' }).click();
+    await showSection(page, 'imaging');
 
     const photo = syntheticPhoto({ pxPerMm: 20, lesionMm: [6, 4] });
     const file = join(dir, 'forearm.jpg');
@@ -93,13 +94,14 @@ describe.skipIf(skip !== null)(`dermatology viewer end to end (Chromium)${skip ?
     await panel.locator('[data-testid="derm-findings"] li[data-status="confirmed"]').waitFor({ timeout: STEP_MS });
 
     // The brief now cites the finding; its citation opens the photo at the outline.
+    await showSection(page, 'summary');
     const brief = page.getByTestId('brief');
     const line = brief.locator('li.claim', { hasText: 'Lesion "Naevus A"' });
     await line.waitFor({ timeout: STEP_MS });
     expect(await line.getAttribute('data-verdict')).toBe('supported');
     await line.scrollIntoViewIfNeeded();
     await screenshot(page, GROUP, '04-brief-cites', brief);
-    await line.getByRole('button', { name: 'Fact' }).click();
+    await line.getByRole('button', { name: 'Confirmed finding' }).click();
     const cited = page.getByTestId('cited-finding');
     await cited.waitFor({ timeout: STEP_MS });
     await page.locator('[data-testid="cited-stage"][data-loaded="true"]').waitFor({ timeout: STEP_MS });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStarterLibrary } from '../../scripts/evidence/build-starter-library';
-import { createVault, e2eSkipReason, ROOT, screenshot, startWorkstation, STEP_MS, type Workstation } from './support';
+import { createVault, e2eSkipReason, ROOT, screenshot, showSection, startWorkstation, STEP_MS, type Workstation } from './support';
 
 /**
  * The starter evidence library and the checks from published tables, as a
@@ -71,6 +71,8 @@ describe.skipIf(skip !== null)(`evidence library and cited checks (Chromium)${sk
     await page.getByTestId('patient-row').filter({ hasText: 'Ravi' }).click();
     await page.getByTestId('chart-name').waitFor();
     await screenshot(page, GROUP, '00-chart');
+    // The library sits beside the visit note, in the chart's "Visit note" section.
+    await showSection(page, 'notes');
     const evidence = page.getByTestId('evidence');
     // The import runs in the background, in the core's thread: wait for it there, then open the chart again to list the documents.
     await expect
@@ -125,17 +127,20 @@ describe.skipIf(skip !== null)(`evidence library and cited checks (Chromium)${sk
   }, 4 * 60_000);
 
   it('flags opioid with benzodiazepine and metformin at eGFR 25 in the brief, each with its source', async () => {
-    const flags = page.getByTestId('check-flags');
-    await flags.waitFor();
-    const text = await flags.innerText();
+    // The brief is on the chart's summary: its high-severity flags are alerts at the top, the others are its checks, each with its rule and source.
+    await showSection(page, 'summary');
+    const brief = page.getByTestId('brief');
+    await brief.locator('[data-section="alerts"] [data-testid="claim-rule"]').first().waitFor();
+    const flags = brief.locator('[data-section="alerts"], [data-section="checks"]');
+    const text = (await flags.allInnerTexts()).join('\n');
     expect(text).toMatch(/oxyCODONE Hydrochloride 10 MG Oral Tablet \(opioid\) with alprazolam 0\.5 MG Oral Tablet \(benzodiazepine\)/);
     expect(text).toMatch(/CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022.*Recommendation 11.*concurrent-use-rules\.csv row 2/s);
     expect(text).toMatch(/metformin contraindicated with an eGFR below 30; eGFR 25/);
     expect(text).toMatch(/Metformin hydrochloride tablets, full prescribing information.*Revised 1\/2026.*section 4 Contraindications/s);
     // 10 mg x 6 a day x 1.5 = 90 MME/day.
     expect(text).toMatch(/Opioids total 90 MME\/day/);
-    await flags.scrollIntoViewIfNeeded();
-    await screenshot(page, GROUP, '03-brief-flags-with-sources', flags);
+    await brief.scrollIntoViewIfNeeded();
+    await screenshot(page, GROUP, '03-brief-flags-with-sources', brief);
     expect(workstation.opened.problems).toEqual([]);
   }, 4 * 60_000);
 });

@@ -11,6 +11,7 @@ import {
   STEP_MS,
   syntheaBundle,
   type Workstation,
+  showSection
 } from './support';
 
 /**
@@ -47,7 +48,7 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
   });
 
   const file = async (fileName: string, bytes: Uint8Array) => {
-    const r = (await running.core.invoke('imaging.import', { fileName, base64: Buffer.from(bytes).toString('base64'), patientId: VITO })) as {
+    const r = (await running.core.invoke('imaging.import', { fileName, base64: Buffer.from(bytes).toString('base64'), patientId: VITO, override: true })) as {
       ok: boolean;
       value?: { status: string };
     };
@@ -95,6 +96,7 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
     await file('chest-2024.dcm', asNewStudy(chest, 2, '20240115'));
 
     await page.getByTestId('patient-row').filter({ hasText: 'Vito' }).click();
+    await showSection(page, 'imaging');
     const panel = page.getByTestId('imaging-panel');
     await panel.waitFor();
     const current = page.getByTestId('current-slot');
@@ -119,12 +121,12 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
     await screenshot(page, GROUP, '11-rg1-j2ki-chest-zero-spacing');
 
     // 3. The 2024 chest: the 2019 chest hangs beside it without being asked for.
-    await panel.getByRole('button', { name: /^2024-01-15/ }).click();
+    await panel.getByRole('button', { name: /^Jan 15, 2024/ }).click();
     const currentCanvas = await shown(current, '12-current');
-    expect(await current.locator('.imaging-slot-title').innerText()).toContain('2024-01-15');
+    expect(await current.locator('.imaging-slot-title').innerText()).toContain('Jan 15, 2024');
     const priorCanvas = await shown(prior, '12-prior');
-    expect(await prior.locator('.imaging-slot-title').innerText()).toContain('2019-03-10');
-    expect(await page.getByRole('combobox', { name: 'Comparison study' }).locator('option:checked').innerText()).toMatch(/2019-03-10.*most recent prior/);
+    expect(await prior.locator('.imaging-slot-title').innerText()).toContain('Mar 10, 2019');
+    expect(await page.getByRole('combobox', { name: 'Comparison study' }).locator('option:checked').innerText()).toMatch(/Mar 10, 2019.*most recent prior/);
     expect(await page.getByTestId('imaging-sync').innerText()).toBe('Zoom, pan and window kept in step');
     await current.scrollIntoViewIfNeeded();
     await screenshot(page, GROUP, '12-prior-beside-current');
@@ -147,7 +149,7 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
 
     // Another study swapped in as the comparison, no reload of the current one.
     await page.getByRole('combobox', { name: 'Comparison study' }).selectOption({ label: (await page.getByRole('combobox', { name: 'Comparison study' }).locator('option', { hasText: 'CR EXTREMITY' }).innerText()).trim() });
-    await prior.locator('.imaging-slot-title').filter({ hasNotText: '2019-03-10' }).waitFor();
+    await prior.locator('.imaging-slot-title').filter({ hasNotText: 'Mar 10, 2019' }).waitFor();
     await shown(prior, '14-swapped');
     expect(await prior.getByTestId('xray-decoder').innerText()).toMatch(/^JPEG 2000/);
     expect(await currentCanvas.getAttribute('data-loaded')).toBe('true');
@@ -160,12 +162,15 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
     await panel.getByTestId('dicom-input').setInputFiles({ name: 'chest-2025.dcm', mimeType: 'application/dicom', buffer: Buffer.from(odd) });
     const choice = page.getByTestId('dicom-choice');
     await choice.waitFor();
-    expect(await choice.innerText()).toMatch(/birth dates differ\. Choose the chart:/);
+    expect(await choice.innerText()).toMatch(/birth dates differ\. Check whose image it is before filing it:/);
+    expect(await choice.locator('[data-field="birthDate"]').getAttribute('data-verdict')).toBe('differs');
     await choice.scrollIntoViewIfNeeded();
     await screenshot(page, GROUP, '15-import-choice');
-    await choice.getByRole('button', { name: /^File under .*Vito/ }).click();
+    // The birth date contradicts Vito's chart: filed only on the clinician's confirmed override.
+    await choice.getByTestId('identity-confirm').check();
+    await choice.getByTestId('identity-file-anyway').click();
     await page.getByTestId('dicom-import-report').filter({ hasText: 'chest-2025.dcm' }).waitFor();
-    await panel.getByRole('button', { name: /^2025-01-02/ }).waitFor();
+    await panel.getByRole('button', { name: /^Jan 2, 2025/ }).waitFor();
     expect(opened.problems).toEqual([]);
   }, TEST_MS);
 });

@@ -11,6 +11,7 @@ import {
   STEP_MS,
   syntheaBundle,
   type Workstation,
+  showSection
 } from './support';
 
 /**
@@ -52,10 +53,13 @@ describe.skipIf(skip !== null)(`X-ray viewer end to end (Chromium)${skip ? ` (sk
       fileName: 'nih_chest_dx.dcm',
       base64: Buffer.from(dicom).toString('base64'),
       patientId: VITO,
+      // The file names another patient: filed under Vito by the clinician's override.
+      override: true,
     })) as { ok: boolean; value?: { status: string } };
     expect(imported).toMatchObject({ ok: true, value: { status: 'imported' } });
 
     await page.getByTestId('patient-row').filter({ hasText: 'Vito' }).click();
+    await showSection(page, 'imaging');
     const canvas = page.getByTestId('xray-canvas');
     await page
       .locator('[data-testid="xray-canvas"][data-loaded="true"], .xray-error')

@@ -11,6 +11,8 @@ import {
   startWorkstation,
   STEP_MS,
   type Workstation,
+  fileHeldScanAnyway,
+  showSection,
 } from './support';
 
 /**
@@ -60,9 +62,10 @@ describe.skipIf(skip !== null)(`OCR review end to end (Chromium)${skip ? ` (skip
 
     const doc = labReport(11, { width: 1100, height: 560, fontPx: 22, maxLabs: 5 });
     const { bytes } = await degrade(doc.png, { name: 'rotated', rotate: 1.5 });
-    const panel = page.getByTestId('ocr-panel');
-    await panel.scrollIntoViewIfNeeded();
+    await showSection(page, 'documents');
     await page.getByTestId('ocr-upload-input').setInputFiles([{ name: 'lab-report.png', mimeType: 'image/png', buffer: bytes }]);
+    // The generated report names another patient: held back beside the chart, filed on the clinician's override.
+    await fileHeldScanAnyway(page);
     const review = page.getByTestId('ocr-review');
     const proposals = review.getByTestId('ocr-proposal');
     await proposals.first().waitFor({ timeout: 3 * STEP_MS }).catch(async (error: Error) => {
@@ -73,7 +76,7 @@ describe.skipIf(skip !== null)(`OCR review end to end (Chromium)${skip ? ` (skip
     expect(await review.locator('.ocr-box').count()).toBeGreaterThan(20);
     expect(await review.getByTestId('ocr-text').innerText()).toContain('Northfield');
     // The generated report names another patient (another birth date): the pane warns before anything is accepted.
-    expect(await review.getByTestId('ocr-patient-mismatch').innerText()).toContain('born on 1961-04-02');
+    expect(await review.getByTestId('ocr-patient-mismatch').innerText()).toContain('born on Apr 2, 1961');
     await review.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, GROUP, '01-review');
 
@@ -107,12 +110,15 @@ describe.skipIf(skip !== null)(`OCR review end to end (Chromium)${skip ? ` (skip
     await review.getByTestId('ocr-proposal-status').filter({ hasText: 'Accepted · in the record' }).first().waitFor();
 
     // In the chart: the trends' analyte list and the timeline's results.
+    await showSection(page, 'results');
     await page.getByTestId('analyte-picker').getByRole('button', { name: new RegExp(`^${display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
     const answer = (await running.core.invoke('timeline.events', { patientId: PATIENT, kinds: ['results'] })) as { ok: boolean; value?: { events: { start: string }[] } };
     expect(answer.ok).toBe(true);
     expect(answer.value!.events.map((e) => e.start.slice(0, 10))).toContain(doc.truth.labs[0]!.date);
+    await showSection(page, 'documents');
     await review.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, GROUP, '02-accepted');
+    await showSection(page, 'history');
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     await screenshot(page, GROUP, '03-chart');
     expect(opened.problems).toEqual([]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveRealDicom, realDicom } from '../fixtures/imaging/dicom-files';
 import { orthancSkipReason, startOrthanc, type RunningOrthanc } from '../helpers/orthanc';
 import { slowProxy } from '../integration/imaging/pacs-slow-proxy';
-import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, syntheaBundle, type Workstation } from './support';
+import { createVault, e2eSkipReason, type OpenedPage, screenshot, startWorkstation, STEP_MS, syntheaBundle, type Workstation, showSection } from './support';
 
 /**
  * "Pull from PACS" in Chromium against a real Orthanc (authentication on),
@@ -81,6 +81,7 @@ describe.skipIf(skip !== null)(`Pull from PACS end to end (Chromium, Orthanc)${s
       await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 4 * STEP_MS });
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
       await page.getByTestId('patient-row').filter({ hasText: 'Vito' }).click();
+      await showSection(page, 'imaging');
 
       await page.getByTestId('pacs-pull-open').click();
       const dialog = page.getByTestId('pacs-dialog');

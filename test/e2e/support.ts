@@ -130,10 +130,11 @@ export interface OpenedPage {
  * A fresh browser profile opening a one-time link (host.url, the first one, unless `link` is given).
  * The page exchanges it for its window secret (no cookie); a link works once: a second window needs
  * host.newLink() (openAnotherWindow). A reload keeps the window connected but signed out: sign in
- * again (signIn) after page.reload().
+ * again (signIn) after page.reload(). en-US, so that dates read the same on every machine (Settings'
+ * default date style follows the browser's language).
  */
 export async function openWorkstation(browser: Browser, host: BrowserHost, viewport = VIEWPORT, link = host.url): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US' });
   context.setDefaultTimeout(STEP_MS);
   context.setDefaultNavigationTimeout(STEP_MS);
   const page = await context.newPage();
@@ -258,4 +259,40 @@ export async function canvasColourCount(canvas: Locator): Promise<number> {
     for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return seen.size;
   });
+}
+
+/** The chart's sections, as its navigation names them (renderer/chart/chart-nav.ts). */
+export type ChartSectionId = 'summary' | 'results' | 'imaging' | 'documents' | 'notes' | 'history';
+
+/** Shows a section of the open chart (its panels mount the first time) and waits for it to be the selected one. */
+export async function showSection(page: Page, section: ChartSectionId): Promise<void> {
+  const tab = page.getByTestId(`section-${section}`);
+  await tab.click();
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="section-${id}"]`)?.getAttribute('aria-selected') === 'true', section);
+}
+
+/** Opens a patient's chart from the list (searching by name first) and waits for its header. */
+export async function openPatient(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Search patients').fill(name);
+  await page.getByTestId('patient-row').filter({ hasText: name }).first().click();
+  await page.getByTestId('chart-name').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * A scanned page that names another patient than the chart's is held back with the two side by side
+ * (test/e2e/wrong-chart.e2e.test.ts shows it): the clinician confirms and files it anyway.
+ */
+export async function fileHeldScanAnyway(page: Page): Promise<void> {
+  const prompt = page.getByTestId('ocr-identity-prompt');
+  await prompt.waitFor({ timeout: 3 * STEP_MS });
+  await prompt.getByTestId('identity-confirm').check();
+  await prompt.getByTestId('identity-file-anyway').click();
+  await prompt.waitFor({ state: 'detached' });
+}
+
+/** A call to the running core, straight (set-up and checks beside the browser): its value, or an error naming the method. */
+export async function invokeCore<T = unknown>(running: RunningHost, method: string, params: unknown): Promise<T> {
+  const answer = await running.core.invoke(method as never, params as never);
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+  return answer.value as T;
 }

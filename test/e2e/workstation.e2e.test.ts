@@ -14,6 +14,7 @@ import {
   PASSPHRASE,
   type RunningHost,
   screenshot,
+  showSection,
   signIn,
   startWorkstation,
   STEP_MS,
@@ -131,8 +132,8 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
     expect(await page.getByTestId('chart-name').innerText()).toContain('Vito');
     await page.getByTestId('allergy-banner').waitFor();
     await page.getByTestId('active-problems').waitFor();
-    await page.getByTestId('timeline-canvas').waitFor();
-    await page.getByTestId('trend-chart').locator('canvas').waitFor();
+    await page.getByTestId('vitals-strip').waitFor();
+    await page.getByTestId('brief-counts').waitFor();
     await screenshot(page, GROUP, '07-chart');
   }, TEST_MS);
 
@@ -150,12 +151,15 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
     await drawer.getByText('Provenance').waitFor();
     await drawer.getByRole('button', { name: 'Close details' }).click();
     await drawer.waitFor({ state: 'detached' });
+    await showSection(page, 'notes');
     const evidence = page.getByTestId('evidence');
     await evidence.getByTestId('evidence-empty').waitFor();
     await screenshot(page, GROUP, '07c-evidence-empty', evidence);
   }, TEST_MS);
 
   it('draws the timeline on a canvas, zooms with the presets and the wheel', async () => {
+    await showSection(page, 'history');
+    await page.waitForFunction(() => /Timeline of [\d,]+ records/.test(document.querySelector('[data-testid="timeline-canvas"]')?.getAttribute('aria-label') ?? ''));
     const timeline = page.getByTestId('timeline');
     const canvas = page.getByTestId('timeline-canvas');
     await timeline.scrollIntoViewIfNeeded();
@@ -217,6 +221,7 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
   }, TEST_MS);
 
   it('charts a lab trend with uPlot and shades its reference range', async () => {
+    await showSection(page, 'results');
     const trends = page.getByTestId('trends');
     await trends.scrollIntoViewIfNeeded();
     // The first analyte shown: HbA1c, whose Synthea results carry no range.
@@ -246,6 +251,7 @@ describe.skipIf(skip !== null)(`workstation end to end (Chromium)${skip ? ` (ski
     await screenshot(page, GROUP, '14-trend-with-range', trends);
 
     // A problem from the list opens its details too.
+    await showSection(page, 'summary');
     await page.getByTestId('active-problems').getByRole('button').first().click();
     const drawer = page.getByTestId('details-drawer');
     await drawer.getByText('Provenance').waitFor();

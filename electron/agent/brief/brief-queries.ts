@@ -1,4 +1,8 @@
 import type { Db } from '../../store/sqlite';
+import { isNoKnownAllergy } from '../../store/queries/allergies';
+
+export { isNoKnownAllergy, NO_KNOWN_ALLERGY_CODES } from '../../store/queries/allergies';
+export { openGoals } from '../../store/queries/goals';
 
 /**
  * The reads a pre-visit brief needs, each a plain function of the vault
@@ -41,6 +45,81 @@ export function recentVisits(db: Db, patientId: string, now: string): Visit[] {
     .all(patientId, now) as Visit[];
 }
 
+export interface Encounter extends Visit {
+  readonly end: string | null;
+  /** The FHIR class code: AMB (ambulatory), IMP (inpatient), EMER, ... */
+  readonly classCode: string | null;
+  readonly reason: string | null;
+}
+
+/** Classes of encounter that are a visit to the clinic, as opposed to a stay, an emergency or a home visit. */
+export const OUTPATIENT_CLASSES = ['AMB', 'ambulatory', 'outpatient', 'wellness', 'VR', 'virtual'];
+
+/** The most recent encounter up to `now`. */
+export function lastEncounter(db: Db, patientId: string, now: string): Encounter | null {
+  return (
+    (db
+      .prepare(
+        `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start, end_at AS "end", class_code AS classCode, reason
+         FROM encounters WHERE patient_id = ? AND start_at <= ? ORDER BY start_at DESC LIMIT 1`,
+      )
+      .get(patientId, now) as Encounter | undefined) ?? null
+  );
+}
+
+/** The most recent visit to the clinic (an outpatient encounter) that began before `before`. */
+export function previousOutpatientVisit(db: Db, patientId: string, before: string): Encounter | null {
+  const classes = OUTPATIENT_CLASSES.map(() => '?').join(', ');
+  return (
+    (db
+      .prepare(
+        `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start, end_at AS "end", class_code AS classCode, reason
+         FROM encounters WHERE patient_id = ? AND start_at < ? AND class_code IN (${classes}) ORDER BY start_at DESC LIMIT 1`,
+      )
+      .get(patientId, before, ...OUTPATIENT_CLASSES) as Encounter | undefined) ?? null
+  );
+}
+
+/** Every encounter after `since` up to `now`, oldest first. */
+export function encountersSince(db: Db, patientId: string, since: string, now: string): Encounter[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start, end_at AS "end", class_code AS classCode, reason
+       FROM encounters WHERE patient_id = ? AND start_at > ? AND start_at <= ? ORDER BY start_at`,
+    )
+    .all(patientId, since, now) as Encounter[];
+}
+
+/** Medications that ended (stopped, completed) after `since` up to `now`. */
+export function medicationsStoppedSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+  return db
+    .prepare(
+      `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
+       FROM medications WHERE patient_id = ? AND end_at > ? AND end_at <= ? ORDER BY end_at`,
+    )
+    .all(patientId, since, now) as CodedRecord[];
+}
+
+/** Clinical notes written after `since` up to `now` (visit notes signed in Continuum among them). */
+export function notesSince(db: Db, patientId: string, since: string, now: string): Array<{ id: string; title: string; at: string }> {
+  return db
+    .prepare(`SELECT id, title, written_at AS at FROM notes WHERE patient_id = ? AND written_at > ? AND written_at <= ? ORDER BY written_at`)
+    .all(patientId, since, now) as Array<{ id: string; title: string; at: string }>;
+}
+
+/** The cause of death the record gives (death certificate, LOINC 69453-9), whenever it was certified. */
+export function causeOfDeath(db: Db, patientId: string): { id: string; display: string; cause: string; at: string | null } | null {
+  return (
+    (db
+      .prepare(
+        `SELECT id, coalesce(display, code) AS display, value_text AS cause, effective_at AS at FROM observations
+         WHERE patient_id = ? AND code = '69453-9' AND value_text IS NOT NULL ORDER BY effective_at DESC LIMIT 1`,
+      )
+      .get(patientId) as { id: string; display: string; cause: string; at: string | null } | undefined) ?? null
+  );
+}
+
+
 export function conditionsSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
   return db
     .prepare(
@@ -81,15 +160,32 @@ export function activeMedications(db: Db, patientId: string, now: string): Coded
     .all(patientId, now, now) as CodedRecord[];
 }
 
+/**
+ * Allergies still current, most serious first. A record that says there is
+ * no known allergy (NKDA) is not an allergy: it is left out here, and read
+ * by noKnownAllergyRecords().
+ */
 export function currentAllergies(db: Db, patientId: string): Array<CodedRecord & { criticality: string | null; reactions: string[] }> {
-  const rows = db
+  return allergyRows(db, patientId)
+    .filter((row) => !isNoKnownAllergy(row))
+    .map(({ code: _code, ...row }) => ({ ...row, reactions: JSON.parse(row.reactions) as string[] }));
+}
+
+/** Records stating that the patient has no known allergy (NKA, NKDA), still current. */
+export function noKnownAllergyRecords(db: Db, patientId: string): Array<{ id: string; display: string; start: string | null }> {
+  return allergyRows(db, patientId)
+    .filter(isNoKnownAllergy)
+    .map((row) => ({ id: row.id, display: row.display, start: row.start }));
+}
+
+function allergyRows(db: Db, patientId: string) {
+  return db
     .prepare(
-      `SELECT id, coalesce(display, code) AS display, onset_at AS start, NULL AS "end", clinical_status AS status, criticality, reactions
+      `SELECT id, code, coalesce(display, code) AS display, coalesce(onset_at, recorded_date) AS start, NULL AS "end", clinical_status AS status, criticality, reactions
        FROM allergies WHERE patient_id = ? AND coalesce(clinical_status, 'active') <> 'resolved'
        ORDER BY criticality = 'high' DESC, display`,
     )
-    .all(patientId) as Array<CodedRecord & { criticality: string | null; reactions: string }>;
-  return rows.map((row) => ({ ...row, reactions: JSON.parse(row.reactions) as string[] }));
+    .all(patientId) as Array<CodedRecord & { code: string | null; criticality: string | null; reactions: string }>;
 }
 
 /** Care plans still active, and care items whose due date has passed without completion. */

@@ -1,6 +1,7 @@
+import { analyteDisplay } from '../../clinical/analyte-display';
 import { citeRecord, type Claim } from '../grounding/citation';
 import type { ResultPoint } from './brief-queries';
-import { day, unit, value } from './format';
+import { briefFormat, type BriefFormat } from './format';
 
 /** A change smaller than this, relative to the first value, is not worth a line. */
 const MIN_RELATIVE_CHANGE = 0.1;
@@ -11,14 +12,15 @@ const MAX_LINES = 6;
  * each time by 10% or more overall, and any latest result outside its
  * reference range. The brief says "rising" or "falling", not "worse":
  * whether up is bad depends on the analyte, and that is the clinician's
- * call (or a cited table's, in a later check).
+ * call (or a cited table's: see the alerts).
  */
-export function trendLines(byCode: ReadonlyMap<string, readonly ResultPoint[]>): Claim[] {
+export function trendLines(byCode: ReadonlyMap<string, readonly ResultPoint[]>, f: BriefFormat = briefFormat()): Claim[] {
   const candidates: Array<{ score: number; claim: Claim }> = [];
   for (const points of byCode.values()) {
     const latest = points[points.length - 1];
     if (!latest) continue;
-    const range = outOfRange(latest);
+    const shown = analyteDisplay(latest.code, latest.display);
+    const range = outOfRange(latest, shown.name, shown.decimals, f);
     if (range) candidates.push({ score: 10, claim: range });
     const last3 = points.slice(-3);
     if (last3.length < 3) continue;
@@ -27,10 +29,10 @@ export function trendLines(byCode: ReadonlyMap<string, readonly ResultPoint[]>):
     const falling = a.value > b.value && b.value > c.value;
     const change = Math.abs(c.value - a.value) / Math.max(Math.abs(a.value), 1e-9);
     if (!(rising || falling) || change < MIN_RELATIVE_CHANGE) continue;
-    const steps = last3.map((p) => `${value(p.value)}${unit(p.unit)} on ${day(p.at)}`).join(', then ');
+    const steps = last3.map((p) => `${f.value(p.value, shown.decimals)}${f.unit(p.unit)} on ${f.day(p.at)}`).join(', then ');
     candidates.push({
       score: change,
-      claim: { text: `${c.display} ${rising ? 'rising' : 'falling'}: ${steps}`, citations: last3.map((p) => citeRecord('observation', p.id)) },
+      claim: { text: `${shown.name} ${rising ? 'rising' : 'falling'}: ${steps}`, citations: last3.map((p) => citeRecord('observation', p.id)) },
     });
   }
   return candidates
@@ -39,13 +41,13 @@ export function trendLines(byCode: ReadonlyMap<string, readonly ResultPoint[]>):
     .map((c) => c.claim);
 }
 
-function outOfRange(p: ResultPoint): Claim | null {
+function outOfRange(p: ResultPoint, name: string, decimals: number | null, f: BriefFormat): Claim | null {
   const above = p.high !== null && p.value > p.high;
   const below = p.low !== null && p.value < p.low;
   if (!above && !below) return null;
-  const bounds = [p.low, p.high].map((b) => (b === null ? '' : value(b))).join('–');
+  const bounds = [p.low, p.high].map((b) => (b === null ? '' : f.value(b))).join('–');
   return {
-    text: `${p.display} ${value(p.value)}${unit(p.unit)} on ${day(p.at)}, ${above ? 'above' : 'below'} the reference range ${bounds}${unit(p.unit)}`,
+    text: `${name} ${f.value(p.value, decimals)}${f.unit(p.unit)} on ${f.day(p.at)}, ${above ? 'above' : 'below'} the reference range ${bounds}${f.unit(p.unit)}`,
     citations: [citeRecord('observation', p.id)],
   };
 }

@@ -146,6 +146,8 @@ function fromRow(db: Db, patientId: string, citation: Citation, kind: Exclude<Re
   const words = new Set(foldedWords(joined));
   for (const w of foldedWords(KIND_WORDS[kind] ?? '')) words.add(w);
   if (kind === 'encounter' && typeof row.class_code === 'string') for (const w of foldedWords(CLASS_WORDS[row.class_code.toUpperCase()] ?? '')) words.add(w);
+  // A goal or follow-up with a due date is "due" then (the date itself is checked among its days).
+  if (kind === 'care-plan' && typeof row.due_at === 'string') words.add('due');
   const tokens = tokenize(joined);
   const numbers = numbersIn(joined, tokens, datesIn(joined)).map((n) => ({ value: n.value, ucum: n.units[0]?.ucum ?? null }));
   const iso = (c: string) => (typeof row[c] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(row[c] as string) ? (row[c] as string) : null);

@@ -371,9 +371,12 @@ function negatedGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem
 const NEGATION_FILLER = new Set(['known', 'prior', 'previous', 'past', 'documented', 'recorded', 'any', 'personal', 'major', 'significant', 'real', 'other']);
 
 function presentGroup(a: EntityAssertion, g: Group, ctx: VerifyContext): Problem[] {
+  // A cited visit or care plan whose recorded reason names the group ("admitted for acute kidney injury").
+  const reasonIds = new Set(g.kinds.includes('reason') ? groupEntries({ ...g, kinds: ['reason'] }, ctx).map((e) => e.id) : []);
   const records = ctx.sources.filter(
     (s) =>
       ((g.kinds as readonly string[]).includes(s.kind) && (g.pattern === null || g.pattern.test(s.display))) ||
+      ((s.kind === 'encounter' || s.kind === 'care-plan') && reasonIds.has(s.id)) ||
       (s.measurement?.analyte && g.analytes?.includes(s.measurement.analyte.id)) ||
       (s.kind === 'diagnostic-report' && g.report !== undefined && g.report.test(s.display)),
   );

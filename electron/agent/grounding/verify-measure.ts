@@ -77,11 +77,15 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
   if (a.points.length === 0 && a.latest === null && a.trend === null && a.interpretation === null && !a.extreme) {
     // A bare analyte name ("eGFR on 2020-03-01") still has to be what it cites, at that date.
     const rows = [...analyteIds].flatMap((id) => resultsOf(ctx, analyteById(id)));
-    // A word a cited text uses in passing ("calibrated from a known length") names no result.
-    const inText = ctx.sources.some((s) => FREE_TEXT.has(s.kind) && foldPhrase(text(ctx, a.mention)).every((w) => s.words.has(w)));
+    // A word a cited text uses in passing ("calibrated from a known length") names no result; nor does a cited
+    // visit's recorded reason ("Follow-up visit, for blood pressure and potassium review").
+    const words = foldPhrase(text(ctx, a.mention));
+    const says = (s: SourceRecord) => words.every((w) => s.words.has(w));
+    const texts = ctx.sources.filter((s) => FREE_TEXT.has(s.kind) || (s.kind === 'encounter' && says(s)));
+    const inText = texts.some(says);
     if (rows.length === 0 && !inText) problems.push(problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${a.analyte.short} result`));
     for (const date of a.period?.spans ?? []) {
-      const inTextDates = rows.length === 0 && ctx.sources.some((s) => FREE_TEXT.has(s.kind) && s.days.some((d) => dateCovers(date, d)));
+      const inTextDates = rows.length === 0 && texts.some((s) => s.days.some((d) => dateCovers(date, d)));
       if (!inTextDates && !rows.some((r) => dateCovers(date, r.at))) problems.push(problem(date, 'date', `${text(ctx, date)}: no cited ${a.analyte.short} result of that date (cited: ${datesOf(rows)})`));
     }
     return problems;

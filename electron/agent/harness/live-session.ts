@@ -7,7 +7,9 @@ import { briefForPatient } from '../brief';
 import { checkMedications, ingredientsOf } from '../checks';
 import { citeRecord, type Citation } from '../grounding/citation';
 import { verifyClaim } from '../grounding/verifier';
-import { defaultToolRegistry, ProposalStore, signOffProposals, type RoleId, type SignedItem, type SignOffDecision, type ToolContext, type ToolRegistry } from '../tools';
+import { defaultToolRegistry, ProposalStore, signOffProposals, type ProposalBody, type RoleId, type SignedItem, type SignOffDecision, type ToolContext, type ToolRegistry } from '../tools';
+import { visitItems } from '../tools/visit-note';
+import type { VisitForm } from '../../api/session-schemas';
 import { describeProposal } from '../tools/proposal-checks';
 import type { ChatModel, ChatTurn } from './chat-model';
 import { decodingSchema } from './decoding-schema';
@@ -42,6 +44,12 @@ export interface LiveSessionOptions {
   readonly onText?: (agent: string, text: string) => void;
   /** Why there is no model, for the no-model notice. */
   readonly noModelReason?: string;
+  /**
+   * The app: the model's sign-off drafts the assessment, plan and follow-up into the clinician's visit form
+   * (a 'draft' event) instead of proposing them; the clinician signs the form (signVisit). Headless sessions
+   * leave it off: their script approves the proposals.
+   */
+  readonly draftIntoForm?: boolean;
 }
 
 const REPLY_TOKENS = 384;
@@ -183,10 +191,36 @@ export class LiveSession {
     return signed;
   }
 
+  /**
+   * The clinician's visit note, with or without a model: the visit, the note, the medication and problem
+   * changes and the follow-up, each made a proposal of the clinician's own and approved by the one sign-off
+   * (sign(): one transaction, each item through memory.approve with its audit entry). A model's sign-off
+   * draft still waiting is superseded (rejected); proposals from the conversation must be decided first.
+   * If the signature is refused nothing is written, and the form's items are dropped so it can be signed again.
+   */
+  signVisit(form: VisitForm): SignedItem[] {
+    const { vault, patientId } = this.options;
+    if (this.signed) throw new VaultError('invalid-input', 'sign-off refused, nothing written: this session is already signed off');
+    if (this.busy) throw new VaultError('invalid-input', 'sign-off refused, nothing written: the assistant is still answering: wait for it or press Stop');
+    const openChat = this.proposals.pending().filter((p) => !this.signOffDraft.has(p.id));
+    if (openChat.length > 0) {
+      throw new VaultError('invalid-input', `sign-off refused, nothing written: approve or reject the ${openChat.length === 1 ? 'proposal' : `${openChat.length} proposals`} from the conversation first`);
+    }
+    const drafted = this.proposals.pending();
+    const items = visitItems(vault.db, patientId, form).map((item) => this.proposals.add(item.body, item.citations, 'clinician'));
+    for (const item of items) this.recordProposal(item.id, true);
+    try {
+      return this.sign([...items.map((p) => ({ proposalId: p.id, decision: 'approve' as const })), ...drafted.map((p) => ({ proposalId: p.id, decision: 'reject' as const }))]);
+    } catch (error) {
+      this.proposals.discard(items.map((p) => p.id));
+      throw error;
+    }
+  }
+
   /** A headless script's approval step: every pending proposal decided as the script says, signed off as one. */
   decideAll(approve: SessionScript['approve']): void {
     const decisions = this.proposals.pending().map((proposal) => {
-      const yes = approve === 'all' || (Array.isArray(approve) && approve.includes(proposal.body.kind));
+      const yes = approve === 'all' || (Array.isArray(approve) && (approve as readonly string[]).includes(proposal.body.kind));
       return { proposalId: proposal.id, decision: yes ? ('approve' as const) : ('reject' as const) };
     });
     if (decisions.length > 0) this.sign(decisions);
@@ -346,6 +380,11 @@ export class LiveSession {
       followUpDate: string;
     } | null;
     if (!draft) return;
+    if (this.options.draftIntoForm) {
+      // The app: the draft goes into the clinician's visit form; nothing is proposed until they sign it.
+      trajectory.record({ type: 'draft', agent: 'orchestrator', assessment: draft.assessment, plan: draft.plan, followUpDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDate) ? draft.followUpDate : null });
+      return;
+    }
     // A note must cite what it rests on: the verified claims of the session, else the last visit the brief cites.
     const citations = this.citedInReplies.length > 0 ? dedupe(this.citedInReplies).slice(0, 20) : this.brief.sections.flatMap((s) => s.lines.flatMap((l) => l.citations)).slice(0, 1);
     if (citations.length === 0) {
@@ -365,9 +404,33 @@ export class LiveSession {
     if (!proposal) return;
     if (ofSignOff) this.signOffDraft.add(proposalId);
     const body = proposal.body;
-    const summary = body.kind === 'fact' ? body.statement : body.kind === 'note' ? body.title : body.kind === 'care-item' ? body.display : `follow-up on ${body.date}`;
-    const detail = body.kind === 'note' ? body.body : body.kind === 'follow-up' ? body.reason : undefined;
+    const summary = proposalSummary(body);
+    const detail = body.kind === 'note' ? body.body : body.kind === 'follow-up' ? body.reason : body.kind === 'medication-stop' ? (body.reason ?? undefined) : undefined;
     this.options.trajectory.record({ type: 'proposal', proposalId, kind: body.kind, summary, ...(detail === undefined ? {} : { detail }), ...(ofSignOff ? { signOff: true } : {}) });
+  }
+}
+
+/** A proposal in one line, as the chat panel and the trajectory show it. */
+function proposalSummary(body: ProposalBody): string {
+  switch (body.kind) {
+    case 'fact':
+      return body.statement;
+    case 'note':
+      return body.title;
+    case 'care-item':
+      return body.display;
+    case 'follow-up':
+      return `follow-up on ${body.date}`;
+    case 'visit':
+      return body.reason ? `${body.display}: ${body.reason}` : body.display;
+    case 'medication-start':
+      return `start ${body.display}${body.dosage ? `, ${body.dosage}` : ''}`;
+    case 'medication-stop':
+      return `stop ${body.display}`;
+    case 'problem-add':
+      return `add problem ${body.display}`;
+    case 'problem-resolve':
+      return `resolve problem ${body.display}`;
   }
 }
 

@@ -1,7 +1,7 @@
-import { eventKind } from '../../api/schemas';
+import { recordCitation } from '../../api/schemas';
 
-/** Record kinds a model's claim may cite. */
-export const CITABLE_KINDS = eventKind.options.filter((k) => k !== 'results');
+/** Record kinds a model's claim may cite: those a citation may name (not a day's results, not a scanned document as a whole). */
+export const CITABLE_KINDS = recordCitation.shape.record.options;
 
 /** One orchestrator step: a reply to the clinician with its claims, or a tool to call first. */
 export function orchestratorSchema(toolIds: readonly string[]): unknown {

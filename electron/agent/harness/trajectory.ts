@@ -24,6 +24,8 @@ export const trajectoryEvent = z.discriminatedUnion('type', [
   /** The sign-off committed: its approvals, their audit entries and the session's signed mark, in one transaction. */
   z.object({ type: z.literal('sign-off'), approved: z.number(), rejected: z.number(), records: z.array(z.string()) }),
   z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The model drafted the assessment, plan and follow-up into the clinician's visit form (the app): nothing proposed. */
+  z.object({ type: z.literal('draft'), agent: z.string(), assessment: z.string(), plan: z.string(), followUpDate: z.string().nullable() }),
   /** The context policy left the oldest turns out of what the model reads: shown to the clinician, never silent. */
   z.object({ type: z.literal('context'), dropped: z.number(), message: z.string() }),
   z.object({ type: z.literal('session.end'), at: z.string(), steps: z.number(), tokens: z.number(), reason: z.string() }),

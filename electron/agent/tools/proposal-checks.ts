@@ -31,8 +31,28 @@ export function proposalProblem(proposal: Proposal, db: Db, patientId: string, t
       if (body.date < today) return `its date ${body.date} is before today (${today})`;
       if (blank(body.reason)) return 'its reason is empty';
       break;
+    case 'visit':
+    case 'medication-start':
+    case 'problem-add':
+      if (blank(body.display)) return 'its description is empty';
+      break;
+    case 'medication-stop': {
+      const status = db.prepare(`SELECT status FROM medications WHERE id = ? AND patient_id = ?`).pluck().get(body.medicationId, patientId) as string | null | undefined;
+      if (status === undefined) return "the medication is not on this patient's chart";
+      if (!['active', 'on-hold'].includes(status ?? '')) return 'the medication is no longer active';
+      break;
+    }
+    case 'problem-resolve': {
+      const row = db.prepare(`SELECT clinical_status, abated_at FROM conditions WHERE id = ? AND patient_id = ?`).get(body.conditionId, patientId) as
+        | { clinical_status: string | null; abated_at: string | null }
+        | undefined;
+      if (!row) return "the problem is not on this patient's chart";
+      if (row.abated_at || row.clinical_status === 'resolved' || row.clinical_status === 'inactive') return 'the problem is no longer active';
+      break;
+    }
   }
-  if (proposal.citations.length === 0) return 'it cites nothing';
+  // What the clinician writes in the visit form is their own record and needs no source; an agent's draft must cite one.
+  if (proposal.citations.length === 0 && proposal.by !== 'clinician') return 'it cites nothing';
   for (const citation of proposal.citations) {
     if (readSource(db, patientId, citation) === null) {
       return citation.kind === 'record'
@@ -43,11 +63,21 @@ export function proposalProblem(proposal: Proposal, db: Db, patientId: string, t
   return null;
 }
 
+const DESCRIBED: Partial<Record<Proposal['body']['kind'], string>> = {
+  'follow-up': 'the follow-up',
+  'care-item': 'the care-plan item',
+  visit: 'the visit',
+  'medication-start': 'the medication started',
+  'medication-stop': 'the medication stopped',
+  'problem-add': 'the problem added',
+  'problem-resolve': 'the problem resolved',
+};
+
 /** How a message names a proposal: its kind and id, never its text (messages may reach a log; the text is patient data). */
 export function describeProposal(proposal: Proposal): string {
   const body = proposal.body;
   const what =
-    body.kind === 'note' ? (body.title.startsWith('Visit summary') ? 'the visit summary' : 'the note') : body.kind === 'follow-up' ? 'the follow-up' : body.kind === 'care-item' ? 'the care-plan item' : 'the fact';
+    body.kind === 'note' ? (body.title.startsWith('Visit summary') ? 'the visit summary' : 'the note') : (DESCRIBED[body.kind] ?? 'the fact');
   return `${what} (${proposal.id})`;
 }
 

@@ -9,9 +9,15 @@ import type { Citation } from '../grounding/citation';
  */
 export type ProposalBody =
   | { readonly kind: 'fact'; readonly statement: string; readonly factKind: string }
-  | { readonly kind: 'note'; readonly title: string; readonly body: string }
+  | { readonly kind: 'note'; readonly title: string; readonly body: string; readonly encounterId?: string }
   | { readonly kind: 'care-item'; readonly display: string; readonly dueAt: string | null }
-  | { readonly kind: 'follow-up'; readonly date: string; readonly reason: string };
+  | { readonly kind: 'follow-up'; readonly date: string; readonly reason: string }
+  // The clinician's own visit note (session.signVisit): the visit itself, and the changes it makes.
+  | { readonly kind: 'visit'; readonly encounterId: string; readonly display: string; readonly reason: string | null }
+  | { readonly kind: 'medication-start'; readonly display: string; readonly dosage: string | null }
+  | { readonly kind: 'medication-stop'; readonly medicationId: string; readonly display: string; readonly reason: string | null }
+  | { readonly kind: 'problem-add'; readonly display: string }
+  | { readonly kind: 'problem-resolve'; readonly conditionId: string; readonly display: string };
 
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
 
@@ -19,7 +25,7 @@ export interface Proposal {
   readonly id: string;
   readonly body: ProposalBody;
   readonly citations: readonly Citation[];
-  /** The agent that proposed it. */
+  /** The agent that proposed it, or 'clinician' for what the clinician wrote in the visit form. */
   readonly by: string;
   status: ProposalStatus;
   /** The record it became, once approved. */
@@ -45,5 +51,10 @@ export class ProposalStore {
 
   all(): Proposal[] {
     return [...this.items.values()];
+  }
+
+  /** Drops proposals that never reached the record (a visit form whose signature was refused). */
+  discard(ids: readonly string[]): void {
+    for (const id of ids) if (this.items.get(id)?.status === 'pending') this.items.delete(id);
   }
 }

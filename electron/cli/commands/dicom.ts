@@ -10,9 +10,9 @@ import { withVault } from '../login';
 export const dicomCommands: Command[] = [
   {
     name: 'dicom import',
-    usage: 'dicom import --vault FILE [--patient ID] [--json] PATH...',
-    summary: 'import DICOM files, folders or DICOMDIRs, each filed under the chart it matches (or --patient)',
-    options: { vault: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' }, patient: { type: 'string' } },
+    usage: 'dicom import --vault FILE [--patient ID [--override]] [--json] PATH...',
+    summary: "import DICOM files, folders or DICOMDIRs, each filed under the chart it matches (or --patient, if the file confirms it; --override files it anyway, audited)",
+    options: { vault: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' }, patient: { type: 'string' }, override: { type: 'boolean' } },
     positionals: 'one-or-more',
     async run(values, paths, io) {
       for (const path of paths) {
@@ -23,8 +23,9 @@ export const dicomCommands: Command[] = [
         }
       }
       const patientId = optionalString(values, 'patient');
+      if (values.override && !patientId) throw new UsageError('--override files under the chart named by --patient: give --patient');
       const summary = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
-        importDicomPaths(vault, paths, patientId ? { patientId } : {}),
+        importDicomPaths(vault, paths, patientId ? { patientId, ...(values.override ? { override: true } : {}) } : {}),
       );
       const count = (s: string) => summary.outcomes.filter((o) => o.status === s).length;
       if (values.json) printJson(io, summary);
@@ -32,14 +33,15 @@ export const dicomCommands: Command[] = [
         for (const o of summary.outcomes) {
           io.out(`${o.status}\t${o.message}\n`);
           for (const c of o.candidates) io.out(`\tcandidate ${c.id}\t${c.name}\t${c.birthDate ?? '-'}\tmatched on ${c.matchedOn.join(', ')}\n`);
+          if (o.status === 'mismatch') for (const check of o.checks) for (const f of check.fields) io.out(`\t${f.field}\tfile: ${f.file ?? '-'}\tchart: ${f.chart ?? '-'}\t${f.verdict}\n`);
         }
         if (summary.skipped.length > 0) io.out(`skipped ${summary.skipped.length} non-DICOM file(s)\n`);
         io.out(
-          `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('rejected')} rejected\n`,
+          `${count('imported')} imported, ${count('already-imported')} already there, ${count('ambiguous')} ambiguous, ${count('no-match')} unmatched, ${count('mismatch')} not matching the chart, ${count('rejected')} rejected\n`,
         );
       }
       // The status is the same whatever the output: --json changes what is printed, never the exit code.
-      const unresolved = summary.outcomes.filter((o) => o.status === 'ambiguous' || o.status === 'no-match' || o.status === 'rejected').length;
+      const unresolved = summary.outcomes.filter((o) => o.status === 'ambiguous' || o.status === 'no-match' || o.status === 'mismatch' || o.status === 'rejected').length;
       if (unresolved > 0 && count('imported') + count('already-imported') === 0) {
         throw new VaultError('invalid-input', `nothing imported: ${unresolved} file(s) need attention (see above)`);
       }

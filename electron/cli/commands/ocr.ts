@@ -3,6 +3,10 @@ import { basename } from 'node:path';
 import { extract, OcrPool, recognizeDocument, saveDocument, sniffMediaType } from '../../ocr';
 import { DATE_ORDERS, readDateOrder, saveDateOrder } from '../../ocr/date-order';
 import { VaultError } from '../../store/errors';
+import { compareIdentity, loadChartIdentity } from '../../identity/compare-identity';
+import { documentPatient } from '../../ocr/identity';
+import { listDocuments } from '../../ocr/list-documents';
+import { formatDay } from '../../api/clinical-format';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { UsageError } from '../io';
 import { withVault } from '../login';
@@ -10,9 +14,10 @@ import { withVault } from '../login';
 export const ocrCommands: Command[] = [
   {
     name: 'ocr',
-    usage: 'ocr --vault FILE --patient ID [--save] [--title T] DOCUMENT',
-    summary: 'read a scanned document (PNG, JPEG, TIFF, PDF) offline and print its words (boxes, confidences) and extraction proposals as JSON; --save keeps it in the patient record with the proposals pending review',
-    options: { vault: { type: 'string' }, user: { type: 'string' }, patient: { type: 'string' }, save: { type: 'boolean' }, title: { type: 'string' } },
+    usage: 'ocr --vault FILE --patient ID [--save [--file-anyway]] [--title T] DOCUMENT',
+    summary:
+      "read a scanned document (PNG, JPEG, TIFF, PDF) offline and print its words (boxes, confidences), extraction proposals and the page's patient beside the chart's as JSON; --save keeps it in the patient record with the proposals pending review, unless the page names another patient (--file-anyway files it then, audited)",
+    options: { vault: { type: 'string' }, user: { type: 'string' }, patient: { type: 'string' }, save: { type: 'boolean' }, 'file-anyway': { type: 'boolean' }, title: { type: 'string' } },
     positionals: 'one-or-more',
     async run(values, files, io) {
       if (files.length !== 1) throw new UsageError('give one document');
@@ -34,15 +39,20 @@ export const ocrCommands: Command[] = [
             },
           });
           const proposals = extract(pages, { dateOrder: readDateOrder(vault) });
-          const stored = values.save
-            ? saveDocument(vault, { patientId, title: optionalString(values, 'title') ?? basename(file), mediaType: sniffMediaType(bytes)!, bytes, pages, proposals })
-            : null;
+          const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(vault.db, patientId));
+          const override = identity.needsOverride && values['file-anyway'] === true;
+          const stored =
+            values.save && (!identity.needsOverride || override)
+              ? saveDocument(vault, { patientId, title: optionalString(values, 'title') ?? basename(file), mediaType: sniffMediaType(bytes)!, bytes, pages, proposals, identity, override })
+              : null;
           printJson(io, {
             file: basename(file),
             document: stored,
+            identity,
             pages: pages.map(({ image: _image, ...page }) => page),
             proposals,
           });
+          if (values.save && !stored) throw new VaultError('invalid-input', `${basename(file)}: not saved: ${identity.summary}; check the page, then --file-anyway to save it under this chart (audited)`);
         } finally {
           await pool.close();
         }
@@ -58,6 +68,26 @@ export const ocrCommands: Command[] = [
       const wanted = optionalString(values, 'set');
       const order = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => (wanted ? saveDateOrder(vault, wanted) : readDateOrder(vault)));
       io.out(`${order}\n`);
+    },
+  },
+  {
+    name: 'documents',
+    usage: 'documents --vault FILE --patient ID [--json]',
+    summary: "a patient's scanned documents, newest first: pages, proposals still to decide, and whether a clinician has reviewed the recognition",
+    options: { vault: { type: 'string' }, user: { type: 'string' }, patient: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values, _positionals, io) {
+      const patientId = requireString(values, 'patient');
+      const documents = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
+        if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(patientId)) throw new VaultError('not-found', `no patient ${patientId}`);
+        vault.audit('chart.open', patientId, { via: 'cli documents' });
+        return listDocuments(vault.db, patientId);
+      });
+      if (values.json) return printJson(io, documents);
+      for (const d of documents) {
+        const review = d.review.reviewed ? 'reviewed' : `unreviewed (${d.review.reviewedPages} of ${d.review.pages} pages, ${d.review.wordsLeft} doubtful words left)`;
+        io.out(`${d.id}\t${formatDay(d.createdAt.slice(0, 10), 'iso')}\t${d.title}\t${d.pages} page(s)\t${d.proposals.pending} to decide\t${review}${d.notice ? `\t${d.notice}` : ''}\n`);
+      }
+      io.out(`${documents.length} document(s)\n`);
     },
   },
 ];

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { eventKind, type EventKind } from '../../api/schemas';
+import { formatWithUnit } from '../../api/clinical-format';
+import { eventKind, type EventKind, type TimelineEvent } from '../../api/schemas';
 import { isVaultError, VaultError } from '../../store/errors';
 import { getPatient, listPatients } from '../../store/queries/patients';
-import { timelineEvents } from '../../store/queries/timeline';
+import { LISTED_KINDS, timelineEvents } from '../../store/queries/timeline';
 import { exportPatientBundle, importBundleFile, type ImportProgress } from '../../fhir';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { withVault } from '../login';
@@ -67,14 +68,14 @@ export const recordCommands: Command[] = [
         listPatients(vault.db, optionalString(values, 'query') ?? '', 100_000),
       );
       if (values.json) return printJson(io, result.patients);
-      for (const p of result.patients) io.out(`${p.id}\t${p.name}\t${p.birthDate ?? ''}\t${p.sex ?? ''}\n`);
+      for (const p of result.patients) io.out(`${p.id}\t${p.name}\t${p.birthDate ?? ''}\t${p.sex ?? ''}${p.deceasedAt ? `\tdeceased ${p.deceasedAt.slice(0, 10)}` : ''}\n`);
       io.out(`${result.total} patient(s)\n`);
     },
   },
   {
     name: 'timeline',
     usage: 'timeline --vault FILE --patient ID [--from DATE] [--to DATE] [--kinds a,b] [--json]',
-    summary: "a patient's timeline of encounters, problems, medications, procedures, immunizations and observations",
+    summary: "a patient's timeline: encounters, problems, medications, observations with their values, documents and more (--kinds to choose)",
     options: { ...common, patient: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, kinds: { type: 'string' } },
     async run(values, _positionals, io) {
       const patientId = requireString(values, 'patient');
@@ -82,13 +83,22 @@ export const recordCommands: Command[] = [
       const result = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
         if (!getPatient(vault.db, patientId)) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
         vault.audit('chart.open', patientId, { via: 'cli timeline' });
-        return timelineEvents(vault.db, { patientId, from: optionalString(values, 'from'), to: optionalString(values, 'to'), kinds });
+        return timelineEvents(vault.db, { patientId, from: optionalString(values, 'from'), to: optionalString(values, 'to'), kinds: kinds ?? LISTED_KINDS });
       });
       if (values.json) return printJson(io, result.events);
-      for (const e of result.events) io.out(`${e.start}\t${e.end ?? (e.ongoing ? 'ongoing' : '')}\t${e.kind}\t${e.label}\n`);
+      for (const e of result.events) io.out(`${e.start}\t${e.end ?? (e.ongoing ? 'ongoing' : '')}\t${e.kind}\t${e.label}${resultText(e)}\n`);
+      if (result.truncated) io.err(`only the first ${result.events.length} events are listed: narrow --from, --to or --kinds\n`);
     },
   },
 ];
+
+/** An observation's result as text: ": 7.2 % (range 4–5.6)"; nothing for other kinds. */
+function resultText(e: TimelineEvent): string {
+  if (e.kind !== 'observation') return '';
+  const value = e.value !== null && e.value !== undefined ? formatWithUnit(e.value, e.unit) : (e.valueText ?? '');
+  const range = e.refLow != null || e.refHigh != null ? ` (range ${e.refLow ?? ''}–${e.refHigh ?? ''})` : '';
+  return value ? `: ${value}${range}` : '';
+}
 
 function parseKinds(text: string | undefined): EventKind[] | undefined {
   if (!text) return undefined;

@@ -5,7 +5,7 @@ import { VaultError } from '../../store/errors';
 import type { HandlerMap } from './handler';
 
 export const agentHandlers: HandlerMap = {
-  'brief.get': (params, { session }) => briefForPatient(session.requireVault(), params.patientId),
+  'brief.get': (params, { session }) => briefForPatient(session.requireVault(), params.patientId, { dateStyle: params.dateStyle }),
   'checks.get': (params, { session }) => {
     const vault = session.requireVault();
     return { flags: checkMedications(vault.db, params.patientId, vault.now()) };

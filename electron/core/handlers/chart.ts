@@ -6,6 +6,7 @@ import { getResultsGroup, getSeries, listAnalytes } from '../../store/queries/ob
 import { listPatients } from '../../store/queries/patients';
 import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
+import { chartVitals } from '../../store/queries/vitals';
 import type { HandlerMap } from './handler';
 
 export const chartHandlers: HandlerMap = {
@@ -19,6 +20,8 @@ export const chartHandlers: HandlerMap = {
     vault.audit('chart.open', params.patientId);
     return chart;
   },
+
+  'chart.vitals': (params, { session }) => chartVitals(session.requireVault().db, params.patientId),
 
   'chart.accessHistory': (params, { session }) => ({
     entries: patientAccessHistory(session.requireVault().db, params.patientId, params.limit),

@@ -40,7 +40,11 @@ export const imagingHandlers: HandlerMap = {
   },
   'imaging.import': (params, { session }) => {
     const bytes = Buffer.from(params.base64, 'base64');
-    return importDicomBytes(session.requireVault(), params.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), params.patientId ? { patientId: params.patientId } : {});
+    return importDicomBytes(session.requireVault(), params.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      ...(params.patientId ? { patientId: params.patientId } : {}),
+      ...(params.override ? { override: true } : {}),
+      ...(params.chartId ? { chartId: params.chartId } : {}),
+    });
   },
 };
 

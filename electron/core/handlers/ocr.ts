@@ -3,6 +3,13 @@ import { readDateOrder } from '../../ocr/date-order';
 import type { DocumentSummary, ProposalEdits } from '../../api/ocr-schemas';
 import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrProgress, type OcrWord, type Proposal } from '../../ocr';
 import { toUcum } from '../../ocr/extract/ucum';
+import { randomUUID } from 'node:crypto';
+import type { IdentityCheck } from '../../api/identity-schemas';
+import { compareIdentity, loadChartIdentity } from '../../identity/compare-identity';
+import { documentPatient } from '../../ocr/identity';
+import { listDocuments } from '../../ocr/list-documents';
+import { acceptPageAsRead, markWordsSeen, pageReviews, seenWords } from '../../ocr/review';
+import type { OcrMediaType, OcrPage } from '../../ocr/types';
 import { VaultError } from '../../store/errors';
 import type { Vault } from '../../store/vault';
 import type { HandlerMap } from './handler';
@@ -28,50 +35,36 @@ export async function closeOcrPool(): Promise<void> {
 
 const uploads = new Map<string, { controller: AbortController; progress: OcrProgress | null }>();
 
-/** The reading notice saveDocument() keeps in the document's source row (e.g. only page 1 of a fax TIFF read). */
-function noticeOf(detail: string | null): string | null {
-  if (!detail) return null;
-  try {
-    const notice = (JSON.parse(detail) as { notice?: unknown }).notice;
-    return typeof notice === 'string' ? notice : null;
-  } catch {
-    return null;
-  }
+/**
+ * Documents recognized but not filed because the page names another patient
+ * than the chart's: kept in the core's memory only (never on disk), for the
+ * clinician to file anyway (an audited override) or discard, for 30 minutes
+ * or until the vault locks.
+ */
+interface PendingFiling {
+  readonly vault: Vault;
+  readonly patientId: string;
+  readonly fileName: string;
+  readonly mediaType: OcrMediaType;
+  readonly bytes: Buffer;
+  readonly pages: OcrPage[];
+  readonly proposals: Proposal[];
+  readonly identity: IdentityCheck;
+  readonly at: number;
+}
+const PENDING_MS = 30 * 60_000;
+const pendingFilings = new Map<string, PendingFiling>();
+
+function takePending(vault: Vault, pendingId: string): PendingFiling {
+  for (const [id, p] of pendingFilings) if (Date.now() - p.at > PENDING_MS || !p.vault.isOpen) pendingFilings.delete(id);
+  const pending = pendingFilings.get(pendingId);
+  if (!pending || pending.vault !== vault) throw new VaultError('not-found', 'that document is no longer waiting to be filed (it was filed or discarded, the vault locked, or 30 minutes passed): add it again');
+  pendingFilings.delete(pendingId);
+  return pending;
 }
 
 function documentSummaries(vault: Vault, patientId: string, documentId?: string): DocumentSummary[] {
-  const rows = vault.db
-    .prepare(
-      `SELECT d.id, d.title, d.media_type, d.page_count, d.created_at, s.detail AS detail,
-         (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'pending' AND p.kind != 'date') AS pending,
-         (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'accepted') AS accepted,
-         (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'edited') AS edited,
-         (SELECT COUNT(*) FROM document_proposals p WHERE p.document_id = d.id AND p.status = 'rejected') AS rejected
-       FROM documents d LEFT JOIN sources s ON s.id = d.source_id
-       WHERE d.patient_id = ? AND (? IS NULL OR d.id = ?) AND EXISTS (SELECT 1 FROM document_pages g WHERE g.document_id = d.id)
-       ORDER BY d.created_at DESC, d.rowid DESC`,
-    )
-    .all(patientId, documentId ?? null, documentId ?? null) as {
-    id: string;
-    title: string;
-    media_type: string;
-    page_count: number;
-    created_at: string;
-    detail: string | null;
-    pending: number;
-    accepted: number;
-    edited: number;
-    rejected: number;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    mediaType: r.media_type,
-    pages: r.page_count,
-    createdAt: r.created_at,
-    proposals: { pending: r.pending, accepted: r.accepted, edited: r.edited, rejected: r.rejected },
-    notice: noticeOf(r.detail),
-  }));
+  return listDocuments(vault.db, patientId, documentId);
 }
 
 const EDITABLE: Record<Proposal['kind'], readonly (keyof ProposalEdits)[]> = {
@@ -122,8 +115,17 @@ export const ocrHandlers: HandlerMap = {
       }).catch(asOneLine);
       if (pages.every((p) => p.words.length === 0)) throw new VaultError('invalid-input', `${params.fileName}: no text was found on ${pages.length === 1 ? 'the page' : `its ${pages.length} pages`}`);
       // The vault may have locked during a long OCR run: ask again before writing.
-      const stored = saveDocument(session.requireVault(), { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals: extract(pages, { dateOrder: readDateOrder(session.requireVault()) }) });
-      return { document: documentSummaries(session.requireVault(), params.patientId, stored.documentId)[0]! };
+      const current = session.requireVault();
+      const proposals = extract(pages, { dateOrder: readDateOrder(current) });
+      // Whose page is it? A name, birth date or sex that contradicts the chart stops the filing until the clinician decides.
+      const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(current.db, params.patientId));
+      if (identity.needsOverride) {
+        const pendingId = `filing-${randomUUID()}`;
+        pendingFilings.set(pendingId, { vault: current, patientId: params.patientId, fileName: params.fileName, mediaType, bytes, pages, proposals, identity, at: Date.now() });
+        return { document: null, identity, pendingId };
+      }
+      const stored = saveDocument(current, { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals, identity });
+      return { document: documentSummaries(current, params.patientId, stored.documentId)[0]!, identity, pendingId: null };
     } finally {
       if (params.uploadId) uploads.delete(params.uploadId);
     }
@@ -141,7 +143,28 @@ export const ocrHandlers: HandlerMap = {
     return { cancelled: entry !== undefined };
   },
 
+  'documents.fileAnyway': (params, { session }) => {
+    const vault = session.requireVault();
+    const p = takePending(vault, params.pendingId);
+    const stored = saveDocument(vault, { patientId: p.patientId, title: p.fileName, mediaType: p.mediaType, bytes: p.bytes, pages: p.pages, proposals: p.proposals, identity: p.identity, override: true });
+    return { document: documentSummaries(vault, p.patientId, stored.documentId)[0]!, identity: p.identity, pendingId: null };
+  },
+
+  'documents.discardPending': (params, { session }) => {
+    const vault = session.requireVault();
+    try {
+      takePending(vault, params.pendingId);
+      return { discarded: true };
+    } catch {
+      return { discarded: false };
+    }
+  },
+
   'documents.list': (params, { session }) => ({ documents: documentSummaries(session.requireVault(), params.patientId) }),
+
+  'documents.seeWords': (params, { session }) => markWordsSeen(session.requireVault(), params.documentId, params.page, params.indices),
+
+  'documents.acceptPage': (params, { session }) => acceptPageAsRead(session.requireVault(), params.documentId, params.page),
 
   'documents.page': (params, { session }) => {
     const vault = session.requireVault();
@@ -156,6 +179,9 @@ export const ocrHandlers: HandlerMap = {
       | undefined;
     if (!row) throw new VaultError('not-found', `${doc.title} has no page ${params.page} (it has ${doc.page_count})`);
     vault.audit('record.view', doc.patient_id, { kind: 'document.page', documentId: doc.id, page: row.page });
+    // A page with no doubtful word is reviewed once a clinician has opened it.
+    let review = pageReviews(vault.db, doc.id).find((r) => r.page === row.page)!;
+    if (!review.reviewed && review.lowWords === 0) review = markWordsSeen(vault, doc.id, row.page, []);
     return {
       documentId: doc.id,
       patientId: doc.patient_id,
@@ -170,6 +196,7 @@ export const ocrHandlers: HandlerMap = {
       imageBase64: row.image ? Buffer.from(row.image).toString('base64') : null,
       words: JSON.parse(row.words) as OcrWord[],
       proposals: listProposals(vault, doc.id).filter((p) => p.proposal.evidence.page === row.page),
+      review: { ...review, seen: seenWords(vault.db, doc.id, row.page) },
     };
   },
 

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { citation, type CitationDto } from '../../api/schemas';
 import type { SessionEvent } from '../../api/session-schemas';
+import { citationLabel } from '../../agent/brief/citation-labels';
+import { briefFormat } from '../../agent/brief/format';
 import { LiveSession, Trajectory, type TrajectoryEvent, type TrajectorySink } from '../../agent/harness';
 import { VaultError } from '../../store/errors';
 import type { Vault } from '../../store/vault';
@@ -49,8 +52,8 @@ function find(session: Session, sessionId: string): AppSession {
   return found;
 }
 
-/** What the chat panel shows of a trajectory event (model requests and raw answers stay in the file). */
-function toView(event: TrajectoryEvent): SessionEvent | null {
+/** What the chat panel shows of a trajectory event (model requests and raw answers stay in the file); `label` names a claim's citation for its chip. */
+function toView(event: TrajectoryEvent, label: (citation: CitationDto) => string): SessionEvent | null {
   switch (event.type) {
     case 'turn':
       return { type: 'turn', from: event.from, text: event.text };
@@ -64,6 +67,7 @@ function toView(event: TrajectoryEvent): SessionEvent | null {
           // A model may cite any string as an id; the verifier has already judged it, the panel shows it cut to size.
           citations: (c.citations ?? []).map((x) => ((x as { kind?: string }).kind === 'record' ? { ...(x as { id: string }), id: (x as { id: string }).id.slice(0, 200) } : x)) as never,
           problems: (c.spans ?? []).map((x) => ({ ...(x as { message: string }), message: cut((x as { message: string }).message, 240) })) as never,
+          labels: (c.citations ?? []).map((x) => safeLabel(label, x)),
         })),
       };
     case 'review':
@@ -82,8 +86,21 @@ function toView(event: TrajectoryEvent): SessionEvent | null {
       return { type: 'context', dropped: event.dropped, message: event.message };
     case 'session.end':
       return { type: 'end', reason: event.reason };
+    case 'draft':
+      return { type: 'draft', assessment: cut(event.assessment, 20_000), plan: cut(event.plan, 20_000), followUpDate: event.followUpDate };
     default:
       return null;
+  }
+}
+
+/** A chip's words for a citation a model wrote (it may be malformed: then only what kind it claims to be). */
+function safeLabel(label: (citation: CitationDto) => string, raw: unknown): string {
+  const parsed = citation.safeParse(raw);
+  if (!parsed.success) return 'Source';
+  try {
+    return label(parsed.data);
+  } catch {
+    return parsed.data.kind === 'record' ? parsed.data.record : 'Guideline passage';
   }
 }
 
@@ -114,6 +131,7 @@ export const sessionHandlers: HandlerMap = {
     const dir = join(dirname(session.status().vaultFile), 'trajectories');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const view: SessionEvent[] = [];
+    const format = briefFormat(params.dateStyle ?? 'iso');
     let file: Trajectory | null = null;
     const pending: TrajectoryEvent[] = [];
     let app: AppSession | null = null;
@@ -122,7 +140,7 @@ export const sessionHandlers: HandlerMap = {
         if (file) file.record(event);
         else pending.push(event);
         if (event.type === 'model.response' && app) app.streaming = null;
-        const shown = toView(event);
+        const shown = toView(event, (c) => citationLabel(vault.db, params.patientId, c, format));
         if (shown) view.push(shown);
       },
     };
@@ -136,6 +154,7 @@ export const sessionHandlers: HandlerMap = {
       seed: 0,
       script: { app: true },
       noModelReason: NO_MODEL,
+      draftIntoForm: true,
       onText: (agent, text) => {
         if (app) app.streaming = { agent, text };
       },
@@ -191,6 +210,31 @@ export const sessionHandlers: HandlerMap = {
       if (error instanceof VaultError) throw error;
       throw new VaultError('invalid-input', (error as Error).message.split('\n')[0]!);
     }
+  },
+  /**
+   * The clinician's visit note, with or without a model: the visit, the note, the medication and problem
+   * changes and the follow-up, written in one transaction with their audit entries (the sign-off), or none
+   * of it, with one line saying why.
+   */
+  'session.signVisit': (params, { session }) => {
+    const app = find(session, params.sessionId);
+    if (app.running) throw new VaultError('invalid-input', 'the assistant is still answering: wait for it or press Stop, then sign');
+    let signed;
+    try {
+      signed = app.live.signVisit(params.visit);
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      throw new VaultError('invalid-input', (error as Error).message.split('\n')[0]!);
+    }
+    const approved = signed.filter((s) => s.status === 'approved' && s.recordId);
+    const ids = (...kinds: string[]) => approved.filter((s) => kinds.includes(s.kind)).map((s) => s.recordId!);
+    return {
+      noteId: ids('note')[0]!,
+      visitId: ids('visit')[0]!,
+      followUpId: ids('follow-up')[0] ?? null,
+      medicationIds: ids('medication-start', 'medication-stop'),
+      problemIds: ids('problem-add', 'problem-resolve'),
+    };
   },
   'session.end': async (params, { session }) => {
     const app = find(session, params.sessionId);

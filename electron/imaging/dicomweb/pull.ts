@@ -162,5 +162,5 @@ function alreadyThere(vault: Vault, sopInstanceUid: string): { patientId: string
 }
 
 function outcome(file: string, status: DicomImportOutcome['status'], message: string): DicomImportOutcome {
-  return { file, status, message, patientId: null, studyId: null, instanceId: null, candidates: [] };
+  return { file, status, message, patientId: null, studyId: null, instanceId: null, candidates: [], checks: [] };
 }

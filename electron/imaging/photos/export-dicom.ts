@@ -9,22 +9,15 @@ import { anatomicRegion } from './anatomic-region';
 import { readPhotoHeader, type JpegFrame } from './photo-file';
 import { getLesion, getPhoto, photoBytes } from './queries';
 import { stableUid } from './uids';
+import { loadChartIdentity, type ChartIdentity } from '../../identity/compare-identity';
 
 export const VL_PHOTOGRAPHIC_IMAGE = '1.2.840.10008.5.1.4.1.1.77.1.4';
 export const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 export const EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const IMPLEMENTATION_CLASS_UID = stableUid('implementation');
 
-export interface ExportPatient {
-  readonly id: string;
-  readonly name: string;
-  readonly family: string | null;
-  readonly given: string | null;
-  readonly birthDate: string | null;
-  readonly sex: string | null;
-  /** The identifier DICOM's Patient ID carries: the chart's MRN when there is one. */
-  readonly mrn: string | null;
-}
+/** The chart's patient as DICOM's patient module writes it; Patient ID carries the chart's MRN when there is one. */
+export type ExportPatient = Omit<ChartIdentity, 'identifierValues'>;
 
 export interface VlPhotoInput {
   readonly photo: PhotoSummary;
@@ -160,13 +153,9 @@ export async function exportLesionSeries(vault: Vault, lesionId: string, dir: st
 }
 
 export function exportPatient(vault: Vault, patientId: string): ExportPatient {
-  const row = vault.db.prepare('SELECT id, name_text, family, given, birth_date, sex, identifiers FROM patients WHERE id = ?').get(patientId) as
-    | { id: string; name_text: string; family: string | null; given: string | null; birth_date: string | null; sex: string | null; identifiers: string }
-    | undefined;
-  if (!row) throw new ImagingError('not-found', `patient ${patientId} is not in the vault`);
-  const identifiers = JSON.parse(row.identifiers) as Array<{ value: string; type: string | null }>;
-  const mrn = identifiers.find((i) => /\bMR\b|medical record/i.test(i.type ?? ''))?.value ?? null;
-  return { id: row.id, name: row.name_text, family: row.family, given: row.given, birthDate: row.birth_date, sex: row.sex, mrn };
+  if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(patientId)) throw new ImagingError('not-found', `patient ${patientId} is not in the vault`);
+  const { identifierValues: _values, ...patient } = loadChartIdentity(vault.db, patientId);
+  return patient;
 }
 
 /** PS3.5 8.2.1: chroma subsampled (the usual JFIF 4:2:2 or 4:2:0) is YBR_FULL_422, full chroma is YBR_FULL. */

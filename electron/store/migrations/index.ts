@@ -6,8 +6,9 @@ import { documentsOcr } from './0004-documents-ocr';
 import { imaging } from './0005-imaging';
 import { photosFindings } from './0006-photos-findings';
 import { proposalKinds } from './0007-proposal-kinds';
+import { documentReview } from './0008-document-review';
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging, photosFindings, proposalKinds];
+export const migrations: readonly Migration[] = [initialSchema, coveringResultsIndex, evidenceLibrary, documentsOcr, imaging, photosFindings, proposalKinds, documentReview];
 
 export type { Migration } from './migration';

@@ -1,6 +1,8 @@
 import type { Allergy, Chart, CodedItem } from '../../api/schemas';
 import type { Db } from '../sqlite';
 import { getPatient } from './patients';
+import { isNoKnownAllergy } from './allergies';
+import { openGoals } from './goals';
 
 const ACTIVE_CONDITION = `clinical_status IN ('active', 'recurrence', 'relapse') OR (clinical_status IS NULL AND abated_at IS NULL)`;
 const ACTIVE_MEDICATION = `status IN ('active', 'on-hold') AND (end_at IS NULL OR end_at >= @now)`;
@@ -26,7 +28,7 @@ export function getChart(db: Db, patientId: string, now: Date = new Date()): Cha
   const allergies = (
     db
       .prepare(
-        `SELECT id, display, code, code_system, clinical_status AS status, onset_at AS start, NULL AS "end",
+        `SELECT id, display, code, code_system, clinical_status AS status, coalesce(onset_at, recorded_date) AS start, NULL AS "end",
                 criticality, category, reactions
          FROM allergies WHERE patient_id = ? AND coalesce(clinical_status, 'active') <> 'resolved'
          ORDER BY criticality = 'high' DESC, display`,
@@ -40,6 +42,10 @@ export function getChart(db: Db, patientId: string, now: Date = new Date()): Cha
       reactions: JSON.parse(row.reactions) as string[],
     }),
   );
+  // A record that says "no known allergy" is not an allergy: it goes apart, for the banner to say so.
+  const noKnownAllergies = allergies.filter((a) => isNoKnownAllergy({ code: a.code, display: a.display }));
+  const allergens = allergies.filter((a) => !noKnownAllergies.includes(a));
+  const goals = openGoals(db, patientId, now.toISOString()).map((g) => ({ id: g.id, display: g.display, code: null, codeSystem: null, status: g.status, start: g.start, end: g.end, due: g.due }));
   const activeProblems = (
     db
       .prepare(
@@ -73,7 +79,7 @@ export function getChart(db: Db, patientId: string, now: Date = new Date()): Cha
          SELECT max(occurred_at) FROM immunizations WHERE patient_id = @p)`,
     )
     .get({ p: patientId }) as { start: string | null; end: string | null };
-  return { patient, allergies, activeProblems, activeMedications, counts, span };
+  return { patient, allergies: allergens, noKnownAllergies, goals, activeProblems, activeMedications, counts, span };
 }
 
 interface CodedRow {

@@ -73,9 +73,14 @@ const KINDS: Record<EventKind, { table: string; label: string; fields: Array<[co
     label: `statement`,
     fields: [['statement', 'Fact'], ['kind', 'Kind'], ['status', 'Status'], ['valid_from', 'Valid from'], ['valid_to', 'Valid to']],
   },
+  document: {
+    table: 'documents',
+    label: `title`,
+    fields: [['title', 'Document'], ['media_type', 'File type'], ['page_count', 'Pages'], ['created_at', 'Filed']],
+  },
 };
 
-const NO_RESOURCE = new Set<EventKind>(['note', 'fact']);
+const NO_RESOURCE = new Set<EventKind>(['note', 'fact', 'document']);
 
 /** One record with its provenance: what it says, where it came from, who recorded it when. */
 export function getRecordDetails(db: Db, kind: EventKind, id: string): RecordDetails | null {

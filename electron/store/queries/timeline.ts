@@ -23,8 +23,8 @@ const PARTS: Record<EventKind, string> = {
     FROM procedures WHERE patient_id = @p AND start_at <= @to AND coalesce(end_at, start_at) >= @from`,
   immunization: `SELECT 'immunization', id, occurred_at, NULL, 0, coalesce(display, code, 'Immunization'), status
     FROM immunizations WHERE patient_id = @p AND occurred_at BETWEEN @from AND @to`,
-  // Single observations are not timeline events: a day's results of one
-  // category are ('results'), read grouped from the observations_day index.
+  // Single observations, each with its value (read apart, see observationEvents). The app's timeline
+  // draws a day's results of one category as one event instead ('results'), from the observations_day index.
   observation: `SELECT 'observation', id, effective_at, NULL, 0, coalesce(display, code, 'Observation'), status
     FROM observations WHERE 0`,
   results: `SELECT 'results', substr(effective_at, 1, 10) || '|' || coalesce(category, ''), substr(effective_at, 1, 10), NULL, 0,
@@ -49,9 +49,16 @@ const PARTS: Record<EventKind, string> = {
     FROM notes WHERE patient_id = @p AND written_at BETWEEN @from AND @to`,
   fact: `SELECT 'fact', id, valid_from, valid_to, 0, statement, status
     FROM memory_facts WHERE patient_id = @p AND valid_from BETWEEN @from AND @to`,
+  document: `SELECT 'document', id, created_at, NULL, 0, title, NULL
+    FROM documents WHERE patient_id = @p AND created_at BETWEEN @from AND @to
+      AND EXISTS (SELECT 1 FROM document_pages g WHERE g.document_id = documents.id)`,
 };
 
+/** What the app's timeline shows: single observations are drawn as each day's results. */
 export const ALL_KINDS = (Object.keys(PARTS) as EventKind[]).filter((kind) => kind !== 'observation');
+
+/** What `continuum timeline` lists by default: every observation with its value, instead of each day's results. */
+export const LISTED_KINDS = (Object.keys(PARTS) as EventKind[]).filter((kind) => kind !== 'results');
 
 /** Far enough to cover any real record; ISO strings compare in time order. */
 const MIN_TIME = '0000';
@@ -66,21 +73,68 @@ export function timelineEvents(
   query: { patientId: string; from?: string; to?: string; kinds?: readonly EventKind[] },
 ): { events: TimelineEvent[]; truncated: boolean } {
   const kinds = query.kinds && query.kinds.length > 0 ? [...new Set(query.kinds)].sort() : ALL_KINDS;
-  const statement = statementFor(db, kinds);
-  const rows = statement.all({
+  const bounds = {
     p: query.patientId,
     from: query.from ?? MIN_TIME,
     // A date-only bound ("2020-05-01") must include that whole day.
     to: query.to ? `${query.to}\uffff` : MAX_TIME,
     limit: TIMELINE_LIMIT + 1,
-  }) as Row[];
-  const truncated = rows.length > TIMELINE_LIMIT;
-  const events: TimelineEvent[] = new Array(Math.min(rows.length, TIMELINE_LIMIT));
+  };
+  const others = kinds.filter((k) => k !== 'observation');
+  const rows = others.length > 0 ? (statementFor(db, others).all(bounds) as Row[]) : [];
+  let events: TimelineEvent[] = new Array(Math.min(rows.length, TIMELINE_LIMIT + 1));
   for (let i = 0; i < events.length; i += 1) {
     const row = rows[i] as Row;
     events[i] = { kind: row[0], id: row[1], start: row[2], end: row[3], ongoing: row[4] === 1, label: row[5], status: row[6] };
   }
+  if (kinds.includes('observation')) events = mergeByStart(events, observationEvents(db, bounds));
+  const truncated = events.length > TIMELINE_LIMIT;
+  if (truncated) events.length = TIMELINE_LIMIT;
   return { events, truncated };
+}
+
+/**
+ * Each observation with a result (a number or a text; a blood pressure's
+ * systolic and diastolic are its components), with its unit and
+ * reference range as recorded.
+ */
+function observationEvents(db: Db, bounds: { p: string; from: string; to: string; limit: number }): TimelineEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT id, effective_at, coalesce(display, code, 'Observation'), status, value_num, value_text, unit, ref_low, ref_high
+       FROM observations WHERE patient_id = @p AND effective_at BETWEEN @from AND @to AND (value_num IS NOT NULL OR value_text IS NOT NULL)
+       ORDER BY effective_at LIMIT @limit`,
+    )
+    .raw(true)
+    .all(bounds) as Array<[string, string, string, string | null, number | null, string | null, string | null, number | null, number | null]>;
+  return rows.map(([id, at, label, status, value, valueText, unit, refLow, refHigh]) => ({
+    kind: 'observation',
+    id,
+    start: at,
+    end: null,
+    ongoing: false,
+    label,
+    status,
+    value,
+    valueText,
+    unit,
+    refLow,
+    refHigh,
+  }));
+}
+
+/** Two lists sorted by start, as one (stable: the first list's event first on a tie). */
+function mergeByStart(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: TimelineEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 const cache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();

@@ -51,7 +51,7 @@ describe.skipIf(!haveRealDicom())('image models as decision support, on real DIC
     await call('import.fhirBundle', { fileName: 'ngozi.json', content: readFileSync(join(__dirname, '../../fixtures/fhir/ngozi-adebayo.json'), 'utf8') });
     const patientId = (await call('patients.list', {})).patients[0]!.id;
     for (const name of ['nih_chest_dx.dcm', 'RG1_J2KI.dcm', 'RG3_J2KR.dcm', 'MR2_J2KR.dcm']) {
-      const outcome = await call('imaging.import', { fileName: name, base64: Buffer.from(realDicom(name)).toString('base64'), patientId });
+      const outcome = await call('imaging.import', { fileName: name, base64: Buffer.from(realDicom(name)).toString('base64'), patientId, override: true });
       instances[name] = outcome.instanceId!;
     }
   });
@@ -160,7 +160,7 @@ describe.skipIf(!haveRealDicom())('a dermoscopy photo, and nothing written to th
       vault.db
         .prepare(`INSERT INTO images (id, patient_id, kind, media_type, content, source_id, recorded_at) VALUES ('photo-1', 'p1', 'photo', 'image/jpeg', ?, ?, ?)`)
         .run(photo, source, new Date().toISOString());
-      const dx = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: 'p1' });
+      const dx = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: 'p1', override: true });
 
       const counts = () => {
         const tables = (vault.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
@@ -215,7 +215,7 @@ describe.skipIf(!haveRealDicom())('continuum imaging analyze', () => {
     const file = join(folder, 'clinic.vault');
     const vault = createTestVault(file);
     addPatient(vault, { id: 'p1', given: 'Ann', family: 'Lee', birthDate: '1960-02-03' });
-    const id = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: 'p1' }).instanceId!;
+    const id = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: 'p1', override: true }).instanceId!;
     vault.close();
 
     const text = await runCli(['imaging', 'analyze', '--vault', file, '--instance', id, '--models', modelsDir]);

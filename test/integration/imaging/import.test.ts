@@ -70,6 +70,40 @@ describe.skipIf(!haveRealDicom())('DICOM import into the vault', () => {
     vault.close();
   });
 
+  it('files under a chosen chart only what confirms it: another patient needs an explicit override, and that is audited', () => {
+    const vault = createTestVault();
+    addPatient(vault, { id: 'c', given: 'Bob', family: 'Stone', birthDate: '1950-01-01', identifiers: ['S1'] });
+    const base = realDicom('nih_chest_dx.dcm');
+    const doe = asNewStudy(withPatient(base, { id: 'H-77', name: 'DOE^JOHN', birthDate: '19850704' }), 5);
+
+    // Opened from Bob Stone's chart: no chart matches; the prompt compares the file with Bob's chart.
+    const prompt = importDicomBytes(vault, 'doe.dcm', doe, { chartId: 'c' });
+    expect(prompt.status).toBe('no-match');
+    expect(prompt.checks).toHaveLength(1);
+    expect(prompt.checks[0]).toMatchObject({ chart: { id: 'c', name: 'Bob Stone' }, needsOverride: true });
+    expect(Object.fromEntries(prompt.checks[0]!.fields.map((f) => [f.field, [f.file, f.chart, f.verdict]]))).toEqual({
+      name: ['DOE^JOHN', 'Bob Stone', 'differs'],
+      birthDate: ['1985-07-04', '1950-01-01', 'differs'],
+      sex: [expect.anything(), null, 'unknown'],
+      identifier: ['H-77', 'S1', 'unknown'],
+    });
+
+    // Chosen without the override: nothing stored, the mismatch said in one line.
+    const refused = importDicomBytes(vault, 'doe.dcm', doe, { patientId: 'c' });
+    expect(refused.status).toBe('mismatch');
+    expect(refused.message).toBe("doe.dcm: The file's name and birth date do not match the chart; not stored (file it anyway only after checking: --override)");
+    expect(vault.db.prepare(`SELECT count(*) FROM imaging_instances`).pluck().get()).toBe(0);
+
+    // With it: filed, and the override is in the audit trail with what differed.
+    const filed = importDicomBytes(vault, 'doe.dcm', doe, { patientId: 'c', override: true });
+    expect(filed).toMatchObject({ status: 'imported', patientId: 'c' });
+    const audit = vault.db.prepare(`SELECT action, detail FROM audit_log WHERE action = 'record.override'`).all() as Array<{ action: string; detail: string }>;
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ kind: 'dicom.filing', file: 'doe.dcm', fields: { name: 'differs', birthDate: 'differs' } });
+    expect(verifyAudit(vault.db).ok).toBe(true);
+    vault.close();
+  });
+
   it('imports a folder through the CLI: compressed files filed, bad ones refused in one line, non-DICOM skipped', async () => {
     const dir = tempDir();
     const file = join(dir, 'clinic.vault');
@@ -90,7 +124,7 @@ describe.skipIf(!haveRealDicom())('DICOM import into the vault', () => {
     expect(lines).toContain(`imported\t${join(folder, 'RG3_J2KR.dcm')}: CR 1760 x 1760 (JPEG 2000 Lossless) filed, matched on identifier, name, birthDate`);
     expect(lines.some((l) => l.startsWith(`rejected\t${join(folder, 'sub', 'cut.dcm')}: truncated`))).toBe(true);
     expect(lines).toContain('skipped 1 non-DICOM file(s)');
-    expect(lines.at(-1)).toBe('2 imported, 0 already there, 0 ambiguous, 0 unmatched, 1 rejected');
+    expect(lines.at(-1)).toBe('2 imported, 0 already there, 0 ambiguous, 0 unmatched, 0 not matching the chart, 1 rejected');
 
     const json = await runCli(['dicom', 'import', '--vault', file, '--json', join(DICOM_DIR, 'nih_chest_dx.dcm')]);
     expect(JSON.parse(json.out).outcomes[0]).toMatchObject({ status: 'no-match', candidates: [] });

@@ -5,6 +5,7 @@ import type { CoreClient } from '../../../electron/core/core-client';
 import { closeOcrPool } from '../../../electron/core/handlers/ocr';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { labReport } from '../../../scripts/ocr/documents';
+import { LOW_CONFIDENCE } from '../../../electron/api/ocr-review';
 import { TEST_SCRYPT, tempDir } from '../../helpers/temp-vault';
 
 /**
@@ -41,14 +42,17 @@ async function failure(method: string, params: unknown): Promise<string> {
 
 let patientId = '';
 let documentId = '';
+let held: Result<'documents.upload'>;
 
 beforeAll(async () => {
   core = createInProcessCore({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT });
   await call('vault.create', { clinicianId: 'dr.ada', displayName: 'Dr Ada Lovelace', passphrase: 'correct horse battery staple' });
   await call('import.fhirBundle', { fileName: 'grace.json', content: JSON.stringify(bundle) });
   patientId = (await call('patients.list', {})).patients[0]!.id;
-  const uploaded = await call('documents.upload', { patientId, fileName: 'lab-report.png', base64: doc.png.toString('base64'), uploadId: 'u1' });
-  documentId = uploaded.document.id;
+  // The generated report names another patient: held back, then filed with the clinician's override.
+  held = await call('documents.upload', { patientId, fileName: 'lab-report.png', base64: doc.png.toString('base64'), uploadId: 'u1' });
+  const filed = await call('documents.fileAnyway', { pendingId: held.pendingId! });
+  documentId = filed.document!.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -57,8 +61,66 @@ afterAll(async () => {
 });
 
 describe('documents and OCR over the API', () => {
+  it('holds back a page that names another patient, shows it beside the chart, and files it only on an audited override', async () => {
+    expect(held.document).toBeNull();
+    expect(held.pendingId).toMatch(/^filing-/);
+    expect(held.identity).toMatchObject({ chart: { id: patientId, name: 'Grace Okafor' }, needsOverride: true });
+    const fields = Object.fromEntries(held.identity.fields.map((f) => [f.field, f]));
+    expect(fields['name']).toMatchObject({ chart: 'Grace Okafor', verdict: 'differs' });
+    expect(fields['name']!.file).toBe(doc.truth.lines[1]!.split(/\s{2,}/)[0]!.replace('Patient: ', ''));
+    expect(fields['birthDate']).toMatchObject({ chart: '1961-04-02', verdict: 'differs' });
+    expect(held.identity.summary).toBe("The file's name and birth date do not match the chart");
+    // Filed once: the pending id is spent.
+    expect(await failure('documents.fileAnyway', { pendingId: held.pendingId })).toMatch(/^not-found: that document is no longer waiting to be filed/);
+    const overrides = (await call('chart.accessHistory', { patientId, limit: 50 })).entries.filter((e) => e.action === 'record.override');
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0]!.detail).toMatchObject({ kind: 'document.filing', documentId, fields: { name: 'differs', birthDate: 'differs' } });
+  });
+
+  it("files a page that names this patient at once, and discards a held one on request", async () => {
+    const own = labReport(8, { width: 1000, height: 420, fontPx: 22, maxLabs: 2, patient: { name: 'Grace Okafor', birthDate: '1961-04-02' } });
+    const filed = await call('documents.upload', { patientId, fileName: 'own-report.png', base64: own.png.toString('base64') });
+    expect(filed.pendingId).toBeNull();
+    expect(filed.document).toMatchObject({ title: 'own-report.png' });
+    expect(filed.identity.needsOverride).toBe(false);
+    expect(filed.identity.fields.filter((f) => f.verdict === 'agrees').map((f) => f.field).sort()).toEqual(['birthDate', 'name']);
+
+    const other = await call('documents.upload', { patientId, fileName: 'other.png', base64: doc.png.toString('base64') });
+    expect(other.pendingId).not.toBeNull();
+    expect(await call('documents.discardPending', { pendingId: other.pendingId! })).toEqual({ discarded: true });
+    const titles = (await call('documents.list', { patientId })).documents.map((d) => d.title);
+    expect(titles).toEqual(['own-report.png', 'lab-report.png']);
+  });
+
+  it('keeps a document unreviewed until every doubtful word is looked at, or the page is accepted as read (audited)', async () => {
+    const own = (await call('documents.list', { patientId })).documents.find((d) => d.title === 'own-report.png')!;
+    const before = await call('documents.page', { documentId: own.id, page: 1 });
+    const low = before.words.flatMap((w, i) => (!w.corrected && w.confidence < LOW_CONFIDENCE ? [i] : []));
+    if (low.length === 0) {
+      // Nothing doubtful: opening the page was the review.
+      expect(before.review).toMatchObject({ reviewed: true, how: 'words', wordsLeft: 0 });
+    } else {
+      expect(before.review).toMatchObject({ reviewed: false, how: null, wordsLeft: low.length });
+      expect((await call('documents.list', { patientId })).documents.find((d) => d.id === own.id)!.review).toMatchObject({ reviewed: false, wordsLeft: low.length });
+      const partly = await call('documents.seeWords', { documentId: own.id, page: 1, indices: low.slice(0, -1) });
+      expect(partly).toMatchObject({ reviewed: false, wordsLeft: 1 });
+      const done = await call('documents.seeWords', { documentId: own.id, page: 1, indices: low.slice(-1) });
+      expect(done).toMatchObject({ reviewed: true, how: 'words', by: 'dr.ada', wordsLeft: 0 });
+    }
+    expect((await call('documents.list', { patientId })).documents.find((d) => d.id === own.id)!.review.reviewed).toBe(true);
+
+    // The other document: accepted as read without checking its words, an override in the audit trail.
+    const page = await call('documents.page', { documentId, page: 1 });
+    if (page.review.reviewed) return;
+    const accepted = await call('documents.acceptPage', { documentId, page: 1 });
+    expect(accepted).toMatchObject({ reviewed: true, how: 'accepted', by: 'dr.ada', wordsLeft: 0 });
+    const audit = (await call('chart.accessHistory', { patientId, limit: 100 })).entries.filter((e) => e.action === 'record.override' && e.detail['kind'] === 'document.page-accepted');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toMatchObject({ documentId, page: 1, wordsUnchecked: page.review.wordsLeft });
+  });
+
   it('uploads a document: OCR in the pool, saved with pages and pending proposals', async () => {
-    const { documents } = await call('documents.list', { patientId });
+    const documents = (await call('documents.list', { patientId })).documents.filter((d) => d.id === documentId);
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: documentId, title: 'lab-report.png', mediaType: 'image/png', pages: 1, proposals: { accepted: 0, edited: 0, rejected: 0 } });
     expect(documents[0]!.proposals.pending).toBeGreaterThanOrEqual(4);
@@ -102,7 +164,7 @@ describe('documents and OCR over the API', () => {
     expect(events[0]!.start.slice(0, 10)).toBe(doc.truth.labs[0]!.date);
 
     const { documents } = await call('documents.list', { patientId });
-    expect(documents[0]!.proposals).toMatchObject({ accepted: 1, edited: 1, rejected: 1 });
+    expect(documents.find((d) => d.id === documentId)!.proposals).toMatchObject({ accepted: 1, edited: 1, rejected: 1 });
   });
 
   it('refuses bad requests with one-line messages', async () => {

@@ -56,7 +56,7 @@ beforeEach(async () => {
   const third = await lesionPhoto(PATIENT, lesion.id, '2025-01-12', 22, [8, 5], false, false);
   let xrayFact: string | null = null;
   if (haveRealDicom()) {
-    const imported = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: PATIENT });
+    const imported = importDicomBytes(vault, 'nih_chest_dx.dcm', realDicom('nih_chest_dx.dcm'), { patientId: PATIENT, override: true });
     expect(imported.status, imported.message).toBe('imported');
     const finding = proposeFinding(vault, { kind: 'dicom', instanceId: imported.instanceId! }, { kind: 'length', points: [{ x: 100, y: 100 }, { x: 400, y: 100 }] });
     xrayFact = decideFinding(vault, finding.id, 'confirm').factId;

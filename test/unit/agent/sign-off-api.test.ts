@@ -9,11 +9,12 @@ import { startCoreWithModels } from '../../helpers/core-with-models';
 import { tinyModel } from '../model/tiny-model';
 
 /**
- * The app's sign-off path through the real dispatch and contract: the
- * sign-off's items are not decided one by one (session.decide refuses
- * them), only together by session.sign, which writes them in one
- * transaction and says so in the session's events; a second sign is
- * refused. The generated tiny model drafts the assessment and plan.
+ * The app's sign-off path with a model, through the real dispatch and
+ * contract: the model drafts the assessment and plan into the clinician's
+ * visit form (a draft event, nothing proposed); the clinician signs the
+ * form (session.signVisit), written in one transaction and said in the
+ * session's events; a second signature is refused. The generated tiny
+ * model drafts.
  */
 let dir: string;
 let core: CoreClient;
@@ -36,32 +37,33 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('session.sign', () => {
-  it('signs the sign-off as one, refuses deciding its items apart, and refuses signing twice', async () => {
+describe('the model drafts into the visit form; the clinician signs it', () => {
+  it('drafts the assessment and plan without proposing anything, then signs the form as one, once', async () => {
     const { sessionId } = await call('session.start', { patientId });
     const events: SessionEvent[] = [];
     await call('session.signOff', { sessionId });
     const after = await settle(sessionId, events, 0);
-    const proposals = events.filter((e): e is Extract<SessionEvent, { type: 'proposal' }> => e.type === 'proposal');
-    const note = proposals.find((p) => p.kind === 'note');
-    expect(note).toBeDefined();
+    // The draft is for the form: nothing is proposed, nothing can be approved from it.
+    expect(events.filter((e) => e.type === 'proposal')).toEqual([]);
+    const draft = events.find((e): e is Extract<SessionEvent, { type: 'draft' }> => e.type === 'draft');
+    expect(draft).toBeDefined();
     const notesBefore = (await call('timeline.events', { patientId, kinds: ['note'] })).events.length;
 
-    expect(await failure('session.decide', { sessionId, proposalId: note!.proposalId, decision: 'approve' })).toMatch(/^the visit summary \(proposal-[^)]+\) is part of the sign-off/);
-    expect((await call('timeline.events', { patientId, kinds: ['note'] })).events).toHaveLength(notesBefore);
-    // (An item left undecided, a bad item, a failed write: test/unit/agent/sign-off.test.ts; the tiny model's draft has no valid follow-up date.)
-    const signed = await call('session.sign', { sessionId, decisions: proposals.map((p) => ({ proposalId: p.proposalId, decision: 'approve' as const })) });
-    expect(signed.decisions.map((d) => d.status)).toEqual(proposals.map(() => 'approved'));
-    const noteRecord = signed.decisions.find((d) => d.proposalId === note!.proposalId)!.recordId;
+    // The clinician keeps or edits the draft, and signs the form (the tiny model's text is random).
+    const assessment = draft!.assessment.trim() || 'Reviewed.';
+    const signed = await call('session.signVisit', {
+      sessionId,
+      visit: { reason: 'Follow-up', subjective: '', objective: '', assessment, plan: draft!.plan, followUp: null, medicationChanges: [], problemChanges: [], cites: [] },
+    });
     const notes = (await call('timeline.events', { patientId, kinds: ['note'] })).events;
     expect(notes).toHaveLength(notesBefore + 1);
-    expect(notes.map((e) => e.id)).toContain(noteRecord);
+    expect(notes.map((e) => e.id)).toContain(signed.noteId);
 
     const more: SessionEvent[] = [];
     await settle(sessionId, more, after);
-    expect(more.filter((e) => e.type === 'decision')).toHaveLength(proposals.length);
-    expect(more.at(-1)).toEqual({ type: 'notice', message: `signed off: ${proposals.length} approved and 0 rejected, written to the record together with this session as their source` });
-    expect(await failure('session.sign', { sessionId, decisions: [{ proposalId: note!.proposalId, decision: 'approve' }] })).toBe('sign-off refused, nothing written: this session is already signed off');
+    expect(more.filter((e) => e.type === 'decision')).toHaveLength(2);
+    expect(more.at(-1)).toEqual({ type: 'notice', message: 'signed off: 2 approved and 0 rejected, written to the record together with this session as their source' });
+    expect(await failure('session.sign', { sessionId, decisions: [{ proposalId: 'proposal-x', decision: 'approve' }] })).toBe('sign-off refused, nothing written: this session is already signed off');
     expect(await failure('session.sign', { sessionId, decisions: [] })).toMatch(/decisions/);
     await call('session.end', { sessionId });
   });

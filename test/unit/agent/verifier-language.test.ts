@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citeRecord, type Citation } from '../../../electron/agent/grounding/citation';
 import { verifyClaim, type VerifiedClaim } from '../../../electron/agent/grounding/verifier';
+import { importBundleText } from '../../../electron/fhir';
 import type { Vault } from '../../../electron/store/vault';
 import { PATIENT, verifierVault } from './verifier-fixture';
 
@@ -256,5 +257,41 @@ describe('bands and names written the clinician’s way', () => {
   it('reads a unit written after the dates, and a participle for a record’s noun', () => {
     passes('SBP fell: 131 (Jun 2011) -> 108 (Aug 21, 2020) mmHg.', obs('v-bp-2011'), obs('v-bp-2020'));
     passes('Acute bronchitis, resolved Feb 2019.', citeRecord('condition', 'v-bronchitis'));
+  });
+});
+
+describe('a visit and the reason it records', () => {
+  it('reads what the cited visit\'s reason names (a group of problems, results under review) and a goal\'s due date as cited, and a visit for something else as not', () => {
+    const ref = { reference: `Patient/${PATIENT}` };
+    const stay = (id: string, reason: string) => ({
+      resourceType: 'Encounter', id, status: 'finished', subject: ref, class: { code: 'IMP' }, type: [{ text: 'Encounter Inpatient' }],
+      reasonCode: [{ text: reason }], period: { start: '2024-03-02T18:00:00Z', end: '2024-03-06T11:00:00Z' },
+    });
+    const other = verifierVault();
+    try {
+      const review = { ...stay('v-visit-k', 'Blood pressure and potassium review'), class: { code: 'AMB' }, type: [{ text: 'Follow-up visit' }] };
+      // A follow-up with a due date, in a vault where "due" is a clinical word ("Anemia due to chronic kidney disease").
+      const followUp = { resourceType: 'Goal', id: 'v-follow-up', lifecycleStatus: 'active', subject: ref, description: { text: 'Follow-up visit: Potassium recheck' }, startDate: '2024-03-20', target: [{ dueDate: '2024-04-20' }] };
+      const anemia = { resourceType: 'Condition', id: 'v-anemia', subject: ref, clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Anemia due to chronic kidney disease' }, onsetDateTime: '2023-01-01' };
+      const entry = [stay('v-stay-aki', 'Acute kidney injury'), stay('v-stay-pneu', 'Pneumonia'), review, followUp, anemia].map((resource) => ({ resource }));
+      importBundleText(other, 'stays.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }));
+      const check = (text: string, id: string) => verifyClaim(other.db, PATIENT, { text, citations: [citeRecord('encounter', id)] });
+      const cited = check('Visit on 2 Mar 2024: Encounter Inpatient, for Acute kidney injury, until 6 Mar 2024', 'v-stay-aki');
+      expect(cited.problems).toEqual([]);
+      expect(cited.verdict).toBe('supported');
+      const wrong = check('Visit on 2 Mar 2024: Encounter Inpatient, for an injury, until 6 Mar 2024', 'v-stay-pneu');
+      expect(wrong.verdict).not.toBe('supported');
+      // Results the reason names are the visit's words, not results; a value still needs its result.
+      const reason = check('Last visit on 2 Mar 2024: Follow-up visit, for Blood pressure and potassium review', 'v-visit-k');
+      expect(reason.problems).toEqual([]);
+      expect(check('Last visit on 2 Mar 2024: Follow-up visit, for a potassium of 6.9 mmol/L', 'v-visit-k').problems.map((p) => p.kind)).toContain('citation');
+      expect(check('Last visit on 2 Mar 2024: Follow-up visit, for an HbA1c review', 'v-visit-k').problems.map((p) => p.kind)).toContain('citation');
+      // A goal with a due date is "due" on that date, and on no other.
+      const goal = (t: string) => verifyClaim(other.db, PATIENT, { text: t, citations: [citeRecord('care-plan', 'v-follow-up')] });
+      expect(goal('Follow-up visit: Potassium recheck, due 20 Apr 2024').problems).toEqual([]);
+      expect(goal('Follow-up visit: Potassium recheck, due 21 Apr 2024').verdict).not.toBe('supported');
+    } finally {
+      other.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brief as briefSchema } from '../../../electron/api/schemas';
+import { brief as briefSchema, eventKind, type TimelineEvent } from '../../../electron/api/schemas';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-vault';
 import { memoryBundleText, PATIENT } from '../agent/memory-fixture';
@@ -33,8 +33,26 @@ describe('continuum records commands', () => {
     expect(patients).toEqual([expect.objectContaining({ id: PATIENT, name: 'Ngozi Okafor', birthDate: '1961-04-02' })]);
     const timeline = await runCli(['timeline', '--vault', vault, '--patient', PATIENT, '--json']);
     expect(timeline.code, timeline.err).toBe(0);
-    const kinds = new Set((JSON.parse(timeline.out) as Array<{ kind: string }>).map((e) => e.kind));
-    for (const kind of ['encounter', 'condition', 'medication', 'results']) expect(kinds).toContain(kind);
+    const events = JSON.parse(timeline.out) as TimelineEvent[];
+    const kinds = new Set(events.map((e) => e.kind));
+    for (const kind of ['encounter', 'condition', 'medication', 'observation']) expect(kinds).toContain(kind);
+    // Each observation with its value, unit and reference range, as recorded.
+    expect(events.find((e) => e.id === 'a1c-3')).toMatchObject({ kind: 'observation', value: 7.94, unit: '%', refLow: 4, refHigh: 5.6 });
+    const text = await runCli(['timeline', '--vault', vault, '--patient', PATIENT, '--kinds', 'observation']);
+    expect(text.out).toContain('\tobservation\tHemoglobin A1c/Hemoglobin.total in Blood: 7.94 % (range 4–5.6)\n');
+    expect(text.out).toContain('\tobservation\tBody Weight: 82.4 kg\n');
+  });
+
+  it('answers --kinds for every kind it accepts, with only that kind', async () => {
+    const { vault } = await importedVault();
+    for (const kind of eventKind.options) {
+      const run = await runCli(['timeline', '--vault', vault, '--patient', PATIENT, '--kinds', kind, '--json']);
+      expect(run.code, `${kind}: ${run.err}`).toBe(0);
+      const events = JSON.parse(run.out) as TimelineEvent[];
+      expect(events.every((e) => e.kind === kind), kind).toBe(true);
+      if (['encounter', 'condition', 'medication', 'observation', 'results'].includes(kind)) expect(events.length, kind).toBeGreaterThan(0);
+    }
+    expect((await runCli(['timeline', '--vault', vault, '--patient', PATIENT, '--kinds', 'observations'])).err).toMatch(/--kinds: "observations" is not one of/);
   });
 
   it('prints the brief with its citations, every line verified', async () => {

@@ -203,7 +203,7 @@ describe('VL Photographic Image export', () => {
     // The project's own DICOM import accepts both files (into a second chart).
     const other = addPatient(vault, 'pat-2');
     for (const f of result.files) {
-      const outcome = importDicomBytes(vault, f.file, new Uint8Array(readFileSync(f.file)), { patientId: other });
+      const outcome = importDicomBytes(vault, f.file, new Uint8Array(readFileSync(f.file)), { patientId: other, override: true });
       expect(outcome.status, outcome.message).toBe('imported');
     }
     // A second export names the same instances.

@@ -54,6 +54,8 @@ beforeAll(async () => {
     fileName: 'nih_chest_dx.dcm',
     base64: Buffer.from(realDicom('nih_chest_dx.dcm')).toString('base64'),
     patientId: patients.patients[0]!.id,
+    // Filed under a chart whose patient the file does not name: the clinician's override.
+    override: true,
   });
   instanceId = String(imported['instanceId']);
   // The window reads records only once it has signed in itself.

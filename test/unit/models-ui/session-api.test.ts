@@ -71,7 +71,7 @@ describe('models over the contract', () => {
 });
 
 describe('a session with the tiny model', () => {
-  it('runs a chat turn, proposes the note at sign-off, and writes it only when the clinician signs', async () => {
+  it('runs a chat turn, drafts the assessment and plan into the visit form, and writes them only when the clinician signs', async () => {
     const state = await call('models.select', { dir: join(models, 'tiny') });
     expect(state.problem).toBeNull();
     expect(state.active).toBe(join(models, 'tiny'));
@@ -89,36 +89,30 @@ describe('a session with the tiny model', () => {
     const notesBefore = (await call('timeline.events', { patientId, kinds: ['note'] })).events.length;
     await call('session.signOff', { sessionId });
     await settle(sessionId, events, after);
-    const note = events.find((e) => e.type === 'proposal' && e.kind === 'note');
-    expect(note).toBeDefined();
+    // The model drafts into the form: nothing is proposed or written until the clinician signs.
+    const draft = events.find((e): e is Extract<SessionEvent, { type: 'draft' }> => e.type === 'draft');
+    expect(draft).toBeDefined();
+    expect(events.filter((e) => e.type === 'proposal' && e.signOff)).toEqual([]);
     expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
 
-    const signOffItems = events.filter((e): e is Extract<SessionEvent, { type: 'proposal' }> => e.type === 'proposal' && e.signOff);
-    expect(signOffItems.map((e) => e.proposalId)).toContain((note as { proposalId: string }).proposalId);
-    const noteId = (note as { proposalId: string }).proposalId;
-
-    // The sign-off's items are not decided one by one: session.decide refuses them and writes nothing.
-    expect(await failure('session.decide', { sessionId, proposalId: noteId, decision: 'approve' })).toMatch(/part of the sign-off/);
+    // A refused signature writes nothing: here a stop of a medication not on the chart.
+    const visit = { reason: 'Blood pressure review', subjective: '', objective: '', assessment: draft!.assessment.trim() || 'Reviewed.', plan: draft!.plan, followUp: null, medicationChanges: [], problemChanges: [], cites: [] };
+    expect(await failure('session.signVisit', { sessionId, visit: { ...visit, medicationChanges: [{ action: 'stop', medicationId: 'nothing-here', reason: null }] } })).toMatch(
+      /^sign-off refused, nothing written: the medication nothing-here is not on this patient's chart/,
+    );
     expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
 
-    // A refused signature writes nothing: here the summary is decided twice.
-    const twice = [{ proposalId: noteId, decision: 'approve' as const }, { proposalId: noteId, decision: 'approve' as const }];
-    expect(await failure('session.sign', { sessionId, decisions: twice })).toMatch(/^sign-off refused, nothing written: .*decided twice/);
-    expect((await call('timeline.events', { patientId, kinds: ['note'] })).events.length).toBe(notesBefore);
-
-    // session.sign writes them together.
-    const signed = await call('session.sign', { sessionId, decisions: signOffItems.map((e) => ({ proposalId: e.proposalId, decision: 'approve' as const })) });
-    expect(signed.decisions.map((d) => d.proposalId)).toEqual(signOffItems.map((e) => e.proposalId));
-    const decided = signed.decisions.find((d) => d.proposalId === noteId)!;
-    expect(decided.status).toBe('approved');
+    // The form signed: the visit and its note, together.
+    const signed = await call('session.signVisit', { sessionId, visit });
     const notes = (await call('timeline.events', { patientId, kinds: ['note'] })).events;
-    expect(notes.map((n) => n.id)).toContain(decided.recordId);
+    expect(notes.map((n) => n.id)).toContain(signed.noteId);
     expect(notes.length).toBe(notesBefore + 1);
-    expect(await failure('session.sign', { sessionId, decisions: [{ proposalId: noteId, decision: 'approve' }] })).toMatch(/already signed off/);
-    expect(await failure('session.decide', { sessionId, proposalId: noteId, decision: 'approve' })).toMatch(/signed off/);
+    expect(await failure('session.signVisit', { sessionId, visit })).toMatch(/already signed off/);
     const log: SessionEvent[] = [];
     await settle(sessionId, log, 0);
-    expect(log.filter((e) => e.type === 'decision').map((e) => e.proposalId)).toEqual(expect.arrayContaining(signOffItems.map((e) => e.proposalId)));
+    const items = log.filter((e): e is Extract<SessionEvent, { type: 'proposal' }> => e.type === 'proposal' && e.signOff);
+    expect(items.map((e) => e.kind)).toEqual(['visit', 'note']);
+    expect(log.filter((e) => e.type === 'decision').map((e) => e.proposalId)).toEqual(expect.arrayContaining(items.map((e) => e.proposalId)));
     expect(log.some((e) => e.type === 'notice' && /^signed off: \d+ approved/.test(e.message))).toBe(true);
 
     // The measured speed reaches the model manager.
