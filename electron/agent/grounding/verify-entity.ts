@@ -463,9 +463,12 @@ function encounter(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     const cites = ctx.sources.some((s) => (s.words.has('admission') && c.classes!.includes('IMP')) || (s.kind === 'procedure' && s.words.has('emergency') && c.classes!.includes('EMER')));
     return cites ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no ${c.classes.includes('EMER') ? 'emergency' : 'inpatient'} encounter`)];
   }
-  if (c.classes && !cited.some((s) => c.classes!.includes((s.category ?? '').toUpperCase()))) {
+  // "Emergency room admission (procedure)": the cited visit's own name, whatever its class.
+  const ownName = cited.some((s) => foldPhrase(text(ctx, a.mention)).every((w) => s.words.has(w)));
+  if (c.classes && !ownName && !cited.some((s) => c.classes!.includes((s.category ?? '').toUpperCase()))) {
     problems.push(problem(a.mention, 'term', `${text(ctx, a.mention)}: the cited encounter is of class ${cited[0]!.category ?? 'unknown'}`));
   }
-  for (const { date } of a.dates) if (!cited.some((s) => dateCovers(date, s.start))) problems.push(problem(date, 'date', `${text(ctx, date)}: the cited encounter is of ${cited.map((s) => s.start?.slice(0, 10)).join(', ')}`));
+  // A visit's date is its start; "until 2021-04-01" may also be its end.
+  for (const { date, role } of a.dates) if (!cited.some((s) => dateCovers(date, s.start) || (role === 'end' && dateCovers(date, s.end)))) problems.push(problem(date, 'date', `${text(ctx, date)}: the cited encounter is of ${cited.map((s) => s.start?.slice(0, 10)).join(', ')}`));
   return problems;
 }

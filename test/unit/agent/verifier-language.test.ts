@@ -254,6 +254,11 @@ describe('bands and names written the clinician’s way', () => {
     passes('BP 199/101 mmHg on 2019-03-01 - stage 2 (>=140/>=90).', obs('v-bp-2019'));
   });
 
+  it('takes a visit’s own name as it is, and still checks the kind of visit a claim says', () => {
+    passes('Visit on 2021-02-12: Emergency room admission.', citeRecord('encounter', 'v-enc-2'));
+    flags('Admitted as an inpatient on 2020-08-21.', 'term', citeRecord('encounter', 'v-enc-1'));
+  });
+
   it('reads a unit written after the dates, and a participle for a record’s noun', () => {
     passes('SBP fell: 131 (Jun 2011) -> 108 (Aug 21, 2020) mmHg.', obs('v-bp-2011'), obs('v-bp-2020'));
     passes('Acute bronchitis, resolved Feb 2019.', citeRecord('condition', 'v-bronchitis'));
