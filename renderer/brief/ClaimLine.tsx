@@ -1,5 +1,5 @@
 import type { BriefRule, CitationDto, VerifiedClaimDto } from '../../electron/api/schemas';
-import { ruleSourceText } from '../../electron/api/rule-source-text';
+import { ruleSourceCitation } from '../../electron/api/rule-source-text';
 import { KIND_SINGULAR } from '../timeline/layout';
 import { claimParts } from './claim-parts';
 
@@ -61,7 +61,13 @@ export function ClaimLine({ claim, onOpenCitation }: ClaimLineProps) {
       {claim.rule && (
         <span className="claim-rule-text" data-testid="claim-rule">
           {claim.rule.text}{' '}
-          <span className="claim-rule-source">({ruleSourceText(claim.rule.source)})</span>
+          <span className="claim-rule-source">({ruleSourceCitation(claim.rule.source)})</span>
+          {claim.rule.source.row && (
+            <details className="claim-rule-row">
+              <summary>Table row</summary>
+              {claim.rule.source.row}
+            </details>
+          )}
         </span>
       )}
       <span className="claim-sources">

@@ -132,6 +132,8 @@ describe.skipIf(skip !== null)(`evidence library and cited checks (Chromium)${sk
     const brief = page.getByTestId('brief');
     await brief.locator('[data-section="alerts"] [data-testid="claim-rule"]').first().waitFor();
     const flags = brief.locator('[data-section="alerts"], [data-section="checks"]');
+    // The table row behind each rule (data file, version, row) is shown on request.
+    for (const row of await flags.locator('details.claim-rule-row summary').all()) await row.click();
     const text = (await flags.allInnerTexts()).join('\n');
     expect(text).toMatch(/oxyCODONE Hydrochloride 10 MG Oral Tablet \(opioid\) with alprazolam 0\.5 MG Oral Tablet \(benzodiazepine\)/);
     expect(text).toMatch(/CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022.*Recommendation 11.*concurrent-use-rules\.csv row 2/s);

@@ -86,9 +86,10 @@ export function mmeFlags(medications: readonly Medication[]): CheckFlag[] {
   const parts = counted.map((t) => `${t.med.display}: ${t.mme} MME/day (${t.why})`);
   const missing = terms.filter((t) => t.mme === null).map((t) => `not counted: ${t.med.display} (${t.why})`);
   const source: RuleSource = cite(
-    { ...SOURCES.cdcOpioids2016Rec5, version: `${SOURCES.cdcOpioids2016Rec5.version}; MME factors: ${OPIOID_TABLES.mme.source.version}` },
+    SOURCES.cdcOpioids2016Rec5,
     'Recommendation 5; MME factors from the CDC conversion table',
-    counted.map((t) => `cdc-mme-conversion-factors.csv row ${t.row!.row}: ${t.row!.ingredient} ${t.row!.property} ${t.row!.value}`).join('; '),
+    // The data file's version goes with the rows read from it: shown on request, not in the citation a clinician reads.
+    `${counted.map((t) => `cdc-mme-conversion-factors.csv row ${t.row!.row}: ${t.row!.ingredient} ${t.row!.property} ${t.row!.value}`).join('; ')} (MME factors: ${OPIOID_TABLES.mme.source.version})`,
   );
   return [
     {
@@ -121,9 +122,9 @@ export function concurrentUseFlags(medications: readonly Medication[]): CheckFla
           message: `${a.med.display} (opioid) with ${b.med.display} (${benzodiazepine ? 'benzodiazepine' : 'CNS depressant'}): use particular caution with concurrent prescribing; consider whether benefits outweigh risks`,
           records: [a.med, b.med].flatMap((m) => (m.id ? [citeRecord('medication', m.id)] : [])),
           source: cite(
-            { ...SOURCES.cdcOpioids2022, version: `${SOURCES.cdcOpioids2022.version}; rule table: ${OPIOID_TABLES.concurrentUse.source.version}` },
+            SOURCES.cdcOpioids2022,
             `Recommendation 11 ${rule.citation.replace(/^.*Recommendation 11 /, '')}`,
-            `concurrent-use-rules.csv row ${rule.row}: ${rule.id} (${rule.setA} + ${rule.setB})`,
+            `concurrent-use-rules.csv row ${rule.row}: ${rule.id} (${rule.setA} + ${rule.setB}) (rule table: ${OPIOID_TABLES.concurrentUse.source.version})`,
           ),
         });
       }
