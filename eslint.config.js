@@ -10,7 +10,8 @@ import layers from './eslint-rules/layers.js';
 //   contract (electron/api).
 // - electron/api/ is shared by both sides: zod and its own files, nothing else.
 // - the core (electron/*) is plain Node: only electron/host/ may import Electron;
-//   electron/store imports nothing above it; electron/agent no host and no CLI.
+//   electron/store imports nothing above it (only itself, the contract and
+//   electron/clinical's reference tables, which import nothing of the core); electron/agent no host and no CLI.
 // - one folder each owns onnxruntime-node (electron/model) and tesseract.js (electron/ocr).
 // Do not relax these rules; add a module to the right layer instead.
 export default tseslint.config(

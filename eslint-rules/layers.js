@@ -83,8 +83,17 @@ export const LAYERS = [
     files: ['electron/store'],
     check(target) {
       if (target.module || !under(target.path, 'electron')) return null;
-      if (under(target.path, 'electron/store') || under(target.path, 'electron/api')) return null;
-      return 'electron/store is the bottom layer: it imports only its own files and the contract (electron/api), nothing above it.';
+      if (['electron/store', 'electron/api', 'electron/clinical'].some((f) => under(target.path, f))) return null;
+      return 'electron/store is the bottom layer: it imports only its own files, the contract (electron/api) and the clinical reference tables (electron/clinical), nothing above it.';
+    },
+  },
+  {
+    name: 'clinical tables',
+    files: ['electron/clinical'],
+    check(target) {
+      if (target.module || !under(target.path, 'electron')) return null;
+      if (under(target.path, 'electron/clinical') || under(target.path, 'electron/api')) return null;
+      return 'electron/clinical holds reference tables the store reads: it imports only its own files and the contract, nothing of the core.';
     },
   },
   {

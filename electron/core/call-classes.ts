@@ -21,6 +21,7 @@ const READS = [
   'vault.signInHistory',
   'patients.list',
   'chart.open',
+  'chart.vitals',
   'chart.accessHistory',
   'brief.get',
   'checks.get',

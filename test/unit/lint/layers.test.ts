@@ -48,6 +48,9 @@ describe('layer rules', () => {
     ['electron/store/x.ts', `import { runCli } from '../cli/main';\nexport const x = runCli;`],
     ['electron/store/x.ts', `import { importBundle } from '../fhir/import-bundle';\nexport const x = importBundle;`],
     ['electron/store/x.ts', `export const x = () => import('../core/session');`],
+    // The clinical reference tables, which the store reads, import nothing of the core.
+    ['electron/clinical/x.ts', `import { Vault } from '../store/vault';\nexport const x = Vault;`],
+    ['electron/clinical/drugs/x.ts', `import { briefForPatient } from '../../agent/brief';\nexport const x = briefForPatient;`],
     // The agent runs under every host: no host, no CLI.
     ['electron/agent/tools/x.ts', `import { runCli } from '../../cli/main';\nexport const x = runCli;`],
     ['electron/agent/x.ts', `import { startBrowserHost } from '../host/browser/server';\nexport const x = startBrowserHost;`],
@@ -68,6 +71,7 @@ describe('layer rules', () => {
     ['electron/store/x.ts', `import { readFileSync } from 'node:fs';\nexport const x = readFileSync;`],
     ['electron/store/queries/x.ts', `import type { Chart } from '../../api/schemas';\nimport { openVault } from '../vault';\nexport const x = openVault;\nexport type X = Chart;`],
     ['electron/agent/x.ts', `import { Vault } from '../store/vault';\nexport const x = Vault;`],
+    ['electron/store/queries/x.ts', `import { criticalValues } from '../../clinical/critical-values';\nexport const x = criticalValues;`],
     ['electron/core/x.ts', `export const x = () => import('node:fs');`],
     ['electron/host/electron/x.ts', `import { app } from 'electron';\nexport const x = app;`],
     ['electron/model/x.ts', `import * as ort from 'onnxruntime-node';\nexport const x = ort;`],
