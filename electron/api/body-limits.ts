@@ -22,6 +22,7 @@ export const UPLOAD_FIELDS = {
   'import.fhirBundle': 'content',
   'imaging.import': 'base64',
   'documents.upload': 'base64',
+  'documents.startUpload': 'base64',
   'photos.import': 'base64',
   'evidence.import': 'base64',
 } as const satisfies Partial<Record<MethodName, string>>;

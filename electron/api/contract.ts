@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as imgModel from './image-model-schemas';
+import * as job from './job-schemas';
 import * as img from './imaging-schemas';
 import * as ocr from './ocr-schemas';
 import { pacsContract } from './pacs-schemas';
@@ -140,16 +141,11 @@ export const contract = {
    * meanwhile 'documents.progress' with the same uploadId tells how far it got.
    */
   'documents.upload': method(
-    z
-      .object({
-        patientId: s.recordId,
-        fileName: z.string().min(1).max(260),
-        base64: z.string().min(1).max(280 * 1024 * 1024),
-        uploadId: z.string().min(1).max(80).optional(),
-      })
-      .strict(),
+    ocr.uploadParams,
     ocr.uploadOutcome,
   ),
+  /** The same upload as a job: answers at once; 'jobs.get', 'jobs.cancel' and 'jobs.result' follow it (uploadId, if given, works too). */
+  'documents.startUpload': method(ocr.uploadParams, z.object({ job: job.jobStatus })),
   /** Files a document the upload held back because its page names another patient: the clinician's override, audited. */
   'documents.fileAnyway': method(z.object({ pendingId: z.string().min(1).max(120) }).strict(), ocr.uploadOutcome),
   /** Drops a document the upload held back; nothing of it is kept. */
@@ -228,6 +224,15 @@ export const contract = {
   'session.signVisit': method(z.object({ sessionId: ses.sessionId, visit: ses.visitForm }).strict(), ses.signedVisit),
   'session.end': method(z.object({ sessionId: ses.sessionId }).strict(), z.object({ ended: z.boolean() })),
   // --- end models and sessions ---
+  // --- jobs (electron/api/job-schemas.ts): answered while the job runs ---
+  /** A job of this vault's session, running or finished; null when there is none by that id. */
+  'jobs.get': method(job.jobRef, z.object({ job: job.jobStatus.nullable() })),
+  /** This session's jobs, running first, then the latest finished ones. */
+  'jobs.list': method(empty, z.object({ jobs: z.array(job.jobStatus) })),
+  /** Stops a running job; what it had not yet saved is not kept. False when it was not running. */
+  'jobs.cancel': method(job.jobRef, z.object({ cancelled: z.boolean() })),
+  /** Waits for the job to end and answers its status and, when done, its method's result. */
+  'jobs.result': method(job.jobRef, job.jobOutcome),
 } as const;
 
 export type Contract = typeof contract;

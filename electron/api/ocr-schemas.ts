@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { identityCheck } from './identity-schemas';
+import { recordId } from './schemas';
 
 /**
  * Scanned documents and their OCR (issue 5): what the review pane reads and
@@ -125,6 +126,16 @@ export const documentPage = z.object({
   review: pageReview.extend({ seen: z.array(z.number().int()) }),
 });
 export type DocumentPage = z.infer<typeof documentPage>;
+
+/** A scanned document (PNG, JPEG, TIFF or PDF, base64) to file under a patient; uploadId: the caller's name for it while it runs. */
+export const uploadParams = z
+  .object({
+    patientId: recordId,
+    fileName: z.string().min(1).max(260),
+    base64: z.string().min(1).max(280 * 1024 * 1024),
+    uploadId: z.string().min(1).max(80).optional(),
+  })
+  .strict();
 
 export const ocrProgress = z.object({ page: z.number().int(), pages: z.number().int(), progress: z.number(), status: z.string() });
 

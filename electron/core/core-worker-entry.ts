@@ -1,25 +1,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isUploadMethod } from '../api/body-limits';
-import { createBinaryDispatch, createDispatch } from './dispatch';
+import { createCoreCalls } from './core-calls';
 import { releaseUploadMemory } from './release-memory';
 import { Session } from './session';
 import { createWorkerDeviceProtector } from './worker-device';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
 // The core's thread: SQL, decryption and imports run here, never on the
-// Electron main thread or the browser host's event loop. Requests are
-// handled one at a time, in order, as a single SQLite writer wants.
+// Electron main thread or the browser host's event loop. Each request is
+// handed to the core's scheduler (core-calls.ts) as it arrives: reads,
+// progress and cancel are answered while a long job runs, and only writers
+// wait for one another, as in the in-process core.
 const port = parentPort;
 if (!port) throw new Error('core-worker-entry must run in a worker thread');
 
 const data = workerData as WorkerData;
-// The host's secret store ("remember on this device") answers on this port, outside the request queue:
-// the request waiting for it is the one at the head of the queue.
+// The host's secret store ("remember on this device") answers on this port: the request waiting for it
+// is a writer (an unlock), and the answer comes back beside every other call.
 const device = data.device ? createWorkerDeviceProtector((message) => port.postMessage(message), data.device) : null;
-const session = new Session(data, device);
-const dispatch = createDispatch(session);
-const dispatchBinary = createBinaryDispatch(session);
-let queue: Promise<void> = Promise.resolve();
+const calls = createCoreCalls(new Session(data, device));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'device-result') {
@@ -27,23 +26,18 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   if (message.type === 'close') {
-    queue = queue.then(() => {
-      session.lock();
-      port.postMessage({ type: 'closed' } satisfies FromWorker);
-    });
+    void calls.close().then(() => port.postMessage({ type: 'closed' } satisfies FromWorker));
     return;
   }
   if (message.type === 'invokeBinary') {
-    queue = queue.then(async () => {
-      const response = await dispatchBinary(message.method, message.params);
+    void calls.invokeBinary(message.method, message.params).then((response) => {
       // The pixels' buffer moves to the host's thread (the dispatcher made sure it is theirs alone): no 10 MB copy.
       const transfer = response.ok ? [response.value.bytes.buffer as ArrayBuffer] : [];
       port.postMessage({ type: 'result', id: message.id, response } satisfies FromWorker, transfer);
     });
     return;
   }
-  queue = queue.then(async () => {
-    const response = await dispatch(message.method, message.params);
+  void calls.invoke(message.method, message.params).then((response) => {
     port.postMessage({ type: 'result', id: message.id, response } satisfies FromWorker);
     // An upload's params (a file as text) are garbage now: give their memory back (release-memory.ts).
     if (isUploadMethod(message.method)) setImmediate(releaseUploadMemory);

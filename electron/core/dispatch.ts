@@ -11,8 +11,11 @@ import {
   type BinaryResponse,
   type MethodName,
 } from '../api/contract';
+import type { JobMethod, JobStatus } from '../api/job-schemas';
 import { isVaultError, type VaultErrorCode } from '../store/errors';
 import { buildBinaryHandlers, buildHandlers } from './handlers';
+import type { HandlerContext } from './handlers/handler';
+import type { JobControl } from './jobs/job-registry';
 import type { Session } from './session';
 import { logError } from './log';
 
@@ -31,7 +34,8 @@ const VAULT_TO_API: Record<VaultErrorCode, ApiErrorCode> = {
   'too-many-attempts': 'too-many-attempts',
 };
 
-export type Dispatch = (method: string, params: unknown) => Promise<ApiResponse<MethodName>>;
+/** job: the control of the job this call runs as (a job method's handler stops on its signal and reports its progress there). */
+export type Dispatch = (method: string, params: unknown, job?: JobControl) => Promise<ApiResponse<MethodName>>;
 
 /**
  * The boundary: an untrusted method name and params in, a validated answer
@@ -41,14 +45,17 @@ export type Dispatch = (method: string, params: unknown) => Promise<ApiResponse<
  */
 export function createDispatch(session: Session): Dispatch {
   const handlers = buildHandlers();
-  return async (method, params) => {
+  // A job runs its method through this same dispatch, so its params and result are checked like any call's.
+  const startJob = (method: JobMethod, params: unknown, key: string | null): JobStatus =>
+    session.jobs.start(method, (control) => dispatch(method, params, control), key).status;
+  const dispatch: Dispatch = async (method, params, job) => {
     if (!isMethodName(method)) return failure('invalid-request', `unknown method "${String(method).slice(0, 80)}"`);
     const spec = contract[method];
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) return failure('invalid-request', `${method}: ${describeIssue(parsed.error)}`);
     try {
-      const handler = handlers[method] as (p: unknown, c: { session: Session }) => unknown;
-      const value = await handler(parsed.data, { session });
+      const handler = handlers[method] as (p: unknown, c: HandlerContext) => unknown;
+      const value = await handler(parsed.data, { session, startJob, ...(job ? { job } : {}) });
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
         logError(`${method}: result does not match the contract (${describeIssue(checked.error)})`);
@@ -56,9 +63,10 @@ export function createDispatch(session: Session): Dispatch {
       }
       return { ok: true, value: checked.data } as ApiResponse<MethodName>;
     } catch (error) {
-      return toFailure(method, error);
+      return failureOf(method, error);
     }
   };
+  return dispatch;
 }
 
 export type BinaryDispatch = (method: string, params: unknown) => Promise<BinaryResponse<BinaryMethodName>>;
@@ -77,7 +85,7 @@ export function createBinaryDispatch(session: Session): BinaryDispatch {
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) return failure('invalid-request', `${method}: ${describeIssue(parsed.error)}`);
     try {
-      const { header, bytes } = await handlers[method](parsed.data, { session });
+      const { header, bytes } = await handlers[method](parsed.data, { session, startJob: refuseJob });
       const checked = spec.header.safeParse(header);
       if (!checked.success || !(bytes instanceof Uint8Array)) {
         logError(`${method}: result does not match the contract (${checked.success ? 'bytes are not a Uint8Array' : describeIssue(checked.error)})`);
@@ -86,12 +94,17 @@ export function createBinaryDispatch(session: Session): BinaryDispatch {
       const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
       return { ok: true, value: { header: checked.data, bytes: owned } };
     } catch (error) {
-      return toFailure(method, error);
+      return failureOf(method, error);
     }
   };
 }
 
-function toFailure(method: string, error: unknown): { ok: false; error: ApiError } {
+function refuseJob(): never {
+  throw new Error('a binary method starts no job');
+}
+
+/** A thrown error as the API answers it: a vault error's own line, anything else a generic one (logged). */
+export function failureOf(method: string, error: unknown): { ok: false; error: ApiError } {
   if (isVaultError(error)) return failure(VAULT_TO_API[error.code], error.message, error.retryAfterSeconds);
   // An unexpected error: its message may quote SQL or values, so the
   // renderer gets a generic line and the log gets the error's name and stack frames only.

@@ -19,6 +19,7 @@ import { assertMayTry, signInWithPassphrase } from '../store/sign-in';
 import { loadKeyring, Vault, type VaultOptions } from '../store/vault';
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
+import { JobRegistry } from './jobs/job-registry';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -29,6 +30,8 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 10;
  * unattended workstation holds no readable patient data.
  */
 export class Session {
+  /** Long work started by the clinician (OCR, ...): answered beside every other call, ended by lock. */
+  readonly jobs = new JobRegistry(() => this.touch());
   private vault: Vault | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -147,6 +150,8 @@ export class Session {
   }
 
   lock(reason: string | null = null): void {
+    // Jobs belong to the clinician who started them: they stop with the vault (and are forgotten).
+    void this.jobs.endAll();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const vault = this.vault;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { eventCount, manyEventsBundle, TEN_THOUSAND } from './bundles';
 import { CLINICIAN, PASSPHRASE, screenshot, signIn, STEP_MS, syntheaBundle, type RunningHost } from './support';
 
@@ -93,6 +93,10 @@ export async function measureTimeline(page: Page, group: string): Promise<Timeli
   const openMs = Date.now() - opened;
   const events = (await label.jsonValue()) as number;
   const timeline = page.getByTestId('timeline');
+  // The chart's other panels load beside the timeline (the core answers them side by side, and the brief above
+  // it may land after it): scroll to the timeline once they have all landed and the page stopped moving.
+  await page.waitForLoadState('networkidle');
+  await settledBox(canvas);
   await timeline.scrollIntoViewIfNeeded();
   await screenshot(page, group, 'timeline-10k-all', timeline);
 
@@ -115,7 +119,7 @@ export async function measureTimeline(page: Page, group: string): Promise<Timeli
     }).observe({ type: 'measure' });
   })()`);
 
-  const box = (await canvas.boundingBox())!;
+  const box = await settledBox(canvas);
   const plotLeft = box.x + 160;
   const midY = box.y + Math.min(box.height / 2, 300);
   // Pan with everything in view (the most to draw), zoom in about the pointer, pan, zoom out.
@@ -163,3 +167,16 @@ export function describeFigures(figures: readonly Figure[]): string {
 }
 
 export const GENERATED_EVENTS = eventCount(TEN_THOUSAND);
+
+/** The element's box once it has stayed put for three looks 250 ms apart (at most 30 s). */
+async function settledBox(element: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = JSON.stringify(await element.boundingBox());
+  let same = 0;
+  for (let i = 0; i < 120 && same < 2; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = JSON.stringify(await element.boundingBox());
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return JSON.parse(last) as { x: number; y: number; width: number; height: number };
+}

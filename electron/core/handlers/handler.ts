@@ -1,8 +1,14 @@
 import type { BinaryMethodName, BinaryParams, BinaryResult, MethodName, Params, Result } from '../../api/contract';
+import type { JobMethod, JobStatus } from '../../api/job-schemas';
+import type { JobControl } from '../jobs/job-registry';
 import type { Session } from '../session';
 
 export interface HandlerContext {
   readonly session: Session;
+  /** Present when this call runs as a job (a job method): stop on its signal, report progress to it. */
+  readonly job?: JobControl;
+  /** Starts a job method as a job of this session and answers its status at once (key: the caller's name for it, e.g. an uploadId). */
+  readonly startJob: (method: JobMethod, params: unknown, key: string | null) => JobStatus;
 }
 
 export type Handler<M extends MethodName> = (params: Params<M>, context: HandlerContext) => Result<M> | Promise<Result<M>>;

@@ -5,6 +5,7 @@ import type { BinaryHandler, BinaryHandlerMap, Handler, HandlerMap } from './han
 import { imageModelHandlers } from './image-model';
 import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
+import { jobHandlers } from './jobs';
 import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
 import { pacsHandlers } from './pacs';
@@ -12,7 +13,7 @@ import { photoHandlers } from './photos';
 import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers, pacsHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers, pacsHandlers, jobHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

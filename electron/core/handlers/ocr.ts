@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { readDateOrder } from '../../ocr/date-order';
 import type { DocumentSummary, ProposalEdits } from '../../api/ocr-schemas';
-import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrProgress, type OcrWord, type Proposal } from '../../ocr';
+import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrWord, type Proposal } from '../../ocr';
 import { toUcum } from '../../ocr/extract/ucum';
 import { randomUUID } from 'node:crypto';
 import type { IdentityCheck } from '../../api/identity-schemas';
@@ -18,7 +18,9 @@ import type { HandlerMap } from './handler';
  * Documents and OCR over the API. Recognition runs in the OCR pool's worker
  * threads (tesseract.js, one per core, at most 4), started on the first
  * upload and kept for the next: the core's own thread only decodes and
- * deskews, so other calls are answered meanwhile.
+ * deskews, so other calls are answered meanwhile. An upload is a job
+ * (electron/core/jobs): 'documents.startUpload' answers at once, and a
+ * direct 'documents.upload' runs as one too, so that its uploadId finds it.
  */
 let pool: OcrPool | null = null;
 function ocrPool(): OcrPool {
@@ -32,8 +34,6 @@ export async function closeOcrPool(): Promise<void> {
   pool = null;
   await closing?.close();
 }
-
-const uploads = new Map<string, { controller: AbortController; progress: OcrProgress | null }>();
 
 /**
  * Documents recognized but not filed because the page names another patient
@@ -95,52 +95,47 @@ function asOneLine(error: unknown): never {
 }
 
 export const ocrHandlers: HandlerMap = {
-  'documents.upload': async (params, { session }) => {
+  'documents.upload': async (params, { session, job }) => {
     const vault = session.requireVault();
     if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(params.patientId)) throw new VaultError('not-found', `no patient ${params.patientId}`);
     const bytes = Buffer.from(params.base64, 'base64');
     const mediaType = sniffMediaType(bytes);
     if (bytes.length === 0) throw new VaultError('invalid-input', `${params.fileName}: the file is empty`);
     if (!mediaType) throw new VaultError('invalid-input', `${params.fileName}: not a PNG, JPEG, TIFF or PDF`);
-    if (params.uploadId && uploads.has(params.uploadId)) throw new VaultError('invalid-input', `upload ${params.uploadId} is already running`);
-    const controller = new AbortController();
-    const entry = { controller, progress: null as OcrProgress | null };
-    if (params.uploadId) uploads.set(params.uploadId, entry);
-    try {
-      const pages = await recognizeDocument(ocrPool(), bytes, params.fileName, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          entry.progress = p;
-        },
-      }).catch(asOneLine);
-      if (pages.every((p) => p.words.length === 0)) throw new VaultError('invalid-input', `${params.fileName}: no text was found on ${pages.length === 1 ? 'the page' : `its ${pages.length} pages`}`);
-      // The vault may have locked during a long OCR run: ask again before writing.
-      const current = session.requireVault();
-      const proposals = extract(pages, { dateOrder: readDateOrder(current) });
-      // Whose page is it? A name, birth date or sex that contradicts the chart stops the filing until the clinician decides.
-      const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(current.db, params.patientId));
-      if (identity.needsOverride) {
-        const pendingId = `filing-${randomUUID()}`;
-        pendingFilings.set(pendingId, { vault: current, patientId: params.patientId, fileName: params.fileName, mediaType, bytes, pages, proposals, identity, at: Date.now() });
-        return { document: null, identity, pendingId };
-      }
-      const stored = saveDocument(current, { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals, identity });
-      return { document: documentSummaries(current, params.patientId, stored.documentId)[0]!, identity, pendingId: null };
-    } finally {
-      if (params.uploadId) uploads.delete(params.uploadId);
+    const pages = await recognizeDocument(ocrPool(), bytes, params.fileName, {
+      ...(job ? { signal: job.signal } : {}),
+      onProgress: (p) => job?.report({ step: p.page, steps: p.pages, progress: Math.min(1, Math.max(0, p.progress)), status: p.status }),
+    }).catch(asOneLine);
+    if (pages.every((p) => p.words.length === 0)) throw new VaultError('invalid-input', `${params.fileName}: no text was found on ${pages.length === 1 ? 'the page' : `its ${pages.length} pages`}`);
+    // The vault may have locked during a long OCR run: ask again before writing.
+    const current = session.requireVault();
+    const proposals = extract(pages, { dateOrder: readDateOrder(current) });
+    // Whose page is it? A name, birth date or sex that contradicts the chart stops the filing until the clinician decides.
+    const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(current.db, params.patientId));
+    if (identity.needsOverride) {
+      const pendingId = `filing-${randomUUID()}`;
+      pendingFilings.set(pendingId, { vault: current, patientId: params.patientId, fileName: params.fileName, mediaType, bytes, pages, proposals, identity, at: Date.now() });
+      return { document: null, identity, pendingId };
     }
+    const stored = saveDocument(current, { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals, identity });
+    return { document: documentSummaries(current, params.patientId, stored.documentId)[0]!, identity, pendingId: null };
+  },
+
+  'documents.startUpload': (params, { session, startJob }) => {
+    session.requireVault();
+    return { job: startJob('documents.upload', params, params.uploadId ?? null) };
   },
 
   'documents.progress': (params, { session }) => {
     session.requireVault();
-    return { progress: uploads.get(params.uploadId)?.progress ?? null };
+    const p = session.jobs.running('documents.upload', params.uploadId)?.progress;
+    return { progress: p ? { page: p.step, pages: p.steps, progress: p.progress, status: p.status } : null };
   },
 
   'documents.cancel': (params, { session }) => {
     session.requireVault();
-    const entry = uploads.get(params.uploadId);
-    entry?.controller.abort();
-    return { cancelled: entry !== undefined };
+    const running = session.jobs.running('documents.upload', params.uploadId);
+    return { cancelled: running !== null && session.jobs.cancel(running.id) };
   },
 
   'documents.fileAnyway': (params, { session }) => {

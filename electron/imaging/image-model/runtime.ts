@@ -8,9 +8,9 @@
  */
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { MANIFEST_FILE } from '../../model/manifest';
-import { cpuSessionOptions, explainOrtError } from '../../model/session';
+import { openOnnxGraph, type OnnxGraph } from '../../model/onnx-graph';
+import { explainOrtError } from '../../model/session';
 import { ImageModelError } from './errors';
 import { readImageManifest, verifyImageModelFiles, type ImageManifest } from './manifest';
 
@@ -73,10 +73,10 @@ async function load(dir: string, manifest: ImageManifest): Promise<LoadedImageMo
   const started = performance.now();
   const id = basename(dir);
   await verifyImageModelFiles(dir, manifest);
-  let session: ort.InferenceSession;
+  let session: OnnxGraph;
   try {
     // Idle threads do not spin: the UI, the core and OCR share the cores (see electron/model/session.ts).
-    session = await ort.InferenceSession.create(join(dir, manifest.onnx), cpuSessionOptions());
+    session = await openOnnxGraph(join(dir, manifest.onnx));
   } catch (error) {
     const explained = explainOrtError(manifest.onnx, error);
     throw new ImageModelError(explained.code === 'unsupported-operator' ? 'unsupported' : 'corrupt', `image model ${id}: ${explained.message}`);
@@ -98,7 +98,7 @@ async function load(dir: string, manifest: ImageManifest): Promise<LoadedImageMo
 }
 
 /** The graph must take one float image of the manifest's shape and answer one value per label. */
-function checkSignature(id: string, session: ort.InferenceSession, manifest: ImageManifest): { inputName: string; outputName: string } {
+function checkSignature(id: string, session: OnnxGraph, manifest: ImageManifest): { inputName: string; outputName: string } {
   const { input, output, labels } = manifest;
   const inputName = input.name ?? session.inputNames[0];
   if (!inputName || !session.inputNames.includes(inputName)) {
@@ -134,21 +134,20 @@ function checkSignature(id: string, session: ort.InferenceSession, manifest: Ima
 
 async function classify(
   id: string,
-  session: ort.InferenceSession,
+  session: OnnxGraph,
   manifest: ImageManifest,
   inputName: string,
   outputName: string,
   data: Float32Array,
   dims: readonly number[],
 ): Promise<Float32Array> {
-  let result: ort.InferenceSession.OnnxValueMapType;
+  let tensor: Awaited<ReturnType<OnnxGraph['runFloat32']>>;
   try {
-    result = await session.run({ [inputName]: new ort.Tensor('float32', data, dims) });
+    tensor = await session.runFloat32(inputName, data, dims, outputName);
   } catch (error) {
     const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
     throw new ImageModelError('wrong-input-shape', `image model ${id}: onnxruntime refused the input (${text})`);
   }
-  const tensor = result[outputName] as ort.Tensor | undefined;
   if (!tensor || tensor.type !== 'float32') throw new ImageModelError('wrong-input-shape', `image model ${id}: output ${outputName} is not float32`);
   const values = tensor.data as Float32Array;
   if (values.length !== manifest.labels.length) {
