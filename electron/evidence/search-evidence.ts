@@ -74,6 +74,30 @@ export function searchEvidence(db: Db, query: string, limit = 10, options: Searc
     .slice(0, limit);
 }
 
+/**
+ * Hits for passages found by another ranker than BM25 (the embedding's
+ * nearest passages): the passage's opening as the snippet, nothing marked
+ * (no word of the question need be in it); score 0, for the caller to set.
+ */
+export function evidenceHits(db: Db, chunkIds: readonly number[]): EvidenceHit[] {
+  if (chunkIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page, c.text AS snippet, 0 AS score
+       FROM evidence_chunks c JOIN evidence_sources s ON s.id = c.source_id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(chunkIds)) as EvidenceHit[];
+  return rows.map((hit) => ({ ...hit, snippet: opening(hit.snippet) }));
+}
+
+/** About as long as an FTS snippet of 32 words, cut at a space: never inside a number or a dose. */
+function opening(text: string, chars = 240): string {
+  if (text.length <= chars) return text;
+  const space = text.lastIndexOf(' ', chars);
+  return `${text.slice(0, space > 0 ? space : chars).trimEnd()} …`;
+}
+
 export interface EvidenceSourceSummary {
   readonly id: number;
   readonly title: string;
