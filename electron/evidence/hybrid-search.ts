@@ -7,6 +7,12 @@ import { evidenceHits, searchEvidence, type EvidenceHit } from './search-evidenc
 /** Lexical candidates weighed again with the question's embedding, and the embedding's nearest passages added to them. */
 const LEXICAL_CANDIDATES = 200;
 const NEIGHBOURS = 50;
+/**
+ * A passage BM25 did not find joins only this similar to the question: the
+ * encoder always has a nearest passage, and a question about nothing in the
+ * library should not be answered with the least unrelated one.
+ */
+const NEIGHBOUR_FLOOR = 0.3;
 
 export interface HybridOptions {
   /** 'embedding': the embedding alone (weighed by what the passage is), for the eval to compare. */
@@ -31,8 +37,8 @@ export async function searchEvidenceHybrid(db: Db, embedder: TextEmbedder | null
   // Every passage's similarity (a few thousand dot products): the lexical candidates' too, not only the nearest.
   const all = nearestPassages(db, embedder.model, vector!, Number.POSITIVE_INFINITY);
   if (all.length === 0) return lexical.slice(0, limit);
-  const near = all.slice(0, ranker === 'embedding' ? limit * 5 : NEIGHBOURS);
   const byId = new Map(lexical.map((h) => [h.chunkId, h]));
+  const near = ranker === 'embedding' ? all.slice(0, limit * 5) : all.slice(0, NEIGHBOURS).filter((n) => byId.has(n.chunkId) || n.similarity >= NEIGHBOUR_FLOOR);
   const missing = near.filter((n) => !byId.has(n.chunkId)).map((n) => n.chunkId);
   for (const hit of evidenceHits(db, missing)) byId.set(hit.chunkId, hit);
   const similarity = new Map(all.map((n) => [n.chunkId, n.similarity]));

@@ -16,7 +16,7 @@ function conceptEmbedder(calls: string[][] = []): TextEmbedder {
     dimensions: CONCEPTS.length,
     embed: async (texts) => {
       calls.push([...texts]);
-      return texts.map((t) => unitVector(CONCEPTS.map((c) => (c.test(t) ? 1 : 0.01))));
+      return texts.map((t) => unitVector(CONCEPTS.map((c) => (c.test(t) ? 1 : 0))));
     },
   };
 }
@@ -81,6 +81,12 @@ describe('passage embeddings', () => {
     expect(hit?.snippet).toContain('Limit sodium to 2 grams');
     const [query] = await embedder.embed(['salt']);
     expect(nearestPassages(vault.db, embedder.model, query!, 1)[0]!.chunkId).toBe(hit!.chunkId);
+  });
+
+  it('adds no passage BM25 did not find unless it is near the question: a question about nothing in the library finds nothing', async () => {
+    const embedder = conceptEmbedder();
+    await embedEvidence(vault, embedder);
+    expect(await searchEvidenceHybrid(vault.db, embedder, 'quartz crystals', 5)).toEqual([]);
   });
 
   it('is the lexical search alone without an embedder, or before the library is embedded', async () => {
