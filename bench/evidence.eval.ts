@@ -22,7 +22,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findStarterLibrary, readStarterIndex } from '../electron/evidence/starter-library';
-import { embedEvidence, passageParts } from '../electron/evidence/embed-chunks';
+import { EMBED_BATCH, embedEvidence, passageParts } from '../electron/evidence/embed-chunks';
 import { searchEvidenceHybrid } from '../electron/evidence/hybrid-search';
 import { searchEvidence, type EvidenceHit } from '../electron/evidence/search-evidence';
 import { sentenceEncoder } from '../electron/evidence/sentence-encoder';
@@ -64,7 +64,7 @@ console.log(`embedded ${embedding.embedded} passages in ${embedding.seconds.toFi
 // What an import costs per passage, whatever the cache holds: a sample embedded afresh, in the import's batch size.
 const sample = vault.db.prepare(`SELECT text FROM evidence_chunks ORDER BY id LIMIT 32`).pluck().all() as string[];
 const sampleStarted = performance.now();
-for (let i = 0; i < sample.length; i += 16) await encoder.embed(sample.slice(i, i + 16).flatMap(passageParts));
+for (let i = 0; i < sample.length; i += EMBED_BATCH) await encoder.embed(sample.slice(i, i + EMBED_BATCH).flatMap(passageParts));
 const msPerPassage = (performance.now() - sampleStarted) / sample.length;
 
 const fileOf = new Map((vault.db.prepare(`SELECT id, file_name FROM evidence_sources`).all() as Array<{ id: number; file_name: string }>).map((r) => [r.id, r.file_name]));
@@ -137,7 +137,7 @@ const figures: Figure[] = [
   { name: 'chunks with a broken number, unit or abbreviation (whole library)', value: broken.length, unit: `of ${chunks.length} chunks, ${index.documents.length} documents`, goal: '<= 0' },
   { name: 'search time per question', value: Math.round(msPerQuery * 10) / 10, unit: 'ms' },
   { name: 'starter library import (without embedding)', value: Math.round(seconds * 10) / 10, unit: 's' },
-  { name: `embedding at import, per passage (${sample.length}-passage sample, batches of 16)`, value: Math.round(msPerPassage), unit: 'ms' },
+  { name: `embedding at import, per passage (${sample.length}-passage sample, batches of ${EMBED_BATCH})`, value: Math.round(msPerPassage), unit: 'ms' },
 ];
 vault.close();
 rmSync(folder, { recursive: true, force: true });

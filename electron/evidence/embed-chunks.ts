@@ -1,8 +1,12 @@
 import type { Vault } from '../store/vault';
 import type { TextEmbedder } from './embedder';
 
-/** Passages embedded per model call: big enough to amortise the call, small enough that the worker answers between batches. */
-export const EMBED_BATCH = 16;
+/**
+ * Passages embedded per model call (about a dozen sentence parts): enough
+ * to amortise the call, few enough that the core's thread, which runs this
+ * between answering the UI, is never held much longer than a second.
+ */
+export const EMBED_BATCH = 4;
 
 export interface EmbedResult {
   readonly embedded: number;
