@@ -4,21 +4,30 @@
  * questions, each with the verbatim passage that answers it):
  *
  * - top-1 and top-5 accuracy and MRR (over the top 10) of the library's
- *   search (goal top-1 >= 0.85, top-5 >= 0.95), and of BM25 with the former
- *   fixed tier lift, in the same run, as the baseline ratio;
+ *   search, BM25 weighed and fused with a local sentence encoder's ranking
+ *   (goal top-1 >= 0.85, top-5 >= 0.95); in the same run, each of its two
+ *   rankers alone (the weighed BM25, the embedding), and BM25 with the
+ *   former fixed tier lift as the baseline ratio;
+ * - the cost of embedding a passage at import (a sample, uncached);
  * - per question kind (recommendation, dosing, threshold, other);
  * - chunks whose boundary breaks a number, a unit or an abbreviation,
  *   across the whole library (goal 0).
  *
  * A passage is correct when it is from the question's document and holds
  * the answer passage (bench/evidence/answer-match.ts). Needs the starter
- * library (npm run evidence:starter, from ../shared/data/guidelines).
+ * library (npm run evidence:starter, from ../shared/data/guidelines). The
+ * library's vectors are cached in .cache/ (by model and text): the first run
+ * embeds the whole library, minutes of CPU; later runs only what changed.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findStarterLibrary, readStarterIndex } from '../electron/evidence/starter-library';
-import { searchEvidence, type SearchOptions } from '../electron/evidence/search-evidence';
+import { EMBED_BATCH, embedEvidence, passageParts } from '../electron/evidence/embed-chunks';
+import { searchEvidenceHybrid } from '../electron/evidence/hybrid-search';
+import { searchEvidence, type EvidenceHit } from '../electron/evidence/search-evidence';
+import { sentenceEncoder } from '../electron/evidence/sentence-encoder';
 import { holdsAnswer } from './evidence/answer-match';
+import { cachedEmbedder } from './evidence/embedding-cache';
 import { brokenCuts, type ChunkRow } from './evidence/broken-cuts';
 import { starterVault } from './evidence/starter-vault';
 import { report, type Figure } from './report';
@@ -47,6 +56,17 @@ const { vault, folder, imported, seconds } = await starterVault(dir);
 if (imported.failed.length > 0) console.warn(`eval:evidence: not imported: ${imported.failed.map((f) => f.reason).join('; ')}`);
 console.log(`starter library: ${imported.added.length} documents imported in ${seconds.toFixed(1)} s; ${questions.length} questions from ${questionsFile}`);
 
+const encoder = await sentenceEncoder();
+const embedder = cachedEmbedder(encoder, join(import.meta.dirname, '../.cache/evidence-embeddings.json'));
+const embedding = await embedEvidence(vault, embedder);
+embedder.save();
+console.log(`embedded ${embedding.embedded} passages in ${embedding.seconds.toFixed(1)} s (${embedder.misses} not cached)`);
+// What an import costs per passage, whatever the cache holds: a sample embedded afresh, in the import's batch size.
+const sample = vault.db.prepare(`SELECT text FROM evidence_chunks ORDER BY id LIMIT 32`).pluck().all() as string[];
+const sampleStarted = performance.now();
+for (let i = 0; i < sample.length; i += EMBED_BATCH) await encoder.embed(sample.slice(i, i + EMBED_BATCH).flatMap(passageParts));
+const msPerPassage = (performance.now() - sampleStarted) / sample.length;
+
 const fileOf = new Map((vault.db.prepare(`SELECT id, file_name FROM evidence_sources`).all() as Array<{ id: number; file_name: string }>).map((r) => [r.id, r.file_name]));
 const textOf = vault.db.prepare(`SELECT text FROM evidence_chunks WHERE id = ?`).pluck();
 
@@ -57,9 +77,10 @@ interface Result {
   id: string;
 }
 
-function run(options: SearchOptions): Result[] {
-  return questions.map((q) => {
-    const hits = searchEvidence(vault.db, q.question, 10, options);
+async function run(search: (question: string) => EvidenceHit[] | Promise<EvidenceHit[]>): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const q of questions) {
+    const hits = await search(q.question);
     let rank: number | null = null;
     let strictRank: number | null = null;
     hits.forEach((hit, i) => {
@@ -68,8 +89,9 @@ function run(options: SearchOptions): Result[] {
       if (match.loose && rank === null) rank = i + 1;
       if (match.strict && strictRank === null) strictRank = i + 1;
     });
-    return { rank, strictRank, kind: q.kind, id: q.id };
-  });
+    results.push({ rank, strictRank, kind: q.kind, id: q.id });
+  }
+  return results;
 }
 
 const share = (results: Result[], k: number, strict = false) => results.filter((r) => (strict ? r.strictRank : r.rank) !== null && (strict ? r.strictRank! : r.rank!) <= k).length / results.length;
@@ -77,9 +99,11 @@ const mrr = (results: Result[]) => results.reduce((s, r) => s + (r.rank ? 1 / r.
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 const started = performance.now();
-const ours = run({});
+const ours = await run((question) => searchEvidenceHybrid(vault.db, embedder, question, 10));
 const msPerQuery = (performance.now() - started) / questions.length;
-const baseline = run({ ranker: 'bm25' });
+const lexical = await run((question) => searchEvidence(vault.db, question, 10));
+const embeddingOnly = await run((question) => searchEvidenceHybrid(vault.db, embedder, question, 10, { ranker: 'embedding' }));
+const baseline = await run((question) => searchEvidence(vault.db, question, 10, { ranker: 'bm25' }));
 
 const chunks = vault.db.prepare(`SELECT source_id AS sourceId, ord, section, text FROM evidence_chunks`).all() as ChunkRow[];
 const broken = brokenCuts(chunks);
@@ -93,6 +117,12 @@ const figures: Figure[] = [
   { name: 'MRR (top 10)', value: round(mrr(ours)), unit: 'score' },
   { name: 'top-1 accuracy, whole passage in the chunk', value: round(share(ours, 1, true)), unit: 'share' },
   { name: 'top-5 accuracy, whole passage in the chunk', value: round(share(ours, 5, true)), unit: 'share' },
+  { name: 'weighed BM25 alone: top-1', value: round(share(lexical, 1)), unit: 'share' },
+  { name: 'weighed BM25 alone: top-5', value: round(share(lexical, 5)), unit: 'share' },
+  { name: 'weighed BM25 alone: MRR', value: round(mrr(lexical)), unit: 'score' },
+  { name: 'embedding alone: top-1', value: round(share(embeddingOnly, 1)), unit: 'share' },
+  { name: 'embedding alone: top-5', value: round(share(embeddingOnly, 5)), unit: 'share' },
+  { name: 'embedding alone: MRR', value: round(mrr(embeddingOnly)), unit: 'score' },
   { name: 'baseline BM25 + tier lift: top-1', value: round(share(baseline, 1)), unit: 'share' },
   { name: 'baseline BM25 + tier lift: top-5', value: round(share(baseline, 5)), unit: 'share' },
   { name: 'baseline BM25 + tier lift: MRR', value: round(mrr(baseline)), unit: 'score' },
@@ -106,7 +136,8 @@ const figures: Figure[] = [
   }),
   { name: 'chunks with a broken number, unit or abbreviation (whole library)', value: broken.length, unit: `of ${chunks.length} chunks, ${index.documents.length} documents`, goal: '<= 0' },
   { name: 'search time per question', value: Math.round(msPerQuery * 10) / 10, unit: 'ms' },
-  { name: 'starter library import', value: Math.round(seconds * 10) / 10, unit: 's' },
+  { name: 'starter library import (without embedding)', value: Math.round(seconds * 10) / 10, unit: 's' },
+  { name: `embedding at import, per passage (${sample.length}-passage sample, batches of ${EMBED_BATCH})`, value: Math.round(msPerPassage), unit: 'ms' },
 ];
 vault.close();
 rmSync(folder, { recursive: true, force: true });

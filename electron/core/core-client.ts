@@ -26,4 +26,11 @@ export interface CoreOptions {
    * vault lacks. Absent: none (tests, and checkouts that did not build it).
    */
   readonly starterLibrary?: string;
+  /**
+   * Whether the library's passages are embedded in the background (a local
+   * sentence encoder, for the second ranker beside BM25) and questions with
+   * them. Default true; tests that look at the lexical ranking alone, or
+   * cannot spare the CPU, turn it off.
+   */
+  readonly embedEvidence?: boolean;
 }

@@ -17,6 +17,9 @@ import { isVaultError, VaultError } from '../store/errors';
 import { writeKeyring } from '../store/keyring';
 import { assertMayTry, signInWithPassphrase } from '../store/sign-in';
 import { loadKeyring, Vault, type VaultOptions } from '../store/vault';
+import { embedEvidence, hasUnembedded } from '../evidence/embed-chunks';
+import type { TextEmbedder } from '../evidence/embedder';
+import { SENTENCE_ENCODER_MODEL, sentenceEncoder } from '../evidence/sentence-encoder';
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
 import { JobRegistry } from './jobs/job-registry';
@@ -191,24 +194,60 @@ export class Session {
     this.starterImport = this.importStarter(vault);
   }
 
-  /** The last starter-library import, for callers (and tests) that wait for it. */
+  /** The last starter-library import (and the embedding after it), for callers (and tests) that wait for it. */
   starterImport: Promise<void> = Promise.resolve();
 
   /**
    * Brings the shipped starter library into the vault: everything on first
    * run, a new or revised document after an update. In the background, one
    * document per transaction; locking stops it between documents, and the
-   * next sign-in finishes it.
+   * next sign-in finishes it. Then the library's passages are embedded.
    */
   private async importStarter(vault: Vault): Promise<void> {
     const dir = this.options.starterLibrary;
-    if (!dir || !existsSync(dir)) return;
+    if (dir && existsSync(dir)) {
+      try {
+        const result = await importStarterLibrary(vault, dir, () => this.vault === vault);
+        if (result.added.length > 0) logInfo(`starter evidence library: ${result.added.length} documents added`);
+        for (const f of result.failed) logInfo(`starter evidence library: ${f.file} not imported`);
+      } catch (error) {
+        logError('starter evidence library: import failed', error);
+      }
+    }
+    await this.embedLibrary(vault);
+  }
+
+  private embedding: Promise<void> = Promise.resolve();
+
+  /**
+   * Embeds the library's passages that have no vectors yet (after the
+   * starter import, after a document is added), one job at a time, in the
+   * background: batches of passages, each its own transaction; locking
+   * stops it between batches. Until it is done, search is BM25 for the
+   * passages not embedded.
+   */
+  embedLibrary(vault: Vault = this.requireVault()): Promise<void> {
+    if (this.options.embedEvidence === false) return Promise.resolve();
+    this.embedding = this.embedding.then(async () => {
+      if (this.vault !== vault || !hasUnembedded(vault, SENTENCE_ENCODER_MODEL)) return;
+      try {
+        const result = await embedEvidence(vault, await sentenceEncoder(), () => this.vault === vault);
+        if (result.embedded > 0) logInfo(`evidence library: ${result.embedded} passages embedded in ${result.seconds.toFixed(0)} s`);
+      } catch (error) {
+        logError('evidence library: embedding failed; search stays lexical', error);
+      }
+    });
+    return this.embedding;
+  }
+
+  /** The sentence encoder questions are embedded with, or null where embedding is off (search is then BM25 alone). */
+  async embedder(): Promise<TextEmbedder | null> {
+    if (this.options.embedEvidence === false) return null;
     try {
-      const result = await importStarterLibrary(vault, dir, () => this.vault === vault);
-      if (result.added.length > 0) logInfo(`starter evidence library: ${result.added.length} documents added`);
-      for (const f of result.failed) logInfo(`starter evidence library: ${f.file} not imported`);
+      return await sentenceEncoder();
     } catch (error) {
-      logError('starter evidence library: import failed', error);
+      logError('evidence library: the sentence encoder did not load; search stays lexical', error);
+      return null;
     }
   }
 

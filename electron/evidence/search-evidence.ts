@@ -2,6 +2,7 @@ import type { Db } from '../store/sqlite';
 import type { EvidenceTier } from './evidence-meta';
 import { expandQuery } from './query-expansion';
 import { drugsAsked, drugWeight, isDosingQuestion, QUESTION_WORDS, sectionWeight, tierWeight } from './rank-evidence';
+import { askedTerms, sentenceCoverage } from './term-coverage';
 
 export interface EvidenceHit {
   readonly chunkId: number;
@@ -32,7 +33,9 @@ export interface SearchOptions {
 
 /**
  * Search of the library: BM25 over headings (weighing twice) and text,
- * then weighed by section, question and drug (rank-evidence.ts). The
+ * then weighed by section, question and drug (rank-evidence.ts) and by how
+ * much of the question, rare words first, one sentence of the passage holds
+ * (term-coverage.ts). The
  * query is plain words; FTS5 syntax in it is not interpreted, so a
  * clinician's "AND" or quote cannot break the search. A brand name in the
  * question also searches its ingredient ("Lasix" -> furosemide).
@@ -60,14 +63,39 @@ export function searchEvidence(db: Db, query: string, limit = 10, options: Searc
        LIMIT ?`,
     )
     .all(match, Math.max(limit, CANDIDATES)) as Array<EvidenceHit & { body?: string }>;
+  const questionTerms = options.ranker === 'bm25' ? [] : askedTerms(db, asked, !dosing);
   const weigh = (hit: EvidenceHit & { body?: string }): number =>
     options.ranker === 'bm25'
       ? hit.score * TIER_WEIGHT[hit.tier]
-      : hit.score * tierWeight(hit.tier, dosing) * sectionWeight(hit.section) * drugWeight(hit.title, hit.tier, drugs) * coverage(asked, `${hit.section} ${hit.body ?? ''}`);
+      : hit.score * tierWeight(hit.tier, dosing) * sectionWeight(hit.section) * drugWeight(hit.title, hit.tier, drugs) * sentenceCoverage(questionTerms, hit.body ?? '');
   return rows
     .map(({ body, ...hit }) => ({ ...hit, score: weigh({ ...hit, body }) }))
     .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId)
     .slice(0, limit);
+}
+
+/**
+ * Hits for passages found by another ranker than BM25 (the embedding's
+ * nearest passages): the passage's opening as the snippet, nothing marked
+ * (no word of the question need be in it); score 0, for the caller to set.
+ */
+export function evidenceHits(db: Db, chunkIds: readonly number[]): EvidenceHit[] {
+  if (chunkIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page, c.text AS snippet, 0 AS score
+       FROM evidence_chunks c JOIN evidence_sources s ON s.id = c.source_id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(chunkIds)) as EvidenceHit[];
+  return rows.map((hit) => ({ ...hit, snippet: opening(hit.snippet) }));
+}
+
+/** About as long as an FTS snippet of 32 words, cut at a space: never inside a number or a dose. */
+function opening(text: string, chars = 240): string {
+  if (text.length <= chars) return text;
+  const space = text.lastIndexOf(' ', chars);
+  return `${text.slice(0, space > 0 ? space : chars).trimEnd()} …`;
 }
 
 export interface EvidenceSourceSummary {
@@ -101,19 +129,6 @@ export function getEvidenceChunk(db: Db, chunkId: number): (EvidenceHit & { text
     )
     .get(chunkId) as (EvidenceHit & { text: string }) | undefined;
   return row ?? null;
-}
-
-/**
- * The share of the question's own words a passage contains (by their first
- * five letters, a crude stem), as a weight from 0.4 to 1: BM25 over an OR
- * of words rewards a passage that repeats one of them; an answer tends to
- * hold most of them.
- */
-export function coverage(words: readonly string[], text: string): number {
-  if (words.length === 0) return 1;
-  const lower = text.toLowerCase();
-  const found = words.filter((w) => new RegExp(`\\b${w.slice(0, 5).replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower)).length;
-  return 0.4 + (0.6 * found) / words.length;
 }
 
 export interface EvidenceContext {

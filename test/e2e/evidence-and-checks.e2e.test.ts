@@ -54,7 +54,8 @@ describe.skipIf(skip !== null)(`evidence library and cited checks (Chromium)${sk
     // Three real documents of the 24 (a label PDF, a guideline summary, the CDC 2022 recommendations): the whole library imports in
     // about 12 s on an idle machine, far longer on a busy one; bench:evidence and the chunking test import all of it.
     buildStarterLibrary(guidelines, starter, ['fda-label-warfarin-sodium-tablets.pdf', 'vadod-hypertension-primary-care-2014.html', 'cdc-opioid-prescribing-2022-recommendations.md']);
-    workstation = await startWorkstation({ viewport: { width: 1440, height: 1100 }, core: { starterLibrary: starter } });
+    // Embedding off: the ranking would change as the background job went on, and it costs minutes of CPU the browser needs here.
+    workstation = await startWorkstation({ viewport: { width: 1440, height: 1100 }, core: { starterLibrary: starter, embedEvidence: false } });
     page = workstation.opened.page;
   }, 10 * 60_000);
 

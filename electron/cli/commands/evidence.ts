@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importEvidence, listEvidenceSources, searchEvidence, type EvidenceMeta } from '../../evidence';
+import { embedEvidence, importEvidence, listEvidenceSources, searchEvidenceHybrid, sentenceEncoder, type EvidenceMeta } from '../../evidence';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { UsageError } from '../io';
@@ -43,9 +43,12 @@ export const evidenceCommands: Command[] = [
       } catch (error) {
         throw new VaultError('not-found', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not readable'}`);
       }
-      const result = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
-        importEvidence(vault, basename(file), bytes, meta),
-      );
+      // The new passages are embedded for the second ranker here, while the vault is open (the app would do it at its next sign-in).
+      const result = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), async (vault) => {
+        const imported = await importEvidence(vault, basename(file), bytes, meta);
+        await embedEvidence(vault, await sentenceEncoder());
+        return imported;
+      });
       if (values.json) return printJson(io, result);
       io.out(
         result.alreadyImported
@@ -57,14 +60,14 @@ export const evidenceCommands: Command[] = [
   {
     name: 'evidence search',
     usage: 'evidence search --vault FILE [--limit N] [--json] WORDS...',
-    summary: 'search the evidence library (BM25, guidelines ranked first among equals)',
+    summary: 'search the evidence library (BM25 and a local sentence encoder, recommendations and guidelines first among equals)',
     options: { ...common, limit: { type: 'string' } },
     positionals: 'one-or-more',
     async run(values, words, io) {
       const limit = Number(optionalString(values, 'limit') ?? '10');
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit is a whole number from 1 to 100');
-      const hits = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
-        searchEvidence(vault.db, words.join(' '), limit),
+      const hits = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), async (vault) =>
+        searchEvidenceHybrid(vault.db, await sentenceEncoder(), words.join(' '), limit),
       );
       if (values.json) return printJson(io, hits);
       if (hits.length === 0) io.out('no passages found\n');

@@ -1,6 +1,6 @@
 import { briefForPatient } from '../../agent/brief';
 import { checkMedications } from '../../agent/checks';
-import { evidenceContext, getEvidenceChunk, importEvidence, listEvidenceSources, searchEvidence } from '../../evidence';
+import { evidenceContext, getEvidenceChunk, importEvidence, listEvidenceSources, searchEvidenceHybrid } from '../../evidence';
 import { VaultError } from '../../store/errors';
 import type { HandlerMap } from './handler';
 
@@ -10,7 +10,10 @@ export const agentHandlers: HandlerMap = {
     const vault = session.requireVault();
     return { flags: checkMedications(vault.db, params.patientId, vault.now()) };
   },
-  'evidence.search': (params, { session }) => ({ hits: searchEvidence(session.requireVault().db, params.query, params.limit) }),
+  'evidence.search': async (params, { session }) => {
+    const vault = session.requireVault();
+    return { hits: await searchEvidenceHybrid(vault.db, await session.embedder(), params.query, params.limit) };
+  },
   'evidence.sources': (_params, { session }) => ({ sources: listEvidenceSources(session.requireVault().db) }),
   'evidence.passage': (params, { session }) => {
     const passage = getEvidenceChunk(session.requireVault().db, params.chunkId);
@@ -24,6 +27,9 @@ export const agentHandlers: HandlerMap = {
   },
   'evidence.import': async (params, { session }) => {
     const { fileName, base64, ...meta } = params;
-    return importEvidence(session.requireVault(), fileName, new Uint8Array(Buffer.from(base64, 'base64')), meta);
+    const result = await importEvidence(session.requireVault(), fileName, new Uint8Array(Buffer.from(base64, 'base64')), meta);
+    // The new passages are embedded in the background; BM25 finds them meanwhile.
+    if (!result.alreadyImported) void session.embedLibrary();
+    return result;
   },
 };

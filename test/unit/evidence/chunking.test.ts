@@ -144,6 +144,8 @@ describe('the starter library on first run', () => {
     await session.starterImport;
     const db = session.requireVault().db;
     expect(db.prepare(`SELECT file_name, published FROM evidence_sources`).all()).toEqual([{ file_name: 'windmill.md', published: '2016-03-18' }]);
+    // Then embedded for the second ranker, by the shipped sentence encoder, in the same background job.
+    expect(db.prepare(`SELECT count(*) FROM evidence_vectors`).pluck().get()).toBe(db.prepare(`SELECT count(*) FROM evidence_chunks`).pluck().get());
     session.lock();
     session.unlock('dr.ada', 'correct horse battery staple');
     await session.starterImport;

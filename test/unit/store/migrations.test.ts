@@ -55,4 +55,15 @@ describe('migrations', () => {
     expect(() => db.exec(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES ('b', 'd', 'p', 'nonsense', 1, '{}')`)).toThrow(/CHECK/);
     expect(plan(db, `SELECT id FROM document_proposals WHERE document_id = ? AND status = ?`, 'd', 'pending')).toContain('document_proposals_document');
   });
+
+  it('0009: keeps passage vectors per model, deleted with their passage', () => {
+    const db = migratedTo(9);
+    db.pragma('foreign_keys = ON');
+    db.exec(`INSERT INTO evidence_sources (id, title, issuer, published, licence, tier, format, file_name, sha256, imported_at) VALUES (1, 't', 'i', '2020', 'l', 'guideline', 'markdown', 'f.md', 'x', '2020-01-01')`);
+    db.exec(`INSERT INTO evidence_chunks (id, source_id, ord, section, text) VALUES (7, 1, 0, 's', 'text')`);
+    db.prepare(`INSERT INTO evidence_vectors (chunk_id, model, vectors) VALUES (7, 'a', ?), (7, 'b', ?)`).run(Buffer.alloc(8), Buffer.alloc(8));
+    expect(() => db.prepare(`INSERT INTO evidence_vectors (chunk_id, model, vectors) VALUES (7, 'a', ?)`).run(Buffer.alloc(8))).toThrow(/UNIQUE|PRIMARY/);
+    db.exec(`DELETE FROM evidence_chunks WHERE id = 7`);
+    expect(db.prepare(`SELECT count(*) FROM evidence_vectors`).pluck().get()).toBe(0);
+  });
 });

@@ -1,0 +1,62 @@
+import type { Db } from '../store/sqlite';
+import { expandQuery } from './query-expansion';
+
+/** One word of the question, with the words that stand for it (an abbreviation spelled out, a drug's class), and how telling it is. */
+export interface AskedTerm {
+  readonly forms: readonly string[];
+  /** Inverse document frequency over the library: "sickle" tells more than "pain". */
+  readonly weight: number;
+}
+
+/**
+ * The question's words as terms to look for in a passage, each weighed by
+ * how rare it is in the library (BM25's idf, from the FTS index), its
+ * spelled-out abbreviations and drug classes counting as the word itself.
+ */
+export function askedTerms(db: Db, asked: readonly string[], withClasses: boolean): AskedTerm[] {
+  // Counted by the same five-letter stem the passages are searched with (a word-start prefix in the index).
+  const passages = db.prepare(`SELECT count(*) FROM evidence_chunks`).pluck().get() as number;
+  const holding = db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ?`).pluck();
+  const idf = (word: string) => Math.log(1 + passages / (1 + (holding.get(`"${word.slice(0, 5).replace(/"/g, '')}"*`) as number)));
+  return asked.map((word) => {
+    const forms = [...new Set([word, ...expandQuery([word], word, withClasses)])].filter((f) => f.length > 1);
+    return { forms, weight: Math.max(...forms.map(idf)) };
+  });
+}
+
+/** A crude stem, as a word-start pattern: the first five letters ("hypertension" finds "hypertensive"). */
+function stemPattern(form: string): RegExp {
+  return new RegExp(`\\b${form.slice(0, 5).replace(/[^\p{L}\p{N}]/gu, '')}`, 'u');
+}
+
+/**
+ * A passage's sentences, clauses after a semicolon (a recommendation's list
+ * items) and lines, lower-cased. A plain split: a stray cut after "e.g."
+ * only narrows one sentence, and this runs over every candidate passage.
+ */
+function sentences(text: string): string[] {
+  return text.toLowerCase().split(/(?<=[.!?;])\s+|\n+/).filter((x) => x.trim());
+}
+
+/**
+ * How much of the question one sentence of the passage holds, as a weight
+ * from 0.4 to 1: the share of the question's terms, weighed by their idf,
+ * found in the passage's best sentence. BM25 counts words anywhere in a
+ * passage, so a long recommendations section ranks the passage that
+ * repeats a common word above the one whose single sentence answers the
+ * question; an answer tends to hold the question's rare words together.
+ */
+export function sentenceCoverage(terms: readonly AskedTerm[], text: string): number {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return 1;
+  const patterns = terms.map((t) => t.forms.map(stemPattern));
+  let best = 0;
+  for (const sentence of sentences(text)) {
+    let found = 0;
+    patterns.forEach((forms, i) => {
+      if (forms.some((p) => p.test(sentence))) found += terms[i]!.weight;
+    });
+    if (found > best) best = found;
+  }
+  return 0.4 + (0.6 * best) / total;
+}
