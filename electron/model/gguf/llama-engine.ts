@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { LlamaContextSequence, LlamaModel, SequenceEvaluateOptions, Token } from 'node-llama-cpp';
+import type { LlamaContextSequence, LlamaModel, SequenceEvaluateOptions, Token, TokenBias } from 'node-llama-cpp';
 import { compileSchema } from '../constrained/schema';
 import type { ModelEngine } from '../engine';
 import { ModelError } from '../errors';
@@ -85,7 +85,13 @@ export async function openLlamaEngine(dir: string, manifest: GgufManifest, optio
   };
 }
 
+/** llama.cpp's LLAMA_TOKEN_TYPE_CONTROL and _UNUSED in tokenizer.ggml.token_type. */
+const CONTROL_TOKEN = 3;
+const UNUSED_TOKEN = 5;
+
 class LlamaEngine {
+  private unusableIds: number[] | undefined;
+
   constructor(
     private readonly model: LlamaModel,
     private readonly sequence: LlamaContextSequence,
@@ -229,7 +235,7 @@ class LlamaEngine {
 
   /** Sampling as the ONNX engine does it (greedy unless asked; top-k and top-p off unless asked), a schema's grammar, no EOS when ignoreEos. */
   private async evaluateOptions(request: GenerateRequest, schema: unknown): Promise<SequenceEvaluateOptions> {
-    const { LlamaGrammarEvaluationState, TokenBias } = await import('node-llama-cpp');
+    const { LlamaGrammarEvaluationState, TokenBias: Bias } = await import('node-llama-cpp');
     const options: SequenceEvaluateOptions = {
       temperature: request.temperature ?? 0,
       topK: request.topK ?? 0,
@@ -241,12 +247,34 @@ class LlamaEngine {
       const grammar = await llama.createGrammarForJsonSchema(schema as never);
       options.grammarEvaluationState = new LlamaGrammarEvaluationState({ model: this.model, grammar });
     }
-    if (request.ignoreEos) {
-      const bias = TokenBias.for(this.model);
-      for (const id of [this.model.tokens.eos, this.model.tokens.eot]) if (id !== null) bias.set(id, 'never');
+    if (this.unusable.length || request.ignoreEos) {
+      const bias = Bias.for(this.model);
+      for (const id of this.unusable) bias.set(id as Token, 'never');
+      if (request.ignoreEos) banEndOfGeneration(bias, this.endOfGeneration);
       options.tokenBias = bias;
     }
     return options;
+  }
+
+  /**
+   * Vocabulary rows no text maps to (token type UNUSED: the padding Qwen2's
+   * converters add up to the matrix size). llama.cpp would sample them; the
+   * ONNX engine masks them, and so does this one, so both choose alike.
+   */
+  /** Every token llama.cpp ends a generation at (EOS, EOT, and in Qwen2 <|endoftext|> too): banned when ignoreEos. */
+  private get endOfGeneration(): readonly number[] {
+    const types = this.model.fileInfo.metadata.tokenizer?.ggml?.token_type ?? [];
+    const ids = new Set([this.model.tokens.eos, this.model.tokens.eot].filter((id): id is Token => id !== null));
+    types.forEach((type, id) => type === CONTROL_TOKEN && this.model.isEogToken(id as Token) && ids.add(id as Token));
+    return [...ids];
+  }
+
+  private get unusable(): readonly number[] {
+    if (this.unusableIds) return this.unusableIds;
+    const types = this.model.fileInfo.metadata.tokenizer?.ggml?.token_type ?? [];
+    this.unusableIds = [];
+    types.forEach((type, id) => type === UNUSED_TOKEN && this.unusableIds!.push(id));
+    return this.unusableIds;
   }
 }
 
@@ -265,4 +293,16 @@ function isWholeDocument(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Bans the end-of-generation tokens (ignoreEos: benchmarks and tests that
+ * need exactly maxTokens). TokenBias.set() skips them on purpose, so the ban
+ * goes into the map node-llama-cpp 3.21.1 (pinned) hands to llama.cpp's
+ * logit-bias sampler; a test fails if a later release changes that.
+ */
+export function banEndOfGeneration(bias: TokenBias, ids: readonly number[]): void {
+  const biases = (bias as unknown as { _biases?: Map<number, number> })._biases;
+  if (!(biases instanceof Map)) throw new ModelError('internal', 'this node-llama-cpp cannot ban the end-of-generation token (ignoreEos)');
+  for (const id of ids) biases.set(id, -Infinity);
 }
