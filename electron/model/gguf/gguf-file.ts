@@ -53,7 +53,8 @@ export async function ggufDefaults(file: string, gguf: string, shown = file): Pr
   return {
     engine: 'llama.cpp',
     gguf,
-    name: general.name?.trim() || basename(file, '.gguf'),
+    // Converters often write only the architecture as the name (stories260K says "llama"): the file's name says more.
+    name: general.name?.trim() && general.name.trim() !== general.architecture ? general.name.trim() : basename(file).replace(/\.gguf$/i, ''),
     licence: general.license?.trim() || 'unknown: see the model card',
     contextLength: typeof context === 'number' && context > 0 ? Math.min(context, DEFAULT_CONTEXT_CAP) : 4096,
     quantization: fileType?.replace(/^(MOSTLY|ALL)_/, ''),

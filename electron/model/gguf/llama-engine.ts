@@ -48,7 +48,8 @@ export async function openLlamaEngine(dir: string, manifest: GgufManifest, optio
     throw new ModelError('corrupt', `${manifest.gguf} in ${dir} cannot be loaded by llama.cpp: ${firstLine(error)}`);
   }
   const threads = options.threads ?? defaultLlamaThreads();
-  const contextSize = Math.min(manifest.contextLength, model.trainContextSize || manifest.contextLength);
+  // As recorded: the model's own context by default (gguf-file.ts), more where the administrator recorded more.
+  const contextSize = manifest.contextLength;
   let sequence: LlamaContextSequence;
   try {
     const context = await model.createContext({ contextSize, threads, sequences: 1, batchSize: Math.min(512, contextSize) });
