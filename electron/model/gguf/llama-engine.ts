@@ -8,7 +8,6 @@
  * engines refuse the same schemas). Prefix reuse: the context sequence keeps
  * the last prompt's KV state and only what differs is evaluated again.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LlamaContextSequence, LlamaModel, SequenceEvaluateOptions, Token, TokenBias } from 'node-llama-cpp';
@@ -23,19 +22,10 @@ import { ThinkingTracker } from '../thinking';
 import type { FinishReason, GenerateRequest, GenerateResult, ModelInfo, PrefillResult, PromptInput, TokenEvent } from '../types';
 import { GgufTokens } from './gguf-tokens';
 import { firstLine, llamaRuntime } from './llama-runtime';
+import { measureThreads, threadsBesideOtherWork } from './llama-threads';
 
 /** Prompt tokens per evaluation: a Stop is seen between them (llama.cpp cannot be interrupted inside one). */
 const PROMPT_CHUNK = 256;
-
-/**
- * llama.cpp's worker threads spin while they wait, so a thread per core
- * fights the UI, OCR and SQL for the CPU (measured: 2 threads on a busy
- * 2-core machine fell to 1-5 tokens/s). Half the cores, at least one,
- * unless LoadOptions.threads pins it.
- */
-export function defaultLlamaThreads(): number {
-  return Math.max(1, Math.floor(availableParallelism() / 2));
-}
 
 export async function openLlamaEngine(dir: string, manifest: GgufManifest, options: LoadOptions): Promise<ModelEngine> {
   await verifyModelFiles(dir, manifest);
@@ -47,12 +37,14 @@ export async function openLlamaEngine(dir: string, manifest: GgufManifest, optio
   } catch (error) {
     throw new ModelError('corrupt', `${manifest.gguf} in ${dir} cannot be loaded by llama.cpp: ${firstLine(error)}`);
   }
-  const threads = options.threads ?? defaultLlamaThreads();
+  // Pinned, or measured now (llama-threads.ts); unpinned, each request may get fewer while other work holds the cores.
+  const threads = options.threads ?? (await measureThreads(model));
+  const adapt = options.threads === undefined ? () => (llama.maxThreads = threadsBesideOtherWork(threads, llama.maxThreads === 0 ? threads : Math.min(threads, llama.maxThreads))) : undefined;
   // As recorded: the model's own context by default (gguf-file.ts), more where the administrator recorded more.
   const contextSize = manifest.contextLength;
   let sequence: LlamaContextSequence;
   try {
-    const context = await model.createContext({ contextSize, threads, sequences: 1, batchSize: Math.min(512, contextSize) });
+    const context = await model.createContext({ contextSize, threads: { ideal: threads, min: 1 }, sequences: 1, batchSize: Math.min(512, contextSize) });
     sequence = context.getSequence();
   } catch (error) {
     await model.dispose();
@@ -74,7 +66,7 @@ export async function openLlamaEngine(dir: string, manifest: GgufManifest, optio
     thinking: manifest.thinking !== undefined,
     threads,
   };
-  const engine = new LlamaEngine(model, sequence, tokens, manifest, info);
+  const engine = new LlamaEngine(model, sequence, tokens, manifest, info, adapt);
   return {
     info,
     generate: (request, hooks) => engine.generate(request, hooks),
@@ -99,6 +91,8 @@ class LlamaEngine {
     private readonly tokens: GgufTokens,
     private readonly manifest: GgufManifest,
     private readonly info: ModelInfo,
+    /** Sets the threads for the next request from the machine's load (absent when pinned). */
+    private readonly adaptThreads?: () => void,
   ) {}
 
   /**
@@ -127,6 +121,7 @@ class LlamaEngine {
 
   async prefill(input: PromptInput, hooks: GenerateHooks = {}): Promise<PrefillResult> {
     const started = performance.now();
+    this.adaptThreads?.();
     const prompt = this.tokens.encodePrompt(renderPrompt(this.tokens, input, { generation: false, thinking: false }));
     if (prompt.length < 2) return { promptTokens: prompt.length, reusedTokens: 0, ms: 0 };
     if (prompt.length > this.info.contextLength) throw new ModelError('invalid-request', `the prefix has ${prompt.length} tokens; the model's context is ${this.info.contextLength}`);
@@ -137,6 +132,7 @@ class LlamaEngine {
 
   async generate(request: GenerateRequest, hooks: GenerateHooks = {}): Promise<GenerateResult> {
     const started = performance.now();
+    this.adaptThreads?.();
     const deadline = started + (request.deadlineMs ?? DEFAULT_DEADLINE_MS);
     const shouldStop = hooks.shouldStop ?? (() => false);
     const maxTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
