@@ -22,7 +22,7 @@ import { ThinkingTracker } from '../thinking';
 import type { FinishReason, GenerateRequest, GenerateResult, ModelInfo, PrefillResult, PromptInput, TokenEvent } from '../types';
 import { GgufTokens } from './gguf-tokens';
 import { firstLine, llamaRuntime } from './llama-runtime';
-import { measureThreads, threadsBesideOtherWork } from './llama-threads';
+import { measureThreads, pinnedThreads, threadsBesideOtherWork } from './llama-threads';
 
 /** Prompt tokens per evaluation: a Stop is seen between them (llama.cpp cannot be interrupted inside one). */
 const PROMPT_CHUNK = 256;
@@ -38,8 +38,9 @@ export async function openLlamaEngine(dir: string, manifest: GgufManifest, optio
     throw new ModelError('corrupt', `${manifest.gguf} in ${dir} cannot be loaded by llama.cpp: ${firstLine(error)}`);
   }
   // Pinned, or measured now (llama-threads.ts); unpinned, each request may get fewer while other work holds the cores.
-  const threads = options.threads ?? (await measureThreads(model));
-  const adapt = options.threads === undefined ? () => (llama.maxThreads = threadsBesideOtherWork(threads, llama.maxThreads === 0 ? threads : Math.min(threads, llama.maxThreads))) : undefined;
+  const pinned = options.threads ?? pinnedThreads();
+  const threads = pinned ?? (await measureThreads(model));
+  const adapt = pinned === undefined ? () => (llama.maxThreads = threadsBesideOtherWork(threads, llama.maxThreads === 0 ? threads : Math.min(threads, llama.maxThreads))) : undefined;
   // As recorded: the model's own context by default (gguf-file.ts), more where the administrator recorded more.
   const contextSize = manifest.contextLength;
   let sequence: LlamaContextSequence;

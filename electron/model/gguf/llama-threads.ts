@@ -6,10 +6,12 @@
  * (LoadOptions.threads): at load, the fastest of 1 .. half the cores,
  * measured on a few greedy tokens; before each request, fewer when other
  * work holds the cores (the load average beyond our own threads).
+ * CONTINUUM_LLAMA_THREADS=N pins it for a clinic's machine.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { LlamaModel, Token } from 'node-llama-cpp';
+import { ModelError } from '../errors';
 
 /** Half the cores, at least one: the most llama.cpp is offered, leaving the rest to the app. */
 export function defaultLlamaThreads(cores = availableParallelism()): number {
@@ -63,4 +65,15 @@ export async function measureThreads(model: LlamaModel, candidates = threadCandi
     if (speed > bestSpeed) [best, bestSpeed] = [threads, speed];
   }
   return best;
+}
+
+/** The administrator's pin (CONTINUUM_LLAMA_THREADS), if set; a value that is not a whole number of threads is refused in one line. */
+export function pinnedThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env['CONTINUUM_LLAMA_THREADS'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > availableParallelism()) {
+    throw new ModelError('invalid-request', `CONTINUUM_LLAMA_THREADS must be a whole number from 1 to ${availableParallelism()} (this machine's cores), not "${raw}"`);
+  }
+  return n;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLlamaThreads, threadCandidates, threadsBesideOtherWork } from '../../../electron/model/gguf/llama-threads';
+import { availableParallelism } from 'node:os';
+import { defaultLlamaThreads, pinnedThreads, threadCandidates, threadsBesideOtherWork } from '../../../electron/model/gguf/llama-threads';
 
 describe("llama.cpp's thread count", () => {
   it('offers at most half the cores, at least one, and measures 1 and doublings up to that', () => {
@@ -19,5 +20,12 @@ describe("llama.cpp's thread count", () => {
     // A 2-core machine under a load of 9 from others: one thread, not zero.
     expect(threadsBesideOtherWork(1, 1, 9, 2)).toBe(1);
     expect(threadsBesideOtherWork(4, 0, 0, 8)).toBe(4);
+  });
+
+  it('is pinned by CONTINUUM_LLAMA_THREADS, and a bad value is refused in one line naming it', () => {
+    expect(pinnedThreads({})).toBeUndefined();
+    expect(pinnedThreads({ CONTINUUM_LLAMA_THREADS: '1' })).toBe(1);
+    expect(() => pinnedThreads({ CONTINUUM_LLAMA_THREADS: 'two' })).toThrow(`CONTINUUM_LLAMA_THREADS must be a whole number from 1 to ${availableParallelism()} (this machine's cores), not "two"`);
+    expect(() => pinnedThreads({ CONTINUUM_LLAMA_THREADS: '0' })).toThrow(/CONTINUUM_LLAMA_THREADS/);
   });
 });
