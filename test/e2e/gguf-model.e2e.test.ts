@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addModel, startModelWorker } from '../../electron/model';
-import { createVault, e2eSkipReason, type OpenedPage, ROOT, screenshot, startWorkstation, STEP_MS, type Workstation } from './support';
+import { createVault, e2eSkipReason, type OpenedPage, ROOT, screenshot, showSection, startWorkstation, STEP_MS, type Workstation } from './support';
 
 /**
  * A GGUF file in the model manager (Chromium): Karpathy's stories260K, real
@@ -70,9 +70,11 @@ describe.skipIf(skip !== null)(`a GGUF model in the model manager and the chat (
     const added = page.locator('[data-testid="model-row"][data-folder="stories260K"][data-status="active"]');
     await added.waitFor({ timeout: STEP_MS });
     expect(await added.innerText()).toMatch(/F32/);
-    await page.waitForFunction(() => document.querySelector('[data-testid="chat-model"]')?.textContent?.startsWith('Assistant:'));
     await screenshot(page, GROUP, '02-gguf-active', page.getByTestId('model-manager'));
     await page.getByTestId('model-manager').getByRole('button', { name: 'Close' }).click();
+    // The chat sits in the chart's "Visit note" section.
+    await showSection(page, 'notes');
+    await page.waitForFunction(() => document.querySelector('[data-testid="chat-model"]')?.textContent?.startsWith('Assistant:'));
   }, TEST_MS);
 
   it('says in one line why a turn cannot run in its 2k context, and runs once more context is recorded', async () => {
