@@ -12,7 +12,7 @@ import layers from './eslint-rules/layers.js';
 // - the core (electron/*) is plain Node: only electron/host/ may import Electron;
 //   electron/store imports nothing above it (only itself, the contract and
 //   electron/clinical's reference tables, which import nothing of the core); electron/agent no host and no CLI.
-// - one folder each owns onnxruntime-node (electron/model) and tesseract.js (electron/ocr).
+// - one folder each owns onnxruntime-node and node-llama-cpp (electron/model) and tesseract.js (electron/ocr).
 // Do not relax these rules; add a module to the right layer instead.
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'types/electron/', 'test-artifacts/', 'bench-results/', 'coverage/'] },

@@ -16,7 +16,20 @@ export type BenchRequest =
   /** `drafts`: our runtime checks draft tokens (its default; draft-tokens.ts); false: one pass per token, as the peer. The peer ignores it. */
   | { readonly type: 'decode'; readonly prompt: string; readonly tokens: number; readonly sampling?: Sampling; readonly drafts?: boolean }
   | { readonly type: 'figures' }
+  /** Time to first token on the record cold and reused, prefill, and decode after it (the llama.cpp bar's row; RecordFigures); the record's text from the ONNX folder `textDir` (its tokenizer cuts it). */
+  | { readonly type: 'record'; readonly textDir: string }
   | { readonly type: 'exit' };
+
+/** What both engines and llama.cpp called directly answer to 'record'. */
+export interface RecordFigures {
+  readonly promptTokens: number;
+  readonly prefillTokensPerSecond: number;
+  readonly ttftColdMs: number;
+  readonly ttftReuseMs: number;
+  readonly reusedTokens: number;
+  /** Greedy, DECODE_TOKENS tokens after the reused record, from each token's time stamp (DecodeTimings). */
+  readonly decodeAfterRecord: DecodeTimings;
+}
 
 /** Sampled decoding as a chat runs it (the model's generation_config.json); absent: greedy. */
 export interface Sampling {

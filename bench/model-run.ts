@@ -9,8 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import { startModelWorker, type ModelClient } from '../electron/model/model-worker';
 import type { ChatMessage } from '../electron/model/tokenizer';
-import { patientContext } from './model-workload';
-import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures, type Sampling } from './model-ipc';
+import { DECODE_TOKENS, patientContext, recordChat } from './model-workload';
+import { decodeTimings, serveBench, stampNow, type TokenStamp, type DecodeRun, type ExitFigures, type RecordFigures, type Sampling } from './model-ipc';
 
 export interface ModelRunReady {
   readonly loadMs: number;
@@ -120,13 +120,34 @@ async function figures(client: ModelClient, dir: string): Promise<ModelRunFigure
   };
 }
 
+/** The llama.cpp bar's record row, through the product's path (the same requests for either engine). */
+async function record(client: ModelClient, textDir: string): Promise<RecordFigures> {
+  const chat = recordChat(textDir);
+  const cold = await client.generate({ messages: chat.ask(chat.questions[0]), maxTokens: 1, reusePrefix: false }).result;
+  await client.prefill({ messages: [chat.system] });
+  const stamps: TokenStamp[] = [];
+  const reuse = await client.generate({ messages: chat.ask(chat.questions[1]), maxTokens: DECODE_TOKENS, ignoreEos: true, temperature: 0, draftTokens: false }, (event) => {
+    if (event.tokenId >= 0) stamps.push(stampNow());
+  }).result;
+  return {
+    promptTokens: cold.promptTokens,
+    prefillTokensPerSecond: (cold.promptTokens * 1000) / cold.timings.firstTokenMs,
+    ttftColdMs: cold.timings.firstTokenMs,
+    ttftReuseMs: reuse.timings.firstTokenMs,
+    reusedTokens: reuse.reusedTokens,
+    decodeAfterRecord: decodeTimings(stamps),
+  };
+}
+
 const dir = process.argv[2];
+/** A second argument pins the threads (the llama.cpp bar runs each engine as it would run by default, unless asked). */
+const threads = process.argv[3] ? Number(process.argv[3]) : undefined;
 let client: ModelClient | undefined;
 serveBench(
   async (): Promise<ModelRunReady> => {
     if (!dir) throw new Error('usage: model-run.ts MODEL_DIR');
     const loadStart = performance.now();
-    client = await startModelWorker(dir);
+    client = await startModelWorker(dir, threads ? { threads } : {});
     const loadMs = performance.now() - loadStart;
     await client.generate({ prompt: 'warm up', maxTokens: 2, ignoreEos: true }).result;
     return { loadMs };
@@ -138,6 +159,8 @@ serveBench(
         return decode(client, request.prompt, request.tokens, request.sampling, request.drafts ?? true);
       case 'figures':
         return figures(client, dir);
+      case 'record':
+        return record(client, request.textDir);
       case 'exit': {
         await client.close();
         return { peakRssMiB: process.resourceUsage().maxRSS / 1024 } satisfies ExitFigures;

@@ -2,7 +2,7 @@
  * What bench:model asks of both runtimes (ours in model-run.ts, the peer in
  * model-peer.ts), shared so the comparison is on the same prompt and length.
  */
-import { ModelTokenizer } from '../electron/model/tokenizer';
+import { ModelTokenizer, type ChatMessage } from '../electron/model/tokenizer';
 import { percentile } from './report';
 
 /** Greedy decode of DECODE_TOKENS tokens after this prompt (no chat template), end-of-sequence ignored. */
@@ -71,4 +71,10 @@ export function medianInterval(values: readonly number[], resamples = 2000, seed
   }
   medians.sort((a, b) => a - b);
   return [percentile(medians, 2.5), percentile(medians, 97.5)];
+}
+
+/** The record as a chat: the system prompt holding it, and questions asked after it (the same text for every runtime). */
+export function recordChat(dir: string): { system: ChatMessage; questions: readonly [string, string]; ask(question: string): ChatMessage[] } {
+  const system: ChatMessage = { role: 'system', content: `You are a careful clinical assistant. The patient's record:\n${patientContext(dir)}` };
+  return { system, questions: ['What is the latest HbA1c?', 'Which medications are active?'], ask: (question) => [system, { role: 'user', content: question }] };
 }

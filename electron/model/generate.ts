@@ -16,6 +16,7 @@ import type { KvState } from './kv-cache';
 import type { LoadedModel } from './loaded-model';
 import { Rng, sampleToken, type SamplingOptions, type TokenMask } from './sampler';
 import { TextStream } from './text-stream';
+import type { ModelTokenizer } from './tokenizer';
 import { ThinkingTracker } from './thinking';
 import type { FinishReason, GenerateRequest, GenerateResult, PrefillResult, PromptInput, TokenEvent } from './types';
 
@@ -27,15 +28,20 @@ export interface GenerateHooks {
   onStart?(start: { promptTokens: number; reusedTokens: number }): void;
 }
 
-const DEFAULT_MAX_TOKENS = 256;
-const DEFAULT_DEADLINE_MS = 120_000;
+export const DEFAULT_MAX_TOKENS = 256;
+export const DEFAULT_DEADLINE_MS = 120_000;
 export const DEFAULT_THINKING_BUDGET = 1024;
 
 export function promptText(model: LoadedModel, input: PromptInput, options: { generation: boolean; thinking: boolean }): string {
+  return renderPrompt(model.tokenizer, input, options);
+}
+
+/** The prompt's text: a prompt as given, or the conversation through the model's chat template (either engine). */
+export function renderPrompt(template: Pick<ModelTokenizer, 'renderChat'>, input: PromptInput, options: { generation: boolean; thinking: boolean }): string {
   if (input.messages && input.prompt !== undefined) throw new ModelError('invalid-request', 'give either messages or a prompt, not both');
   if (input.prompt !== undefined) return input.prompt;
   if (!input.messages?.length) throw new ModelError('invalid-request', 'the request has no prompt and no messages');
-  return model.tokenizer.renderChat(input.messages, { addGenerationPrompt: options.generation, enableThinking: options.thinking });
+  return template.renderChat(input.messages, { addGenerationPrompt: options.generation, enableThinking: options.thinking });
 }
 
 /**

@@ -9,7 +9,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ConstraintVocabulary } from './constrained/json-constraint';
 import { ModelError } from './errors';
-import { readManifest, verifyModelFiles, type Manifest } from './manifest';
+import { readManifest, verifyModelFiles, type Manifest, type OnnxManifest } from './manifest';
 import { ChunkSizer } from './prefill-chunks';
 import { PrefixCache } from './prefix-cache';
 import { DecoderSession } from './decoder-client';
@@ -50,7 +50,7 @@ export const INT8_PREFILL_CHUNK = 32;
 
 export interface LoadedModel {
   readonly dir: string;
-  readonly manifest: Manifest;
+  readonly manifest: OnnxManifest;
   readonly tokenizer: ModelTokenizer;
   readonly session: DecoderSession;
   readonly defaults: GenerationDefaults;
@@ -74,14 +74,22 @@ function readConfig(dir: string, file: string): Record<string, unknown> | undefi
 
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter((v): v is number => typeof v === 'number');
 
-export async function loadModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
-  const manifest = readManifest(dir);
-  await verifyModelFiles(dir, manifest);
+/**
+ * The model's bytes, refused when they cannot fit: weights are held once in
+ * memory (plus onnxruntime's packed copies of some, llama.cpp's KV cache).
+ */
+export function refuseWhatCannotFit(manifest: Pick<Manifest, 'name' | 'files'>): number {
   const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-  // Weights are held once in memory (plus onnxruntime's packed copies of some): refuse what cannot fit.
   if (bytes > totalmem() * 0.8) {
     throw new ModelError('memory', `${manifest.name} needs about ${(bytes / 2 ** 30).toFixed(1)} GiB but this machine has ${(totalmem() / 2 ** 30).toFixed(1)} GiB: use a smaller quantization`);
   }
+  return bytes;
+}
+
+export async function loadModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
+  const manifest = readManifest(dir);
+  await verifyModelFiles(dir, manifest);
+  const bytes = refuseWhatCannotFit(manifest);
   const config = readConfig(dir, 'config.json');
   if (!config) throw new ModelError('missing', `config.json is missing from ${dir}`);
   const generation = readConfig(dir, 'generation_config.json') ?? {};
@@ -124,7 +132,8 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
       licence: manifest.licence,
       contextLength: manifest.contextLength,
       quantization: manifest.quantization ?? 'unknown',
-      onnx: manifest.onnx,
+      engine: 'onnxruntime',
+      file: manifest.onnx,
       bytes,
       layers: session.layers,
       vocabSize: logitsSize,

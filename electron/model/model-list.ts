@@ -1,5 +1,5 @@
 /**
- * The models installed under models/: what `continuum model list` and the
+ * The models installed under models/ (ONNX exports and GGUF files): what `continuum model list` and the
  * model manager show. Reads manifests only (no hashing), so it is instant;
  * integrity is checked when a model is loaded.
  */
@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelError } from './errors';
 import { isUnaddedExport } from './add-model';
-import { manifestKind, readManifest } from './manifest';
+import { manifestKind, readAnyManifest } from './manifest';
 
 export type ModelListing =
   | {
@@ -26,7 +26,8 @@ export function listModels(modelsDir: string): ModelListing[] {
   if (!existsSync(modelsDir)) return [];
   return readdirSync(modelsDir)
     .map((name) => join(modelsDir, name))
-    .filter((dir) => statSync(dir).isDirectory())
+    // A folder per model; a .gguf file dropped in on its own is offered to add (it then gets a folder).
+    .filter((dir) => statSync(dir).isDirectory() || (statSync(dir).isFile() && isUnaddedExport(dir)))
     // Image models (kind 'image-classifier') share models/ and are listed by electron/imaging/image-model.
     .filter((dir) => manifestKind(dir) === 'language-model')
     .sort()
@@ -35,7 +36,7 @@ export function listModels(modelsDir: string): ModelListing[] {
         return { dir, ok: false, addable: true, problem: 'Adding it records its files and checks that it loads: add it once the copy has finished.' };
       }
       try {
-        const m = readManifest(dir);
+        const m = readAnyManifest(dir);
         return {
           dir,
           ok: true,

@@ -32,7 +32,7 @@ export class ThinkingTracker {
   count = 0;
 
   constructor(
-    tokenizer: ModelTokenizer,
+    tokenizer: Pick<ModelTokenizer, 'encode'>,
     tags: { readonly open: string; readonly close: string } | undefined,
     private readonly options: { readonly promptEndsOpen: boolean; readonly budget: number },
   ) {

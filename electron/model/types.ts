@@ -93,7 +93,10 @@ export interface ModelInfo {
   readonly licence: string;
   readonly contextLength: number;
   readonly quantization: string;
-  readonly onnx: string;
+  /** Which engine runs it: onnxruntime (an ONNX export) or llama.cpp (a GGUF file). */
+  readonly engine: 'onnxruntime' | 'llama.cpp';
+  /** The file it runs, inside `dir`. */
+  readonly file: string;
   /** Bytes of all listed files. */
   readonly bytes: number;
   readonly layers: number;

@@ -5,6 +5,7 @@
  *   npx tsx scripts/models/generate.ts --size tiny                     -> models/test-tiny-fp32/
  *   npx tsx scripts/models/generate.ts --size 0.5b --precision all     -> models/bench-0.5b-{fp32,int8,int4}/
  *   npx tsx scripts/models/generate.ts --image chest-xray               -> models/test-image-chest-xray/ (see image-classifier.ts)
+ *   npx tsx scripts/models/generate.ts --size 0.5b --gguf Q4_0          -> models/bench-0.5b-q4_0-gguf/ (the same weights for llama.cpp, gguf-writer.ts)
  *
  * Options: --size tiny|0.5b, --precision fp32|int8|int4|all (default fp32),
  * --seed N (default 1), --out DIR (one precision only). Pure Node: runs on a
@@ -14,6 +15,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Precision } from './decoder-graph';
+import { generateGgufFolder, GGUF_TYPES, ggufBenchDir, type GgufType } from './gguf-writer';
 import { generateImageClassifier, IMAGE_PRESETS, type ImagePreset } from './image-classifier';
 import { generateModelFolder, PRESETS, type SizeName } from './model-folder';
 
@@ -27,8 +29,19 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       image: { type: 'string' },
+      gguf: { type: 'string' },
     },
   });
+  if (values.gguf !== undefined) {
+    const type = values.gguf as GgufType;
+    if (!GGUF_TYPES.includes(type)) throw new Error(`--gguf must be one of ${GGUF_TYPES.join(', ')}`);
+    const size = values.size as SizeName;
+    const out = values.out ?? ggufBenchDir(size, type);
+    const start = Date.now();
+    const manifest = await generateGgufFolder({ size, type, seed: Number(values.seed), out });
+    console.log(`${out}: ${manifest.name}, ${(manifest.files[0]!.bytes / 1e6).toFixed(1)} MB in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+    return;
+  }
   if (values.image !== undefined) {
     // A test image classifier (decision support), not a decoder: --seed and --out apply.
     const preset = values.image as ImagePreset;

@@ -40,14 +40,14 @@ export interface ChatModel {
 
 /** The local runtime's worker client as a ChatModel. */
 export function chatModelFromClient(client: {
-  info: { name: string; quantization: string; onnx: string; contextLength?: number };
+  info: { name: string; quantization: string; file: string; contextLength?: number };
   generate(
     request: Record<string, unknown>,
     onToken?: (event: { text: string; thinking: boolean }) => void,
   ): { result: Promise<{ text: string; tokenIds: readonly number[]; finish: string; timings?: { decodeTokensPerSecond: number } }>; cancel?: () => void };
 }): ChatModel {
   return {
-    id: `${client.info.name} (${client.info.quantization}, ${client.info.onnx})`,
+    id: `${client.info.name} (${client.info.quantization}, ${client.info.file})`,
     ...(client.info.contextLength ? { contextLength: client.info.contextLength } : {}),
     async chat(request) {
       const onToken = request.onToken;

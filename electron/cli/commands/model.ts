@@ -54,8 +54,8 @@ export const modelCommands: Command[] = [
   },
   {
     name: 'model add',
-    usage: 'model add --model DIR [--onnx FILE] [--name NAME] [--licence ID] [--context N] [--again]',
-    summary: 'add a model export copied into models/: record its files (size, SHA-256) and check that it loads',
+    usage: 'model add --model DIR|FILE.gguf [--onnx FILE] [--name NAME] [--licence ID] [--context N] [--again]',
+    summary: 'add a model export or a GGUF file copied into models/ (a .gguf file elsewhere is copied in): record its files (size, SHA-256) and check that it loads',
     options: {
       model: { type: 'string' },
       onnx: { type: 'string' },
@@ -67,7 +67,7 @@ export const modelCommands: Command[] = [
     async run(values, _positionals, io) {
       const dir = resolve(requireString(values, 'model'));
       const context = values.context === undefined ? undefined : positiveInt(values, 'context', 0, 1);
-      const { addModel, startModelWorker, ModelError } = await import('../../model');
+      const { addModel, modelFile, startModelWorker, ModelError } = await import('../../model');
       const onnx = optionalString(values, 'onnx');
       const name = optionalString(values, 'name');
       const licence = optionalString(values, 'licence');
@@ -78,11 +78,12 @@ export const modelCommands: Command[] = [
           ...(licence ? { licence } : {}),
           ...(context ? { contextLength: context } : {}),
           again: values.again === true,
+          modelsDir: defaultModelsDir(io.env),
           // Loaded once in the model worker, as the app will load it, then closed.
           check: async (d) => (await startModelWorker(d)).close(),
         });
         const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-        io.out(`added ${dir}: ${manifest.name}, ${manifest.onnx} (${manifest.quantization ?? 'unknown'}), context ${manifest.contextLength}, ${manifest.files.length} files (${formatBytes(bytes)}) recorded; it loads\n`);
+        io.out(`added ${dir}: ${manifest.name}, ${modelFile(manifest)} (${manifest.quantization ?? 'unknown'}), context ${manifest.contextLength}, ${manifest.files.length} files (${formatBytes(bytes)}) recorded; it loads\n`);
       } catch (error) {
         throw new VaultError('invalid-input', error instanceof ModelError ? `${dir}: ${error.message}` : `${dir}: ${(error as Error).message.split('\n')[0]}`);
       }

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addModel, isUnaddedExport, listModels, MANIFEST_FILE, ModelError, readManifest, startModelWorker } from '../../../electron/model';
+import { addModel, isUnaddedExport, listModels, MANIFEST_FILE, ModelError, modelFile, readManifest, startModelWorker } from '../../../electron/model';
 import { tinyModel } from './tiny-model';
 
 /**
@@ -36,7 +36,7 @@ describe('adding a model export', () => {
     const manifest = await addModel(dir, { check: loads });
     expect(isUnaddedExport(dir)).toBe(false);
     expect(manifest.quantization).toBe('fp32');
-    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['config.json', 'tokenizer.json', 'tokenizer_config.json', manifest.onnx]));
+    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['config.json', 'tokenizer.json', 'tokenizer_config.json', modelFile(manifest)]));
     for (const f of manifest.files) expect(f.bytes).toBe(statSync(join(dir, f.path)).size);
     expect(readManifest(dir)).toEqual(manifest);
     expect(listModels(models).find((m) => m.dir === dir)).toMatchObject({ ok: true, quantization: 'fp32' });
