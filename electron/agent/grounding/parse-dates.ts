@@ -175,12 +175,16 @@ export function periodRole(tokens: readonly Token[], firstToken: number, trigger
 
 /** "2020–2015": two dates joined by a dash, a range written in the order of the values before it. */
 function dashJoined(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): boolean {
-  const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
-  return between.length === 1 && (between[0]!.text === '-' || between[0]!.text === '–');
+  const between = tokensBetween(tokens, a, b);
+  return between.length === 1 && (between[0] === '-' || between[0] === '–');
 }
 
 /** "2015-03-12 -> 2018-03-15", "March 2015 to March 2018": two dates joined as a from-to. */
 function arrowJoined(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): boolean {
-  const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start).map((t) => t.norm);
+  const between = tokensBetween(tokens, a, b);
   return between.length > 0 && between.length <= 2 && between.every((w) => ['-', '>', '→', '–', '—', 'to', '=>'].includes(w));
+}
+
+function tokensBetween(tokens: readonly Token[], a: ClaimDate, b: ClaimDate): string[] {
+  return tokens.filter((t) => t.start >= a.end && t.end <= b.start).map((t) => t.norm);
 }

@@ -1,7 +1,7 @@
 import { analyteById, type Analyte } from '../../clinical/analytes';
 import { betterWhen, categoryNamed, interpretationRange } from '../../clinical/interpretation-ranges';
 import { convert, displayUnit } from '../../clinical/units';
-import { latestObservation, observationsBetween } from '../../store/queries/grounding';
+import { latestObservation, observationsBetween, type ObservationPoint } from '../../store/queries/grounding';
 import { dateCovers } from './claim-dates';
 import type { ClaimNumber } from './claim-quantities';
 import type { InterpretationKind, MeasureAssertion, Point } from './claim-parse';
@@ -104,7 +104,12 @@ export function checkMeasure(a: MeasureAssertion, ctx: VerifyContext): Problem[]
 /** The patient's results of the analyte from one row's day to another's, oldest first. */
 function rowsBetween(ctx: VerifyContext, analyte: Analyte, from: ResultRow, to: ResultRow): ResultRow[] {
   if (!from.at || !to.at) return [from, to];
-  return observationsBetween(ctx.db, ctx.patientId, analyte.loinc, from.at.slice(0, 10), to.at.slice(0, 10)).map((o) => ({ id: o.id, analyte, value: o.value!, ucum: o.unit, at: o.at, low: null, high: null }));
+  return observationsBetween(ctx.db, ctx.patientId, analyte.loinc, from.at.slice(0, 10), to.at.slice(0, 10)).map((o) => asRow(o, analyte));
+}
+
+/** An observation of the chart (numeric: observationsBetween reads only those) as a result row. */
+function asRow(o: ObservationPoint, analyte: Analyte): ResultRow {
+  return { id: o.id, analyte, value: o.value!, ucum: o.unit, at: o.at, low: null, high: null };
 }
 
 /** "down about 21 %" of a platelet count: a relative change, not a value (the analyte is not measured in %). */
@@ -302,7 +307,7 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
     // "3.08 -> 2.50 and kept falling through 12/2020": the results after the last value, up to the period's end, go on the same way.
     if (a.period?.explicit && last.at && a.period.to > last.at.slice(0, 10) && a.period.to !== '9999-12-31') {
       const after = observationsBetween(ctx.db, ctx.patientId, analyte.loinc, last.at.slice(0, 10), a.period.to).filter((o) => o.at! > last.at! && o.value !== null);
-      series = [...series, ...after.map((o) => ({ id: o.id, analyte, value: o.value!, ucum: o.unit, at: o.at, low: null, high: null }))];
+      series = [...series, ...after.map((o) => asRow(o, analyte))];
     }
     // "12.1 -> 17.4, 2020-2015", "between 2018 and 2013 ... (430 to 374)": two values and two years, read in the order written.
     const spans = [...(a.period?.spans ?? [])].sort((x, y) => x.start - y.start);
@@ -390,11 +395,11 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   const band = statedBand(ctx.text.slice(hit.end));
   if (band && !negated) {
     const values = rows.length === 2 && rows[0]!.analyte.id === 'systolic' && rows[1]!.analyte.id === 'diastolic' ? rows : rows.slice(0, 1);
-    const inside = values.some((r, i) => band[i] !== undefined && r.value >= band[i]![0] && r.value <= band[i]![1]);
+    const inside = values.some((r, i) => inBand(r.value, band[i]));
     if (!inside) return [problem(hit, 'assertion', `${said}: ${values.map((r) => `${r.analyte.short} ${show(r)}`).join(', ')} is outside the band the claim states`)];
   }
   // Every value inside the band the claim states ("normal (<120/<80, ACC/AHA 2017)"), where no table decides: the claim's own definition holds.
-  const withinBand = band !== null && !negated && rows.every((r, i) => band[Math.min(i, band.length - 1)] !== undefined && r.value >= band[Math.min(i, band.length - 1)]![0] && r.value <= band[Math.min(i, band.length - 1)]![1]);
+  const withinBand = band !== null && !negated && rows.every((r, i) => inBand(r.value, band[Math.min(i, band.length - 1)]));
   let verdict: boolean | null;
   let by: string;
   // "'elevated'" in quotes is the guideline's category of that name (ACC/AHA: 120-129/<80), not a loose "high".
@@ -414,6 +419,10 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   const shown = rows.map((r) => `${r.analyte.short} ${show(r)}`).join(', ');
   if (verdict === false) return [problem(hit, 'assertion', `${said}: ${shown} is ${negated ? '' : 'not '}${kind === 'category' ? `in that category` : kind} by ${by}`)];
   return [problem(hit, 'unchecked', `${said}: not checked, ${shown} has no reference range in the record and lies between the cited table's bands`)];
+}
+
+function inBand(value: number, band: [number, number] | undefined): boolean {
+  return band !== undefined && value >= band[0] && value <= band[1];
 }
 
 /** "(120-129/<80)", "(>= 140)", "(6.5 % or more)" right after an interpretation: each part's [low, high]. */
