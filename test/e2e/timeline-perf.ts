@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { eventCount, manyEventsBundle, TEN_THOUSAND } from './bundles';
 import { CLINICIAN, PASSPHRASE, screenshot, signIn, STEP_MS, syntheaBundle, type RunningHost } from './support';
 
@@ -77,6 +77,7 @@ export async function measureTimeline(page: Page, group: string): Promise<Timeli
   await row.waitFor();
 
   // Opening the chart: click to the timeline drawn with every event (in the chart's History section).
+  const calls = watchApiCalls(page);
   const opened = Date.now();
   await row.click();
   await page.getByTestId('section-history').click();
@@ -95,7 +96,9 @@ export async function measureTimeline(page: Page, group: string): Promise<Timeli
   const timeline = page.getByTestId('timeline');
   // The chart's other panels load beside the timeline (the core answers them side by side, and the brief above
   // it may land after it): scroll to the timeline once they have all landed and the page stopped moving.
-  await page.waitForLoadState('networkidle');
+  // (Playwright's 'networkidle' counts every connection, not only the core's calls, and timed out in CI.)
+  await calls.quiet(750, 5 * 60_000);
+  console.log(`[e2e] chart calls while opening: ${calls.describe()}`);
   await settledBox(canvas);
   await timeline.scrollIntoViewIfNeeded();
   await screenshot(page, group, 'timeline-10k-all', timeline);
@@ -169,6 +172,48 @@ export function describeFigures(figures: readonly Figure[]): string {
 export const GENERATED_EVENTS = eventCount(TEN_THOUSAND);
 
 /** The element's box once it has stayed put for three looks 250 ms apart (at most 30 s). */
+/** The core's calls (/api/METHOD) the page makes from now on: which are in flight, and how long each took. */
+function watchApiCalls(page: Page) {
+  const started = new Map<Request, number>();
+  const took: { method: string; ms: number }[] = [];
+  let lastChange = Date.now();
+  const method = (request: Request) => new URL(request.url()).pathname.replace(/^\/api\//, '');
+  const isCall = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (!isCall(request)) return;
+    started.set(request, Date.now());
+    lastChange = Date.now();
+  });
+  const end = (request: Request) => {
+    const at = started.get(request);
+    if (at === undefined) return;
+    started.delete(request);
+    took.push({ method: method(request), ms: Date.now() - at });
+    lastChange = Date.now();
+  };
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  return {
+    /** Resolves once no call has been in flight for quietMs; fails after timeoutMs naming the calls still open. */
+    async quiet(quietMs: number, timeoutMs: number): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (started.size > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() > deadline) {
+          const open = [...started.keys()].map(method).join(', ');
+          throw new Error(`the chart's calls did not finish within ${timeoutMs} ms; still open: ${open || '(none)'}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    describe: () =>
+      took
+        .slice()
+        .sort((a, b) => b.ms - a.ms)
+        .map((t) => `${t.method} ${t.ms} ms`)
+        .join(', '),
+  };
+}
+
 async function settledBox(element: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   let last = JSON.stringify(await element.boundingBox());
   let same = 0;
