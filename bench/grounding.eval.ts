@@ -148,7 +148,7 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'D', file: 'd-dev.jsonl', developed: true },
   { id: 'F', file: 'f-dev.jsonl', developed: true },
   { id: 'G', file: 'g-dev.jsonl', developed: true },
-  { id: 'H', file: 'h-heldout.jsonl', developed: false },
+  { id: 'H', file: 'h-dev.jsonl', developed: true },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.

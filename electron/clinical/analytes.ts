@@ -46,7 +46,7 @@ const ROWS: readonly Analyte[] = [
   // Vital signs (LOINC vital signs panel 85353-1)
   { id: 'systolic', short: 'SBP', kind: 'vital', loinc: ['8480-6'], names: ['systolic blood pressure', 'systolic bp', 'systolic pressure', 'systolic', 'sbp', 'bp systolic'], ucum: 'mm[Hg]', precision: 0 },
   { id: 'diastolic', short: 'DBP', kind: 'vital', loinc: ['8462-4'], names: ['diastolic blood pressure', 'diastolic bp', 'diastolic pressure', 'diastolic', 'dbp', 'bp diastolic'], ucum: 'mm[Hg]', precision: 0 },
-  { id: 'blood-pressure', short: 'BP', kind: 'vital', loinc: ['55284-4', '85354-9', '35094-2'], names: ['blood pressure', 'bp', 'b/p', 'blood pressure panel', 'arterial pressure'], ucum: 'mm[Hg]', precision: 0 },
+  { id: 'blood-pressure', short: 'BP', kind: 'vital', loinc: ['55284-4', '85354-9', '35094-2'], names: ['blood pressure', 'bp', 'b/p', 'sbp/dbp', 'systolic/diastolic', 'systolic/diastolic bp', 'systolic/diastolic blood pressure', 'blood pressure panel', 'arterial pressure'], ucum: 'mm[Hg]', precision: 0 },
   { id: 'heart-rate', short: 'HR', kind: 'vital', loinc: ['8867-4'], names: ['heart rate', 'hr', 'pulse', 'pulse rate'], ucum: '/min', precision: 0 },
   { id: 'respiratory-rate', short: 'RR', kind: 'vital', loinc: ['9279-1'], names: ['respiratory rate', 'rr', 'respiration rate', 'breathing rate', 'resp rate'], ucum: '/min', precision: 0 },
   { id: 'temperature', short: 'Temp', kind: 'vital', loinc: ['8310-5', '8331-1', '8332-9', '8333-7'], names: ['body temperature', 'oral temperature', 'temperature', 'temp', 'oral temp', 'tympanic temperature', 'tmax', 't'], ucum: 'Cel', precision: 1 },
@@ -67,7 +67,7 @@ const ROWS: readonly Analyte[] = [
   { id: 'chloride', short: 'Cl', kind: 'lab', loinc: ['2069-3', '2075-0'], names: ['chloride', 'cl', 'serum chloride'], ucum: 'mmol/L', precision: 0 },
   { id: 'carbon-dioxide', short: 'CO2', kind: 'lab', loinc: ['20565-8', '2028-9'], names: ['carbon dioxide', 'co2', 'bicarbonate', 'bicarb', 'hco3', 'total co2'], ucum: 'mmol/L', precision: 0 },
   { id: 'egfr', short: 'eGFR', kind: 'lab', loinc: ['33914-3', '62238-1', '48642-3', '48643-1', '50044-7', '77147-7', '98979-8'], names: ['estimated glomerular filtration rate', 'glomerular filtration rate', 'egfr', 'gfr', 'estimated gfr'], ucum: 'mL/min/{1.73_m2}', precision: 0 },
-  { id: 'hba1c', short: 'HbA1c', kind: 'lab', loinc: ['4548-4', '17856-6', '59261-8'], names: ['hemoglobin a1c', 'hba1c', 'a1c', 'glycated hemoglobin', 'glycosylated hemoglobin', 'glycohemoglobin', 'hgba1c', 'hb a1c'], ucum: '%', precision: 1 },
+  { id: 'hba1c', short: 'HbA1c', kind: 'lab', loinc: ['4548-4', '17856-6', '59261-8'], names: ['hemoglobin a1c', 'hba1c', 'a1c', 'glycated hemoglobin', 'glycosylated hemoglobin', 'glycohemoglobin', 'hgba1c', 'hb a1c', 'hgb a1c'], ucum: '%', precision: 1 },
   { id: 'total-protein', short: 'Total protein', kind: 'lab', loinc: ['2885-2'], names: ['total protein', 'protein', 'serum protein'], ucum: 'g/dL', precision: 1 },
   { id: 'albumin', short: 'Albumin', kind: 'lab', loinc: ['1751-7'], names: ['albumin', 'alb', 'serum albumin'], ucum: 'g/dL', precision: 1 },
   { id: 'globulin', short: 'Globulin', kind: 'lab', loinc: ['10834-0'], names: ['globulin'], ucum: 'g/L', precision: 1 },

@@ -9,6 +9,7 @@ import { CLINICAL_COMMON_WORDS } from '../../clinical/clinical-common-words';
 import type { Db } from '../../store/sqlite';
 import { changeStamp, vaultDisplays } from '../../store/queries/grounding';
 import { foldedWords, foldWord } from './claim-text';
+import { cleanDisplay } from './chart-index';
 import { globalLexicon } from './lexicon';
 
 /**
@@ -21,9 +22,15 @@ import { globalLexicon } from './lexicon';
  * (clinical-common-words.ts), not a word of any record display in this
  * vault. Anything rarer ("sarcoidosis", "Pen-Vee") is never plain: it must
  * be in a cited source or the claim is flagged.
+ *
+ * Made once per claim: the vault's words are looked up once (keyed by its
+ * change stamp), not once per word.
  */
-export function isPlainWord(db: Db, word: string): boolean {
-  return commonWords().has(word) && !clinicalWords().has(word) && !vaultWords(db).has(word);
+export function plainWordTest(db: Db): (word: string) => boolean {
+  const common = commonWords();
+  const clinical = clinicalWords();
+  let inVault: Set<string> | null = null;
+  return (word) => common.has(word) && !clinical.has(word) && !(inVault ??= vaultWords(db)).has(word);
 }
 
 let common: Set<string> | null = null;
@@ -47,7 +54,8 @@ function vaultWords(db: Db): Set<string> {
   const stamp = changeStamp(db);
   const hit = byVault.get(db);
   if (hit && hit.stamp === stamp) return hit.words;
-  const words = new Set(vaultDisplays(db).flatMap((d) => foldedWords(d)));
+  // Without SNOMED's semantic tags: "(finding)" in a display does not make "findings" a clinical word.
+  const words = new Set(vaultDisplays(db).flatMap((d) => foldedWords(cleanDisplay(d))));
   byVault.set(db, { stamp, words });
   return words;
 }

@@ -183,6 +183,13 @@ function analyteSpecific(analyte: string, value: number, from: string, to: strin
 }
 
 export function valueMatches(point: Point, row: ResultRow): boolean {
+  if (matchesAs(point, row)) return true;
+  // "height measured 65 in Jul 2007": without another unit, 65 inches is the other reading of a length.
+  const inches = point.number.inOrInches && !point.unit && row.ucum ? convert(row.value, row.ucum, '[in_i]') : null;
+  return inches !== null && Math.abs(inches - point.number.value) <= tolerance(point.number);
+}
+
+function matchesAs(point: Point, row: ResultRow): boolean {
   const value = inClaimUnit(point, row);
   if (value === null) return false;
   const n = point.number;
@@ -403,8 +410,11 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   let verdict: boolean | null;
   let by: string;
   // "'elevated'" in quotes is the guideline's category of that name (ACC/AHA: 120-129/<80), not a loose "high".
+  // So is "elevated (ACC/AHA)" or "elevated per ACC/AHA": naming the guideline names its category.
   const quoted = /['‘"“]$/.test(ctx.text.slice(0, hit.start)) && /^['’"”]/.test(ctx.text.slice(hit.end));
-  if (kind === 'category' || (quoted && said.toLowerCase() === 'elevated' && rows.some((r) => r.analyte.id === 'systolic'))) {
+  const namesGuideline = /^\W{0,3}(?:(?:per|by|according to|under|using)\s+(?:the\s+)?)?(?:\d{4}\s+)?ACC\s*\/\s*AHA/i.test(ctx.text.slice(hit.end));
+  const asCategory = kind === 'category' || ((quoted || namesGuideline) && said.toLowerCase() === 'elevated' && rows.some((r) => r.analyte.id === 'systolic'));
+  if (asCategory) {
     ({ verdict, by } = judgeCategory(kind === 'category' ? said : 'elevated category', rows, ctx.sex));
     if (verdict === null && by === '') return [problem(hit, 'unchecked', `${said}: not checked, it is not a category of ${rows[0]!.analyte.short} in any cited table`)];
   } else {
@@ -417,7 +427,7 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   if (verdict !== null && negated) verdict = !verdict;
   if (verdict === true || (verdict === null && withinBand)) return [];
   const shown = rows.map((r) => `${r.analyte.short} ${show(r)}`).join(', ');
-  if (verdict === false) return [problem(hit, 'assertion', `${said}: ${shown} is ${negated ? '' : 'not '}${kind === 'category' ? `in that category` : kind} by ${by}`)];
+  if (verdict === false) return [problem(hit, 'assertion', `${said}: ${shown} is ${negated ? '' : 'not '}${asCategory ? `in that category` : kind} by ${by}`)];
   return [problem(hit, 'unchecked', `${said}: not checked, ${shown} has no reference range in the record and lies between the cited table's bands`)];
 }
 

@@ -5,7 +5,7 @@ import { PhraseTrie } from './lexicon';
 import { ABBREVIATIONS } from '../../clinical/abbreviations';
 import { cleanDisplay } from './chart-index';
 import { FRAMING_WORDS } from './framing-words';
-import { isPlainWord } from './plain-words';
+import { plainWordTest } from './plain-words';
 import { problem, type Problem } from './problems';
 import type { VerifyContext } from './verify-context';
 import { text, tolerance } from './verify-measure';
@@ -74,6 +74,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
   const triggerAt = new Map<number, TriggerHit>();
   for (const hit of parsed.unattached) for (let i = hit.first; i <= hit.last; i += 1) triggerAt.set(i, hit);
   const reported = new Set<TriggerHit>();
+  const isPlainWord = plainWordTest(ctx.db);
   parsed.tokens.forEach((t, i) => {
     if (t.kind !== 'word' || covered.has(i) || FRAMING_WORDS.has(t.norm) || ctx.names.has(t.norm)) return;
     // "Acute" of a condition a record does not call chronic (Synthea's "Viral sinusitis" is acute by nature).
@@ -92,7 +93,7 @@ export function checkRest(parsed: ParsedClaim, ctx: VerifyContext): Problem[] {
       problems.push(problem(hit, 'unchecked', `"${text(ctx, hit)}": not checked, it qualifies nothing the verifier can check here`));
       return;
     }
-    if (sourceWords(t.norm) || isPlainWord(ctx.db, t.norm)) return;
+    if (sourceWords(t.norm) || isPlainWord(t.norm)) return;
     // "120 (3 Feb 2012) -> 132 (Oct 19, 2018) mmHg": a unit written after the dates, of a value the claim checks.
     const ucum = toUcum(t.text);
     if (ucum && parsed.assertions.some((a) => a.type === 'measure' && a.analyte.ucum !== null && convert(1, ucum, a.analyte.ucum, a.analyte.molarMass) !== null)) return;

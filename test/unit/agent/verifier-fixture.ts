@@ -50,6 +50,7 @@ const RESOURCES = [
   result('v-wt-2011', '2011-06-01T09:00:00Z', '29463-7', 'Body Weight', 88.2, 'kg'),
   result('v-wt-2015', '2015-06-01T09:00:00Z', '29463-7', 'Body Weight', 88.8, 'kg'),
   result('v-wt-2020', '2020-08-21T09:00:00Z', '29463-7', 'Body Weight', 87.7, 'kg'),
+  result('v-height', '2007-07-08T09:00:00Z', '8302-2', 'Body Height', 165.6, 'cm'),
   result('v-temp', '2013-09-06T10:00:00Z', '8331-1', 'Oral temperature', 38.2, 'Cel'),
   result('v-a1c', '2020-08-21T09:10:00Z', '4548-4', 'Hemoglobin A1c/Hemoglobin.total in Blood', 7.2, '%'),
   {

@@ -254,6 +254,28 @@ describe('bands and names written the clinician’s way', () => {
     passes('BP 199/101 mmHg on 2019-03-01 - stage 2 (>=140/>=90).', obs('v-bp-2019'));
   });
 
+  it('reads "elevated" beside the guideline it names as that guideline’s category, and a bare "elevated" as high', () => {
+    flags('BP 199/101 on 2019-03-01 is elevated (ACC/AHA).', 'assertion', obs('v-bp-2019'));
+    passes('BP 199/101 on 2019-03-01 is stage 2 hypertension (ACC/AHA).', obs('v-bp-2019'));
+    passes('BP 199/101 on 2019-03-01 is elevated.', obs('v-bp-2019'));
+  });
+
+  it('reads "SBP/DBP" as a pressure and "Hgb A1c" as HbA1c, not haemoglobin', () => {
+    passes('08/21/2020: SBP/DBP 108/84.', obs('v-bp-2020'));
+    flags('08/21/2020: SBP/DBP 84/108.', 'value', obs('v-bp-2020'));
+    passes('Hgb A1c 7.2 % on 08/21/2020.', obs('v-a1c'));
+  });
+
+  it('reads a height "65 in Jul 2007" as inches when no other unit is written, and still checks it', () => {
+    passes('Height measured 65 in Jul 2007.', obs('v-height'));
+    flags('Height measured 62 in Jul 2007.', 'value', obs('v-height'));
+    passes('Height 166 in Jul 2007.', obs('v-height'));
+  });
+
+  it('takes a referral letter’s framing as framing', () => {
+    passes('Thank you for referring Mrs Lindqvist. Relevant findings: BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
+  });
+
   it('takes a visit’s own name as it is, and still checks the kind of visit a claim says', () => {
     passes('Visit on 2021-02-12: Emergency room admission.', citeRecord('encounter', 'v-enc-2'));
     flags('Admitted as an inpatient on 2020-08-21.', 'term', citeRecord('encounter', 'v-enc-1'));
