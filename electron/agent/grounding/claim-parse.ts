@@ -9,7 +9,7 @@ import { frequenciesIn, type Frequency } from './dose-frequency';
 import type { Concept } from './lexicon';
 import { assignDates } from './parse-dates';
 import { findMentions, findTriggers, sentences } from './parse-mentions';
-import { beforeThresholdWord, componentOf, coverNumber, impliedByUnit, inThreshold, ownerOf, pickUnit, THRESHOLD_WORDS, thresholdSpan, unitSpans } from './parse-numbers';
+import { beforeThresholdWord, componentOf, coverNumber, impliedByUnit, inThreshold, ownerOf, pickUnit, spanUnitOf, THRESHOLD_WORDS, thresholdSpan, unitSpans } from './parse-numbers';
 import { answeredNo, categoriesNamedAsConditions, closer, INVERTIBLE, interpretationOf, negationScope, nearestEntity, nearestMeasure, opposite, outranks, statusApplies } from './parse-qualifiers';
 
 /**
@@ -214,10 +214,11 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
       coverNumber(point.number, null, tokens, cover);
     } else if (measure) {
       const analyte = componentOf(measure.analyte, n, numbers);
-      const point: Point = { number: !n.approximate && hedged(n) ? { ...n, approximate: true } : n, unit: pickUnit(n, analyte), date: null, analyte };
+      const picked = pickUnit(n, analyte);
+      const point: Point = { number: !n.approximate && hedged(n) ? { ...n, approximate: true } : n, unit: picked ?? spanUnitOf(n, units, text), date: null, analyte };
       measure.points.push(point);
       points.push(point);
-      coverNumber(n, point.unit, tokens, cover);
+      coverNumber(n, picked, tokens, cover);
     } else if (entity && (entity.concept.type === 'drug' || entity.concept.type === 'drug-class')) {
       const strength = { number: n, unit: n.units[0] ?? null };
       entity.strengths.push(strength);

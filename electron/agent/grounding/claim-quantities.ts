@@ -35,8 +35,6 @@ export interface ClaimNumber extends Span {
   readonly qualifierStart?: number;
   /** "just over 30", "slightly below 1.0": on that side of the number, and close to it. */
   readonly near?: boolean;
-  /** "65 in Jul 2007": "in" before a time, read as the preposition; for a length, inches are the other reading. */
-  readonly inOrInches?: boolean;
   /** Index of the token. */
   readonly token: number;
 }
@@ -110,8 +108,7 @@ export function numbersIn(text: string, tokens: readonly Token[], masked: readon
       skipUntil = Math.max(diastolic.end, pairUnits[0]?.end ?? -1);
       continue;
     }
-    const inOrInches = units.length === 0 && /^\s+in$/i.test(text.slice(t.end, tokens[i + 1]?.end ?? t.end)) && IN_BEFORE_TIME.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 12));
-    const n = { ...number(t, i, { approximate, bound, units, pairedWith: null, outOf: null }), ...decade(text, t), ...markerOf(tokens, at), ...qualifier, ...(inOrInches ? { inOrInches } : {}) };
+    const n = { ...number(t, i, { approximate, bound, units, pairedWith: null, outOf: null }), ...decade(text, t), ...markerOf(tokens, at), ...qualifier };
     found.push(negative ? { ...n, start, value: -n.value } : n);
     skipUntil = units[0]?.end ?? -1;
   }

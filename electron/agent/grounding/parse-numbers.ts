@@ -67,14 +67,23 @@ export function coverNumber(n: ClaimNumber, unit: UnitReading | null, tokens: re
  * "(x10^3/uL)", "(mL/min/1.73m2)", ", mmHg.": a unit written apart from its
  * numbers. Its span is masked from the numbers and covered as a unit.
  */
-export function unitSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  const re = /\(([^()]{1,24})\)|,\s*([^\s,;()][^,;()]{0,20}?)\s*(?=[.;]?\s*$)/g;
+export function unitSpans(text: string): UnitReading[] {
+  const spans: UnitReading[] = [];
+  // Also "8.5 (2013) -> 6.6 (Mar 2019) K/uL.": a unit closing the sentence after a date in brackets.
+  const re = /\(([^()]{1,24})\)|,\s*([^\s,;()][^,;()]{0,20}?)\s*(?=[.;]?\s*$)|(?<=\)\s+)([^\s,;()][^,;()\s]{0,20}?)\s*(?=[.;]?\s*$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const inner = (m[1] ?? m[2])!.trim();
-    if (toUcum(inner) && !/^\d/.test(inner)) spans.push({ start: m.index, end: m.index + m[0].length });
+    const inner = (m[1] ?? m[2] ?? m[3])!.trim();
+    const ucum = /^\d/.test(inner) ? null : toUcum(inner);
+    if (ucum) spans.push({ start: m.index, end: m.index + m[0].length, ucum });
   }
   return spans;
+}
+
+/** The unit written apart after a number without one ("6.6 (Mar 2019) K/uL"): it is that number's unit, and checked as such. */
+export function spanUnitOf(n: ClaimNumber, spans: readonly UnitReading[], text: string): UnitReading | null {
+  if (n.units.length > 0) return null;
+  const span = spans.find((u) => u.start >= n.end);
+  return span && !/[;!?]|\.\s/.test(text.slice(n.end, span.start)) ? span : null;
 }
 
 export function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf: readonly number[], tokens: readonly Token[]): Mention | null {

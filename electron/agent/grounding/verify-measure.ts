@@ -184,10 +184,16 @@ function analyteSpecific(analyte: string, value: number, from: string, to: strin
 
 export function valueMatches(point: Point, row: ResultRow): boolean {
   if (matchesAs(point, row)) return true;
-  // "height measured 65 in Jul 2007": without another unit, 65 inches is the other reading of a length.
-  const inches = point.number.inOrInches && !point.unit && row.ucum ? convert(row.value, row.ucum, '[in_i]') : null;
-  return inches !== null && Math.abs(inches - point.number.value) <= tolerance(point.number);
+  // "Ht 70.5", "height measured 65 in Jul 2007", "Wt 190": a value written without a unit may be in the
+  // other unit clinics use for that measure (inches, pounds, degrees Fahrenheit); it is still checked in it.
+  if (point.unit || !row.ucum) return false;
+  return (CUSTOMARY_UNITS[point.analyte.id] ?? []).some((ucum) => {
+    const value = convert(row.value, row.ucum!, ucum);
+    return value !== null && Math.abs(value - point.number.value) <= tolerance(point.number);
+  });
 }
+
+const CUSTOMARY_UNITS: Readonly<Record<string, readonly string[]>> = { height: ['[in_i]'], weight: ['[lb_av]'], temperature: ['[degF]'] };
 
 function matchesAs(point: Point, row: ResultRow): boolean {
   const value = inClaimUnit(point, row);

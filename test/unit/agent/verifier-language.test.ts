@@ -266,10 +266,17 @@ describe('bands and names written the clinician’s way', () => {
     passes('Hgb A1c 7.2 % on 08/21/2020.', obs('v-a1c'));
   });
 
-  it('reads a height "65 in Jul 2007" as inches when no other unit is written, and still checks it', () => {
+  it('reads a value written without a unit in the other unit clinics use (inches, pounds), and still checks it', () => {
     passes('Height measured 65 in Jul 2007.', obs('v-height'));
     flags('Height measured 62 in Jul 2007.', 'value', obs('v-height'));
     passes('Height 166 in Jul 2007.', obs('v-height'));
+    passes('Wt 193 on 21 Aug 2020.', obs('v-wt-2020'));
+    flags('Wt 199 on 21 Aug 2020.', 'value', obs('v-wt-2020'));
+  });
+
+  it('checks a unit written after the dates as the unit of the values before it', () => {
+    passes('eGFR fell: 137 (May 2019) -> 87 (Jun 2020) mL/min/1.73m2.', obs('v-egfr-2019'), obs('v-egfr-2020'));
+    flags('eGFR fell: 137 (May 2019) -> 87 (Jun 2020) mmol/L.', 'unit', obs('v-egfr-2019'), obs('v-egfr-2020'));
   });
 
   it('takes a referral letter’s framing as framing', () => {
