@@ -54,7 +54,7 @@ export interface Trigger {
 
 const LISTS: Record<TriggerKind, string[]> = {
   'negate-before': [
-    'no', 'not', 'without', 'denies', 'denied', 'deny', 'denying', 'negative for', 'free of', 'absence of', 'absent', 'never', 'none', 'nor', 'neither',
+    'no', 'not', 'not yet', 'without', 'denies', 'denied', 'deny', 'denying', 'negative for', 'free of', 'absence of', 'absent', 'never', 'none', 'nor', 'neither',
     'no evidence of', 'no history of', 'no hx of', 'no h/o', 'no known', 'no prior', 'no previous', 'no past', 'no record of', 'no documented', 'no documentation of',
     'not on', 'not taking', 'not currently', 'not currently taking', 'not currently on', 'is not', 'was not', 'has not', 'have not', 'had not', 'does not', 'did not', 'do not',
     "isn't", "wasn't", "hasn't", "haven't", "doesn't", "didn't", "don't", 'never had', 'never been', 'never diagnosed with', 'never prescribed', 'no longer has', 'rules out', 'ruled out for',

@@ -245,6 +245,8 @@ describe('the words around the facts', () => {
   it('reads "never been on" as at any time', () => {
     flags('Has never been on simvastatin.', 'negation', chart);
     flags('Has never been on penicillin.', 'negation', chart);
+    // "yet" ends a negation's scope ("no fever, yet coughing"), but not in "not yet".
+    flags('Not yet diagnosed with hypertension.', 'negation', chart);
   });
 });
 
