@@ -33,7 +33,8 @@ const ROWS: readonly ConditionName[] = [
   { snomed: '422034002', names: ['diabetic retinopathy', 'retinopathy'], includes: ['422034002', '1551000119108'] },
   { snomed: '368581000119106', names: ['diabetic neuropathy', 'diabetic peripheral neuropathy', 'neuropathy'] },
   { snomed: '709044004', names: ['chronic kidney disease', 'ckd', 'chronic renal disease', 'chronic renal failure', 'chronic renal insufficiency', 'kidney disease', 'renal disease'], includes: CKD_FAMILY },
-  { snomed: '55822004', names: ['hyperlipidemia', 'hyperlipidaemia', 'high cholesterol', 'dyslipidemia', 'dyslipidaemia', 'hld', 'hypercholesterolemia', 'elevated cholesterol'] },
+  // SNOMED CT: hypertriglyceridaemia (302870006) and hypercholesterolaemia (13644009) are kinds of hyperlipidaemia.
+  { snomed: '55822004', names: ['hyperlipidemia', 'hyperlipidaemia', 'high cholesterol', 'dyslipidemia', 'dyslipidaemia', 'hld', 'hypercholesterolemia', 'elevated cholesterol'], includes: ['55822004', '302870006', '13644009'] },
   { snomed: '302870006', names: ['hypertriglyceridemia', 'hypertriglyceridaemia', 'high triglycerides', 'elevated triglycerides'] },
   { snomed: '53741008', names: ['coronary heart disease', 'coronary artery disease', 'cad', 'chd', 'ischemic heart disease', 'ihd', 'heart disease'], includes: HEART_DISEASE_FAMILY },
   { snomed: '22298006', names: ['myocardial infarction', 'mi', 'heart attack', 'ami', 'acute myocardial infarction', 'stemi', 'nstemi'], includes: ['22298006', '399211009'] },
@@ -47,7 +48,7 @@ const ROWS: readonly ConditionName[] = [
   { snomed: '64859006', names: ['osteoporosis'] },
   { snomed: '84757009', names: ['epilepsy', 'seizure disorder'], includes: ['84757009', '128613002'] },
   { snomed: '128613002', names: ['seizure disorder', 'seizures'], includes: ['84757009', '128613002', '703151001'] },
-  { snomed: '195967001', names: ['asthma', 'bronchial asthma'], includes: ['195967001', '233678006'] },
+  { snomed: '195967001', names: ['asthma', 'bronchial asthma', 'reactive airway disease', 'reactive airways disease'], includes: ['195967001', '233678006'] },
   { snomed: '233678006', names: ['childhood asthma'] },
   { snomed: '13645005', names: ['copd', 'chronic obstructive pulmonary disease', 'chronic obstructive lung disease', 'coad', 'emphysema', 'chronic bronchitis'], includes: ['13645005', '185086009', '87433001'] },
   { snomed: '10509002', names: ['acute bronchitis', 'bronchitis'] },

@@ -43,6 +43,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(`\\b${DAY}[-/ ]${MONTH}[-/ ]${YEAR}\\b`, 'gi'), read: (m) => day(year(m[3]!), month(m[2]!), +m[1]!) },
   // a span of years: "2016–2021", "2011-2020"
   { re: /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b(?![-/.]\d)/g, read: (m) => (+m[2]! >= +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
+  // "stable 2013 to 2019": two bare years joined by "to" are a span of years too (a value is not written so).
+  { re: /(?<!\bfrom\s+)\b((?:19|20)\d{2})\s+(?:to|through|thru|until)\s+((?:19|20)\d{2})\b(?![-/.]\d)/g, read: (m) => (+m[2]! > +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
   // numeric: 08/29/2019, 29.08.2019, 8-29-19
   { re: /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})\b/g, read: (m, order) => numeric(+m[1]!, +m[3]!, m[4]!, order) },
   // early/mid/late October 2004: a part of the month

@@ -113,7 +113,9 @@ export function assignDates(
     }
     if (measure) {
       const period = measure.period ?? { from: '0000-01-01', to: '9999-12-31', spans: [] };
-      if (role === 'end') measure.period = { ...period, to: date.to, spans: [...period.spans, date], explicit: true };
+      // "since May 2015 (as of Feb '21)": a second start after the first one closes the period.
+      const closes = role === 'start' && period.from !== '0000-01-01' && period.to === '9999-12-31' && date.from > period.from;
+      if (role === 'end' || closes) measure.period = { ...period, to: date.to, spans: [...period.spans, date], explicit: true };
       else if (role === 'start') measure.period = { ...period, from: date.from, spans: [...period.spans, date], explicit: true };
       // A second date widens the period ("since 2012 (checked again 5 Dec 2020)"); a first one is the period.
       else if (measure.period) measure.period = { from: period.from < date.from ? period.from : date.from, to: period.to > date.to && period.to !== '9999-12-31' ? period.to : date.to, spans: [...period.spans, date] };

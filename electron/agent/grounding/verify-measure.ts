@@ -318,7 +318,10 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
       return [problem(trend.hit, 'assertion', `${text(ctx, trend.hit)}: the cited results run the other way in time (${show(first)} on ${first.at.slice(0, 10)} is the later one)`)];
     }
     // "3.08 -> 2.50 and kept falling through 12/2020": the results after the last value, up to the period's end, go on the same way.
-    if (a.period?.explicit && last.at && a.period.to > last.at.slice(0, 10) && a.period.to !== '9999-12-31') {
+    // Not when the last value already lies in the period's last year or month ("between 1978 and 1984 (3.1 vs 3.0)").
+    const closing = [...(a.period?.spans ?? [])].sort((x, y) => (x.to < y.to ? -1 : 1)).pop();
+    const endsWithLast = closing !== undefined && last.at !== null && dateCovers(closing, last.at);
+    if (a.period?.explicit && last.at && !endsWithLast && a.period.to > last.at.slice(0, 10) && a.period.to !== '9999-12-31') {
       const after = observationsBetween(ctx.db, ctx.patientId, analyte.loinc, last.at.slice(0, 10), a.period.to).filter((o) => o.at! > last.at! && o.value !== null);
       series = [...series, ...after.map((o) => asRow(o, analyte))];
     }

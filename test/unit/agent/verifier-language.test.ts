@@ -281,6 +281,22 @@ describe('bands and names written the clinician’s way', () => {
     flags('eGFR fell: 137 (May 2019) -> 87 (Jun 2020) mmol/L.', 'unit', obs('v-egfr-2019'), obs('v-egfr-2020'));
   });
 
+  it('reads "resolved as of" a date as the date it resolved, and still checks that it did', () => {
+    passes('Acute bronchitis resolved as of 20 Feb 2019.', citeRecord('condition', 'v-bronchitis'));
+    flags('Acute bronchitis resolved as of 1 Feb 2019.', 'date', citeRecord('condition', 'v-bronchitis'));
+    const r = verify('Hypertension resolved as of 2019.', citeRecord('condition', 'v-htn'));
+    expect(r.verdict).not.toBe('supported');
+  });
+
+  it('reads "since X (as of Y)" as a change from X to Y', () => {
+    passes('eGFR has come down since May 2019 (as of Jun 2020).', obs('v-egfr-2019'), obs('v-egfr-2020'));
+    flags('eGFR has gone up since May 2019 (as of Jun 2020).', 'assertion', obs('v-egfr-2019'), obs('v-egfr-2020'));
+  });
+
+  it('reads "stable 2013 to 2019" as two years, not a value', () => {
+    passes('Weight stable 2011 to 2015.', obs('v-wt-2011'), obs('v-wt-2015'));
+  });
+
   it('takes a referral letter’s framing as framing', () => {
     passes('Thank you for referring Mrs Lindqvist. Relevant findings: BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
   });
@@ -326,6 +342,31 @@ describe('a visit and the reason it records', () => {
       const goal = (t: string) => verifyClaim(other.db, PATIENT, { text: t, citations: [citeRecord('care-plan', 'v-follow-up')] });
       expect(goal('Follow-up visit: Potassium recheck, due 20 Apr 2024').problems).toEqual([]);
       expect(goal('Follow-up visit: Potassium recheck, due 21 Apr 2024').verdict).not.toBe('supported');
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe('classes and kinds the chart names by their members', () => {
+  it('finds a thiazide, a hypertriglyceridaemia as a hyperlipidaemia, childhood asthma as reactive airway disease, and "still smoking" as current', () => {
+    const ref = { reference: `Patient/${PATIENT}` };
+    const other = verifierVault();
+    try {
+      const entry = [
+        { resourceType: 'MedicationRequest', id: 'v-hctz', status: 'active', intent: 'order', subject: ref, authoredOn: '2016-01-01', medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '310798', display: 'Hydrochlorothiazide 25 MG Oral Tablet' }] } },
+        { resourceType: 'Condition', id: 'v-tg', subject: ref, clinicalStatus: { coding: [{ code: 'active' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '302870006', display: 'Hypertriglyceridemia (disorder)' }] }, onsetDateTime: '2012-01-01' },
+        { resourceType: 'Condition', id: 'v-asthma', subject: ref, clinicalStatus: { coding: [{ code: 'active' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '233678006', display: 'Childhood asthma' }] }, onsetDateTime: '1958-01-01' },
+      ].map((resource) => ({ resource }));
+      importBundleText(other, 'classes.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }));
+      const whole = { kind: 'record', record: 'patient', id: PATIENT } as const satisfies Citation;
+      const check = (text: string) => verifyClaim(other.db, PATIENT, { text, citations: [whole] });
+      // (The fixture's Lasix is a loop diuretic.)
+      for (const text of ['Not on any thiazide.', 'Not on any loop diuretic.', 'No hyperlipidemia documented.', 'Denies reactive airway disease.']) {
+        expect(check(text).problems.map((p) => p.kind), text).toContain('negation');
+      }
+      expect(verifyClaim(vault.db, PATIENT, { text: 'Not on any thiazide.', citations: [whole] }).verdict).toBe('supported');
+      expect(verifyClaim(other.db, PATIENT, { text: 'Still smoking.', citations: [obs('v-smoking')] }).verdict).not.toBe('supported');
     } finally {
       other.close();
     }
