@@ -245,9 +245,10 @@ export function isWrittenUnit(written: string): boolean {
 }
 
 // Equivalents that UCUM keeps apart but a clinical reader does not: an
-// annotation ({beats}/min), and mEq/L for the monovalent ions, which equals mmol/L.
+// annotation ({beats}/min; Synthea writes a score's as "(score)"), and mEq/L
+// for the monovalent ions, which equals mmol/L.
 function canonical(unit: string): string {
-  return unit.replace(/\{(?!1\.73_m2\})[^}]*\}/g, '').replace(/^meq\/L$/i, 'mmol/L') || '1';
+  return unit.replace(/\{(?!1\.73_m2\})[^}]*\}/g, '').replace(/^\([a-z ]*\)$/i, '').replace(/^meq\/L$/i, 'mmol/L') || '1';
 }
 
 const cache = new Map<string, number | null>();
