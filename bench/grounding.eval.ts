@@ -16,9 +16,9 @@
  *   written by people who had not read the verifier, as clinicians and
  *   models write them; recall on the wrong ones and false flags on the
  *   correct ones, per set and per category (goals: recall >= 99 %, 100 % for
- *   negation, status, latest and swapped fields; false flags <= 5 %). Set D
- *   was never used while developing the verifier: its figures are the
- *   honest ones (natural/README.md);
+ *   negation, status, latest and swapped fields; false flags <= 5 %). The
+ *   set still held out (never read while developing the verifier) gives the
+ *   honest figures (natural/README.md);
  * - the verifier's speed: p95 per claim on the patient with the most
  *   records, over that patient's natural claims (goal <= 5 ms), against
  *   the word-overlap baseline's in the same run;

@@ -79,6 +79,13 @@ export function datesIn(text: string, order: DateOrder = 'mdy'): ClaimDate[] {
  * or month written without its year takes the year of the nearest full date
  * written in the same claim (after it, else before it); a decade is its ten years.
  */
+// Compiled once: these name every month spelling, and a claim is parsed on every streamed token.
+const YEARLESS: Array<[RegExp, (m: RegExpMatchArray, y: number) => Omit<ClaimDate, 'start' | 'end'> | null]> = [
+  [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[2]!), +m[1]!)],
+  [new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![\\s,]*(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[1]!), +m[2]!)],
+  [new RegExp(`(?<=\\(|\\band\\s|\\bbetween\\s|\\bin\\s|\\bby\\s)${MONTH}(?![a-z])(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => monthRange(y, month(m[1]!))],
+];
+
 function yearlessDates(text: string, dated: readonly ClaimDate[]): ClaimDate[] {
   const found: ClaimDate[] = [];
   const free = (start: number, end: number) => !dated.some((d) => start < d.end && end > d.start) && !found.some((d) => start < d.end && end > d.start);
@@ -91,12 +98,7 @@ function yearlessDates(text: string, dated: readonly ClaimDate[]): ClaimDate[] {
   const withYear = dated.filter((d) => d.precision !== 'period' || /\d{4}/.test(text.slice(d.start, d.end)));
   if (withYear.length === 0) return found;
   const yearNear = (at: number) => (withYear.find((d) => d.start >= at) ?? [...withYear].reverse().find((d) => d.end <= at))!.from.slice(0, 4);
-  const patterns: Array<[RegExp, (m: RegExpMatchArray, y: number) => Omit<ClaimDate, 'start' | 'end'> | null]> = [
-    [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[2]!), +m[1]!)],
-    [new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![\\s,]*(?:\\d|'))`, 'gi'), (m, y) => day(y, month(m[1]!), +m[2]!)],
-    [new RegExp(`(?<=\\(|\\band\\s|\\bbetween\\s|\\bin\\s|\\bby\\s)${MONTH}(?![a-z])(?![\\s,]*(?:of\\s+)?(?:\\d|'))`, 'gi'), (m, y) => monthRange(y, month(m[1]!))],
-  ];
-  for (const [re, read] of patterns) {
+  for (const [re, read] of YEARLESS) {
     for (const m of text.matchAll(re)) {
       const start = m.index!;
       const end = start + m[0].length;
