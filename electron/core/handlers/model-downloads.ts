@@ -66,6 +66,15 @@ function asVaultError(error: unknown): unknown {
   return error;
 }
 
+/** Reads the catalogue or the hub's address, a bad one refused in its own line. */
+function guarded<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw asVaultError(error);
+  }
+}
+
 /** Stops a running download job and waits until it has let go of its part. */
 async function stopRunning(session: Session, id: string): Promise<boolean> {
   const job = session.jobs.running('models.download', id);
@@ -82,41 +91,36 @@ export const modelDownloadHandlers: HandlerMap = {
     const kept = keptDownloads(dir);
     const measured = measuredDecode(session);
     return catalogueListing({
-      catalogue: readCatalogue(),
+      catalogue: guarded(() => readCatalogue()),
       modelsDir: dir,
       totalMemoryBytes: totalmem(),
       bandwidth: measured ? bandwidthFromDecode(measured.name, measured.tokensPerSecond, measured.bytes) : probeBandwidth(),
-      hub: hubBase(),
+      hub: guarded(() => hubBase()),
       download: (id) => stateOf(session, id, kept),
     });
   },
   'models.hubStatus': async (_params, { session }) => {
     session.requireVault();
-    const base = hubBase();
+    const base = guarded(() => hubBase());
     const { reachable, message } = await hubReachable(base);
     return { reachable, hub: base.origin, message };
   },
   'models.startDownload': (params, { session, startJob }) => {
     session.requireVault();
-    const entry = catalogueEntry(readCatalogue(), params.id);
+    const entry = guarded(() => catalogueEntry(readCatalogue(), params.id));
     downloads(session).failures.delete(entry.id);
     return { job: startJob('models.download', { id: entry.id }, entry.id) };
   },
   'models.download': async (params, { session, job }) => {
     session.requireVault();
     const d = downloads(session);
-    let entry;
-    try {
-      entry = catalogueEntry(readCatalogue(), params.id);
-    } catch (error) {
-      throw asVaultError(error);
-    }
+    const entry = guarded(() => catalogueEntry(readCatalogue(), params.id));
     const run: Running = { jobId: session.jobs.running('models.download', entry.id)?.id ?? '', bytes: 0, totalBytes: entry.bytes, bytesPerSecond: null, message: 'connecting to the hub' };
     d.running.set(entry.id, run);
     try {
       const got = await downloadModel(entry, {
         modelsDir: modelsDir(),
-        hub: hubBase(),
+        hub: guarded(() => hubBase()),
         ...(job ? { signal: job.signal } : {}),
         onProgress: (p) => {
           run.bytes = p.bytes;

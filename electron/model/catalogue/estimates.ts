@@ -24,7 +24,7 @@ export const RUNTIME_BYTES = 256 * 1024 * 1024;
 /** What the rest of the workstation keeps (the OS, the app, OCR, the vault): a model fits when it needs no more than total RAM less this. */
 export const RESERVED_BYTES = 4 * 1024 ** 3;
 
-export const MEMORY_FORMULA = 'memory = file size + KV cache (2 x layers x KV heads x head size x context x 2 bytes, f16) + 256 MiB for llama.cpp';
+export const MEMORY_FORMULA = 'memory needed = file size + KV cache (2 x layers x KV heads x head size x context x 2 bytes, f16) + 256 MiB for llama.cpp';
 export const SPEED_FORMULA = 'tokens/s ≈ measured memory bandwidth / bytes of weights read per token (the file size)';
 
 /** The file size the estimates use: the exact one when known, else the approximate one. */
