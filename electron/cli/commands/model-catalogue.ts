@@ -36,7 +36,7 @@ function printListing(io: CliIo, listing: CatalogueListing): void {
   }
   io.out(`\n${listing.memoryFormula}, at each model's context (at most 8,192 tokens); this machine has ${size(listing.totalMemoryBytes)}, 4 GB kept for the rest\n`);
   io.out(`${listing.speed.formula}; ${listing.speed.source}\n`);
-  io.out(`downloads from ${listing.hub}: continuum model download ID\n`);
+  io.out(listing.hub === 'off' ? 'downloads are turned off on this computer (CONTINUUM_MODEL_HUB=off)\n' : `downloads from ${listing.hub}: continuum model download ID\n`);
 }
 
 export const modelCatalogueCommands: Command[] = [
@@ -50,7 +50,7 @@ export const modelCatalogueCommands: Command[] = [
       const { readCatalogue } = await import('../../model/catalogue/catalogue');
       const { catalogueListing } = await import('../../model/catalogue/listing');
       const { probeBandwidth } = await import('../../model/catalogue/bandwidth');
-      const { hubBase } = await import('../../model/download/hub');
+      const { hubBase, hubTurnedOff } = await import('../../model/download/hub');
       const { keptDownloads } = await import('../../model/download/download-model');
       const listing = await oneLine(() => {
         const kept = keptDownloads(dir);
@@ -59,7 +59,7 @@ export const modelCatalogueCommands: Command[] = [
           modelsDir: dir,
           totalMemoryBytes: totalmem(),
           bandwidth: probeBandwidth(),
-          hub: hubBase(io.env),
+          hub: hubTurnedOff(io.env) ? null : hubBase(io.env),
           download: (id) => {
             const part = kept.get(id);
             return part ? { id, state: 'paused', bytes: part.bytes, totalBytes: part.totalBytes, bytesPerSecond: null, message: null, jobId: null } : null;

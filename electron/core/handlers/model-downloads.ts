@@ -6,7 +6,7 @@ import { catalogueEntry, readCatalogue } from '../../model/catalogue/catalogue';
 import { catalogueListing } from '../../model/catalogue/listing';
 import { DownloadError } from '../../model/download/download-file';
 import { discardDownload, downloadModel, keptDownloads } from '../../model/download/download-model';
-import { hubBase, hubReachable } from '../../model/download/hub';
+import { hubBase, hubReachable, hubTurnedOff, TURNED_OFF } from '../../model/download/hub';
 import { VaultError } from '../../store/errors';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
@@ -95,12 +95,13 @@ export const modelDownloadHandlers: HandlerMap = {
       modelsDir: dir,
       totalMemoryBytes: totalmem(),
       bandwidth: measured ? bandwidthFromDecode(measured.name, measured.tokensPerSecond, measured.bytes) : probeBandwidth(),
-      hub: guarded(() => hubBase()),
+      hub: hubTurnedOff() ? null : guarded(() => hubBase()),
       download: (id) => stateOf(session, id, kept),
     });
   },
   'models.hubStatus': async (_params, { session }) => {
     session.requireVault();
+    if (hubTurnedOff()) return { reachable: false, hub: 'off', message: TURNED_OFF };
     const base = guarded(() => hubBase());
     const { reachable, message } = await hubReachable(base);
     return { reachable, hub: base.origin, message };
@@ -108,6 +109,7 @@ export const modelDownloadHandlers: HandlerMap = {
   'models.startDownload': (params, { session, startJob }) => {
     session.requireVault();
     const entry = guarded(() => catalogueEntry(readCatalogue(), params.id));
+    guarded(() => hubBase()); // refused at once when downloads are turned off or the address is bad
     downloads(session).failures.delete(entry.id);
     return { job: startJob('models.download', { id: entry.id }, entry.id) };
   },

@@ -15,7 +15,8 @@ export interface ListingInput {
   readonly modelsDir: string;
   readonly totalMemoryBytes: number;
   readonly bandwidth: Bandwidth;
-  readonly hub: URL;
+  /** null: downloads are turned off (CONTINUUM_MODEL_HUB=off). */
+  readonly hub: URL | null;
   /** A download's state by catalogue id (running, paused or failed), or null. */
   readonly download: (id: string) => DownloadState | null;
 }
@@ -39,6 +40,6 @@ export function catalogueListing(input: ListingInput): CatalogueListing {
     totalMemoryBytes: input.totalMemoryBytes,
     speed: { bandwidthBytesPerSecond: input.bandwidth.bytesPerSecond, source: input.bandwidth.source, formula: SPEED_FORMULA },
     memoryFormula: MEMORY_FORMULA,
-    hub: hubLabel(input.hub),
+    hub: input.hub ? hubLabel(input.hub) : 'off',
   };
 }

@@ -24,7 +24,15 @@ export function allowedUrl(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
 }
 
+/** CONTINUUM_MODEL_HUB=off: this computer never contacts a hub (not even to ask whether it answers). */
+export function hubTurnedOff(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[HUB_ENV]?.trim().toLowerCase() === 'off';
+}
+
+export const TURNED_OFF = `Downloads are turned off on this computer (${HUB_ENV}=off). Add a model from a folder or USB drive.`;
+
 export function hubBase(env: NodeJS.ProcessEnv = process.env): URL {
+  if (hubTurnedOff(env)) throw new ModelError('invalid-request', TURNED_OFF);
   const raw = env[HUB_ENV] || DEFAULT_HUB;
   let url: URL;
   try {
@@ -58,7 +66,7 @@ export async function hubReachable(base: URL, timeoutMs = 4_000): Promise<{ reac
     const timedOut = (error as Error).name === 'TimeoutError';
     return {
       reachable: false,
-      message: `offline: ${hubLabel(base)} ${timedOut ? `did not answer within ${timeoutMs / 1000} s` : 'cannot be reached from this computer'}. Add a model from a folder or USB drive instead.`,
+      message: `Offline: ${hubLabel(base)} ${timedOut ? `did not answer within ${timeoutMs / 1000} s` : 'cannot be reached from this computer'}. Add a model from a folder or USB drive instead.`,
     };
   }
 }

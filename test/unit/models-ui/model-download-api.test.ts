@@ -65,7 +65,12 @@ describe('the model catalogue over the API', () => {
     try {
       const status = await call('models.hubStatus', {});
       expect(status.reachable).toBe(false);
-      expect(status.message).toMatch(/^offline: .* cannot be reached from this computer\. Add a model from a folder or USB drive instead\.$/);
+      expect(status.message).toMatch(/^Offline: .* cannot be reached from this computer\. Add a model from a folder or USB drive instead\.$/);
+      // Turned off: no connection is even tried, and downloads are refused in the same words.
+      process.env['CONTINUUM_MODEL_HUB'] = 'off';
+      expect(await call('models.hubStatus', {})).toEqual({ reachable: false, hub: 'off', message: expect.stringMatching(/^Downloads are turned off on this computer/) });
+      expect((await call('models.catalogue', {})).hub).toBe('off');
+      expect(await failure('models.startDownload', { id: STORIES_ID })).toMatch(/^Downloads are turned off/);
     } finally {
       process.env['CONTINUUM_MODEL_HUB'] = live;
     }
