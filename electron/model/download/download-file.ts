@@ -295,7 +295,7 @@ async function follow(url: URL, headers: Record<string, string>, signal: AbortSi
   let size: number | null = null;
   let commit: string | null = null;
   for (let hop = 0; ; hop += 1) {
-    if (!allowedUrl(current)) throw new DownloadError('redirect', `${name}: refused to fetch from ${current.protocol}//${current.host} (only https, or http to this computer)`);
+    if (!allowedUrl(current, url)) throw new DownloadError('redirect', `${name}: refused to fetch from ${current.protocol}//${current.host} (only https, or http to this computer)`);
     const response = await fetch(current, { headers, redirect: 'manual', signal });
     sha256 ??= shaHeader(response.headers.get('x-linked-etag'));
     size ??= intHeader(response.headers.get('x-linked-size'));

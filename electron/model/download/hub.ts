@@ -19,9 +19,13 @@ export function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname);
 }
 
-/** Whether a download may fetch from this URL: https, or http to loopback. */
-export function allowedUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
+/**
+ * Whether a download may fetch from this URL: https, or http to loopback. A redirect (from: the
+ * first URL) may go to plain http on loopback only when the download started there (a test server,
+ * a mirror on this computer): a hub on the network cannot send it to a local service.
+ */
+export function allowedUrl(url: URL, from: URL = url): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url) && from.protocol === 'http:' && isLoopback(from));
 }
 
 /** CONTINUUM_MODEL_HUB=off: this computer never contacts a hub (not even to ask whether it answers). */

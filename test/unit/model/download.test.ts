@@ -15,7 +15,7 @@ import type { CatalogueEntry } from '../../../electron/api/catalogue-schemas';
 import { addModel, listModels, MANIFEST_FILE, readAnyManifest } from '../../../electron/model';
 import { DownloadError, downloadFile } from '../../../electron/model/download/download-file';
 import { discardDownload, downloadModel, keptDownloads, partFileFor } from '../../../electron/model/download/download-model';
-import { hubBase, resolveUrl } from '../../../electron/model/download/hub';
+import { allowedUrl, hubBase, resolveUrl } from '../../../electron/model/download/hub';
 import { FakeHub, HUB_COMMIT } from '../../helpers/fake-hub';
 
 const STORIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/models/stories260K/stories260K.gguf');
@@ -222,6 +222,10 @@ describe('downloading a catalogue model', () => {
     expect(() => hubBase({ CONTINUUM_MODEL_HUB: 'http://mirror.clinic.local' })).toThrow(/https/);
     expect(() => hubBase({ CONTINUUM_MODEL_HUB: 'https://user:secret@mirror.clinic.local' })).toThrow(/password/);
     expect(hubBase({}).href).toBe('https://huggingface.co/');
+    // A hub on the network may not send a download to plain http on this computer (a local service).
+    expect(allowedUrl(new URL('http://127.0.0.1:8080/x'), new URL('https://huggingface.co/a'))).toBe(false);
+    expect(allowedUrl(new URL('http://127.0.0.1:8080/x'), new URL('http://127.0.0.1:9000/a'))).toBe(true);
+    expect(allowedUrl(new URL('https://cdn.example.org/x'), new URL('https://huggingface.co/a'))).toBe(true);
     expect(resolveUrl(hubBase({}), entry().source).href).toBe(`https://huggingface.co/${REPO}/resolve/main/${FILE}`);
   });
 });
