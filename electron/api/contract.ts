@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueContract } from './catalogue-schemas';
 import * as imgModel from './image-model-schemas';
 import * as job from './job-schemas';
 import * as img from './imaging-schemas';
@@ -185,6 +186,8 @@ export const contract = {
    * and loads it, which makes it active. A model that does not load stays not added, with the reason in `problem`.
    */
   'models.add': method(z.object({ dir: z.string().min(1).max(4096) }).strict(), ses.modelsState),
+  // --- the model catalogue and its downloads (issue 21): methods in catalogue-schemas.ts ---
+  ...catalogueContract,
   /** Starts a session on a patient: the brief, then chat with the active model (or no-model mode, chat disabled with the reason). */
   'session.start': method(ses.sessionStartParams, ses.sessionStarted),
   /** A turn of the conversation; the harness runs it in the background (poll session.events). */

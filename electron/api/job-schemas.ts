@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const jobId = z.string().regex(/^job-[0-9a-f-]{36}$/, 'a job id');
 
 /** The contract methods that run as jobs (started by their own start method, or called directly and awaited). */
-export const jobMethod = z.enum(['documents.upload']);
+export const jobMethod = z.enum(['documents.upload', 'models.download']);
 export type JobMethod = z.infer<typeof jobMethod>;
 
 /** How far a job got: step `step` of `steps` (a page, a bundle, a file), `progress` (0 to 1) through it, and what it is doing. */

@@ -9,6 +9,7 @@ import { evidenceCommands } from './commands/evidence';
 import { imageModelCommands } from './commands/image-model';
 import { linkCommand } from './commands/link';
 import { modelCommands } from './commands/model';
+import { modelCatalogueCommands } from './commands/model-catalogue';
 import { ocrCommands } from './commands/ocr';
 import { photoCommands } from './commands/photos';
 import { agentClinicCommand, sessionCommands } from './commands/session';
@@ -16,7 +17,7 @@ import { recordCommands } from './commands/records';
 import { vaultCommands } from './commands/vault';
 import { processIo, UsageError, type CliIo } from './io';
 
-export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, verifyCommand, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...photoCommands, linkCommand];
+export const commands: readonly Command[] = [...vaultCommands, ...recordCommands, ...agentCommands, verifyCommand, ...sessionCommands, agentClinicCommand, ...evidenceCommands, ...ocrCommands, ...adminCommands, ...dicomCommands, ...imageModelCommands, ...modelCommands, ...modelCatalogueCommands, ...photoCommands, linkCommand];
 
 /**
  * `continuum COMMAND [options]`. Exit codes: 0 done, 1 failed (one line

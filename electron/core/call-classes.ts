@@ -42,6 +42,7 @@ const READS = [
   'documents.list',
   'documents.page',
   'models.list',
+  'models.catalogue',
   'photos.list',
   'photos.image',
   'lesions.history',
@@ -63,6 +64,11 @@ const CONTROLS = [
   'session.stop',
   'pacs.progress',
   'pacs.cancel',
+  // A download is a job: these start, pause or cancel it, or ask the hub whether it answers; none touches the vault.
+  'models.hubStatus',
+  'models.startDownload',
+  'models.pauseDownload',
+  'models.cancelDownload',
 ] as const satisfies readonly MethodName[];
 
 const BINARY_READS = ['imaging.framePixels'] as const satisfies readonly BinaryMethodName[];
@@ -87,7 +93,7 @@ export function isJobMethod(method: string): method is JobMethod {
 
 /** The caller's own name for a job, where its method has one (an upload's uploadId). */
 export function jobKey(method: JobMethod, params: unknown): string | null {
-  const field = { 'documents.upload': 'uploadId' }[method];
+  const field = { 'documents.upload': 'uploadId', 'models.download': 'id' }[method];
   const value = params && typeof params === 'object' ? (params as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' ? value : null;
 }

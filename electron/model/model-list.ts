@@ -25,6 +25,8 @@ export type ModelListing =
 export function listModels(modelsDir: string): ModelListing[] {
   if (!existsSync(modelsDir)) return [];
   return readdirSync(modelsDir)
+    // Hidden entries are not models: .downloads holds downloads in progress (download/download-model.ts).
+    .filter((name) => !name.startsWith('.'))
     .map((name) => join(modelsDir, name))
     // A folder per model; a .gguf file dropped in on its own is offered to add (it then gets a folder).
     .filter((dir) => statSync(dir).isDirectory() || (statSync(dir).isFile() && isUnaddedExport(dir)))

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ModelEntry } from '../../electron/api/session-schemas';
 import { activeModelName, useModels } from './models-store';
 import { formatContext, formatModelBytes, formatSpeed } from './format';
+import { ModelCatalogue } from './ModelCatalogue';
 import './models.css';
 
 /** The top bar's model button: says which model the assistant uses, and opens the manager. */
@@ -42,6 +43,12 @@ export function ModelManager() {
       <p className="muted model-intro">
         The model runs on this computer only. Without one, the brief is still written from the record and every line verified; chat is off.
       </p>
+      {state && (
+        <p className="model-add-from-folder" data-testid="add-from-folder">
+          <strong>Add from a folder or USB drive:</strong> copy the model&apos;s folder or its .gguf file into <code>{state.modelsDir}</code>, then press Add
+          beside it below. This works without a network.
+        </p>
+      )}
       {loading && !state && <p className="loading">Reading the models folder…</p>}
       {error && (
         <p className="error-line" role="alert">
@@ -111,6 +118,7 @@ export function ModelManager() {
           </tbody>
         </table>
       )}
+      {state && <ModelCatalogue />}
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { generateImageClassifier } from '../../scripts/models/image-classifier';
 import { generateModelFolder } from '../../scripts/models/model-folder';
 import { DERM_DIR, haveRealDicom, realDicom } from '../fixtures/imaging/dicom-files';
 import { runCli, type CliRun } from '../helpers/cli';
+import { FakeHub } from '../helpers/fake-hub';
+import { STORIES_FILE, STORIES_ID, STORIES_REPO, storiesBytes, writeTestCatalogue } from '../helpers/test-catalogue';
 import { makeTextPdf } from '../helpers/make-pdf';
 import { tempDir } from '../helpers/temp-vault';
 import { memoryBundleText, PATIENT } from '../unit/agent/memory-fixture';
@@ -42,6 +44,9 @@ let pacs: Server;
 let pacsUrl: string;
 let recorded: string;
 let photo: string | null = null;
+/** The tests' model hub (fake-hub.ts) and catalogue, for `model catalogue` and `model download`; filled in beforeAll. */
+let hub: FakeHub;
+const hubEnv: Record<string, string> = {};
 const results: Array<{ command: string; label: string; json: boolean; expected: number; status: number; stderrLines: number; ok: boolean }> = [];
 
 /** A fresh copy of the vault with the fixture patient in it (so a case that writes changes only its own). */
@@ -92,10 +97,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => pacs.listen(0, '127.0.0.1', resolve));
   pacsUrl = `http://127.0.0.1:${(pacs.address() as AddressInfo).port}/dicom-web`;
+  hub = new FakeHub();
+  hub.put(STORIES_REPO, STORIES_FILE, storiesBytes());
+  hubEnv['CONTINUUM_MODEL_HUB'] = await hub.start();
+  hubEnv['CONTINUUM_MODEL_CATALOGUE'] = writeTestCatalogue(dir);
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
   pacs?.close();
+  await hub?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   const wrong = results.filter((r) => !r.ok);
   writeConformanceResult('cli-exit-codes', {
@@ -182,6 +192,10 @@ const CASES: Case[] = [
   { command: 'model list', label: '--models without a folder', expect: 2, args: () => ['model', 'list', '--models'] },
   { command: 'model add', label: 'a recorded model, again', expect: 0, args: () => ['model', 'add', '--model', join(models, 'tiny'), '--again'] },
   { command: 'model add', label: 'no such folder', expect: 1, args: () => ['model', 'add', '--model', join(tempDir(), 'absent')] },
+  { command: 'model catalogue', label: 'the list', expect: 0, args: () => ['model', 'catalogue', '--models', models], env: hubEnv },
+  { command: 'model catalogue', label: 'a catalogue that is not JSON', expect: 1, args: () => ['model', 'catalogue', '--models', models], env: { CONTINUUM_MODEL_CATALOGUE: file('catalogue.json', '{') }, says: /cannot be read as JSON/ },
+  { command: 'model download', label: 'a catalogue model from the hub', expect: 0, args: () => ['model', 'download', '--models', join(tempDir(), 'models'), STORIES_ID], env: hubEnv },
+  { command: 'model download', label: 'an id not in the catalogue', expect: 1, args: () => ['model', 'download', '--models', join(tempDir(), 'models'), 'no-such-model'], env: hubEnv, says: /not in the model catalogue/ },
   { command: 'model run', label: 'a prompt', expect: 0, args: () => ['model', 'run', '--model', join(models, 'tiny'), '--prompt', 'Hello', '--max-tokens', '4'] },
   { command: 'model run', label: 'a prompt beyond the context', expect: 1, args: () => ['model', 'run', '--model', join(models, 'cramped'), '--prompt', 'Hello '.repeat(40), '--max-tokens', '4'], says: /context/ },
   { command: 'photos import', label: 'a photo', expect: 0, args: () => ['photos', 'import', '--vault', vaultCopy(), '--patient', PATIENT, '--site', 'left forearm', '--date', '2024-01-10', photo!] },

@@ -6,6 +6,7 @@ import { imageModelHandlers } from './image-model';
 import { imagingBinaryHandlers, imagingHandlers } from './imaging';
 import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
+import { modelDownloadHandlers } from './model-downloads';
 import { modelHandlers } from './models';
 import { ocrHandlers } from './ocr';
 import { pacsHandlers } from './pacs';
@@ -13,7 +14,7 @@ import { photoHandlers } from './photos';
 import { sessionHandlers } from './sessions';
 import { vaultHandlers } from './vault';
 
-const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, sessionHandlers, photoHandlers, pacsHandlers, jobHandlers];
+const modules: readonly HandlerMap[] = [vaultHandlers, chartHandlers, importHandlers, agentHandlers, imagingHandlers, imageModelHandlers, ocrHandlers, modelHandlers, modelDownloadHandlers, sessionHandlers, photoHandlers, pacsHandlers, jobHandlers];
 
 /**
  * Every contract method's handler, merged from the domain modules. A method

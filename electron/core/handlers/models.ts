@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelsState } from '../../api/session-schemas';
 import { chatModelFromClient, type ChatModel } from '../../agent/harness';
 import { listImageModels } from '../../imaging/image-model/list';
-import { addModel, listModels, ModelError, startModelWorker, type ModelClient } from '../../model';
+import { addModel, listModels, ModelError, startModelWorker, type Manifest, type ModelClient } from '../../model';
 import { logError } from '../log';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
@@ -155,6 +155,34 @@ async function add(session: Session, dir: string): Promise<ModelsState> {
     s.loading = null;
   }
   return describe(session);
+}
+
+/**
+ * Adds a downloaded model's folder as Add does (records its files, loads it, makes it active), for the
+ * download job: a model that does not load is listed with the reason, and the error goes to the job.
+ */
+export async function addDownloaded(session: Session, dir: string, names: { name: string; licence: string }): Promise<Manifest> {
+  const s = state(session);
+  await unload(session);
+  s.loading = dir;
+  try {
+    return await addModel(dir, { ...names, check: (d) => load(session, d) });
+  } catch (error) {
+    failed(session, dir, error);
+    throw error;
+  } finally {
+    s.loading = null;
+  }
+}
+
+/** The latest decode speed measured in this session, with its model's name and size (the catalogue's speed estimates). */
+export function measuredDecode(session: Session): { name: string; tokensPerSecond: number; bytes: number } | null {
+  const s = state(session);
+  for (const m of listModels(modelsDir())) {
+    const speed = s.speeds.get(m.dir);
+    if (m.ok && speed) return { name: m.name, tokensPerSecond: speed, bytes: m.bytes };
+  }
+  return null;
 }
 
 export const modelHandlers: HandlerMap = {

@@ -21,7 +21,7 @@ interface Job {
 }
 
 /** What a job of each method is called in a message. */
-const NOUN: Record<JobMethod, string> = { 'documents.upload': 'upload' };
+const NOUN: Record<JobMethod, string> = { 'documents.upload': 'upload', 'models.download': 'download of' };
 
 /** Finished jobs kept for 'jobs.result' and 'jobs.list' (a reloaded renderer asks for them). */
 const KEEP_FINISHED = 20;
