@@ -62,8 +62,9 @@ export function ModelManager() {
       )}
       {state && state.models.length === 0 && (
         <p className="model-none" data-testid="no-models">
-          No model is installed in <code>{state.modelsDir}</code>. Sessions run in no-model mode: the brief only, chat disabled. To add a model, copy its folder
-          (an ONNX export, for example of Qwen2.5 Instruct) there, open this list again and press Add; models/README.md says more.
+          No model is installed in <code>{state.modelsDir}</code>. Sessions run in no-model mode: the brief only, chat disabled. To add a model, copy a .gguf
+          file or an ONNX export's folder (for example of Qwen2.5 Instruct) there, open this list again and press Add, or download one below; models/README.md
+          says more.
         </p>
       )}
       {state && state.models.length > 0 && (
