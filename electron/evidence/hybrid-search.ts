@@ -43,7 +43,7 @@ export async function searchEvidenceHybrid(db: Db, embedder: TextEmbedder | null
   for (const hit of evidenceHits(db, missing)) byId.set(hit.chunkId, hit);
   const similarity = new Map(all.map((n) => [n.chunkId, n.similarity]));
   const dosing = isDosingQuestion(query);
-  const prior = (hit: EvidenceHit) => tierWeight(hit.tier, dosing) * sectionWeight(hit.section);
+  const prior = (hit: EvidenceHit) => tierWeight(hit.tier, dosing) * sectionWeight(hit.section, dosing);
   const scored =
     ranker === 'embedding'
       ? near.map((n) => ({ ...byId.get(n.chunkId)!, score: n.similarity * prior(byId.get(n.chunkId)!) }))

@@ -2,7 +2,7 @@ import type { Db } from '../store/sqlite';
 import type { EvidenceTier } from './evidence-meta';
 import { expandQuery } from './query-expansion';
 import { drugsAsked, drugWeight, isDosingQuestion, QUESTION_WORDS, sectionWeight, tierWeight } from './rank-evidence';
-import { askedTerms, sentenceCoverage } from './term-coverage';
+import { askedTerms, sentenceCoverage, titleWeight } from './term-coverage';
 
 export interface EvidenceHit {
   readonly chunkId: number;
@@ -63,11 +63,16 @@ export function searchEvidence(db: Db, query: string, limit = 10, options: Searc
        LIMIT ?`,
     )
     .all(match, Math.max(limit, CANDIDATES)) as Array<EvidenceHit & { body?: string }>;
-  const questionTerms = options.ranker === 'bm25' ? [] : askedTerms(db, asked, !dosing);
+  const questionTerms = options.ranker === 'bm25' ? [] : askedTerms(db, asked, !dosing, query);
   const weigh = (hit: EvidenceHit & { body?: string }): number =>
     options.ranker === 'bm25'
       ? hit.score * TIER_WEIGHT[hit.tier]
-      : hit.score * tierWeight(hit.tier, dosing) * sectionWeight(hit.section) * drugWeight(hit.title, hit.tier, drugs) * sentenceCoverage(questionTerms, hit.body ?? '');
+      : hit.score *
+        tierWeight(hit.tier, dosing) *
+        sectionWeight(hit.section, dosing) *
+        drugWeight(hit.title, hit.tier, drugs) *
+        sentenceCoverage(questionTerms, hit.body ?? '') *
+        titleWeight(questionTerms, hit.title);
   return rows
     .map(({ body, ...hit }) => ({ ...hit, score: weigh({ ...hit, body }) }))
     .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId)
