@@ -1,4 +1,5 @@
 import type { Db } from '../store/sqlite';
+import { countEvidenceChunks, passageCounter } from './queries';
 import { expandQuery, layTerms } from './query-expansion';
 
 /** One word of the question, with the words that stand for it (an abbreviation spelled out, a drug's class), and how telling it is. */
@@ -16,9 +17,9 @@ export interface AskedTerm {
 export function askedTerms(db: Db, asked: readonly string[], withClasses: boolean, query = ''): AskedTerm[] {
   const lay = layTerms(query);
   // Counted by the same five-letter stem the passages are searched with (a word-start prefix in the index).
-  const passages = db.prepare(`SELECT count(*) FROM evidence_chunks`).pluck().get() as number;
-  const holding = db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ?`).pluck();
-  const idf = (word: string) => Math.log(1 + passages / (1 + (holding.get(`"${word.slice(0, 5).replace(/"/g, '')}"*`) as number)));
+  const passages = countEvidenceChunks(db);
+  const holding = passageCounter(db);
+  const idf = (word: string) => Math.log(1 + passages / (1 + holding(`"${word.slice(0, 5).replace(/"/g, '')}"*`)));
   return asked.map((word) => {
     const phrases = lay.filter((l) => l.phrase.split(' ').includes(word)).flatMap((l) => l.words);
     const forms = [...new Set([word, ...expandQuery([word], word, withClasses), ...phrases])].filter((f) => f.length > 1);
