@@ -1,5 +1,6 @@
 import type { Vault } from '../store/vault';
 import type { TextEmbedder } from './embedder';
+import { hasUnembeddedChunk, storeChunkVectors, unembeddedChunks } from './queries';
 
 /**
  * Passages embedded per model call (about a dozen sentence parts): enough
@@ -46,12 +47,7 @@ export function passageParts(text: string): string[] {
  */
 export async function embedEvidence(vault: Vault, embedder: TextEmbedder, goOn: () => boolean = () => true): Promise<EmbedResult> {
   const started = performance.now();
-  const missing = vault.db
-    .prepare(
-      `SELECT c.id, c.text FROM evidence_chunks c
-       WHERE NOT EXISTS (SELECT 1 FROM evidence_vectors v WHERE v.chunk_id = c.id AND v.model = ?) ORDER BY c.id`,
-    )
-    .all(embedder.model) as Array<{ id: number; text: string }>;
+  const missing = unembeddedChunks(vault.db, embedder.model);
   let embedded = 0;
   for (let i = 0; i < missing.length; i += EMBED_BATCH) {
     if (!goOn()) break;
@@ -59,17 +55,14 @@ export async function embedEvidence(vault: Vault, embedder: TextEmbedder, goOn: 
     const parts = batch.map((c) => passageParts(c.text));
     const vectors = await embedder.embed(parts.flat());
     if (!goOn()) break;
-    vault.atomically(() => {
-      // A passage deleted meanwhile (its document removed) is skipped, not an error.
-      const insert = vault.db.prepare(
-        `INSERT OR REPLACE INTO evidence_vectors (chunk_id, model, vectors) SELECT id, ?, ? FROM evidence_chunks WHERE id = ?`,
-      );
-      let next = 0;
-      batch.forEach((c, j) => {
-        insert.run(embedder.model, vectorBytes(vectors.slice(next, next + parts[j]!.length)), c.id);
-        next += parts[j]!.length;
-      });
+    let next = 0;
+    const rows = batch.map((c, j) => {
+      const row = { chunkId: c.id, vectors: vectorBytes(vectors.slice(next, next + parts[j]!.length)) };
+      next += parts[j]!.length;
+      return row;
     });
+    // A passage deleted meanwhile (its document removed) is skipped, not an error.
+    vault.atomically(() => storeChunkVectors(vault.db, embedder.model, rows));
     embedded += batch.length;
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -78,11 +71,7 @@ export async function embedEvidence(vault: Vault, embedder: TextEmbedder, goOn: 
 
 /** Whether some passage holds no vector of `model`: asked before loading a model for nothing. */
 export function hasUnembedded(vault: Vault, model: string): boolean {
-  return (
-    vault.db
-      .prepare(`SELECT 1 FROM evidence_chunks c WHERE NOT EXISTS (SELECT 1 FROM evidence_vectors v WHERE v.chunk_id = c.id AND v.model = ?) LIMIT 1`)
-      .get(model) !== undefined
-  );
+  return hasUnembeddedChunk(vault.db, model);
 }
 
 /** Vectors as stored: little-endian float32, one after another. */

@@ -1,6 +1,7 @@
 import type { Db } from '../store/sqlite';
 import type { TextEmbedder } from './embedder';
 import { nearestPassages } from './nearest-passages';
+import { hasEvidenceVectors } from './queries';
 import { isDosingQuestion, sectionWeight, tierWeight } from './rank-evidence';
 import { evidenceHits, searchEvidence, type EvidenceHit } from './search-evidence';
 
@@ -32,7 +33,7 @@ export interface HybridOptions {
 export async function searchEvidenceHybrid(db: Db, embedder: TextEmbedder | null, query: string, limit = 10, options: HybridOptions = {}): Promise<EvidenceHit[]> {
   const ranker = options.ranker ?? 'hybrid';
   const lexical = searchEvidence(db, query, Math.max(limit, LEXICAL_CANDIDATES));
-  if (!embedder || !query.trim() || db.prepare(`SELECT 1 FROM evidence_vectors WHERE model = ? LIMIT 1`).get(embedder.model) === undefined) return lexical.slice(0, limit);
+  if (!embedder || !query.trim() || !hasEvidenceVectors(db, embedder.model)) return lexical.slice(0, limit);
   const [vector] = await embedder.embed([query]);
   // Every passage's similarity (a few thousand dot products): the lexical candidates' too, not only the nearest.
   const all = nearestPassages(db, embedder.model, vector!, Number.POSITIVE_INFINITY);
@@ -43,7 +44,7 @@ export async function searchEvidenceHybrid(db: Db, embedder: TextEmbedder | null
   for (const hit of evidenceHits(db, missing)) byId.set(hit.chunkId, hit);
   const similarity = new Map(all.map((n) => [n.chunkId, n.similarity]));
   const dosing = isDosingQuestion(query);
-  const prior = (hit: EvidenceHit) => tierWeight(hit.tier, dosing) * sectionWeight(hit.section);
+  const prior = (hit: EvidenceHit) => tierWeight(hit.tier, dosing) * sectionWeight(hit.section, dosing);
   const scored =
     ranker === 'embedding'
       ? near.map((n) => ({ ...byId.get(n.chunkId)!, score: n.similarity * prior(byId.get(n.chunkId)!) }))

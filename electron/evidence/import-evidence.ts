@@ -3,6 +3,7 @@ import type { Vault } from '../store/vault';
 import { chunkSections } from './chunk';
 import { EvidenceError } from './evidence-error';
 import { evidenceMeta, formatOf, type EvidenceFormat, type EvidenceMeta } from './evidence-meta';
+import { countEvidenceChunks, evidenceSourceBySha256, insertEvidenceChunks, insertEvidenceSource } from './queries';
 import { parseHtml } from './parsers/html';
 import { parseMarkdown } from './parsers/markdown';
 import { parsePdf } from './parsers/pdf';
@@ -35,11 +36,8 @@ export async function importEvidence(vault: Vault, fileName: string, bytes: Uint
   const format = formatOf(fileName, bytes);
   if (!format) throw new EvidenceError(`${fileName}: not a document the library reads (Markdown .md, HTML .html, text .txt or PDF)`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = vault.db.prepare(`SELECT id FROM evidence_sources WHERE sha256 = ?`).pluck().get(sha256) as number | undefined;
-  if (existing !== undefined) {
-    const chunks = vault.db.prepare(`SELECT count(*) FROM evidence_chunks WHERE source_id = ?`).pluck().get(existing) as number;
-    return { sourceId: existing, chunks, alreadyImported: true };
-  }
+  const existing = evidenceSourceBySha256(vault.db, sha256);
+  if (existing !== undefined) return { sourceId: existing, chunks: countEvidenceChunks(vault.db, existing), alreadyImported: true };
   const sections = await parse(fileName, format, bytes);
   const chunks = chunkSections(sections);
   if (chunks.length === 0) throw new EvidenceError(`${fileName}: no text found in the document`);
@@ -47,17 +45,8 @@ export async function importEvidence(vault: Vault, fileName: string, bytes: Uint
   const db = vault.db;
   const m = checked.data;
   return vault.atomically((): EvidenceImport => {
-    const sourceId = Number(
-      db
-        .prepare(
-          `INSERT INTO evidence_sources (title, issuer, published, licence, tier, url, format, file_name, sha256, imported_at, imported_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(m.title, m.issuer, m.published, m.licence, m.tier, m.url ?? null, format, fileName, sha256, vault.now().toISOString(), vault.clinician.id)
-        .lastInsertRowid,
-    );
-    const insert = db.prepare(`INSERT INTO evidence_chunks (source_id, ord, section, page, text) VALUES (?, ?, ?, ?, ?)`);
-    chunks.forEach((chunk, ord) => insert.run(sourceId, ord, chunk.section, chunk.page, chunk.text));
+    const sourceId = insertEvidenceSource(db, { ...m, format, fileName, sha256, importedAt: vault.now().toISOString(), importedBy: vault.clinician.id });
+    insertEvidenceChunks(db, sourceId, chunks);
     vault.audit('evidence.import', null, { sourceId, file: fileName, chunks: chunks.length });
     return { sourceId, chunks: chunks.length, alreadyImported: false };
   });

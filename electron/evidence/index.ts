@@ -5,7 +5,8 @@
  */
 export { importEvidence, MAX_EVIDENCE_BYTES, type EvidenceImport } from './import-evidence';
 export { evidenceMeta, evidenceTier, type EvidenceMeta, type EvidenceTier } from './evidence-meta';
-export { evidenceContext, getEvidenceChunk, listEvidenceSources, searchEvidence, TIER_WEIGHT, type EvidenceContext, type EvidenceHit, type EvidenceSourceSummary } from './search-evidence';
+export { evidenceContext, getEvidenceChunk, searchEvidence, TIER_WEIGHT, type EvidenceContext, type EvidenceHit, type EvidenceSourceSummary } from './search-evidence';
+export { listEvidenceSources } from './queries';
 export { searchEvidenceHybrid, type HybridOptions } from './hybrid-search';
 export { embedEvidence, passageParts, type EmbedResult } from './embed-chunks';
 export type { TextEmbedder } from './embedder';

@@ -1,4 +1,5 @@
 import type { Db } from '../store/sqlite';
+import { evidenceVectorRows, evidenceVectorStamp } from './queries';
 
 export interface Neighbour {
   readonly chunkId: number;
@@ -17,12 +18,12 @@ interface VectorIndex {
 const indexes = new WeakMap<Db, Map<string, VectorIndex>>();
 
 function vectorIndex(db: Db, model: string): VectorIndex {
-  const stamp = db.prepare(`SELECT count(*) || ':' || ifnull(max(rowid), 0) FROM evidence_vectors WHERE model = ?`).pluck().get(model) as string;
+  const stamp = evidenceVectorStamp(db, model);
   const byModel = indexes.get(db) ?? new Map<string, VectorIndex>();
   indexes.set(db, byModel);
   const held = byModel.get(model);
   if (held?.stamp === stamp) return held;
-  const rows = db.prepare(`SELECT chunk_id AS chunkId, vectors FROM evidence_vectors WHERE model = ? ORDER BY chunk_id`).all(model) as Array<{ chunkId: number; vectors: Buffer }>;
+  const rows = evidenceVectorRows(db, model);
   const index: VectorIndex = {
     stamp,
     ids: rows.map((r) => r.chunkId),

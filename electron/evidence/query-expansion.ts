@@ -2,9 +2,10 @@ import { drugVocabulary } from '../clinical/drugs';
 
 /**
  * Words a clinician's question may use for what a guideline spells out:
- * clinical abbreviations, and the class a named drug belongs to (guidelines
- * recommend classes: "lisinopril" is asked, "ACEIs" is written). Added to
- * the question's words, never replacing them.
+ * clinical abbreviations, everyday words for clinical terms (LAY_TERMS),
+ * and the class a named drug belongs to (guidelines recommend classes:
+ * "lisinopril" is asked, "ACEIs" is written). Added to the question's
+ * words, never replacing them.
  */
 const ABBREVIATIONS: Record<string, string> = {
   htn: 'hypertension',
@@ -78,6 +79,53 @@ const ABBREVIATIONS: Record<string, string> = {
   yo: 'year old',
 };
 
+/**
+ * Everyday words for what guidelines name clinically, each pair an entry
+ * term of the MeSH heading it points to (NLM Medical Subject Headings:
+ * "High Blood Pressure" is an entry term of Hypertension, "Birth Control"
+ * of Contraception, "Salt, Dietary" of Sodium Chloride, Dietary), or the
+ * guideline's own name for the practice ("withdrawal management" for
+ * detoxification, "percutaneous exposure" for a needlestick). Keys are
+ * matched as whole words or phrases of the question (hyphens as spaces).
+ */
+const LAY_TERMS: Record<string, string> = {
+  'high blood pressure': 'hypertension',
+  'raised blood pressure': 'hypertension',
+  'birth control': 'contraception contraceptive',
+  salt: 'sodium',
+  'heart attack': 'myocardial infarction',
+  stroke: 'cerebrovascular',
+  'blood thinner': 'anticoagulant',
+  'blood thinners': 'anticoagulant',
+  'water pill': 'diuretic',
+  'water pills': 'diuretic',
+  painkiller: 'analgesic',
+  painkillers: 'analgesic',
+  'pain reliever': 'analgesic',
+  sciatica: 'radiculopathy',
+  detox: 'detoxification withdrawal management',
+  needlestick: 'percutaneous exposure',
+  'needle stick': 'percutaneous exposure',
+  smoker: 'tobacco smoking cigarettes',
+  smokes: 'tobacco smoking cigarettes',
+  'quit smoking': 'tobacco cessation',
+  'weight loss': 'weight reduction',
+  'co prescribing': 'concurrent concomitant',
+  coprescribing: 'concurrent concomitant',
+  'blood sugar': 'glucose glycemic',
+  kidney: 'renal',
+  'pap smear': 'cervical cytology',
+  'pap test': 'cervical cytology',
+};
+
+/** The question's lay phrases (LAY_TERMS keys) it holds, each with the words it stands for. */
+export function layTerms(query: string): Array<{ phrase: string; words: string[] }> {
+  const text = ` ${query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return Object.entries(LAY_TERMS)
+    .filter(([phrase]) => text.includes(` ${phrase} `))
+    .map(([phrase, words]) => ({ phrase, words: words.split(' ') }));
+}
+
 /** Class words by ATC code prefix: the names guidelines give the classes. */
 const ATC_CLASSES: ReadonlyArray<[string, string]> = [
   ['C09A', 'ace inhibitor aceis acei angiotensin converting enzyme'],
@@ -119,6 +167,7 @@ export function expandQuery(words: readonly string[], query: string, withClasses
     const full = ABBREVIATIONS[w];
     if (full) added.push(...full.split(' '));
   }
+  for (const lay of layTerms(query)) added.push(...lay.words);
   for (const mention of drugVocabulary().mentions(query)) {
     for (const ingredient of mention.ingredients) {
       added.push(...ingredient.name.split(' '));
@@ -128,3 +177,4 @@ export function expandQuery(words: readonly string[], query: string, withClasses
   }
   return added;
 }
+

@@ -50,7 +50,18 @@ const SECTION_WEIGHTS: ReadonlyArray<[RegExp, number]> = [
   [/dosage and administration|contraindications|warnings|boxed|drug interactions|use in specific populations|renal impairment|hepatic impairment|overdosage|indications and usage|adverse reactions/i, 1.15],
 ];
 
-export function sectionWeight(section: string): number {
+/**
+ * For a dosing question, a label's dosage sections answer it and its
+ * adverse-reaction tables from trials do not (they name doses only as the
+ * arms of a study); consulted before SECTION_WEIGHTS.
+ */
+const DOSING_SECTION_WEIGHTS: ReadonlyArray<[RegExp, number]> = [
+  [/clinical trials experience|postmarketing experience/i, 0.75],
+  [/dosage and administration|recommended dosage|dosing/i, 1.3],
+];
+
+export function sectionWeight(section: string, dosing = false): number {
+  if (dosing) for (const [pattern, weight] of DOSING_SECTION_WEIGHTS) if (pattern.test(section)) return weight;
   for (const [pattern, weight] of SECTION_WEIGHTS) if (pattern.test(section)) return weight;
   return 1;
 }

@@ -1,8 +1,9 @@
 import type { Db } from '../store/sqlite';
 import type { EvidenceTier } from './evidence-meta';
+import { bm25Passages, evidenceChunkPlace, evidenceChunkRow, evidenceChunksBetween, evidenceHitRows, evidenceSourceWithFile } from './queries';
 import { expandQuery } from './query-expansion';
 import { drugsAsked, drugWeight, isDosingQuestion, QUESTION_WORDS, sectionWeight, tierWeight } from './rank-evidence';
-import { askedTerms, sentenceCoverage } from './term-coverage';
+import { askedTerms, sentenceCoverage, titleWeight } from './term-coverage';
 
 export interface EvidenceHit {
   readonly chunkId: number;
@@ -50,24 +51,17 @@ export function searchEvidence(db: Db, query: string, limit = 10, options: Searc
   const terms = [...new Set([...asked, ...expanded])].slice(0, 48);
   if (terms.length === 0) return [];
   const match = terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ');
-  const rows = db
-    .prepare(
-      `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page,
-              snippet(evidence_fts, 1, char(2), char(3), '…', 32) AS snippet,
-              -bm25(evidence_fts, 2.0, 1.0) AS score, c.text AS body
-       FROM evidence_fts
-       JOIN evidence_chunks c ON c.id = evidence_fts.rowid
-       JOIN evidence_sources s ON s.id = c.source_id
-       WHERE evidence_fts MATCH ?
-       ORDER BY bm25(evidence_fts, 2.0, 1.0), c.id
-       LIMIT ?`,
-    )
-    .all(match, Math.max(limit, CANDIDATES)) as Array<EvidenceHit & { body?: string }>;
-  const questionTerms = options.ranker === 'bm25' ? [] : askedTerms(db, asked, !dosing);
+  const rows = bm25Passages(db, match, Math.max(limit, CANDIDATES));
+  const questionTerms = options.ranker === 'bm25' ? [] : askedTerms(db, asked, !dosing, query);
   const weigh = (hit: EvidenceHit & { body?: string }): number =>
     options.ranker === 'bm25'
       ? hit.score * TIER_WEIGHT[hit.tier]
-      : hit.score * tierWeight(hit.tier, dosing) * sectionWeight(hit.section) * drugWeight(hit.title, hit.tier, drugs) * sentenceCoverage(questionTerms, hit.body ?? '');
+      : hit.score *
+        tierWeight(hit.tier, dosing) *
+        sectionWeight(hit.section, dosing) *
+        drugWeight(hit.title, hit.tier, drugs) *
+        sentenceCoverage(questionTerms, hit.body ?? '') *
+        titleWeight(questionTerms, hit.title);
   return rows
     .map(({ body, ...hit }) => ({ ...hit, score: weigh({ ...hit, body }) }))
     .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId)
@@ -81,14 +75,7 @@ export function searchEvidence(db: Db, query: string, limit = 10, options: Searc
  */
 export function evidenceHits(db: Db, chunkIds: readonly number[]): EvidenceHit[] {
   if (chunkIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page, c.text AS snippet, 0 AS score
-       FROM evidence_chunks c JOIN evidence_sources s ON s.id = c.source_id
-       WHERE c.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(chunkIds)) as EvidenceHit[];
-  return rows.map((hit) => ({ ...hit, snippet: opening(hit.snippet) }));
+  return evidenceHitRows(db, chunkIds).map((hit) => ({ ...hit, snippet: opening(hit.snippet) }));
 }
 
 /** About as long as an FTS snippet of 32 words, cut at a space: never inside a number or a dose. */
@@ -109,26 +96,9 @@ export interface EvidenceSourceSummary {
   readonly chunks: number;
 }
 
-export function listEvidenceSources(db: Db): EvidenceSourceSummary[] {
-  return db
-    .prepare(
-      `SELECT s.id, s.title, s.issuer, s.published, s.licence, s.tier, s.url, count(c.id) AS chunks
-       FROM evidence_sources s LEFT JOIN evidence_chunks c ON c.source_id = s.id
-       GROUP BY s.id ORDER BY CASE s.tier WHEN 'guideline' THEN 0 WHEN 'reference' THEN 1 ELSE 2 END, s.title`,
-    )
-    .all() as EvidenceSourceSummary[];
-}
-
 /** One chunk with its source, for a citation to open. */
 export function getEvidenceChunk(db: Db, chunkId: number): (EvidenceHit & { text: string }) | null {
-  const row = db
-    .prepare(
-      `SELECT c.id AS chunkId, s.id AS sourceId, s.title, s.issuer, s.published, s.licence, s.tier, c.section, c.page,
-              c.text AS snippet, 0 AS score, c.text
-       FROM evidence_chunks c JOIN evidence_sources s ON s.id = c.source_id WHERE c.id = ?`,
-    )
-    .get(chunkId) as (EvidenceHit & { text: string }) | undefined;
-  return row ?? null;
+  return evidenceChunkRow(db, chunkId) ?? null;
 }
 
 export interface EvidenceContext {
@@ -143,16 +113,9 @@ export interface EvidenceContext {
 
 /** A passage with `around` passages before and after it in its document: what the reader opens at the passage's page. */
 export function evidenceContext(db: Db, chunkId: number, around = 2): EvidenceContext | null {
-  const chunk = db.prepare(`SELECT source_id AS sourceId, ord FROM evidence_chunks WHERE id = ?`).get(chunkId) as { sourceId: number; ord: number } | undefined;
+  const chunk = evidenceChunkPlace(db, chunkId);
   if (!chunk) return null;
-  const source = db
-    .prepare(
-      `SELECT s.id, s.title, s.issuer, s.published, s.licence, s.tier, s.url, s.file_name AS fileName, (SELECT count(*) FROM evidence_chunks c WHERE c.source_id = s.id) AS chunks
-       FROM evidence_sources s WHERE s.id = ?`,
-    )
-    .get(chunk.sourceId) as EvidenceSourceSummary & { fileName: string };
-  const chunks = db
-    .prepare(`SELECT id AS chunkId, ord, section, page, text FROM evidence_chunks WHERE source_id = ? AND ord BETWEEN ? AND ? ORDER BY ord`)
-    .all(chunk.sourceId, chunk.ord - around, chunk.ord + around) as EvidenceContext['chunks'];
+  const source = evidenceSourceWithFile(db, chunk.sourceId);
+  const chunks = evidenceChunksBetween(db, chunk.sourceId, chunk.ord - around, chunk.ord + around);
   return { source, chunks, at: chunks.findIndex((c) => c.chunkId === chunkId), total: source.chunks };
 }

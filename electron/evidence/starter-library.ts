@@ -7,6 +7,7 @@ import type { Vault } from '../store/vault';
 import { EvidenceError } from './evidence-error';
 import { evidenceTier } from './evidence-meta';
 import { importEvidence } from './import-evidence';
+import { evidenceSourceHashes } from './queries';
 
 /** The index file of a starter library folder. */
 export const STARTER_INDEX = 'library.json';
@@ -74,7 +75,7 @@ export interface StarterImport {
  */
 export async function importStarterLibrary(vault: Vault, dir: string, goOn: () => boolean = () => true): Promise<StarterImport> {
   const index = readStarterIndex(dir);
-  const held = new Set(vault.db.prepare(`SELECT sha256 FROM evidence_sources`).pluck().all() as string[]);
+  const held = new Set(evidenceSourceHashes(vault.db));
   const result: StarterImport = { added: [], present: 0, failed: [] };
   for (const doc of index.documents) {
     if (!goOn()) break;

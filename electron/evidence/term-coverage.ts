@@ -1,5 +1,6 @@
 import type { Db } from '../store/sqlite';
-import { expandQuery } from './query-expansion';
+import { countEvidenceChunks, passageCounter } from './queries';
+import { expandQuery, layTerms } from './query-expansion';
 
 /** One word of the question, with the words that stand for it (an abbreviation spelled out, a drug's class), and how telling it is. */
 export interface AskedTerm {
@@ -13,13 +14,15 @@ export interface AskedTerm {
  * how rare it is in the library (BM25's idf, from the FTS index), its
  * spelled-out abbreviations and drug classes counting as the word itself.
  */
-export function askedTerms(db: Db, asked: readonly string[], withClasses: boolean): AskedTerm[] {
+export function askedTerms(db: Db, asked: readonly string[], withClasses: boolean, query = ''): AskedTerm[] {
+  const lay = layTerms(query);
   // Counted by the same five-letter stem the passages are searched with (a word-start prefix in the index).
-  const passages = db.prepare(`SELECT count(*) FROM evidence_chunks`).pluck().get() as number;
-  const holding = db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ?`).pluck();
-  const idf = (word: string) => Math.log(1 + passages / (1 + (holding.get(`"${word.slice(0, 5).replace(/"/g, '')}"*`) as number)));
+  const passages = countEvidenceChunks(db);
+  const holding = passageCounter(db);
+  const idf = (word: string) => Math.log(1 + passages / (1 + holding(`"${word.slice(0, 5).replace(/"/g, '')}"*`)));
   return asked.map((word) => {
-    const forms = [...new Set([word, ...expandQuery([word], word, withClasses)])].filter((f) => f.length > 1);
+    const phrases = lay.filter((l) => l.phrase.split(' ').includes(word)).flatMap((l) => l.words);
+    const forms = [...new Set([word, ...expandQuery([word], word, withClasses), ...phrases])].filter((f) => f.length > 1);
     return { forms, weight: Math.max(...forms.map(idf)) };
   });
 }
@@ -60,3 +63,25 @@ export function sentenceCoverage(terms: readonly AskedTerm[], text: string): num
   }
   return 0.4 + (0.6 * best) / total;
 }
+
+/**
+ * How much of the question a passage's document title names, as a weight
+ * from 1 to TITLE_LIFT: the idf-weighed share of the question's terms in the
+ * title. A document's title says what the whole document is about; a
+ * passage on "depression screening" from the depression guideline outranks
+ * one that mentions depression in a guideline on suicide risk. (FTS5 ranks
+ * the section column, which begins with the title, but a long heading path
+ * dilutes it, and it weighs every passage of the document alike.)
+ */
+export function titleWeight(terms: readonly AskedTerm[], title: string): number {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return 1;
+  const lower = title.toLowerCase();
+  let found = 0;
+  for (const t of terms) if (t.forms.some((f) => stemPattern(f).test(lower))) found += t.weight;
+  return 1 + ((TITLE_LIFT - 1) * found) / total;
+}
+
+/** The most a title naming every word of the question lifts a passage (eval:evidence: 1.5; see README, The evidence library). */
+export const TITLE_LIFT = 1.5;
+

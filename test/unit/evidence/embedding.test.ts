@@ -8,8 +8,8 @@ import { createTestVault } from '../../helpers/temp-vault';
 
 const meta: EvidenceMeta = { title: 'Windmill fever', issuer: 'Continuum test team', published: '2026-01-15', licence: 'test material', tier: 'guideline' };
 
-/** A fixed embedder for the plumbing: one dimension per concept, with "salt" and "sodium" the same concept (what a real encoder learns). */
-const CONCEPTS = [/\b(salt|sodium)\b/i, /\bwindmill\b/i, /\bfever\b/i, /\bstorage\b/i, /\bdose\b/i];
+/** A fixed embedder for the plumbing: one dimension per concept, with "NaCl" and "sodium" the same concept (what a real encoder learns). */
+const CONCEPTS = [/\b(nacl|sodium)\b/i, /\bwindmill\b/i, /\bfever\b/i, /\bstorage\b/i, /\bdose\b/i];
 function conceptEmbedder(calls: string[][] = []): TextEmbedder {
   return {
     model: 'test-concepts@1',
@@ -73,13 +73,13 @@ describe('passage embeddings', () => {
     expect(parts.join(' ')).toBe(sentence.repeat(20).trim());
   });
 
-  it('finds by meaning what BM25 cannot: a question about salt finds the passage on sodium', async () => {
+  it('finds by meaning what BM25 cannot: a question about NaCl finds the passage on sodium', async () => {
     const embedder = conceptEmbedder();
     await embedEvidence(vault, embedder);
-    expect(searchEvidence(vault.db, 'how much salt')).toEqual([]);
-    const [hit] = await searchEvidenceHybrid(vault.db, embedder, 'how much salt', 3);
+    expect(searchEvidence(vault.db, 'how much NaCl')).toEqual([]);
+    const [hit] = await searchEvidenceHybrid(vault.db, embedder, 'how much NaCl', 3);
     expect(hit?.snippet).toContain('Limit sodium to 2 grams');
-    const [query] = await embedder.embed(['salt']);
+    const [query] = await embedder.embed(['NaCl']);
     expect(nearestPassages(vault.db, embedder.model, query!, 1)[0]!.chunkId).toBe(hit!.chunkId);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceCoverage, type AskedTerm } from '../../../electron/evidence/term-coverage';
+import { expandQuery, layTerms } from '../../../electron/evidence/query-expansion';
+import { sentenceCoverage, TITLE_LIFT, titleWeight, type AskedTerm } from '../../../electron/evidence/term-coverage';
 
 const terms: AskedTerm[] = [
   { forms: ['sickle'], weight: 5 },
@@ -23,5 +24,29 @@ describe('sentence coverage', () => {
   it('gives 0.4 to a passage holding none of the words, and 1 when nothing is asked', () => {
     expect(sentenceCoverage(terms, 'Unrelated text about storage.')).toBe(0.4);
     expect(sentenceCoverage([], 'Anything.')).toBe(1);
+  });
+});
+
+describe('title weight', () => {
+  it("lifts a passage whose document title names the question's words, by their idf share, up to TITLE_LIFT", () => {
+    const asked: AskedTerm[] = [
+      { forms: ['depression'], weight: 3 },
+      { forms: ['screening'], weight: 1 },
+    ];
+    expect(titleWeight(asked, 'VA/DoD guideline for the management of major depressive disorder')).toBeCloseTo(1 + ((TITLE_LIFT - 1) * 3) / 4, 5);
+    expect(titleWeight(asked, 'Screening for depression in adults')).toBe(TITLE_LIFT);
+    expect(titleWeight(asked, 'Assessment of patients at risk for suicide')).toBe(1);
+    expect(titleWeight([], 'Anything')).toBe(1);
+  });
+});
+
+describe('lay words', () => {
+  it('finds everyday phrases as whole words and adds the clinical words they stand for', () => {
+    expect(layTerms('How much salt per day with high blood pressure?')).toEqual([
+      { phrase: 'high blood pressure', words: ['hypertension'] },
+      { phrase: 'salt', words: ['sodium'] },
+    ]);
+    expect(layTerms('salty food; saltwater')).toEqual([]);
+    expect(expandQuery(['birth', 'control'], 'birth-control options', false)).toEqual(expect.arrayContaining(['contraception', 'contraceptive']));
   });
 });
