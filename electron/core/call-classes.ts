@@ -54,6 +54,7 @@ const READS = [
 const CONTROLS = [
   'vault.activity',
   'documents.startUpload',
+  'import.startFhirBundle',
   'documents.progress',
   'documents.cancel',
   'jobs.get',
@@ -91,9 +92,12 @@ export function isJobMethod(method: string): method is JobMethod {
   return callClass(method) === 'job';
 }
 
+const JOB_KEYS: Partial<Record<JobMethod, string>> = { 'documents.upload': 'uploadId', 'models.download': 'id' };
+
 /** The caller's own name for a job, where its method has one (an upload's uploadId). */
 export function jobKey(method: JobMethod, params: unknown): string | null {
-  const field = { 'documents.upload': 'uploadId', 'models.download': 'id' }[method];
+  const field = JOB_KEYS[method];
+  if (field === undefined) return null;
   const value = params && typeof params === 'object' ? (params as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' ? value : null;
 }

@@ -33,4 +33,11 @@ export interface CoreOptions {
    * cannot spare the CPU, turn it off.
    */
   readonly embedEvidence?: boolean;
+  /**
+   * Whether SQLite's WAL checkpoints run in a thread of their own
+   * (wal-checkpointer.ts) rather than in the middle of a commit on the core's
+   * thread. Default: on in the worker core (the hosts), off in the in-process
+   * core (the CLI, most tests).
+   */
+  readonly checkpointInBackground?: boolean;
 }

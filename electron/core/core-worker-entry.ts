@@ -18,7 +18,7 @@ const data = workerData as WorkerData;
 // The host's secret store ("remember on this device") answers on this port: the request waiting for it
 // is a writer (an unlock), and the answer comes back beside every other call.
 const device = data.device ? createWorkerDeviceProtector((message) => port.postMessage(message), data.device) : null;
-const calls = createCoreCalls(new Session(data, device));
+const calls = createCoreCalls(new Session({ ...data, checkpointInBackground: data.checkpointInBackground ?? true }, device));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'device-result') {

@@ -23,6 +23,8 @@ import { SENTENCE_ENCODER_MODEL, sentenceEncoder } from '../evidence/sentence-en
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
 import { JobRegistry } from './jobs/job-registry';
+import { PacsService } from './services/pacs-service';
+import { WalCheckpointer } from './wal-checkpointer';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -36,6 +38,10 @@ export class Session {
   /** Long work started by the clinician (OCR, ...): answered beside every other call, ended by lock. */
   readonly jobs = new JobRegistry(() => this.touch());
   private vault: Vault | null = null;
+  /** Checkpoints the unlocked vault's log off this thread (CoreOptions.checkpointInBackground); disposed before the vault closes. */
+  private checkpointer: WalCheckpointer | null = null;
+  /** The unlocked vault's PACS connection and pulls; built on unlock, disposed on lock. */
+  private pacsService: PacsService | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
   private lockedReason: string | null = null;
@@ -160,6 +166,10 @@ export class Session {
     const vault = this.vault;
     this.vault = null;
     this.lockedReason = reason;
+    this.pacsService?.dispose();
+    this.pacsService = null;
+    this.checkpointer?.dispose();
+    this.checkpointer = null;
     vault?.close();
   }
 
@@ -171,6 +181,12 @@ export class Session {
     }
     this.touch();
     return this.vault;
+  }
+
+  /** The unlocked vault's PACS service (counting the call as activity); throws 'locked' otherwise. */
+  pacs(): PacsService {
+    this.requireVault();
+    return this.pacsService!;
   }
 
   touch(): number {
@@ -188,6 +204,14 @@ export class Session {
 
   private attach(vault: Vault): void {
     this.vault = vault;
+    this.pacsService = new PacsService(vault, this.jobs);
+    if (this.options.checkpointInBackground) {
+      try {
+        this.checkpointer = WalCheckpointer.start(vault);
+      } catch (error) {
+        logError('WAL checkpointer did not start; the core checkpoints itself', error);
+      }
+    }
     this.lockedReason = null;
     this.touch();
     this.arm(this.autoLockMs);
