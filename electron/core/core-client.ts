@@ -34,10 +34,11 @@ export interface CoreOptions {
    */
   readonly embedEvidence?: boolean;
   /**
-   * Whether SQLite's WAL checkpoints run in a thread of their own
-   * (wal-checkpointer.ts) rather than in the middle of a commit on the core's
-   * thread. Default: on in the worker core (the hosts), off in the in-process
-   * core (the CLI, most tests).
+   * Whether imports (FHIR bundles, DICOM instances) are written, and SQLite's
+   * WAL checkpoints run, in a thread with its own connection
+   * (vault-thread.ts), so that the core's thread keeps answering chart reads.
+   * Default: on in the worker core (the hosts), off in the in-process core
+   * (the CLI, most tests), which imports on its own thread in slices.
    */
-  readonly checkpointInBackground?: boolean;
+  readonly vaultThread?: boolean;
 }

@@ -24,7 +24,7 @@ import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
 import { JobRegistry } from './jobs/job-registry';
 import { PacsService } from './services/pacs-service';
-import { WalCheckpointer } from './wal-checkpointer';
+import { VaultThread } from './vault-thread';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -38,8 +38,8 @@ export class Session {
   /** Long work started by the clinician (OCR, ...): answered beside every other call, ended by lock. */
   readonly jobs = new JobRegistry(() => this.touch());
   private vault: Vault | null = null;
-  /** Checkpoints the unlocked vault's log off this thread (CoreOptions.checkpointInBackground); disposed before the vault closes. */
-  private checkpointer: WalCheckpointer | null = null;
+  /** Imports and WAL checkpoints of the unlocked vault, off this thread (CoreOptions.vaultThread); disposed before the vault closes. */
+  private thread: VaultThread | null = null;
   /** The unlocked vault's PACS connection and pulls; built on unlock, disposed on lock. */
   private pacsService: PacsService | null = null;
   private lastActivity = 0;
@@ -168,8 +168,8 @@ export class Session {
     this.lockedReason = reason;
     this.pacsService?.dispose();
     this.pacsService = null;
-    this.checkpointer?.dispose();
-    this.checkpointer = null;
+    this.thread?.dispose();
+    this.thread = null;
     vault?.close();
   }
 
@@ -181,6 +181,12 @@ export class Session {
     }
     this.touch();
     return this.vault;
+  }
+
+  /** The unlocked vault's thread for imports, when it runs (null: import on this thread, in slices). */
+  vaultThread(): VaultThread | null {
+    this.requireVault();
+    return this.thread?.running ? this.thread : null;
   }
 
   /** The unlocked vault's PACS service (counting the call as activity); throws 'locked' otherwise. */
@@ -204,12 +210,12 @@ export class Session {
 
   private attach(vault: Vault): void {
     this.vault = vault;
-    this.pacsService = new PacsService(vault, this.jobs);
-    if (this.options.checkpointInBackground) {
+    this.pacsService = new PacsService(vault, this.jobs, () => (this.thread?.running ? this.thread : null));
+    if (this.options.vaultThread) {
       try {
-        this.checkpointer = WalCheckpointer.start(vault);
+        this.thread = VaultThread.start(vault);
       } catch (error) {
-        logError('WAL checkpointer did not start; the core checkpoints itself', error);
+        logError('the vault thread did not start; the core imports and checkpoints on its own thread', error);
       }
     }
     this.lockedReason = null;

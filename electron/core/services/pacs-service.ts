@@ -6,6 +6,9 @@ import { VaultError, isVaultError } from '../../store/errors';
 import type { Vault } from '../../store/vault';
 import type { JobControl, JobRegistry } from '../jobs/job-registry';
 import { logError } from '../log';
+import type { VaultThread } from '../vault-thread';
+import type { DicomImportOptions } from '../../imaging/import-dicom';
+import type { ChartPatient } from '../../imaging/match-patient';
 
 interface HeldPassword {
   readonly url: string;
@@ -40,9 +43,11 @@ export class PacsService {
   private readonly pulls = new Map<string, { progress: PullProgressState; jobId: string }>();
   private disposed = false;
 
+  /** thread: the vault thread the instances are filed in, when the core runs one (null: on the core's thread). */
   constructor(
     private readonly vault: Vault,
     private readonly jobs: JobRegistry,
+    private readonly thread: () => VaultThread | null = () => null,
   ) {}
 
   /** The settings, and whether a password is held for them. */
@@ -163,6 +168,7 @@ export class PacsService {
         patientId: request.patientId,
         studyUids: request.studyUids,
         signal: control.signal,
+        ...(this.thread() ? { importInstance: (file: string, bytes: Uint8Array, how: DicomImportOptions, charts: readonly ChartPatient[]) => this.thread()!.importDicom(file, bytes, how, charts) } : {}),
         onProgress: (p) => {
           let now: PullProgressState;
           if (p.kind === 'found') {
