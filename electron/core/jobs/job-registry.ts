@@ -20,8 +20,18 @@ interface Job {
   readonly ended: Promise<ApiResponse<MethodName>>;
 }
 
-/** What a job of each method is called in a message. */
-const NOUN: Record<JobKind, string> = { 'documents.upload': 'upload', 'models.download': 'download of', 'import.fhirBundle': 'FHIR import', 'pacs.pull': 'pull' };
+/** Why a second job of a kind under the same key is refused, in a message. */
+const ALREADY: Record<JobKind, (key: string) => string> = {
+  'documents.upload': (key) => `upload ${key} is already running`,
+  'models.download': (key) => `download of ${key} is already running`,
+  'import.fhirBundle': (key) => `FHIR import ${key} is already running`,
+  'pacs.pull': (key) => `pull ${key} is already running`,
+  'models.select': () => 'a model is already loading; wait for it to finish',
+  'models.add': () => 'a model is already loading; wait for it to finish',
+};
+
+/** Job kinds that share their keys: one model loads at a time, whether selected or added. */
+const SHARED_KEYS: ReadonlySet<JobKind> = new Set(['models.select', 'models.add']);
 
 /** Finished jobs kept for 'jobs.result' and 'jobs.list' (a reloaded renderer asks for them). */
 const KEEP_FINISHED = 20;
@@ -42,7 +52,7 @@ export class JobRegistry {
 
   /** Starts `run` as a job of `method` and answers at once; refused while a job of that method with the same key runs. */
   start(method: JobKind, run: JobRun, key: string | null = null): { status: JobStatus; ended: Promise<ApiResponse<MethodName>> } {
-    if (key !== null && this.running(method, key)) throw new VaultError('invalid-input', `${NOUN[method]} ${key} is already running`);
+    if (key !== null && this.runningKey(key, method)) throw new VaultError('invalid-input', ALREADY[method](key));
     const controller = new AbortController();
     const status: JobStatus = { id: `job-${randomUUID()}`, method, state: 'running', progress: null, startedAt: new Date().toISOString(), endedAt: null, error: null };
     const control: JobControl = {
@@ -80,6 +90,15 @@ export class JobRegistry {
   running(method: JobKind, key: string): JobStatus | null {
     for (const job of this.jobs.values()) if (job.status.method === method && job.key === key && job.status.state === 'running') return { ...job.status };
     return null;
+  }
+
+  /** A running job under `key` of `method`, or of any kind sharing the key (a model load: select and add). */
+  private runningKey(key: string, method: JobKind): boolean {
+    for (const job of this.jobs.values()) {
+      if (job.key !== key || job.status.state !== 'running') continue;
+      if (job.status.method === method || (SHARED_KEYS.has(job.status.method) && SHARED_KEYS.has(method))) return true;
+    }
+    return false;
   }
 
   list(): JobStatus[] {
