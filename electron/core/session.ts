@@ -23,6 +23,7 @@ import { SENTENCE_ENCODER_MODEL, sentenceEncoder } from '../evidence/sentence-en
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
 import { JobRegistry } from './jobs/job-registry';
+import { LiveSessions } from './services/live-sessions';
 import { PacsService } from './services/pacs-service';
 import { VaultThread } from './vault-thread';
 import type { CoreOptions } from './core-client';
@@ -42,6 +43,8 @@ export class Session {
   private thread: VaultThread | null = null;
   /** The unlocked vault's PACS connection and pulls; built on unlock, disposed on lock. */
   private pacsService: PacsService | null = null;
+  /** The unlocked vault's follow-up sessions; built on unlock, disposed on lock (a generation under way stops). */
+  private live: LiveSessions | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
   private lockedReason: string | null = null;
@@ -166,6 +169,8 @@ export class Session {
     const vault = this.vault;
     this.vault = null;
     this.lockedReason = reason;
+    this.live?.dispose();
+    this.live = null;
     this.pacsService?.dispose();
     this.pacsService = null;
     this.thread?.dispose();
@@ -187,6 +192,12 @@ export class Session {
   vaultThread(): VaultThread | null {
     this.requireVault();
     return this.thread?.running ? this.thread : null;
+  }
+
+  /** The unlocked vault's follow-up sessions (counting the call as activity); throws 'locked' otherwise. */
+  liveSessions(): LiveSessions {
+    this.requireVault();
+    return this.live!;
   }
 
   /** The unlocked vault's PACS service (counting the call as activity); throws 'locked' otherwise. */
@@ -211,6 +222,7 @@ export class Session {
   private attach(vault: Vault): void {
     this.vault = vault;
     this.pacsService = new PacsService(vault, this.jobs, () => (this.thread?.running ? this.thread : null));
+    this.live = new LiveSessions();
     if (this.options.vaultThread) {
       try {
         this.thread = VaultThread.start(vault);

@@ -69,6 +69,13 @@ describe('models over the contract', () => {
     await call('session.end', { sessionId: started.sessionId });
   });
 
+  it('locking the vault ends its sessions: after the next unlock the old one is not found', async () => {
+    const { sessionId } = await call('session.start', { patientId });
+    await call('vault.lock', {});
+    await call('vault.unlock', { clinicianId: 'dr.ada', passphrase: 'a long clinic passphrase 2024' });
+    expect(await failure('session.events', { sessionId, after: 0 })).toBe(`no session ${sessionId}: it has ended or the vault was locked since; start a new one`);
+  });
+
   it('a model load is a job: writers are answered while it loads, and a second load is refused until it ends', async () => {
     const events: string[] = [];
     const loading = call('models.select', { dir: join(models, 'tiny') }).then((state) => {
