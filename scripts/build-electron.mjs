@@ -4,6 +4,7 @@
 //   preload.cjs      the sandboxed preload (electron/host/electron/preload.ts)
 //   core-worker.cjs  the core's worker thread (electron/core/core-worker-entry.ts),
 //                    found by worker-core.ts beside the main bundle.
+//   vault-thread.cjs  the core's vault thread for imports and checkpoints (electron/core/vault-thread.ts), beside it.
 //   model-worker.cjs, decoder-thread.cjs  the model's threads (electron/model/),
 //                    found by model-worker.ts and decoder-client.ts beside it.
 // electron and the native modules (SQLite, onnxruntime, llama.cpp) stay external, and so
@@ -36,6 +37,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/host/electron/main.ts')], outfile: join(outdir, 'main.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/core/core-worker-entry.ts')], outfile: join(outdir, 'core-worker.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/vault-thread-entry.ts')], outfile: join(outdir, 'vault-thread.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/model/model-worker-entry.ts')], outfile: join(outdir, 'model-worker.cjs') }),
   build({ ...common, entryPoints: [join(root, 'electron/model/decoder-thread-entry.ts')], outfile: join(outdir, 'decoder-thread.cjs') }),
   build({

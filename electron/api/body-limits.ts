@@ -20,6 +20,7 @@ export const LARGE_FIELD = 256 * 1024;
 /** The methods that carry a file, and the field that holds it. */
 export const UPLOAD_FIELDS = {
   'import.fhirBundle': 'content',
+  'import.startFhirBundle': 'content',
   'imaging.import': 'base64',
   'documents.upload': 'base64',
   'documents.startUpload': 'base64',

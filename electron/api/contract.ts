@@ -93,6 +93,11 @@ export const contract = {
     z.object({ fileName: z.string().min(1).max(260), content: z.string().max(512 * 1024 * 1024) }).strict(),
     s.importReport,
   ),
+  /** The same import as a job: answers at once; 'jobs.get', 'jobs.cancel' and 'jobs.result' follow it. */
+  'import.startFhirBundle': method(
+    z.object({ fileName: z.string().min(1).max(260), content: z.string().max(512 * 1024 * 1024) }).strict(),
+    z.object({ job: job.jobStatus }),
+  ),
   // --- imaging (issue 6): DICOM studies and their bytes, over the API only ---
   /** A patient's DICOM studies, newest first, with series and instances (no pixel data). */
   'imaging.studies': method(z.object({ patientId: s.recordId }).strict(), z.object({ studies: z.array(img.imagingStudy) })),

@@ -9,8 +9,17 @@ import { z } from 'zod';
 export const jobId = z.string().regex(/^job-[0-9a-f-]{36}$/, 'a job id');
 
 /** The contract methods that run as jobs (started by their own start method, or called directly and awaited). */
-export const jobMethod = z.enum(['documents.upload', 'models.download']);
+export const jobMethod = z.enum(['documents.upload', 'models.download', 'import.fhirBundle', 'models.select', 'models.add']);
 export type JobMethod = z.infer<typeof jobMethod>;
+
+/**
+ * What a job is: a job method, or long work another method starts and answers
+ * for in its own words ('pacs.pull' answers at once and is followed by
+ * 'pacs.progress'), run by the same registry so that it too ends on lock and
+ * is listed, followed and cancelled with the others.
+ */
+export const jobKind = z.enum([...jobMethod.options, 'pacs.pull']);
+export type JobKind = z.infer<typeof jobKind>;
 
 /** How far a job got: step `step` of `steps` (a page, a bundle, a file), `progress` (0 to 1) through it, and what it is doing. */
 export const jobProgress = z.object({
@@ -26,7 +35,7 @@ export type JobState = z.infer<typeof jobState>;
 
 export const jobStatus = z.object({
   id: jobId,
-  method: jobMethod,
+  method: jobKind,
   state: jobState,
   progress: jobProgress.nullable(),
   startedAt: z.string(),

@@ -8,7 +8,10 @@ import { jobMethod, type JobMethod } from '../api/job-schemas';
  * - 'read': reads the vault (a chart opening writes one audit entry, in one
  *   synchronous statement); answered at once, whatever else runs;
  * - 'control': asks after or stops running work; answered at once;
- * - 'write': everything else. Writers take turns in one queue (one writer, as
+ * - 'write': everything else.
+ * A model load ('models.select', 'models.add') is a job: it runs in the model
+ * worker for seconds and writes nothing to the vault, so it no longer holds
+ * the writers' queue; one loads at a time (call-classes ONE_AT_A_TIME). Writers take turns in one queue (one writer, as
  *   SQLite wants), so that an asynchronous writer (an unlock, an evidence
  *   import, a model load) is never interleaved with another.
  * A method listed nowhere is a writer: a new method waits its turn until
@@ -54,6 +57,7 @@ const READS = [
 const CONTROLS = [
   'vault.activity',
   'documents.startUpload',
+  'import.startFhirBundle',
   'documents.progress',
   'documents.cancel',
   'jobs.get',
@@ -91,9 +95,16 @@ export function isJobMethod(method: string): method is JobMethod {
   return callClass(method) === 'job';
 }
 
+const JOB_KEYS: Partial<Record<JobMethod, string>> = { 'documents.upload': 'uploadId', 'models.download': 'id' };
+/** Jobs of which one runs at a time, whatever their params: the model worker holds one model. */
+const ONE_AT_A_TIME: Partial<Record<JobMethod, string>> = { 'models.select': 'model', 'models.add': 'model' };
+
 /** The caller's own name for a job, where its method has one (an upload's uploadId). */
 export function jobKey(method: JobMethod, params: unknown): string | null {
-  const field = { 'documents.upload': 'uploadId', 'models.download': 'id' }[method];
+  const single = ONE_AT_A_TIME[method];
+  if (single !== undefined) return single;
+  const field = JOB_KEYS[method];
+  if (field === undefined) return null;
   const value = params && typeof params === 'object' ? (params as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' ? value : null;
 }

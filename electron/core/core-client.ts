@@ -33,4 +33,12 @@ export interface CoreOptions {
    * cannot spare the CPU, turn it off.
    */
   readonly embedEvidence?: boolean;
+  /**
+   * Whether imports (FHIR bundles, DICOM instances) are written, and SQLite's
+   * WAL checkpoints run, in a thread with its own connection
+   * (vault-thread.ts), so that the core's thread keeps answering chart reads.
+   * Default: on in the worker core (the hosts), off in the in-process core
+   * (the CLI, most tests), which imports on its own thread in slices.
+   */
+  readonly vaultThread?: boolean;
 }

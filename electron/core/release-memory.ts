@@ -22,3 +22,21 @@ export function releaseUploadMemory(): void {
   }
   gc?.();
 }
+
+/** How long after the last large upload the collection waits: a burst of uploads (a 30-bundle import) pays for one. */
+const QUIET_MS = 1_000;
+let pending: NodeJS.Timeout | null = null;
+
+/**
+ * releaseUploadMemory once uploads have stopped for a second: a full
+ * collection holds its thread for tens of ms, which after every bundle of
+ * an import held every chart read behind it (bench:jobs).
+ */
+export function releaseUploadMemorySoon(): void {
+  if (pending) clearTimeout(pending);
+  pending = setTimeout(() => {
+    pending = null;
+    releaseUploadMemory();
+  }, QUIET_MS);
+  pending.unref();
+}

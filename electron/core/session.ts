@@ -23,6 +23,9 @@ import { SENTENCE_ENCODER_MODEL, sentenceEncoder } from '../evidence/sentence-en
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
 import { JobRegistry } from './jobs/job-registry';
+import { LiveSessions } from './services/live-sessions';
+import { PacsService } from './services/pacs-service';
+import { VaultThread } from './vault-thread';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -36,6 +39,12 @@ export class Session {
   /** Long work started by the clinician (OCR, ...): answered beside every other call, ended by lock. */
   readonly jobs = new JobRegistry(() => this.touch());
   private vault: Vault | null = null;
+  /** Imports and WAL checkpoints of the unlocked vault, off this thread (CoreOptions.vaultThread); disposed before the vault closes. */
+  private thread: VaultThread | null = null;
+  /** The unlocked vault's PACS connection and pulls; built on unlock, disposed on lock. */
+  private pacsService: PacsService | null = null;
+  /** The unlocked vault's follow-up sessions; built on unlock, disposed on lock (a generation under way stops). */
+  private live: LiveSessions | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
   private lockedReason: string | null = null;
@@ -160,6 +169,12 @@ export class Session {
     const vault = this.vault;
     this.vault = null;
     this.lockedReason = reason;
+    this.live?.dispose();
+    this.live = null;
+    this.pacsService?.dispose();
+    this.pacsService = null;
+    this.thread?.dispose();
+    this.thread = null;
     vault?.close();
   }
 
@@ -171,6 +186,24 @@ export class Session {
     }
     this.touch();
     return this.vault;
+  }
+
+  /** The unlocked vault's thread for imports, when it runs (null: import on this thread, in slices). */
+  vaultThread(): VaultThread | null {
+    this.requireVault();
+    return this.thread?.running ? this.thread : null;
+  }
+
+  /** The unlocked vault's follow-up sessions (counting the call as activity); throws 'locked' otherwise. */
+  liveSessions(): LiveSessions {
+    this.requireVault();
+    return this.live!;
+  }
+
+  /** The unlocked vault's PACS service (counting the call as activity); throws 'locked' otherwise. */
+  pacs(): PacsService {
+    this.requireVault();
+    return this.pacsService!;
   }
 
   touch(): number {
@@ -188,6 +221,15 @@ export class Session {
 
   private attach(vault: Vault): void {
     this.vault = vault;
+    this.pacsService = new PacsService(vault, this.jobs, () => (this.thread?.running ? this.thread : null));
+    this.live = new LiveSessions();
+    if (this.options.vaultThread) {
+      try {
+        this.thread = VaultThread.start(vault);
+      } catch (error) {
+        logError('the vault thread did not start; the core imports and checkpoints on its own thread', error);
+      }
+    }
     this.lockedReason = null;
     this.touch();
     this.arm(this.autoLockMs);

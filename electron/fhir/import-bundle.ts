@@ -81,16 +81,7 @@ function runImport(vault: Vault, source: BundleSource, options: ImportOptions): 
     if (previous) return repeatReport(db, source.label, previous, started);
 
     const at = vault.now().toISOString();
-    const sourceId = Number(
-      db
-        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at) VALUES ('fhir-import', ?, ?, ?, ?)`)
-        .run(source.label, source.sha256, vault.clinician.id, at).lastInsertRowid,
-    );
-    // A resource may name a patient whose entry comes later in the bundle;
-    // the foreign keys are checked at commit, when it is there. (Reset by
-    // SQLite itself at the end of the transaction.)
-    db.pragma('defer_foreign_keys = ON');
-
+    const sourceId = insertSource(vault, source, at);
     const session = new ImportSession(db, source.label, { sourceId, recordedAt: at, recordedBy: vault.clinician.id });
     const splitter = new BundleSplitter(source.label);
     const hash = createHash('sha256');
@@ -109,36 +100,123 @@ function runImport(vault: Vault, source: BundleSource, options: ImportOptions): 
       throw new FhirImportError(source.label, 'the file changed while it was being imported; nothing was imported');
     }
     session.finish();
-
-    const patients = [...session.touched.keys()];
-    for (const [patientId, counts] of session.touched) {
-      vault.audit('import.fhir', patientId, { file: source.label, sourceId, counts });
-    }
-    const detail: SourceDetail = {
-      bundleType,
-      bytes,
-      resources: session.resources,
-      added: session.added,
-      updated: session.updated,
-      unchanged: session.unchanged,
-      notMapped: session.notMapped,
-      patients,
-    };
-    db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(JSON.stringify(detail), sourceId);
-    return {
-      file: source.label,
-      alreadyImported: false,
-      patients: namesOf(db, patients),
-      added: session.added,
-      unchanged: session.unchanged,
-      updated: session.updated,
-      notMapped: session.notMapped,
-      resources: session.resources,
-      seconds: (performance.now() - started) / 1000,
-    };
+    return recordImport(vault, source.label, sourceId, session, bundleType, bytes, started);
   };
   // One bundle, one transaction: a failed bundle leaves nothing behind.
   return vault.atomically(importAll);
+}
+
+export interface SlicedImportOptions {
+  /** Stops the import between slices; nothing of the bundle is written (an AbortError-like FhirImportError is thrown). */
+  readonly signal?: AbortSignal;
+  /** Called after each slice with how far the reading and checking got. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** The longest the import holds the thread before it lets other calls in (ms); 3 by default. */
+  readonly sliceMs?: number;
+}
+
+/** Bytes handed to the splitter at a time by the sliced import: small, so that a slice ends near its time budget. */
+const SLICE_CHUNK = 64 * 1024;
+const SLICE_MS = 3;
+
+/**
+ * The same import as importBundleText, for a core that answers other calls
+ * meanwhile (the API's import job): reading, checking and mapping run in
+ * slices of a few milliseconds, outside any transaction, with the thread
+ * handed back between them; then every row is written in one short
+ * transaction. So the bundle still appears whole or not at all, and a chart
+ * read waits at most one slice or that one write. Holds the mapped rows of
+ * the whole bundle until then (the text is in memory anyway).
+ */
+export async function importBundleTextSliced(vault: Vault, fileName: string, text: string, options: SlicedImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const bytes = Buffer.from(text, 'utf8');
+  const label = fileName.split(/[\\/]/).pop() || fileName;
+  const sha256 = sha256Hex(bytes);
+  const earlier = previousImport(vault.db, sha256);
+  if (earlier) return repeatReport(vault.db, label, earlier, started);
+
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const session = new ImportSession(vault.db, label, null);
+  const splitter = new BundleSplitter(label);
+  let sliceStarted = performance.now();
+  const pause = async (): Promise<void> => {
+    if (performance.now() - sliceStarted < sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new FhirImportError(label, 'the import was cancelled; nothing was imported');
+    if (!vault.isOpen) throw new VaultError('locked', `${label}: the vault locked during the import; nothing was imported`);
+    sliceStarted = performance.now();
+  };
+  let read = 0;
+  for (const chunk of slices(bytes, SLICE_CHUNK)) {
+    read += chunk.length;
+    for (const entry of splitter.push(chunk)) {
+      session.add(entry);
+      await pause();
+    }
+    checkHead(label, splitter.head, false);
+    options.onProgress?.({ resources: session.resources, bytes: read, totalBytes: bytes.length, maxBufferedBytes: splitter.maxBufferedBytes });
+  }
+  splitter.end();
+  const bundleType = checkHead(label, splitter.head, true);
+  session.finish();
+  await pause();
+
+  return vault.atomically(() => {
+    // The same bytes may have been imported meanwhile (another import running beside this one).
+    const previous = previousImport(vault.db, sha256);
+    if (previous) return repeatReport(vault.db, label, previous, started);
+    const at = vault.now().toISOString();
+    const sourceId = insertSource(vault, { label, sha256 }, at);
+    session.write({ sourceId, recordedAt: at, recordedBy: vault.clinician.id });
+    return recordImport(vault, label, sourceId, session, bundleType, bytes.length, started);
+  });
+}
+
+/** The bundle's `sources` row, inside the import's transaction. */
+function insertSource(vault: Vault, source: { label: string; sha256: string }, at: string): number {
+  const db = vault.db;
+  const sourceId = Number(
+    db
+      .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at) VALUES ('fhir-import', ?, ?, ?, ?)`)
+      .run(source.label, source.sha256, vault.clinician.id, at).lastInsertRowid,
+  );
+  // A resource may name a patient whose entry comes later in the bundle;
+  // the foreign keys are checked at commit, when it is there. (Reset by
+  // SQLite itself at the end of the transaction.)
+  db.pragma('defer_foreign_keys = ON');
+  return sourceId;
+}
+
+/** After the rows: one audit entry per patient, what the source held, and the report. */
+function recordImport(vault: Vault, label: string, sourceId: number, session: ImportSession, bundleType: string, bytes: number, started: number): ImportReport {
+  const db = vault.db;
+  const patients = [...session.touched.keys()];
+  for (const [patientId, counts] of session.touched) {
+    vault.audit('import.fhir', patientId, { file: label, sourceId, counts });
+  }
+  const detail: SourceDetail = {
+    bundleType,
+    bytes,
+    resources: session.resources,
+    added: session.added,
+    updated: session.updated,
+    unchanged: session.unchanged,
+    notMapped: session.notMapped,
+    patients,
+  };
+  db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(JSON.stringify(detail), sourceId);
+  return {
+    file: label,
+    alreadyImported: false,
+    patients: namesOf(db, patients),
+    added: session.added,
+    unchanged: session.unchanged,
+    updated: session.updated,
+    notMapped: session.notMapped,
+    resources: session.resources,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**

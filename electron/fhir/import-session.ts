@@ -4,10 +4,10 @@ import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { checkResource } from './datatypes';
 import { FhirImportError, TYPE_NAME, type EntryPlace } from './errors';
-import { mapperFor, type MapContext, type Mapper } from './mappers';
+import { mapperFor, type MapContext, type MappedRows, type Mapper } from './mappers';
 import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
 import { rewriteReferences } from './references';
-import { RowWriter, type Provenance } from './row-writer';
+import { RowWriter, type Original, type Provenance } from './row-writer';
 import { describeValidationError } from './zod-issue';
 
 /**
@@ -38,6 +38,17 @@ interface ParsedEntry {
   readonly fullUrl: string | undefined;
 }
 
+/** A resource checked and mapped, not yet written (a sliced import writes them all at the end, in one short transaction). */
+interface PlannedWrite {
+  readonly type: string;
+  readonly id: string;
+  readonly table: Mapper['table'];
+  readonly rows: MappedRows;
+  readonly original: Original;
+  readonly patientId: string;
+  readonly place: EntryPlace;
+}
+
 interface PendingPatient {
   readonly patientId: string;
   readonly place: EntryPlace;
@@ -61,17 +72,32 @@ export class ImportSession {
   private readonly vaultPatients = new Map<string, boolean>();
   private readonly deferred: RawEntry[] = [];
   private readonly pendingPatients: PendingPatient[] = [];
-  private readonly writer: RowWriter;
+  private writer: RowWriter | null;
+  /** The checked and mapped resources waiting for write() (a sliced import); unused when the writes go straight in. */
+  private readonly planned: PlannedWrite[] = [];
   private readonly patientExists: Statement;
   private readonly resolve = (reference: string): string | undefined => this.fullUrls.resolve(reference);
 
+  /**
+   * provenance: each resource is written as soon as it is checked, inside the
+   * caller's transaction (the CLI's streaming import: memory stays that of one
+   * entry). null: the import is sliced; add() and finish() only check and map,
+   * outside any transaction, and write(provenance) writes everything at the
+   * end in the caller's one transaction, so the bundle still appears whole.
+   */
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly file: string,
-    provenance: Provenance,
+    provenance: Provenance | null,
   ) {
-    this.writer = new RowWriter(db, provenance);
+    this.writer = provenance ? new RowWriter(db, provenance) : null;
     this.patientExists = db.prepare(`SELECT 1 FROM patients WHERE id = ?`).pluck();
+  }
+
+  /** Writes what a sliced import checked and mapped (constructed with provenance null), in the caller's transaction. */
+  write(provenance: Provenance): void {
+    this.writer = new RowWriter(this.db, provenance);
+    for (const plan of this.planned.splice(0)) this.apply(plan);
   }
 
   add(raw: RawEntry): void {
@@ -158,19 +184,26 @@ export class ImportSession {
     if (!validated.ok) throw this.error(describeValidationError(validated.error, resource), place);
     const id = resource.id as string; // the schema requires it
     const patientId = mapper.patientElement === null ? id : this.patientOf(resource, mapper.patientElement, place, final);
+    const context: MapContext = { patientId, refId };
+    const original: Original = { sourceRef: `${type}/${id}`, json: JSON.stringify(resource), hash: sha256Hex(canonicalJson(resource)) };
+    const plan: PlannedWrite = { type, id, table: mapper.table, rows: validated.toRows(context), original, patientId, place };
+    if (this.writer) this.apply(plan);
+    else this.planned.push(plan);
+  }
 
-    const sourceRef = `${type}/${id}`;
-    const hash = sha256Hex(canonicalJson(resource));
-    const existing = this.writer.find(mapper.table, id);
+  /** Writes one checked resource (or finds it unchanged) and counts what happened to it. */
+  private apply(plan: PlannedWrite): void {
+    const { type, id, original, patientId } = plan;
+    const writer = this.writer!;
+    const existing = writer.find(plan.table, id);
     let outcome: Outcome;
-    if (existing && existing.source_ref !== sourceRef) {
-      throw this.error(`id: already used by ${existing.source_ref ?? 'a record not imported from FHIR'} in this vault`, place);
+    if (existing && existing.source_ref !== original.sourceRef) {
+      throw this.error(`id: already used by ${existing.source_ref ?? 'a record not imported from FHIR'} in this vault`, plan.place);
     }
-    if (existing && existing.content_hash === hash) {
+    if (existing && existing.content_hash === original.hash) {
       outcome = 'unchanged';
     } else {
-      const context: MapContext = { patientId, refId };
-      this.writer.write(mapper.table, validated.toRows(context), { sourceRef, json: JSON.stringify(resource), hash }, existing !== undefined);
+      writer.write(plan.table, plan.rows, original, existing !== undefined);
       outcome = existing ? 'updated' : 'added';
     }
     this[outcome][type] = (this[outcome][type] ?? 0) + 1;

@@ -40,7 +40,7 @@
  * - Audit: one 'import.fhir' entry per patient in the bundle (detail: file,
  *   sourceId, counts), one 'export.fhir' per export, in the same transaction.
  */
-export { importBundleFile, importBundleText, type ImportOptions, type ImportProgress } from './import-bundle';
+export { importBundleFile, importBundleText, importBundleTextSliced, type ImportOptions, type ImportProgress, type SlicedImportOptions } from './import-bundle';
 export { exportPatientBundle } from './export-bundle';
 export { FhirImportError } from './errors';
 export { MAPPED_TYPES } from './mappers';

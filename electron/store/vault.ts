@@ -39,6 +39,8 @@ const PLAINTEXT_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  */
 export class Vault {
   private closed = false;
+  /** A second connection of an unlocked vault (openConnection): it writes no unlock or lock entry. */
+  private secondary = false;
 
   private constructor(
     readonly file: string,
@@ -131,13 +133,31 @@ export class Vault {
     return Vault.openUnwrapped(file, keyring, clinicianId, dataKey, options, detail);
   }
 
+  /**
+   * Another connection to a vault this process has unlocked, as the same
+   * clinician (the core's vault thread, which writes imports beside the core's
+   * own connection): no unlock entry is audited, nor a lock entry on close;
+   * the unlocked Vault writes those. The key is zeroed on close, as ever.
+   */
+  static openConnection(file: string, clinicianId: string, dataKey: Buffer, options: VaultOptions = {}): Vault {
+    let keyring: Keyring;
+    try {
+      keyring = loadKeyring(file);
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    return Vault.openUnwrapped(file, keyring, clinicianId, dataKey, options, null);
+  }
+
   private static openUnwrapped(
     file: string,
     keyring: Keyring,
     clinicianId: string,
     dataKey: Buffer,
     options: VaultOptions,
-    unlockDetail: Record<string, unknown> | undefined,
+    /** null: a second connection (openConnection), which audits no unlock. */
+    unlockDetail: Record<string, unknown> | undefined | null,
   ): Vault {
     let db: Db | undefined;
     try {
@@ -162,7 +182,8 @@ export class Vault {
         | undefined;
       if (!row) throw new VaultError('unknown-user', `${file}: clinician "${clinicianId}" has no active account in this vault`);
       const vault = new Vault(file, handle, keyring.vaultId, { id: row.id, displayName: row.display_name }, dataKey, options);
-      vault.audit('vault.unlock', null, unlockDetail);
+      if (unlockDetail === null) vault.secondary = true;
+      else vault.audit('vault.unlock', null, unlockDetail);
       return vault;
     } catch (error) {
       db?.close();
@@ -283,7 +304,7 @@ export class Vault {
   close(): void {
     if (this.closed) return;
     try {
-      this.audit('vault.lock');
+      if (!this.secondary) this.audit('vault.lock');
     } catch {
       // A read-only or full disk must not keep the key in memory.
     }

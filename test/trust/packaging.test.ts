@@ -82,7 +82,7 @@ describe('packaging configuration', () => {
     const out = mkdtempSync(join(tmpdir(), 'continuum-electron-build-'));
     try {
       execFileSync(process.execPath, [join(ROOT, 'scripts/build-electron.mjs'), out], { cwd: ROOT, stdio: 'pipe' });
-      expect(readdirSync(out).sort()).toEqual(['core-worker.cjs', 'decoder-thread.cjs', 'main.cjs', 'model-worker.cjs', 'preload.cjs']);
+      expect(readdirSync(out).sort()).toEqual(['core-worker.cjs', 'decoder-thread.cjs', 'main.cjs', 'model-worker.cjs', 'preload.cjs', 'vault-thread.cjs']);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

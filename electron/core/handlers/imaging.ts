@@ -39,12 +39,17 @@ export const imagingHandlers: HandlerMap = {
     return { ...header, base64: Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength).toString('base64') };
   },
   'imaging.import': (params, { session }) => {
+    const vault = session.requireVault();
     const bytes = Buffer.from(params.base64, 'base64');
-    return importDicomBytes(session.requireVault(), params.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    const file = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const options = {
       ...(params.patientId ? { patientId: params.patientId } : {}),
       ...(params.override ? { override: true } : {}),
       ...(params.chartId ? { chartId: params.chartId } : {}),
-    });
+    };
+    // Filed in the vault thread where the core has one: the core's thread keeps answering meanwhile.
+    const thread = session.vaultThread();
+    return thread ? thread.importDicom(params.fileName, file, options) : importDicomBytes(vault, params.fileName, file, options);
   },
 };
 

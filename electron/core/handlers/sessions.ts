@@ -6,8 +6,8 @@ import { citationLabel } from '../../agent/brief/citation-labels';
 import { briefFormat } from '../../agent/brief/format';
 import { LiveSession, Trajectory, type TrajectoryEvent, type TrajectorySink } from '../../agent/harness';
 import { VaultError } from '../../store/errors';
-import type { Vault } from '../../store/vault';
 import { logError } from '../log';
+import type { AppSession } from '../services/live-sessions';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
 import { activeChatModel } from './models';
@@ -22,34 +22,9 @@ import { activeChatModel } from './models';
 const APP_BUDGETS = { maxSteps: 80, maxTokens: 40_000, maxSeconds: 4 * 3600 } as const;
 const NO_MODEL = 'No model is selected: chat is disabled and the brief is written from the record alone. Choose a model in the model manager to chat.';
 
-interface AppSession {
-  readonly live: LiveSession;
-  readonly vault: Vault;
-  readonly view: SessionEvent[];
-  streaming: { agent: string; text: string } | null;
-  running: Promise<void> | null;
-}
-
-const registries = new WeakMap<Session, Map<string, AppSession>>();
-
-function sessionsOf(session: Session): Map<string, AppSession> {
-  let map = registries.get(session);
-  if (!map) {
-    map = new Map();
-    registries.set(session, map);
-  }
-  return map;
-}
-
+/** The session by that id, among the unlocked vault's (services/live-sessions.ts). */
 function find(session: Session, sessionId: string): AppSession {
-  const vault = session.requireVault();
-  const found = sessionsOf(session).get(sessionId);
-  if (!found) throw new VaultError('not-found', `no session ${sessionId}: it has ended or the vault was locked since; start a new one`);
-  if (found.vault !== vault) {
-    sessionsOf(session).delete(sessionId);
-    throw new VaultError('not-found', `session ${sessionId} ended when the vault was locked; start a new one`);
-  }
-  return found;
+  return session.liveSessions().get(sessionId);
 }
 
 /** What the chat panel shows of a trajectory event (model requests and raw answers stay in the file); `label` names a claim's citation for its chip. */
@@ -161,8 +136,8 @@ export const sessionHandlers: HandlerMap = {
     });
     file = new Trajectory(join(dir, `${live.sessionId}.jsonl`));
     for (const event of pending) file.record(event);
-    app = { live, vault, view, streaming: null, running: null };
-    sessionsOf(session).set(live.sessionId, app);
+    app = { live, view, streaming: null, running: null };
+    session.liveSessions().add(app);
     return { sessionId: live.sessionId, workflow: live.workflow.id, model: model?.id ?? null, chatDisabled: model ? null : NO_MODEL };
   },
   'session.send': (params, { session }) => {
@@ -240,7 +215,7 @@ export const sessionHandlers: HandlerMap = {
     const app = find(session, params.sessionId);
     app.live.end('completed');
     await app.running?.catch(() => undefined);
-    sessionsOf(session).delete(params.sessionId);
+    session.liveSessions().remove(params.sessionId);
     return { ended: true };
   },
 };

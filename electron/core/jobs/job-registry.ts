@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiResponse, MethodName } from '../../api/contract';
-import type { JobMethod, JobProgress, JobStatus } from '../../api/job-schemas';
+import type { JobKind, JobProgress, JobStatus } from '../../api/job-schemas';
 import { VaultError } from '../../store/errors';
 
 /** What a running job's handler gets: its stop signal and where to report how far it got. */
@@ -20,14 +20,24 @@ interface Job {
   readonly ended: Promise<ApiResponse<MethodName>>;
 }
 
-/** What a job of each method is called in a message. */
-const NOUN: Record<JobMethod, string> = { 'documents.upload': 'upload', 'models.download': 'download of' };
+/** Why a second job of a kind under the same key is refused, in a message. */
+const ALREADY: Record<JobKind, (key: string) => string> = {
+  'documents.upload': (key) => `upload ${key} is already running`,
+  'models.download': (key) => `download of ${key} is already running`,
+  'import.fhirBundle': (key) => `FHIR import ${key} is already running`,
+  'pacs.pull': (key) => `pull ${key} is already running`,
+  'models.select': () => 'a model is already loading; wait for it to finish',
+  'models.add': () => 'a model is already loading; wait for it to finish',
+};
+
+/** Job kinds that share their keys: one model loads at a time, whether selected or added. */
+const SHARED_KEYS: ReadonlySet<JobKind> = new Set(['models.select', 'models.add']);
 
 /** Finished jobs kept for 'jobs.result' and 'jobs.list' (a reloaded renderer asks for them). */
 const KEEP_FINISHED = 20;
 
 /**
- * The core's jobs: long work (OCR now; imports, pulls, model loads next)
+ * The core's jobs: long work (OCR, FHIR imports, PACS pulls)
  * started by one call and followed by others. A job runs beside the core's
  * other calls, never in the writer queue (electron/core/core-calls.ts); its
  * status is answered at once, whatever it is doing. The Session owns the
@@ -41,8 +51,8 @@ export class JobRegistry {
   constructor(private readonly onActivity: () => void = () => undefined) {}
 
   /** Starts `run` as a job of `method` and answers at once; refused while a job of that method with the same key runs. */
-  start(method: JobMethod, run: JobRun, key: string | null = null): { status: JobStatus; ended: Promise<ApiResponse<MethodName>> } {
-    if (key !== null && this.running(method, key)) throw new VaultError('invalid-input', `${NOUN[method]} ${key} is already running`);
+  start(method: JobKind, run: JobRun, key: string | null = null): { status: JobStatus; ended: Promise<ApiResponse<MethodName>> } {
+    if (key !== null && this.runningKey(key, method)) throw new VaultError('invalid-input', ALREADY[method](key));
     const controller = new AbortController();
     const status: JobStatus = { id: `job-${randomUUID()}`, method, state: 'running', progress: null, startedAt: new Date().toISOString(), endedAt: null, error: null };
     const control: JobControl = {
@@ -77,9 +87,18 @@ export class JobRegistry {
   }
 
   /** The running job of `method` the caller named `key` (an uploadId), if any. */
-  running(method: JobMethod, key: string): JobStatus | null {
+  running(method: JobKind, key: string): JobStatus | null {
     for (const job of this.jobs.values()) if (job.status.method === method && job.key === key && job.status.state === 'running') return { ...job.status };
     return null;
+  }
+
+  /** A running job under `key` of `method`, or of any kind sharing the key (a model load: select and add). */
+  private runningKey(key: string, method: JobKind): boolean {
+    for (const job of this.jobs.values()) {
+      if (job.key !== key || job.status.state !== 'running') continue;
+      if (job.status.method === method || (SHARED_KEYS.has(job.status.method) && SHARED_KEYS.has(method))) return true;
+    }
+    return false;
   }
 
   list(): JobStatus[] {

@@ -9,7 +9,7 @@ import { BINARY_CONTENT_TYPE, encodeBinaryPrefix } from '../../api/binary-envelo
 import { bodyLimit, isUploadMethod } from '../../api/body-limits';
 import { isBinaryMethodName, type ApiResponse, type MethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
-import { releaseUploadMemory } from '../../core/release-memory';
+import { releaseUploadMemorySoon } from '../../core/release-memory';
 import { contentTypeOf } from '../content-types';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { HostSessions, type AccessLevel, type Authenticated, type SessionTiming } from './host-sessions';
@@ -217,7 +217,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 200, lockedForThisWindow(), auth.rotated, true);
     }
     // An upload's body, its text and its parsed params are garbage once answered: collected then, not whenever V8 gets to it.
-    if (isUploadMethod(name)) res.once('close', () => setImmediate(releaseUploadMemory));
+    if (isUploadMethod(name)) res.once('close', releaseUploadMemorySoon);
     const params = isUploadMethod(name) ? await receiveUpload(req, res, length) : await receiveSmall(req, res, length);
     if (params === undefined) return;
 

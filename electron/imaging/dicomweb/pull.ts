@@ -2,7 +2,7 @@ import type { DicomImportOutcome } from '../../api/imaging-schemas';
 import type { Vault } from '../../store/vault';
 import { readDicomHeader } from '../dicom-header';
 import { ImagingError } from '../imaging-error';
-import { importDicomBytes } from '../import-dicom';
+import { importDicomBytes, type DicomImportOptions } from '../import-dicom';
 import { loadChartPatients, matchPatient, type ChartPatient } from '../match-patient';
 import { DicomWebError } from './dicomweb-error';
 import { chartForPull } from './pacs-patient-ids';
@@ -27,6 +27,11 @@ export interface PullOptions {
    * Give the same signal to connectPacs so that a request under way is cut too.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Files one instance (the core's vault thread, off the core's thread);
+   * importDicomBytes on this vault by default.
+   */
+  readonly importInstance?: (file: string, bytes: Uint8Array, options: DicomImportOptions, charts: readonly ChartPatient[]) => DicomImportOutcome | Promise<DicomImportOutcome>;
 }
 
 export interface PullSummary {
@@ -91,11 +96,12 @@ export async function pullFromPacs(vault: Vault, pacs: PacsConnection, options: 
   await options.onProgress?.({ kind: 'found', studies: studies.size, instances: instances.length });
 
   const charts = loadChartPatients(vault.db);
+  const file = options.importInstance ?? ((name: string, bytes: Uint8Array, how: DicomImportOptions, known: readonly ChartPatient[]) => importDicomBytes(vault, name, bytes, how, known));
   for (const [index, instance] of instances.entries()) {
     if (options.signal?.aborted) return cancelled();
     let outcome: DicomImportOutcome;
     try {
-      outcome = await pullOne(vault, pacs, instance, chart.id, charts);
+      outcome = await pullOne(vault, pacs, instance, chart.id, charts, file);
     } catch (error) {
       // A request cut by Cancel fails like a lost connection: the signal says which it was.
       if (options.signal?.aborted) return cancelled();
@@ -108,48 +114,55 @@ export async function pullFromPacs(vault: Vault, pacs: PacsConnection, options: 
   return summary();
 }
 
-async function pullOne(vault: Vault, pacs: PacsConnection, instance: InstanceMatch, patientId: string, charts: readonly ChartPatient[]): Promise<DicomImportOutcome> {
-  const file = instanceUrl(pacs, instance);
+async function pullOne(
+  vault: Vault,
+  pacs: PacsConnection,
+  instance: InstanceMatch,
+  patientId: string,
+  charts: readonly ChartPatient[],
+  file: NonNullable<PullOptions['importInstance']>,
+): Promise<DicomImportOutcome> {
+  const url = instanceUrl(pacs, instance);
   const there = alreadyThere(vault, instance.sopInstanceUid);
   if (there) {
     const elsewhere = there.patientId === patientId ? '' : ' (under another chart)';
-    return { ...outcome(file, 'already-imported', `${file}: already in the vault${elsewhere}`), ...there };
+    return { ...outcome(url, 'already-imported', `${url}: already in the vault${elsewhere}`), ...there };
   }
   let bytes: Uint8Array;
   try {
     bytes = await retrieveInstance(pacs, instance);
   } catch (error) {
-    if (error instanceof DicomWebError && error.concernsOneObject) return outcome(file, 'rejected', error.message);
+    if (error instanceof DicomWebError && error.concernsOneObject) return outcome(url, 'rejected', error.message);
     throw error;
   }
 
   let header;
   try {
-    header = readDicomHeader(file, bytes);
+    header = readDicomHeader(url, bytes);
   } catch (error) {
-    if (error instanceof ImagingError) return outcome(file, 'rejected', error.message);
+    if (error instanceof ImagingError) return outcome(url, 'rejected', error.message);
     throw error;
   }
   if (header.sopInstanceUid !== instance.sopInstanceUid || header.studyInstanceUid !== instance.studyUid) {
-    return outcome(file, 'rejected', `${file}: the PACS sent instance ${header.sopInstanceUid} of study ${header.studyInstanceUid} instead; not stored`);
+    return outcome(url, 'rejected', `${url}: the PACS sent instance ${header.sopInstanceUid} of study ${header.studyInstanceUid} instead; not stored`);
   }
   const match = matchPatient(header.patient, charts);
-  if (match.kind === 'matched' && match.patientId === patientId) return importDicomBytes(vault, file, bytes, {}, charts);
+  if (match.kind === 'matched' && match.patientId === patientId) return file(url, bytes, {}, charts);
   if (match.kind === 'ambiguous' && match.candidates.some((c) => c.id === patientId)) {
     // Several charts fit (a duplicated chart, a shared identifier). The clinician named one: if it
     // fits on its own, with nothing contradicting it, that choice decides, as with `dicom import --patient`.
     const asked = charts.filter((c) => c.id === patientId);
-    if (matchPatient(header.patient, asked).kind === 'matched') return importDicomBytes(vault, file, bytes, { patientId }, charts);
+    if (matchPatient(header.patient, asked).kind === 'matched') return file(url, bytes, { patientId }, charts);
   }
   if (match.kind === 'matched') {
     const other = charts.find((c) => c.id === match.patientId)!;
     return {
-      ...outcome(file, 'ambiguous', `${file}: its patient data match chart ${other.id} (on ${match.matchedOn.join(', ')}), not ${patientId}; not stored`),
+      ...outcome(url, 'ambiguous', `${url}: its patient data match chart ${other.id} (on ${match.matchedOn.join(', ')}), not ${patientId}; not stored`),
       candidates: [{ id: other.id, name: other.name, birthDate: other.birthDate, matchedOn: match.matchedOn }],
     };
   }
-  if (match.kind === 'ambiguous') return { ...outcome(file, 'ambiguous', `${file}: ${match.reason}; not stored`), candidates: match.candidates };
-  return outcome(file, 'no-match', `${file}: ${match.reason}; not stored`);
+  if (match.kind === 'ambiguous') return { ...outcome(url, 'ambiguous', `${url}: ${match.reason}; not stored`), candidates: match.candidates };
+  return outcome(url, 'no-match', `${url}: ${match.reason}; not stored`);
 }
 
 function alreadyThere(vault: Vault, sopInstanceUid: string): { patientId: string; studyId: string; instanceId: string } | undefined {

@@ -24,6 +24,7 @@ const INES = { name: 'Ines Duarte', birthDate: '1958-09-12' };
 const longScan = labReport(11, { width: 2480, height: 3508, fontPx: 44, patient: INES }).png.toString('base64');
 const shortScan = labReport(12, { width: 900, height: 320, fontPx: 22, maxLabs: 2, patient: INES }).png.toString('base64');
 const PATIENT = 'f0c1d2e3-0000-4000-8000-000000000019';
+const OTHER = 'f0c1d2e3-0000-4000-8000-000000000020';
 const bundle = {
   resourceType: 'Bundle',
   type: 'transaction',
@@ -134,6 +135,22 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
     const { document: filed, pendingId } = outcome.value as Result<'documents.upload'>;
     expect(pendingId).toBeNull();
     expect((await call(core, 'documents.list', { patientId })).documents.map((d) => d.id)).toEqual([filed?.id]);
+  });
+
+  it('a FHIR import is a job: it answers at once, is listed, and its result is the import report; a bad bundle fails with nothing written', async () => {
+    const other = { ...bundle, entry: [{ ...bundle.entry[0]!, fullUrl: `urn:uuid:${OTHER}`, resource: { ...bundle.entry[0]!.resource, id: OTHER, name: [{ given: ['Rui'], family: 'Duarte' }] } }] };
+    const { job } = await call(core, 'import.startFhirBundle', { fileName: 'rui.json', content: JSON.stringify(other) });
+    expect(job).toMatchObject({ method: 'import.fhirBundle', state: 'running' });
+    const outcome = await call(core, 'jobs.result', { jobId: job.id });
+    expect(outcome.job).toMatchObject({ id: job.id, state: 'done', error: null });
+    expect(outcome.value).toMatchObject({ file: 'rui.json', alreadyImported: false, added: { Patient: 1 } });
+    expect((await call(core, 'jobs.list', {})).jobs.map((j) => j.id)).toContain(job.id);
+
+    const broken = JSON.stringify({ ...other, entry: [...other.entry, { resource: { resourceType: 'Observation', id: 'o-1', status: 'final' } }] });
+    const before = (await call(core, 'patients.list', {})).patients.length;
+    const failed = await core.invoke('import.fhirBundle', { fileName: 'broken.json', content: broken });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await call(core, 'patients.list', {})).patients.length).toBe(before);
   });
 
   it('a job that fails says why; locking the vault forgets every job', async () => {

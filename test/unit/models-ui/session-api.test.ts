@@ -68,6 +68,27 @@ describe('models over the contract', () => {
     expect(page.events).toEqual([{ type: 'notice', message: started.chatDisabled }]);
     await call('session.end', { sessionId: started.sessionId });
   });
+
+  it('locking the vault ends its sessions: after the next unlock the old one is not found', async () => {
+    const { sessionId } = await call('session.start', { patientId });
+    await call('vault.lock', {});
+    await call('vault.unlock', { clinicianId: 'dr.ada', passphrase: 'a long clinic passphrase 2024' });
+    expect(await failure('session.events', { sessionId, after: 0 })).toBe(`no session ${sessionId}: it has ended or the vault was locked since; start a new one`);
+  });
+
+  it('a model load is a job: writers are answered while it loads, and a second load is refused until it ends', async () => {
+    const events: string[] = [];
+    const loading = call('models.select', { dir: join(models, 'tiny') }).then((state) => {
+      events.push('load answered');
+      return state;
+    });
+    expect(await failure('models.select', { dir: join(models, 'damaged') })).toBe('a model is already loading; wait for it to finish');
+    await call('pacs.saveSettings', { url: 'http://127.0.0.1:8042/dicom-web', user: '' });
+    events.push('writer answered');
+    expect((await loading).active).toBe(join(models, 'tiny'));
+    expect(events).toEqual(['writer answered', 'load answered']);
+    expect((await call('models.select', { dir: null })).active).toBeNull();
+  });
 });
 
 describe('a session with the tiny model', () => {

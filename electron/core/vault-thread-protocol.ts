@@ -1,0 +1,34 @@
+import type { DicomImportOutcome } from '../api/imaging-schemas';
+import type { ImportReport } from '../api/schemas';
+import type { DicomImportOptions } from '../imaging/import-dicom';
+import type { ChartPatient } from '../imaging/match-patient';
+import type { CipherSettings } from '../store/keyring';
+import type { VaultErrorCode } from '../store/errors';
+
+/** What the vault thread is given: the unlocked vault, its key (zeroed there once used), and where it says it has closed. */
+export interface VaultThreadData {
+  readonly file: string;
+  readonly cipher: CipherSettings;
+  readonly clinicianId: string;
+  readonly key: Uint8Array;
+  /** How often the thread checkpoints the write-ahead log. */
+  readonly everyMs: number;
+  /** Set to 1 by the thread once its connection is closed (VaultThread.dispose waits on it). */
+  readonly closed: Int32Array;
+}
+
+export type ToVaultThread =
+  | { readonly type: 'fhir'; readonly id: number; readonly fileName: string; readonly text: string; readonly cancel: Int32Array }
+  | { readonly type: 'dicom'; readonly id: number; readonly fileName: string; readonly bytes: Uint8Array; readonly options: DicomImportOptions; readonly charts?: readonly ChartPatient[] | undefined }
+  | { readonly type: 'close' };
+
+/** A failure as the core reports it: a VaultError's code and one-line message, or an internal error (logged there). */
+export interface ThreadError {
+  readonly code: VaultErrorCode | null;
+  readonly message: string;
+}
+
+export type FromVaultThread =
+  | { readonly type: 'progress'; readonly id: number; readonly resources: number; readonly bytes: number; readonly totalBytes: number }
+  | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly value: ImportReport | DicomImportOutcome }
+  | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: ThreadError };
