@@ -4,6 +4,16 @@ import type { CipherSettings } from './keyring';
 export type Db = Database.Database;
 
 /**
+ * A handle for read paths: it prepares statements and nothing else (no
+ * exec, pragma or transaction), so a function typed to take a Db (a write)
+ * cannot be handed one. The vault's reader() is such a handle, on its own
+ * connection opened read-only with `query_only`, so a write SQL statement
+ * prepared through it is refused by SQLite too. A Db is a ReadDb: read
+ * queries take a ReadDb and serve writers as well.
+ */
+export type ReadDb = Pick<Db, 'prepare'>;
+
+/**
  * SQLCipher 3 settings (cipher=sqlcipher, legacy=3) so that Debian's
  * `sqlcipher` 3.4 can open a vault as the recovery path. The data key is a
  * raw 256-bit key, so the SQLCipher KDF is skipped: our own scrypt keyring
