@@ -9,14 +9,6 @@ import type { Db, ReadDb } from '../store/sqlite';
 
 // --- documents ------------------------------------------------------------
 
-export function insertDocumentSource(db: Db, row: { label: string; sha256: string; clinicianId: string; at: string; detail: string }): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-      .run(row.label, row.sha256, row.clinicianId, row.at, row.detail).lastInsertRowid,
-  );
-}
-
 export function insertDocument(
   db: Db,
   row: { id: string; patientId: string; title: string; mediaType: string; pageCount: number; content: Buffer; text: string; at: string; sourceId: number; clinicianId: string },

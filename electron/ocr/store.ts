@@ -6,6 +6,7 @@ import type { Proposal } from './extract';
 import type { Box, OcrMediaType, OcrPage } from './types';
 import type { IdentityCheck } from '../api/identity-schemas';
 import { requirePatient } from '../store/queries/patients';
+import { insertSource } from '../store/queries/sources';
 import * as q from './queries';
 
 /** What was compared, without the names themselves: field by field, agrees, differs or unknown. */
@@ -53,7 +54,8 @@ export function saveDocument(
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     // How the document was read, when the clinician must know (only page 1 of a fax TIFF): kept with its source.
     const notices = input.pages.flatMap((p) => (p.notice ? [p.notice] : []));
-    const sourceId = q.insertDocumentSource(db, {
+    const sourceId = insertSource(db, {
+      kind: 'document',
       label: input.title,
       sha256,
       clinicianId: vault.clinician.id,

@@ -17,6 +17,8 @@ describe('SQL only in query modules', () => {
   it.each([
     ['electron/model/x.ts', QUERY],
     ['electron/ocr/x.ts', QUERY],
+    ['electron/imaging/photos/x.ts', QUERY],
+    ['electron/imaging/queries-helper.ts', QUERY],
     ['electron/host/x.ts', `import type { Vault } from '../store/vault';\nexport const f = (vault: Vault) => vault.db.prepare('DELETE FROM facts').run();`],
     ['electron/model/queries-helper.ts', QUERY],
   ])('%s: refuses a .prepare(', async (file, code) => {
