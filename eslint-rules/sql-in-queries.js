@@ -18,7 +18,6 @@ import { basename, relative, sep } from 'node:path';
 // add none.
 const NOT_YET_MOVED = [
   'electron/evidence/',
-  'electron/agent/',
   'electron/fhir/',
   'electron/identity/',
   'electron/cli/',

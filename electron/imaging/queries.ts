@@ -4,7 +4,7 @@ import { SUPPORTED_TRANSFER_SYNTAXES as SYNTAX_NAMES, type DicomHeader } from '.
 import { ImagingError } from './imaging-error';
 
 /** A patient's DICOM studies, newest first, with series and instances (no pixel data). */
-export function listStudies(db: Db, patientId: string): ImagingStudy[] {
+export function listStudies(db: ReadDb, patientId: string): ImagingStudy[] {
   const studies = db
     .prepare(
       `SELECT id, study_uid, started_at, description, accession_number, modality, dicom_patient FROM imaging_studies
@@ -54,7 +54,7 @@ export function listStudies(db: Db, patientId: string): ImagingStudy[] {
 }
 
 /** One instance's Part 10 bytes, for the viewer; throws not-found for another patient's or an unknown id. */
-export function instanceBytes(db: Db, instanceId: string): { patientId: string; bytes: Buffer } {
+export function instanceBytes(db: ReadDb, instanceId: string): { patientId: string; bytes: Buffer } {
   const row = db
     .prepare(`SELECT i.patient_id AS patientId, m.content AS content FROM imaging_instances i JOIN images m ON m.id = i.image_id WHERE i.id = ?`)
     .get(instanceId) as { patientId: string; content: Buffer | null } | undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTime, recordCitation } from '../../api/schemas';
-import { confirmedFindings, lesionMeasurements, patientImages } from './imaging-reads';
+import { confirmedFindings, lesionMeasurements, patientImages } from './imaging-queries';
 import { defineTool, type RoleId } from './tool';
 
 /**

@@ -6,6 +6,7 @@ import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
 import * as q from '../brief/brief-queries';
 import { periodSummaries } from '../brief/period-summaries';
+import { visitSummaryNotes } from './queries';
 import { defineTool } from './tool';
 
 /**
@@ -73,12 +74,7 @@ export const visitSummaries = defineTool({
   sideEffect: 'read',
   roles: ['memory', 'orchestrator'],
   run: (input, { vault, patientId }) => ({
-    summaries: vault.db
-      .prepare(
-        `SELECT id, title, body, written_at AS writtenAt FROM notes WHERE patient_id = ? AND title LIKE 'Visit summary%'
-         ORDER BY written_at DESC LIMIT ?`,
-      )
-      .all(patientId, input.limit ?? 5) as Array<{ id: string; title: string; body: string; writtenAt: string }>,
+    summaries: visitSummaryNotes(vault.db, patientId, input.limit ?? 5),
   }),
 });
 

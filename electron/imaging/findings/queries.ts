@@ -23,21 +23,21 @@ interface FindingRow {
 }
 
 /** A patient's findings, pending first, then newest first. */
-export function listFindings(db: Db, patientId: string): ImagingFindingDto[] {
+export function listFindings(db: ReadDb, patientId: string): ImagingFindingDto[] {
   const rows = db
     .prepare(`SELECT * FROM imaging_findings WHERE patient_id = ? ORDER BY status <> 'pending', proposed_at DESC, rowid DESC`)
     .all(patientId) as FindingRow[];
   return rows.map(toDto);
 }
 
-export function getFinding(db: Db, findingId: string): ImagingFindingDto {
+export function getFinding(db: ReadDb, findingId: string): ImagingFindingDto {
   const row = db.prepare(`SELECT * FROM imaging_findings WHERE id = ?`).get(findingId) as FindingRow | undefined;
   if (!row) throw new ImagingError('not-found', `finding ${findingId} is not in the vault`);
   return toDto(row);
 }
 
 /** The image finding a memory fact was confirmed from, or null for any other fact: what a citation opens. */
-export function findingForFact(db: Db, factId: string): ImagingFindingDto | null {
+export function findingForFact(db: ReadDb, factId: string): ImagingFindingDto | null {
   const row = db.prepare(`SELECT * FROM imaging_findings WHERE fact_id = ?`).get(factId) as FindingRow | undefined;
   return row ? toDto(row) : null;
 }
@@ -69,7 +69,7 @@ function toDto(r: FindingRow): ImagingFindingDto {
  * null), newest first: the brief's "since the previous visit" lines, each
  * citing its fact.
  */
-export function confirmedFindingFacts(db: Db, patientId: string, since: string | null, limit = 5): Array<{ factId: string; statement: string }> {
+export function confirmedFindingFacts(db: ReadDb, patientId: string, since: string | null, limit = 5): Array<{ factId: string; statement: string }> {
   return db
     .prepare(
       `SELECT f.id AS factId, f.statement FROM imaging_findings g JOIN memory_facts f ON f.id = g.fact_id

@@ -20,19 +20,19 @@ interface PhotoRow {
 const PHOTO_COLUMNS = `id, patient_id, lesion_id, body_site, taken_at, taken_from, media_type, width, height, byte_length, calibration`;
 
 /** A patient's photos, oldest first, each with its calibration and lesion outlines measured. */
-export function listPhotos(db: Db, patientId: string): PhotoSummary[] {
+export function listPhotos(db: ReadDb, patientId: string): PhotoSummary[] {
   const rows = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? ORDER BY taken_at, recorded_at`).all(patientId) as PhotoRow[];
   return rows.map((row) => toSummary(db, row));
 }
 
-export function getPhoto(db: Db, photoId: string): PhotoSummary {
+export function getPhoto(db: ReadDb, photoId: string): PhotoSummary {
   const row = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = ?`).get(photoId) as PhotoRow | undefined;
   if (!row) throw new ImagingError('not-found', `photo ${photoId} is not in the vault`);
   return toSummary(db, row);
 }
 
 /** The photo's own file bytes (JPEG or PNG as imported), for the viewer and the DICOM export. */
-export function photoBytes(db: Db, photoId: string): { patientId: string; mediaType: string; bytes: Buffer } {
+export function photoBytes(db: ReadDb, photoId: string): { patientId: string; mediaType: string; bytes: Buffer } {
   const row = db
     .prepare(`SELECT p.patient_id AS patientId, p.media_type AS mediaType, i.content AS content FROM photos p JOIN images i ON i.id = p.image_id WHERE p.id = ?`)
     .get(photoId) as { patientId: string; mediaType: string; content: Buffer | null } | undefined;
@@ -40,13 +40,13 @@ export function photoBytes(db: Db, photoId: string): { patientId: string; mediaT
   return { patientId: row.patientId, mediaType: row.mediaType, bytes: row.content };
 }
 
-export function listLesions(db: Db, patientId: string): Lesion[] {
+export function listLesions(db: ReadDb, patientId: string): Lesion[] {
   return db
     .prepare(`SELECT id, patient_id AS patientId, name, body_site AS bodySite, created_at AS createdAt FROM lesions WHERE patient_id = ? ORDER BY body_site, name`)
     .all(patientId) as Lesion[];
 }
 
-export function getLesion(db: Db, lesionId: string): Lesion {
+export function getLesion(db: ReadDb, lesionId: string): Lesion {
   const lesion = db.prepare(`SELECT id, patient_id AS patientId, name, body_site AS bodySite, created_at AS createdAt FROM lesions WHERE id = ?`).get(lesionId) as
     | Lesion
     | undefined;
@@ -55,7 +55,7 @@ export function getLesion(db: Db, lesionId: string): Lesion {
 }
 
 /** One lesion's measurements over time: every photo with an outline of it, oldest first. */
-export function lesionHistory(db: Db, lesionId: string): { lesion: Lesion; points: LesionPoint[] } {
+export function lesionHistory(db: ReadDb, lesionId: string): { lesion: Lesion; points: LesionPoint[] } {
   const lesion = getLesion(db, lesionId);
   const rows = db
     .prepare(
@@ -87,7 +87,7 @@ export function parseCalibration(json: string | null): PhotoCalibration | null {
   return json ? (JSON.parse(json) as PhotoCalibration) : null;
 }
 
-function toSummary(db: Db, row: PhotoRow): PhotoSummary {
+function toSummary(db: ReadDb, row: PhotoRow): PhotoSummary {
   const calibration = parseCalibration(row.calibration);
   const spacing = photoSpacing(calibration);
   const outlines = (db.prepare(`SELECT lesion_id, points FROM lesion_outlines WHERE photo_id = ? ORDER BY lesion_id`).all(row.id) as Array<{ lesion_id: string; points: string }>).map(

@@ -17,6 +17,7 @@ describe('SQL only in query modules', () => {
   it.each([
     ['electron/model/x.ts', QUERY],
     ['electron/ocr/x.ts', QUERY],
+    ['electron/agent/tools/x.ts', `import type { Vault } from '../../store/vault';\nexport const f = (vault: Vault) => vault.db.prepare('DELETE FROM facts').run();`],
     ['electron/imaging/photos/x.ts', QUERY],
     ['electron/imaging/queries-helper.ts', QUERY],
     ['electron/host/x.ts', `import type { Vault } from '../store/vault';\nexport const f = (vault: Vault) => vault.db.prepare('DELETE FROM facts').run();`],
