@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/sqlite';
 import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
 import { canonicalJson, sha256Hex } from './canonical-json';
@@ -7,7 +6,7 @@ import { FhirImportError, TYPE_NAME, type EntryPlace } from './errors';
 import { mapperFor, type MapContext, type Mapper } from './mappers';
 import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
 import { rewriteReferences } from './references';
-import { RowWriter, type Provenance } from './row-writer';
+import { patientLookup, RowWriter, type Provenance } from './row-queries';
 import { describeValidationError } from './zod-issue';
 
 /**
@@ -62,7 +61,7 @@ export class ImportSession {
   private readonly deferred: RawEntry[] = [];
   private readonly pendingPatients: PendingPatient[] = [];
   private readonly writer: RowWriter;
-  private readonly patientExists: Statement;
+  private readonly patientExists: (patientId: string) => boolean;
   private readonly resolve = (reference: string): string | undefined => this.fullUrls.resolve(reference);
 
   constructor(
@@ -71,7 +70,7 @@ export class ImportSession {
     provenance: Provenance,
   ) {
     this.writer = new RowWriter(db, provenance);
-    this.patientExists = db.prepare(`SELECT 1 FROM patients WHERE id = ?`).pluck();
+    this.patientExists = patientLookup(db);
   }
 
   add(raw: RawEntry): void {
@@ -207,7 +206,7 @@ export class ImportSession {
   private inVault(patientId: string): boolean {
     let known = this.vaultPatients.get(patientId);
     if (known === undefined) {
-      known = this.patientExists.get(patientId) !== undefined;
+      known = this.patientExists(patientId);
       this.vaultPatients.set(patientId, known);
     }
     return known;

@@ -17,3 +17,8 @@ export function insertSource(
       .run(row.kind, row.label, row.sha256, row.clinicianId, row.at, row.detail).lastInsertRowid,
   );
 }
+
+/** The report of an import, kept on its source row once the import has finished. */
+export function setSourceDetail(db: Db, sourceId: number, detail: string): void {
+  db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(detail, sourceId);
+}

@@ -17,6 +17,9 @@ describe('SQL only in query modules', () => {
   it.each([
     ['electron/model/x.ts', QUERY],
     ['electron/ocr/x.ts', QUERY],
+    ['electron/core/handlers/x.ts', QUERY],
+    ['electron/cli/commands/x.ts', QUERY],
+    ['electron/fhir/x.ts', QUERY],
     ['electron/agent/tools/x.ts', `import type { Vault } from '../../store/vault';\nexport const f = (vault: Vault) => vault.db.prepare('DELETE FROM facts').run();`],
     ['electron/imaging/photos/x.ts', QUERY],
     ['electron/imaging/queries-helper.ts', QUERY],
