@@ -1,4 +1,4 @@
-import type { Db } from '../../store/sqlite';
+import { readerAsDb, type ReadDb } from '../../store/sqlite';
 import { citeRecord, type Claim } from '../grounding/citation';
 import { verifyClaim, type VerifiedClaim } from '../grounding/verifier';
 import { conditionsBeganIn, medicationsStartedIn, visitsIn, yearsOfRecord } from './brief-queries';
@@ -17,12 +17,12 @@ const MAX_NAMED = 4;
  * Each line cites the records it names and passes the verifier like any
  * other claim; the full records stay one tool call away.
  */
-export function periodSummaries(db: Db, patientId: string, before: string): PeriodSummary[] {
+export function periodSummaries(db: ReadDb, patientId: string, before: string): PeriodSummary[] {
   const years = yearsOfRecord(db, patientId, before);
-  return years.map((year) => ({ year, lines: linesFor(db, patientId, year).map((claim) => verifyClaim(db, patientId, claim)) }));
+  return years.map((year) => ({ year, lines: linesFor(db, patientId, year).map((claim) => verifyClaim(readerAsDb(db), patientId, claim)) }));
 }
 
-function linesFor(db: Db, patientId: string, year: string): Claim[] {
+function linesFor(db: ReadDb, patientId: string, year: string): Claim[] {
   const inYear = { from: `${year}-01-01`, to: `${year}-12-31\uffff` };
   const lines: Claim[] = [];
   const visits = visitsIn(db, patientId, inYear);
