@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import layers from './eslint-rules/layers.js';
+import sqlInQueries from './eslint-rules/sql-in-queries.js';
+
+const continuum = { rules: { ...layers.rules, ...sqlInQueries.rules } };
 
 // The layers of Continuum, enforced here rather than by comments (the table
 // is LAYERS in eslint-rules/layers.js):
@@ -13,6 +16,8 @@ import layers from './eslint-rules/layers.js';
 //   electron/store imports nothing above it (only itself, the contract and
 //   electron/clinical's reference tables, which import nothing of the core); electron/agent no host and no CLI.
 // - one folder each owns onnxruntime-node and node-llama-cpp (electron/model) and tesseract.js (electron/ocr).
+// - SQL (`.prepare(`) only in electron/store/ and in a domain's query module,
+//   a file named `*queries.ts` beside its code (eslint-rules/sql-in-queries.js).
 // Do not relax these rules; add a module to the right layer instead.
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'types/electron/', 'test-artifacts/', 'bench-results/', 'coverage/'] },
@@ -32,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.{ts,mjs,cjs,js}', 'renderer/**/*.{ts,tsx}'],
-    plugins: { continuum: layers },
-    rules: { 'continuum/layers': 'error' },
+    plugins: { continuum },
+    rules: { 'continuum/layers': 'error', 'continuum/sql-in-queries': 'error' },
   },
 );

@@ -2,6 +2,7 @@ import { VaultError } from '../store/errors';
 import type { Db } from '../store/sqlite';
 import type { Vault } from '../store/vault';
 import { rewriteReferences } from './references';
+import { patientColumns, patientResource, patientTableResources } from './row-queries';
 import { PATIENT_TABLES } from './tables';
 import type { FhirBundle, FhirBundleEntry, FhirResource } from './types';
 
@@ -22,12 +23,11 @@ export function exportPatientBundle(vault: Vault, patientId: string): FhirBundle
   const db = vault.db;
   return vault.write(() =>
     db.transaction((): FhirBundle => {
-      const patient = db.prepare(`SELECT resource FROM patients WHERE id = ?`).get(patientId) as { resource: string | null } | undefined;
-      if (!patient) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
-      const resources: FhirResource[] = [patient.resource ? (JSON.parse(patient.resource) as FhirResource) : patientFromColumns(db, patientId)];
+      const patient = patientResource(db, patientId);
+      if (patient === undefined) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
+      const resources: FhirResource[] = [patient ? (JSON.parse(patient) as FhirResource) : patientFromColumns(db, patientId)];
       for (const table of PATIENT_TABLES) {
-        const rows = db.prepare(`SELECT resource FROM ${table} WHERE patient_id = ? AND resource IS NOT NULL ORDER BY rowid`).pluck();
-        for (const json of rows.iterate(patientId) as IterableIterator<string>) resources.push(JSON.parse(json) as FhirResource);
+        for (const json of patientTableResources(db, table, patientId)) resources.push(JSON.parse(json) as FhirResource);
       }
       // A resource imported before its target (in an earlier bundle) may
       // still say "urn:uuid:<id>"; within this bundle that is the target's
@@ -51,13 +51,7 @@ export function exportPatientBundle(vault: Vault, patientId: string): FhirBundle
 
 /** A Patient for a row that was not imported from FHIR (none is, yet): what the columns say. */
 function patientFromColumns(db: Db, patientId: string): FhirResource {
-  const row = db.prepare(`SELECT family, given, birth_date, sex, deceased_at FROM patients WHERE id = ?`).get(patientId) as {
-    family: string | null;
-    given: string | null;
-    birth_date: string | null;
-    sex: string | null;
-    deceased_at: string | null;
-  };
+  const row = patientColumns(db, patientId);
   const name: Record<string, unknown> = {};
   if (row.family) name.family = row.family;
   if (row.given) name.given = row.given.split(' ');

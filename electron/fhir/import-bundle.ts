@@ -11,6 +11,8 @@ import { sha256Hex } from './canonical-json';
 import { FhirImportError, safeTypeName } from './errors';
 import { ImportSession, type Counts } from './import-session';
 import { IMPORTED_BUNDLE_TYPES } from './types';
+import { fhirImportBySha256, patientNames } from './row-queries';
+import { insertSource, setSourceDetail } from '../store/queries/sources';
 
 export interface ImportProgress {
   /** Resources read so far (mapped or not). */
@@ -81,7 +83,7 @@ function runImport(vault: Vault, source: BundleSource, options: ImportOptions): 
     if (previous) return repeatReport(db, source.label, previous, started);
 
     const at = vault.now().toISOString();
-    const sourceId = insertSource(vault, source, at);
+    const sourceId = startSource(vault, source, at);
     const session = new ImportSession(db, source.label, { sourceId, recordedAt: at, recordedBy: vault.clinician.id });
     const splitter = new BundleSplitter(source.label);
     const hash = createHash('sha256');
@@ -167,20 +169,16 @@ export async function importBundleTextSliced(vault: Vault, fileName: string, tex
     const previous = previousImport(vault.db, sha256);
     if (previous) return repeatReport(vault.db, label, previous, started);
     const at = vault.now().toISOString();
-    const sourceId = insertSource(vault, { label, sha256 }, at);
+    const sourceId = startSource(vault, { label, sha256 }, at);
     session.write({ sourceId, recordedAt: at, recordedBy: vault.clinician.id });
     return recordImport(vault, label, sourceId, session, bundleType, bytes.length, started);
   });
 }
 
 /** The bundle's `sources` row, inside the import's transaction. */
-function insertSource(vault: Vault, source: { label: string; sha256: string }, at: string): number {
+function startSource(vault: Vault, source: { label: string; sha256: string }, at: string): number {
   const db = vault.db;
-  const sourceId = Number(
-    db
-      .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at) VALUES ('fhir-import', ?, ?, ?, ?)`)
-      .run(source.label, source.sha256, vault.clinician.id, at).lastInsertRowid,
-  );
+  const sourceId = insertSource(db, { kind: 'fhir-import', label: source.label, sha256: source.sha256, clinicianId: vault.clinician.id, at, detail: null });
   // A resource may name a patient whose entry comes later in the bundle;
   // the foreign keys are checked at commit, when it is there. (Reset by
   // SQLite itself at the end of the transaction.)
@@ -205,7 +203,7 @@ function recordImport(vault: Vault, label: string, sourceId: number, session: Im
     notMapped: session.notMapped,
     patients,
   };
-  db.prepare(`UPDATE sources SET detail = ? WHERE id = ?`).run(JSON.stringify(detail), sourceId);
+  setSourceDetail(db, sourceId, JSON.stringify(detail));
   return {
     file: label,
     alreadyImported: false,
@@ -242,9 +240,7 @@ function checkHead(file: string, head: Record<string, unknown>, complete: boolea
 }
 
 function previousImport(db: Db, sha256: string): { id: number; detail: SourceDetail } | undefined {
-  const row = db
-    .prepare(`SELECT id, detail FROM sources WHERE kind = 'fhir-import' AND sha256 = ? AND detail IS NOT NULL ORDER BY id LIMIT 1`)
-    .get(sha256) as { id: number; detail: string } | undefined;
+  const row = fhirImportBySha256(db, sha256);
   return row ? { id: row.id, detail: JSON.parse(row.detail) as SourceDetail } : undefined;
 }
 
@@ -269,11 +265,7 @@ function repeatReport(db: Db, file: string, previous: { detail: SourceDetail }, 
 }
 
 function namesOf(db: Db, ids: readonly string[]): Array<{ id: string; name: string }> {
-  const name = db.prepare(`SELECT name_text FROM patients WHERE id = ?`).pluck();
-  return ids.flatMap((id) => {
-    const found = name.get(id) as string | undefined;
-    return found === undefined ? [] : [{ id, name: found }];
-  });
+  return patientNames(db, ids);
 }
 
 async function hashFile(path: string): Promise<{ sha256: string; size: number }> {

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/sqlite';
 import { jsonErrorPlace, type RawEntry } from './bundle-splitter';
 import { canonicalJson, sha256Hex } from './canonical-json';
@@ -7,7 +6,7 @@ import { FhirImportError, TYPE_NAME, type EntryPlace } from './errors';
 import { mapperFor, type MapContext, type MappedRows, type Mapper } from './mappers';
 import { FullUrlMap, isBundleLocal, parseTypedReference } from './references';
 import { rewriteReferences } from './references';
-import { RowWriter, type Original, type Provenance } from './row-writer';
+import { patientLookup, RowWriter, type Original, type Provenance } from './row-queries';
 import { describeValidationError } from './zod-issue';
 
 /**
@@ -75,7 +74,7 @@ export class ImportSession {
   private writer: RowWriter | null;
   /** The checked and mapped resources waiting for write() (a sliced import); unused when the writes go straight in. */
   private readonly planned: PlannedWrite[] = [];
-  private readonly patientExists: Statement;
+  private readonly patientExists: (patientId: string) => boolean;
   private readonly resolve = (reference: string): string | undefined => this.fullUrls.resolve(reference);
 
   /**
@@ -91,7 +90,7 @@ export class ImportSession {
     provenance: Provenance | null,
   ) {
     this.writer = provenance ? new RowWriter(db, provenance) : null;
-    this.patientExists = db.prepare(`SELECT 1 FROM patients WHERE id = ?`).pluck();
+    this.patientExists = patientLookup(db);
   }
 
   /** Writes what a sliced import checked and mapped (constructed with provenance null), in the caller's transaction. */
@@ -240,7 +239,7 @@ export class ImportSession {
   private inVault(patientId: string): boolean {
     let known = this.vaultPatients.get(patientId);
     if (known === undefined) {
-      known = this.patientExists.get(patientId) !== undefined;
+      known = this.patientExists(patientId);
       this.vaultPatients.set(patientId, known);
     }
     return known;

@@ -1,6 +1,7 @@
 import type { IdentityCheck, IdentityField } from '../api/identity-schemas';
 import { VaultError } from '../store/errors';
-import type { Db } from '../store/sqlite';
+import type { ReadDb } from '../store/sqlite';
+import { chartIdentityRow } from './queries';
 
 /**
  * A file's patient (a DICOM header's, a scanned page's) beside a chart's,
@@ -33,10 +34,8 @@ export interface ChartIdentity {
   readonly mrn: string | null;
 }
 
-export function loadChartIdentity(db: Db, patientId: string): ChartIdentity {
-  const row = db.prepare(`SELECT id, name_text, family, given, birth_date, sex, identifiers FROM patients WHERE id = ?`).get(patientId) as
-    | { id: string; name_text: string; family: string | null; given: string | null; birth_date: string | null; sex: string | null; identifiers: string }
-    | undefined;
+export function loadChartIdentity(db: ReadDb, patientId: string): ChartIdentity {
+  const row = chartIdentityRow(db, patientId);
   if (!row) throw new VaultError('not-found', `patient ${patientId}: not in this vault`);
   let identifiers: Array<{ value?: unknown; type?: unknown }> = [];
   try {

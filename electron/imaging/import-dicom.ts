@@ -10,6 +10,9 @@ import { asPart10, dicomLayout } from './part10';
 import { loadChartPatients, matchPatient, type ChartPatient, type MatchField } from './match-patient';
 import type { IdentityCheck } from '../api/identity-schemas';
 import { compareIdentity, loadChartIdentity } from '../identity/compare-identity';
+import { patientExists } from '../store/queries/patients';
+import { insertSource } from '../store/queries/sources';
+import { insertDicomImage, insertImagingInstance, insertImagingSeries, insertImagingStudy, instanceBySopUid, recountStudy, seriesIdByUid, studyByUid } from './queries';
 
 export interface DicomImportOptions {
   /**
@@ -47,12 +50,7 @@ export function importDicomBytes(
     throw error;
   }
   const db = vault.db;
-  const existing = db
-    .prepare(
-      `SELECT i.id AS instanceId, i.patient_id AS patientId, s.study_id AS studyId FROM imaging_instances i
-       JOIN imaging_series s ON s.id = i.series_id WHERE i.sop_instance_uid = ?`,
-    )
-    .get(header.sopInstanceUid) as { instanceId: string; patientId: string; studyId: string } | undefined;
+  const existing = instanceBySopUid(db, header.sopInstanceUid);
   if (existing) {
     return { ...outcome(fileName, 'already-imported', `${fileName}: already in the vault`), ...existing };
   }
@@ -62,7 +60,7 @@ export function importDicomBytes(
   let overridden: IdentityCheck | null = null;
   const filePatient = { name: header.patient.name, dicomName: true, birthDate: header.patient.birthDate, sex: header.patient.sex, identifier: header.patient.id };
   if (options.patientId) {
-    const found = db.prepare(`SELECT id FROM patients WHERE id = ?`).pluck().get(options.patientId) as string | undefined;
+    const found = patientExists(db, options.patientId) ? options.patientId : undefined;
     if (!found) throw new ImagingError('not-found', `patient ${options.patientId} is not in the vault`);
     // The chart chosen must be confirmed by the file itself; otherwise filing it is the clinician's override.
     const check = compareIdentity(filePatient, loadChartIdentity(db, found), { requireConfirmation: true });
@@ -77,7 +75,7 @@ export function importDicomBytes(
     if (match.kind === 'ambiguous' || match.kind === 'no-match') {
       // The prompt shows the file beside each chart it could go under: the candidates and the chart open in the app.
       const ids = [...new Set([...(match.kind === 'ambiguous' ? match.candidates.map((c) => c.id) : []), ...(options.chartId ? [options.chartId] : [])])];
-      const checks = ids.filter((id) => db.prepare(`SELECT 1 FROM patients WHERE id = ?`).get(id)).map((id) => compareIdentity(filePatient, loadChartIdentity(db, id), { requireConfirmation: true }));
+      const checks = ids.filter((id) => patientExists(db, id)).map((id) => compareIdentity(filePatient, loadChartIdentity(db, id), { requireConfirmation: true }));
       if (match.kind === 'no-match') return { ...outcome(fileName, 'no-match', `${fileName}: ${match.reason}; choose the chart (--patient ID)`), checks };
       return { ...outcome(fileName, 'ambiguous', `${fileName}: ${match.reason}; choose the chart (--patient ID)`), candidates: match.candidates, checks };
     }
@@ -85,9 +83,7 @@ export function importDicomBytes(
     matchedOn = match.matchedOn;
   }
 
-  const study = db.prepare(`SELECT id, patient_id FROM imaging_studies WHERE study_uid = ?`).get(header.studyInstanceUid) as
-    | { id: string; patient_id: string }
-    | undefined;
+  const study = studyByUid(db, header.studyInstanceUid);
   if (study && study.patient_id !== patientId) {
     return outcome(fileName, 'rejected', `${fileName}: its study is already filed under another chart; nothing stored`);
   }
@@ -98,22 +94,19 @@ export function importDicomBytes(
   const by = vault.clinician.id;
 
   return vault.atomically((): DicomImportOutcome => {
-    const sourceId = Number(
-      db
-        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-        .run(`DICOM ${fileName}`, fileSha256, by, at, JSON.stringify({ format: 'dicom', file: fileName, matchedOn, ...(file === bytes ? {} : { preambleAdded: true }) }))
-        .lastInsertRowid,
-    );
+    const sourceId = insertSource(db, {
+      kind: 'document',
+      label: `DICOM ${fileName}`,
+      sha256: fileSha256,
+      clinicianId: by,
+      at,
+      detail: JSON.stringify({ format: 'dicom', file: fileName, matchedOn, ...(file === bytes ? {} : { preambleAdded: true }) }),
+    });
     const provenance = { source_id: sourceId, source_ref: header.sopInstanceUid, recorded_at: at, recorded_by: by };
     let studyId = study?.id;
     if (!studyId) {
       studyId = `dicom-study-${randomUUID()}`;
-      db.prepare(
-        `INSERT INTO imaging_studies (id, patient_id, status, modality, description, started_at, series_count, instance_count,
-           study_uid, accession_number, dicom_patient, source_id, source_ref, recorded_at, recorded_by)
-         VALUES (@id, @patient, 'available', @modality, @description, @started, 0, 0, @uid, @accession, @dicomPatient,
-           @source_id, @source_ref, @recorded_at, @recorded_by)`,
-      ).run({
+      insertImagingStudy(db, {
         id: studyId,
         patient: patientId,
         modality: header.modality,
@@ -125,30 +118,13 @@ export function importDicomBytes(
         ...provenance,
       });
     }
-    let seriesId = db.prepare(`SELECT id FROM imaging_series WHERE series_uid = ?`).pluck().get(header.seriesInstanceUid) as string | undefined;
+    let seriesId = seriesIdByUid(db, header.seriesInstanceUid);
     if (!seriesId) {
       seriesId = `dicom-series-${randomUUID()}`;
-      db.prepare(
-        `INSERT INTO imaging_series (id, study_id, patient_id, series_uid, number, modality, body_part, view_position, laterality, description)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        seriesId,
-        studyId,
-        patientId,
-        header.seriesInstanceUid,
-        header.seriesNumber,
-        header.modality,
-        header.bodyPart,
-        header.viewPosition,
-        header.laterality,
-        header.seriesDescription,
-      );
+      insertImagingSeries(db, { id: seriesId, studyId, patientId, header });
     }
     const imageId = `dicom-image-${randomUUID()}`;
-    db.prepare(
-      `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
-       VALUES (@id, @patient, 'dicom', 'application/dicom', @taken, @content, @metadata, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-    ).run({
+    insertDicomImage(db, {
       id: imageId,
       patient: patientId,
       taken: header.studyDate,
@@ -157,41 +133,8 @@ export function importDicomBytes(
       ...provenance,
     });
     const instanceId = `dicom-instance-${randomUUID()}`;
-    db.prepare(
-      `INSERT INTO imaging_instances (id, series_id, patient_id, image_id, sop_instance_uid, sop_class_uid, number, transfer_syntax_uid,
-         rows, columns, frames, bits_allocated, photometric, window_center, window_width, spacing, byte_length, sha256,
-         source_id, recorded_at, recorded_by)
-       VALUES (@id, @series, @patient, @image, @sop, @sopClass, @number, @ts, @rows, @columns, @frames, @bits, @photometric,
-         @wc, @ww, @spacing, @length, @sha256, @source_id, @recorded_at, @recorded_by)`,
-    ).run({
-      id: instanceId,
-      series: seriesId,
-      patient: patientId,
-      image: imageId,
-      sop: header.sopInstanceUid,
-      sopClass: header.sopClassUid,
-      number: header.instanceNumber,
-      ts: header.transferSyntaxUid,
-      rows: header.rows,
-      columns: header.columns,
-      frames: header.frames,
-      bits: header.bitsAllocated,
-      photometric: header.photometric,
-      wc: header.windowCenter,
-      ww: header.windowWidth,
-      spacing: JSON.stringify(header.spacing),
-      length: bytes.byteLength,
-      sha256,
-      source_id: sourceId,
-      recorded_at: at,
-      recorded_by: by,
-    });
-    db.prepare(
-      `UPDATE imaging_studies SET
-         series_count = (SELECT count(*) FROM imaging_series WHERE study_id = @study),
-         instance_count = (SELECT count(*) FROM imaging_instances i JOIN imaging_series s ON s.id = i.series_id WHERE s.study_id = @study)
-       WHERE id = @study`,
-    ).run({ study: studyId });
+    insertImagingInstance(db, { id: instanceId, series: seriesId, patient: patientId, image: imageId, header, length: bytes.byteLength, sha256, source_id: sourceId, recorded_at: at, recorded_by: by });
+    recountStudy(db, studyId);
     vault.audit('record.write', patientId, { kind: 'imaging.import', file: fileName, instanceId, matchedOn });
     if (overridden) {
       vault.audit('record.override', patientId, {

@@ -1,4 +1,5 @@
-import type { Db } from '../store/sqlite';
+import type { ReadDb } from '../store/sqlite';
+import { patientMatchRows } from './queries';
 
 /** A chart the import may file a DICOM instance under. */
 export interface ChartPatient {
@@ -31,15 +32,8 @@ export type MatchResult =
   | { readonly kind: 'ambiguous'; readonly candidates: Candidate[]; readonly reason: string }
   | { readonly kind: 'no-match'; readonly reason: string };
 
-export function loadChartPatients(db: Db): ChartPatient[] {
-  const rows = db.prepare(`SELECT id, name_text, family, given, birth_date, identifiers FROM patients`).all() as Array<{
-    id: string;
-    name_text: string;
-    family: string | null;
-    given: string | null;
-    birth_date: string | null;
-    identifiers: string;
-  }>;
+export function loadChartPatients(db: ReadDb): ChartPatient[] {
+  const rows = patientMatchRows(db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name_text,

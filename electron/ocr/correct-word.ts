@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { VaultError } from '../store/errors';
 import type { Vault } from '../store/vault';
+import { deletePendingProposals, documentPatientId, insertDocumentProposals, pageProposalRows, pageWordRows, updatePageWords } from './queries';
 import { extract, type Proposal } from './extract';
 import type { Box, OcrPage, OcrWord } from './types';
 
@@ -31,12 +32,10 @@ function content(p: Proposal): string {
  */
 export function correctWord(vault: Vault, input: { documentId: string; page: number; index: number; text: string }): WordCorrected {
   const db = vault.db;
-  const doc = db.prepare('SELECT patient_id FROM documents WHERE id = ?').get(input.documentId) as { patient_id: string } | undefined;
-  const rows = db
-    .prepare('SELECT page, width, height, source, rotation, confidence, words FROM document_pages WHERE document_id = ? ORDER BY page')
-    .all(input.documentId) as { page: number; width: number; height: number; source: 'ocr' | 'text-layer'; rotation: number; confidence: number | null; words: string }[];
+  const patientId = documentPatientId(db, input.documentId);
+  const rows = pageWordRows(db, input.documentId);
   const row = rows.find((r) => r.page === input.page);
-  if (!doc || !row) throw new VaultError('not-found', `no page ${input.page} in document ${input.documentId}`);
+  if (patientId === undefined || !row) throw new VaultError('not-found', `no page ${input.page} in document ${input.documentId}`);
   const words = JSON.parse(row.words) as StoredWord[];
   const word = words[input.index];
   if (!word) throw new VaultError('not-found', `page ${input.page} has no word ${input.index}`);
@@ -55,11 +54,7 @@ export function correctWord(vault: Vault, input: { documentId: string; page: num
     text: '',
     words: r.page === input.page ? words : (JSON.parse(r.words) as OcrWord[]),
   }));
-  const existing = db.prepare('SELECT id, status, proposed FROM document_proposals WHERE document_id = ? AND page = ?').all(input.documentId, input.page) as {
-    id: string;
-    status: string;
-    proposed: string;
-  }[];
+  const existing = pageProposalRows(db, input.documentId, input.page);
   const decided = existing.filter((e) => e.status !== 'pending').map((e) => JSON.parse(e.proposed) as Proposal);
   const pending = new Map(existing.filter((e) => e.status === 'pending').map((e) => [content(JSON.parse(e.proposed) as Proposal), e.id]));
   const recomputed = extract(pages)
@@ -76,16 +71,17 @@ export function correctWord(vault: Vault, input: { documentId: string; page: num
   const stale = [...pending.values()].filter((id) => !keep.has(id));
 
   vault.atomically(() => {
-    db.prepare('UPDATE document_pages SET words = ? WHERE document_id = ? AND page = ?').run(JSON.stringify(words), input.documentId, input.page);
-    const remove = db.prepare(`DELETE FROM document_proposals WHERE id = ? AND status = 'pending'`);
-    for (const id of stale) remove.run(id);
-    const insert = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
-    for (const p of added) {
-      // Ids from extract() count from 1 in each process: a re-extraction's are made unique here.
-      const proposal = { ...p, id: `${p.kind}-p${input.page}-${randomUUID()}` } as Proposal;
-      insert.run(`${input.documentId}/${proposal.id}`, input.documentId, doc.patient_id, proposal.kind, input.page, JSON.stringify(proposal));
-    }
-    vault.audit('record.write', doc.patient_id, {
+    updatePageWords(db, input.documentId, input.page, JSON.stringify(words));
+    deletePendingProposals(db, stale);
+    // Ids from extract() count from 1 in each process: a re-extraction's are made unique here.
+    const proposals = added.map((p) => ({ ...p, id: `${p.kind}-p${input.page}-${randomUUID()}` }) as Proposal);
+    insertDocumentProposals(
+      db,
+      input.documentId,
+      patientId,
+      proposals.map((p) => ({ id: `${input.documentId}/${p.id}`, kind: p.kind, page: input.page, proposed: JSON.stringify(p) })),
+    );
+    vault.audit('record.write', patientId, {
       kind: 'document.word',
       documentId: input.documentId,
       page: input.page,

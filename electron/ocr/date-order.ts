@@ -1,5 +1,6 @@
 import type { Vault } from '../store/vault';
 import { VaultError } from '../store/errors';
+import { metaValue, setMetaValue } from '../store/queries/meta';
 import type { DateOrder } from './extract/dates';
 
 /**
@@ -12,14 +13,14 @@ const KEY = 'ocr.dateOrder';
 export const DATE_ORDERS: readonly DateOrder[] = ['month-first', 'day-first'];
 
 export function readDateOrder(vault: Vault): DateOrder {
-  const raw = vault.db.prepare(`SELECT value FROM vault_meta WHERE key = ?`).pluck().get(KEY) as string | undefined;
+  const raw = metaValue(vault.db, KEY);
   return raw === 'day-first' ? 'day-first' : 'month-first';
 }
 
 export function saveDateOrder(vault: Vault, order: string): DateOrder {
   if (!DATE_ORDERS.includes(order as DateOrder)) throw new VaultError('invalid-input', `date order "${order}": month-first or day-first`);
   vault.write(() => {
-    vault.db.prepare(`INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)`).run(KEY, order);
+    setMetaValue(vault.db, KEY, order);
     vault.audit('record.write', null, { kind: 'ocr.dateOrder', order });
   });
   return order as DateOrder;

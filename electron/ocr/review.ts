@@ -1,7 +1,8 @@
 import { lowConfidenceWords } from '../api/ocr-review';
 import { VaultError } from '../store/errors';
-import type { Db } from '../store/sqlite';
+import type { ReadDb } from '../store/sqlite';
 import type { Vault } from '../store/vault';
+import { documentsFiledBetween, markPageAccepted, pageReviewRowWithPatient, pageReviewRows, pageReviewState, updatePageReview, type PageReviewRow } from './queries';
 
 /**
  * Whether a clinician has reviewed a scanned document: each page is closed
@@ -24,15 +25,7 @@ export interface PageReview {
   readonly lowWords: number;
 }
 
-interface PageRow {
-  page: number;
-  source: string;
-  words: string;
-  review: string;
-  reviewed_at: string | null;
-  reviewed_by: string | null;
-  reviewed_how: PageReview['how'];
-}
+type PageRow = PageReviewRow;
 
 function seenOf(review: string): Set<number> {
   try {
@@ -51,29 +44,25 @@ function reviewOf(row: PageRow): PageReview {
   return { page: row.page, reviewed: how !== null, how, by: row.reviewed_by, at: row.reviewed_at, wordsLeft: how === null ? left : 0, lowWords: low.length };
 }
 
-const PAGE_COLUMNS = 'page, source, words, review, reviewed_at, reviewed_by, reviewed_how';
-
 /** Which words of a page the clinician has looked at (indices into its words). */
-export function seenWords(db: Db, documentId: string, page: number): number[] {
-  const review = db.prepare(`SELECT review FROM document_pages WHERE document_id = ? AND page = ?`).pluck().get(documentId, page) as string | undefined;
+export function seenWords(db: ReadDb, documentId: string, page: number): number[] {
+  const review = pageReviewState(db, documentId, page);
   return review ? [...seenOf(review)].sort((a, b) => a - b) : [];
 }
 
-export function pageReviews(db: Db, documentId: string): PageReview[] {
-  return (db.prepare(`SELECT ${PAGE_COLUMNS} FROM document_pages WHERE document_id = ? ORDER BY page`).all(documentId) as PageRow[]).map(reviewOf);
+export function pageReviews(db: ReadDb, documentId: string): PageReview[] {
+  return pageReviewRows(db, documentId).map(reviewOf);
 }
 
 /** A document's review in one line's worth: pages closed of all, and low-confidence words still to look at. */
-export function documentReview(db: Db, documentId: string): { pages: number; reviewedPages: number; wordsLeft: number; reviewed: boolean } {
+export function documentReview(db: ReadDb, documentId: string): { pages: number; reviewedPages: number; wordsLeft: number; reviewed: boolean } {
   const pages = pageReviews(db, documentId);
   const reviewedPages = pages.filter((p) => p.reviewed).length;
   return { pages: pages.length, reviewedPages, wordsLeft: pages.reduce((n, p) => n + p.wordsLeft, 0), reviewed: pages.length > 0 && reviewedPages === pages.length };
 }
 
 function pageRow(vault: Vault, documentId: string, page: number): PageRow & { patient_id: string } {
-  const row = vault.db
-    .prepare(`SELECT g.${PAGE_COLUMNS.split(', ').join(', g.')}, d.patient_id FROM document_pages g JOIN documents d ON d.id = g.document_id WHERE g.document_id = ? AND g.page = ?`)
-    .get(documentId, page) as (PageRow & { patient_id: string }) | undefined;
+  const row = pageReviewRowWithPatient(vault.db, documentId, page);
   if (!row) throw new VaultError('not-found', `document ${documentId} has no page ${page}`);
   return row;
 }
@@ -94,9 +83,7 @@ export function markWordsSeen(vault: Vault, documentId: string, page: number, in
     const next = reviewOf({ ...row, review });
     const done = next.wordsLeft === 0;
     const at = vault.now().toISOString();
-    vault.db
-      .prepare(`UPDATE document_pages SET review = ?, reviewed_at = ?, reviewed_by = ?, reviewed_how = ? WHERE document_id = ? AND page = ?`)
-      .run(review, done ? at : null, done ? vault.clinician.id : null, done ? 'words' : null, documentId, page);
+    updatePageReview(vault.db, documentId, page, { review, at: done ? at : null, by: done ? vault.clinician.id : null, how: done ? 'words' : null });
     if (done) vault.audit('record.write', row.patient_id, { kind: 'document.reviewed', documentId, page, how: 'words', lowWords: next.lowWords });
     return reviewOf({ ...row, review, reviewed_at: done ? at : null, reviewed_by: done ? vault.clinician.id : null, reviewed_how: done ? 'words' : null });
   });
@@ -112,9 +99,7 @@ export function acceptPageAsRead(vault: Vault, documentId: string, page: number)
     const before = reviewOf(row);
     if (before.reviewed) return before;
     const at = vault.now().toISOString();
-    vault.db
-      .prepare(`UPDATE document_pages SET reviewed_at = ?, reviewed_by = ?, reviewed_how = 'accepted' WHERE document_id = ? AND page = ?`)
-      .run(at, vault.clinician.id, documentId, page);
+    markPageAccepted(vault.db, documentId, page, at, vault.clinician.id);
     vault.audit('record.override', row.patient_id, { kind: 'document.page-accepted', documentId, page, wordsUnchecked: before.wordsLeft, lowWords: before.lowWords });
     return reviewOf({ ...row, reviewed_at: at, reviewed_by: vault.clinician.id, reviewed_how: 'accepted' });
   });
@@ -122,17 +107,10 @@ export function acceptPageAsRead(vault: Vault, documentId: string, page: number)
 
 /** Scanned documents filed after `since` (all when null) up to `now`, newest first, with whether each is reviewed. */
 export function documentsFiledSince(
-  db: Db,
+  db: ReadDb,
   patientId: string,
   since: string | null,
   now: string,
 ): Array<{ id: string; title: string; pages: number; filedAt: string; reviewed: boolean }> {
-  const rows = db
-    .prepare(
-      `SELECT id, title, page_count AS pages, created_at AS filedAt FROM documents
-       WHERE patient_id = ? AND created_at > ? AND created_at <= ? AND EXISTS (SELECT 1 FROM document_pages g WHERE g.document_id = documents.id)
-       ORDER BY created_at DESC, rowid DESC`,
-    )
-    .all(patientId, since ?? '', now) as Array<{ id: string; title: string; pages: number; filedAt: string }>;
-  return rows.map((r) => ({ ...r, reviewed: documentReview(db, r.id).reviewed }));
+  return documentsFiledBetween(db, patientId, since ?? '', now).map((r) => ({ ...r, reviewed: documentReview(db, r.id).reviewed }));
 }

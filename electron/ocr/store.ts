@@ -5,6 +5,9 @@ import { VaultError } from '../store/errors';
 import type { Proposal } from './extract';
 import type { Box, OcrMediaType, OcrPage } from './types';
 import type { IdentityCheck } from '../api/identity-schemas';
+import { requirePatient } from '../store/queries/patients';
+import { insertSource } from '../store/queries/sources';
+import * as q from './queries';
 
 /** What was compared, without the names themselves: field by field, agrees, differs or unknown. */
 function identityVerdicts(check: IdentityCheck): Record<string, string> {
@@ -44,41 +47,50 @@ export function saveDocument(
   },
 ): StoredDocument {
   const db = vault.db;
-  const patient = db.prepare('SELECT id FROM patients WHERE id = ?').get(input.patientId);
-  if (!patient) throw new VaultError('not-found', `no patient ${input.patientId}`);
+  requirePatient(db, input.patientId);
   const at = vault.now().toISOString();
   const documentId = `document-${randomUUID()}`;
   return vault.atomically(() => {
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     // How the document was read, when the clinician must know (only page 1 of a fax TIFF): kept with its source.
     const notices = input.pages.flatMap((p) => (p.notice ? [p.notice] : []));
-    const sourceId = Number(
-      db
-        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-        .run(
-          input.title,
-          sha256,
-          vault.clinician.id,
-          at,
-          JSON.stringify({
-            documentId,
-            pages: input.pages.length,
-            ...(notices.length ? { notice: notices.join(' ') } : {}),
-            ...(input.identity ? { identity: identityVerdicts(input.identity), filedAnyway: input.override === true } : {}),
-          }),
-        ).lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO documents (id, patient_id, title, media_type, page_count, content, text, created_at, source_id, source_ref, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-    ).run(documentId, input.patientId, input.title, input.mediaType, input.pages.length, input.bytes, input.pages.map((p) => p.text).join('\n\f'), at, sourceId, at, vault.clinician.id);
-    const page = db.prepare(
-      `INSERT INTO document_pages (document_id, page, width, height, source, rotation, confidence, image, words, reviewed_how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const sourceId = insertSource(db, {
+      kind: 'document',
+      label: input.title,
+      sha256,
+      clinicianId: vault.clinician.id,
+      at,
+      detail: JSON.stringify({
+        documentId,
+        pages: input.pages.length,
+        ...(notices.length ? { notice: notices.join(' ') } : {}),
+        ...(input.identity ? { identity: identityVerdicts(input.identity), filedAnyway: input.override === true } : {}),
+      }),
+    });
+    q.insertDocument(db, {
+      id: documentId,
+      patientId: input.patientId,
+      title: input.title,
+      mediaType: input.mediaType,
+      pageCount: input.pages.length,
+      content: input.bytes,
+      text: input.pages.map((p) => p.text).join('\n\f'),
+      at,
+      sourceId,
+      clinicianId: vault.clinician.id,
+    });
     // A PDF's text-layer page has nothing recognized to review; a scanned page waits for the clinician (review.ts).
-    for (const p of input.pages) page.run(documentId, p.page, p.width, p.height, p.source, p.rotation, p.confidence, p.image ?? null, JSON.stringify(p.words), p.source === 'text-layer' ? 'text-layer' : null);
-    const proposal = db.prepare(`INSERT INTO document_proposals (id, document_id, patient_id, kind, page, proposed) VALUES (?, ?, ?, ?, ?, ?)`);
-    for (const p of input.proposals) proposal.run(`${documentId}/${p.id}`, documentId, input.patientId, p.kind, p.evidence.page, JSON.stringify(p));
+    q.insertDocumentPages(
+      db,
+      documentId,
+      input.pages.map((p) => ({ ...p, image: p.image ?? null, words: JSON.stringify(p.words), reviewedHow: p.source === 'text-layer' ? 'text-layer' : null })),
+    );
+    q.insertDocumentProposals(
+      db,
+      documentId,
+      input.patientId,
+      input.proposals.map((p) => ({ id: `${documentId}/${p.id}`, kind: p.kind, page: p.evidence.page, proposed: JSON.stringify(p) })),
+    );
     vault.audit('record.write', input.patientId, { documentId, title: input.title, pages: input.pages.length, proposals: input.proposals.length });
     if (input.override && input.identity) vault.audit('record.override', input.patientId, { kind: 'document.filing', documentId, fields: identityVerdicts(input.identity) });
     return { documentId, sourceId, pages: input.pages.length, proposals: input.proposals.length };
@@ -95,10 +107,7 @@ export interface StoredProposal {
 }
 
 export function listProposals(vault: Vault, documentId: string): StoredProposal[] {
-  const rows = vault.db
-    .prepare('SELECT id, document_id, status, proposed, final, record_id FROM document_proposals WHERE document_id = ? ORDER BY page, rowid')
-    .all(documentId) as { id: string; document_id: string; status: StoredProposal['status']; proposed: string; final: string | null; record_id: string | null }[];
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, status: r.status, proposal: JSON.parse(r.proposed) as Proposal, final: r.final ? (JSON.parse(r.final) as Proposal) : null, recordId: r.record_id }));
+  return q.proposalRows(vault.db, documentId).map((r) => ({ id: r.id, documentId: r.document_id, status: r.status, proposal: JSON.parse(r.proposed) as Proposal, final: r.final ? (JSON.parse(r.final) as Proposal) : null, recordId: r.record_id }));
 }
 
 /**
@@ -114,9 +123,7 @@ export function decideProposal(
   edits: Partial<Record<string, string | number | null>> = {},
 ): StoredProposal {
   const db = vault.db;
-  const row = db.prepare('SELECT p.*, d.source_id FROM document_proposals p JOIN documents d ON d.id = p.document_id WHERE p.id = ?').get(proposalId) as
-    | { id: string; document_id: string; patient_id: string; status: string; proposed: string; source_id: number }
-    | undefined;
+  const row = q.proposalWithSource(db, proposalId);
   if (!row) throw new VaultError('not-found', `no proposal ${proposalId}`);
   if (row.status !== 'pending') throw new VaultError('invalid-input', `proposal ${proposalId} is already ${row.status}`);
   const proposed = JSON.parse(row.proposed) as Proposal;
@@ -133,12 +140,7 @@ export function decideProposal(
         recordTable = 'observations';
         recordId = `observation-${randomUUID()}`;
         const lab = final.kind === 'lab';
-        db.prepare(
-          `INSERT INTO observations (id, patient_id, status, category, code_system, code, display, value_num, value_text, unit, unit_system, ref_low, ref_high, effective_at,
-             source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'final', @category, 'http://loinc.org', @code, @display, @value, @text, @unit, 'http://unitsofmeasure.org', @low, @high, @effective,
-             @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({
+        q.insertObservationFromDocument(db, {
           id: recordId,
           patient: row.patient_id,
           category: lab ? 'laboratory' : 'vital-signs',
@@ -155,30 +157,22 @@ export function decideProposal(
       } else if (final.kind === 'medication') {
         recordTable = 'medications';
         recordId = `medication-${randomUUID()}`;
-        db.prepare(
-          `INSERT INTO medications (id, patient_id, status, intent, display, dosage_text, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (?, ?, 'active', 'order', ?, ?, ?, ?, ?, ?)`,
-        ).run(recordId, row.patient_id, [final.name, final.strength].filter(Boolean).join(' '), [final.dose, final.frequency].filter(Boolean).join(' ') || null, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
+        q.insertMedicationFromDocument(db, {
+          id: recordId,
+          patientId: row.patient_id,
+          display: [final.name, final.strength].filter(Boolean).join(' '),
+          dosageText: [final.dose, final.frequency].filter(Boolean).join(' ') || null,
+          ...provenance,
+        });
       } else if (final.kind === 'diagnosis') {
         // A coded diagnosis read from a page: a condition, unconfirmed until a clinician confirms it in the chart.
         recordTable = 'conditions';
         recordId = `condition-${randomUUID()}`;
-        db.prepare(
-          `INSERT INTO conditions (id, patient_id, clinical_status, verification_status, code_system, code, display, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (?, ?, 'active', 'provisional', 'http://hl7.org/fhir/sid/icd-10-cm', ?, ?, ?, ?, ?, ?)`,
-        ).run(recordId, row.patient_id, final.code, `ICD-10-CM ${final.code}`, provenance.source_id, provenance.source_ref, at, vault.clinician.id);
+        q.insertConditionFromDocument(db, { id: recordId, patientId: row.patient_id, code: final.code, display: `ICD-10-CM ${final.code}`, ...provenance });
       }
     }
     const status = decision === 'reject' ? 'rejected' : edited ? 'edited' : 'accepted';
-    db.prepare('UPDATE document_proposals SET status = ?, final = ?, decided_by = ?, decided_at = ?, record_table = ?, record_id = ? WHERE id = ?').run(
-      status,
-      decision === 'accept' ? JSON.stringify(final) : null,
-      vault.clinician.id,
-      at,
-      recordTable,
-      recordId,
-      proposalId,
-    );
+    q.recordProposalDecision(db, proposalId, { status, final: decision === 'accept' ? JSON.stringify(final) : null, by: vault.clinician.id, at, recordTable, recordId });
     vault.audit('record.write', row.patient_id, { proposalId, decision: status, recordId });
   });
   return listProposals(vault, row.document_id).find((p) => p.id === proposalId)!;

@@ -51,6 +51,24 @@ export function rawKeyLiteral(dataKey: Buffer): string {
   return `x'${dataKey.toString('hex')}'`;
 }
 
+/**
+ * A read-only connection to a vault the writer has open (and so checked,
+ * migrated and put in WAL mode): opened read-only, `query_only` on, temporary
+ * data in memory (a spill would be plaintext on disk).
+ */
+export function openReader(file: string, dataKey: Buffer, settings: CipherSettings): Db {
+  const db = openEncrypted(file, dataKey, settings, { fileMustExist: true, readonly: true });
+  try {
+    db.pragma('query_only = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** Settings applied on every open, after the key is known to be right. */
 export function tune(db: Db): void {
   // Temporary tables and sort spills would be plaintext files on disk.
@@ -63,4 +81,15 @@ export function tune(db: Db): void {
   // chart pay no cipher cost.
   db.pragma('cache_size = -65536');
   db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * The read-only handle, handed to a read function that still declares a Db:
+ * the grounding verifier and the evidence search, whose signatures are not
+ * ReadDb yet (their folders are being changed elsewhere). The connection is
+ * still query_only, so SQLite refuses a write through it; only the compile-time
+ * check is lost there. Remove with the last caller.
+ */
+export function readerAsDb(db: ReadDb): Db {
+  return db as Db;
 }

@@ -11,11 +11,12 @@ import {
   unwrapDataKey,
   wrapDataKey,
   writeKeyring,
+  type CipherSettings,
   type Keyring,
   type ScryptParams,
 } from './keyring';
 import { SCHEMA_VERSION, migrate } from './migrate';
-import { CIPHER_SETTINGS, openEncrypted, rawKeyLiteral, tune, type Db } from './sqlite';
+import { CIPHER_SETTINGS, openEncrypted, openReader, rawKeyLiteral, tune, type Db, type ReadDb } from './sqlite';
 import { fromSqliteError, withSqliteErrors } from './sqlite-errors';
 
 export interface Clinician {
@@ -41,6 +42,7 @@ export class Vault {
   private closed = false;
   /** A second connection of an unlocked vault (openConnection): it writes no unlock or lock entry. */
   private secondary = false;
+  private readConnection: Db | null = null;
 
   private constructor(
     readonly file: string,
@@ -49,6 +51,7 @@ export class Vault {
     readonly clinician: Clinician,
     private dataKey: Buffer,
     private readonly options: VaultOptions,
+    private readonly cipher: CipherSettings,
   ) {}
 
   /** Creates a new vault and its first clinician. Refuses to touch an existing file. */
@@ -87,7 +90,7 @@ export class Vault {
         cipher: CIPHER_SETTINGS,
         clinicians: [{ ...wrapped, displayName: init.clinician.displayName }],
       });
-      return new Vault(file, handle, vaultId, init.clinician, dataKey, options);
+      return new Vault(file, handle, vaultId, init.clinician, dataKey, options, CIPHER_SETTINGS);
     } catch (error) {
       db?.close();
       for (const leftover of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(leftover)) unlinkSync(leftover);
@@ -181,7 +184,7 @@ export class Vault {
         | { id: string; display_name: string }
         | undefined;
       if (!row) throw new VaultError('unknown-user', `${file}: clinician "${clinicianId}" has no active account in this vault`);
-      const vault = new Vault(file, handle, keyring.vaultId, { id: row.id, displayName: row.display_name }, dataKey, options);
+      const vault = new Vault(file, handle, keyring.vaultId, { id: row.id, displayName: row.display_name }, dataKey, options, keyring.cipher);
       if (unlockDetail === null) vault.secondary = true;
       else vault.audit('vault.unlock', null, unlockDetail);
       return vault;
@@ -300,6 +303,20 @@ export class Vault {
     return fn(this.dataKey);
   }
 
+  /**
+   * The read-only handle, for read paths and read-only tools: a second
+   * connection to the vault, opened read-only and with `query_only`, so
+   * SQLite itself refuses any write prepared through it, and typed ReadDb,
+   * so a write query does not compile against it. It sees what the writer
+   * has committed (WAL), not a transaction still open. Opened on first use,
+   * closed with the vault.
+   */
+  reader(): ReadDb {
+    this.assertOpen();
+    this.readConnection ??= openReader(this.file, this.dataKey, this.cipher);
+    return this.readConnection;
+  }
+
   /** Closes the database and forgets the key. Safe to call twice. */
   close(): void {
     if (this.closed) return;
@@ -310,6 +327,8 @@ export class Vault {
     }
     this.closed = true;
     try {
+      this.readConnection?.close();
+      this.readConnection = null;
       this.db.close();
     } finally {
       this.dataKey.fill(0);

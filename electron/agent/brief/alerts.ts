@@ -4,11 +4,12 @@ import { analyteDisplay } from '../../clinical/analyte-display';
 import { changeRulesFor } from '../../clinical/change-rules';
 import { criticalFinding } from '../../clinical/critical-values';
 import type { TableSource } from '../../clinical/table-source';
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
 import type { CheckFlag } from '../checks';
 import { citeRecord, type Citation, type Claim } from '../grounding/citation';
 import type { ResultPoint } from './brief-queries';
 import type { BriefFormat } from './format';
+import { citedObservation, citedRecordName } from './label-queries';
 
 /** A brief line before verification: what it claims from the record, and the rule that raised it. */
 export interface RuledClaim extends Claim {
@@ -29,7 +30,7 @@ function source(s: TableSource): BriefRule['source'] {
  * records say (the value, its unit and date), so the verifier checks it
  * like any other line; the threshold crossed and its source are the rule.
  */
-export function alertLines(db: Db, patientId: string, byCode: ReadonlyMap<string, readonly ResultPoint[]>, flags: readonly CheckFlag[], f: BriefFormat): RuledClaim[] {
+export function alertLines(db: ReadDb, patientId: string, byCode: ReadonlyMap<string, readonly ResultPoint[]>, flags: readonly CheckFlag[], f: BriefFormat): RuledClaim[] {
   const lines: RuledClaim[] = [];
   for (const points of byCode.values()) {
     const latest = points[points.length - 1];
@@ -67,7 +68,7 @@ export function alertLines(db: Db, patientId: string, byCode: ReadonlyMap<string
  * records (the drug, the allergy, the result) in their own words, and the
  * check's message, with its rule's source, is the rule.
  */
-export function flagLines(db: Db, patientId: string, flags: readonly CheckFlag[], f: BriefFormat): RuledClaim[] {
+export function flagLines(db: ReadDb, patientId: string, flags: readonly CheckFlag[], f: BriefFormat): RuledClaim[] {
   return flags.map((flag) => ({
     text: flag.records.map((c) => recordPhrase(db, patientId, c, f)).filter(Boolean).join('; ') || flag.kind,
     citations: flag.records,
@@ -86,21 +87,19 @@ function ruleSourceOf(s: CheckFlag['source']): BriefRule['source'] {
 }
 
 /** A cited record in its own words, for a check's line: the drug's name, the allergy, the result with its value and date. */
-function recordPhrase(db: Db, patientId: string, citation: Citation, f: BriefFormat): string {
+function recordPhrase(db: ReadDb, patientId: string, citation: Citation, f: BriefFormat): string {
   if (citation.kind !== 'record') return '';
   switch (citation.record) {
     case 'medication':
-      return (db.prepare(`SELECT coalesce(display, code) FROM medications WHERE id = ? AND patient_id = ?`).pluck().get(citation.id, patientId) as string | undefined) ?? '';
+      return citedRecordName(db, patientId, 'medication', citation.id) ?? '';
     case 'allergy': {
-      const name = db.prepare(`SELECT coalesce(display, code) FROM allergies WHERE id = ? AND patient_id = ?`).pluck().get(citation.id, patientId) as string | undefined;
+      const name = citedRecordName(db, patientId, 'allergy', citation.id);
       return name ? `allergy: ${name}` : '';
     }
     case 'observation': {
-      const row = db
-        .prepare(`SELECT code, coalesce(display, code) AS display, value_num AS value, unit, effective_at AS at FROM observations WHERE id = ? AND patient_id = ?`)
-        .get(citation.id, patientId) as { code: string | null; display: string; value: number | null; unit: string | null; at: string | null } | undefined;
+      const row = citedObservation(db, patientId, citation.id);
       if (!row) return '';
-      const shown = analyteDisplay(row.code, row.display);
+      const shown = analyteDisplay(row.code, (row.display ?? row.code) as string);
       return row.value === null ? shown.name : `${shown.name} ${f.value(row.value, shown.decimals)}${f.unit(row.unit)} on ${f.day(row.at)}`;
     }
     default:

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
 import { isNoKnownAllergy } from '../../store/queries/allergies';
 
 export { isNoKnownAllergy, NO_KNOWN_ALLERGY_CODES } from '../../store/queries/allergies';
@@ -36,7 +36,7 @@ export interface ResultPoint {
 }
 
 /** The two most recent visits up to `now`, latest first. */
-export function recentVisits(db: Db, patientId: string, now: string): Visit[] {
+export function recentVisits(db: ReadDb, patientId: string, now: string): Visit[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start FROM encounters
@@ -56,7 +56,7 @@ export interface Encounter extends Visit {
 export const OUTPATIENT_CLASSES = ['AMB', 'ambulatory', 'outpatient', 'wellness', 'VR', 'virtual'];
 
 /** The most recent encounter up to `now`. */
-export function lastEncounter(db: Db, patientId: string, now: string): Encounter | null {
+export function lastEncounter(db: ReadDb, patientId: string, now: string): Encounter | null {
   return (
     (db
       .prepare(
@@ -68,7 +68,7 @@ export function lastEncounter(db: Db, patientId: string, now: string): Encounter
 }
 
 /** The most recent visit to the clinic (an outpatient encounter) that began before `before`. */
-export function previousOutpatientVisit(db: Db, patientId: string, before: string): Encounter | null {
+export function previousOutpatientVisit(db: ReadDb, patientId: string, before: string): Encounter | null {
   const classes = OUTPATIENT_CLASSES.map(() => '?').join(', ');
   return (
     (db
@@ -81,7 +81,7 @@ export function previousOutpatientVisit(db: Db, patientId: string, before: strin
 }
 
 /** Every encounter after `since` up to `now`, oldest first. */
-export function encountersSince(db: Db, patientId: string, since: string, now: string): Encounter[] {
+export function encountersSince(db: ReadDb, patientId: string, since: string, now: string): Encounter[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, class_code, 'Encounter') AS display, start_at AS start, end_at AS "end", class_code AS classCode, reason
@@ -91,7 +91,7 @@ export function encountersSince(db: Db, patientId: string, since: string, now: s
 }
 
 /** Medications that ended (stopped, completed) after `since` up to `now`. */
-export function medicationsStoppedSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+export function medicationsStoppedSince(db: ReadDb, patientId: string, since: string, now: string): CodedRecord[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
@@ -101,14 +101,14 @@ export function medicationsStoppedSince(db: Db, patientId: string, since: string
 }
 
 /** Clinical notes written after `since` up to `now` (visit notes signed in Continuum among them). */
-export function notesSince(db: Db, patientId: string, since: string, now: string): Array<{ id: string; title: string; at: string }> {
+export function notesSince(db: ReadDb, patientId: string, since: string, now: string): Array<{ id: string; title: string; at: string }> {
   return db
     .prepare(`SELECT id, title, written_at AS at FROM notes WHERE patient_id = ? AND written_at > ? AND written_at <= ? ORDER BY written_at`)
     .all(patientId, since, now) as Array<{ id: string; title: string; at: string }>;
 }
 
 /** The cause of death the record gives (death certificate, LOINC 69453-9), whenever it was certified. */
-export function causeOfDeath(db: Db, patientId: string): { id: string; display: string; cause: string; at: string | null } | null {
+export function causeOfDeath(db: ReadDb, patientId: string): { id: string; display: string; cause: string; at: string | null } | null {
   return (
     (db
       .prepare(
@@ -120,7 +120,7 @@ export function causeOfDeath(db: Db, patientId: string): { id: string; display: 
 }
 
 
-export function conditionsSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+export function conditionsSince(db: ReadDb, patientId: string, since: string, now: string): CodedRecord[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, code) AS display, onset_at AS start, abated_at AS "end", clinical_status AS status
@@ -129,7 +129,7 @@ export function conditionsSince(db: Db, patientId: string, since: string, now: s
     .all(patientId, since, now) as CodedRecord[];
 }
 
-export function medicationsStartedSince(db: Db, patientId: string, since: string, now: string): CodedRecord[] {
+export function medicationsStartedSince(db: ReadDb, patientId: string, since: string, now: string): CodedRecord[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
@@ -138,7 +138,7 @@ export function medicationsStartedSince(db: Db, patientId: string, since: string
     .all(patientId, since, now) as CodedRecord[];
 }
 
-export function activeConditions(db: Db, patientId: string, now: string): CodedRecord[] {
+export function activeConditions(db: ReadDb, patientId: string, now: string): CodedRecord[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, code) AS display, onset_at AS start, abated_at AS "end", clinical_status AS status
@@ -149,7 +149,7 @@ export function activeConditions(db: Db, patientId: string, now: string): CodedR
     .all(patientId, now) as CodedRecord[];
 }
 
-export function activeMedications(db: Db, patientId: string, now: string): CodedRecord[] {
+export function activeMedications(db: ReadDb, patientId: string, now: string): CodedRecord[] {
   return db
     .prepare(
       `SELECT id, coalesce(display, code) AS display, start_at AS start, end_at AS "end", status
@@ -165,20 +165,20 @@ export function activeMedications(db: Db, patientId: string, now: string): Coded
  * no known allergy (NKDA) is not an allergy: it is left out here, and read
  * by noKnownAllergyRecords().
  */
-export function currentAllergies(db: Db, patientId: string): Array<CodedRecord & { criticality: string | null; reactions: string[] }> {
+export function currentAllergies(db: ReadDb, patientId: string): Array<CodedRecord & { criticality: string | null; reactions: string[] }> {
   return allergyRows(db, patientId)
     .filter((row) => !isNoKnownAllergy(row))
     .map(({ code: _code, ...row }) => ({ ...row, reactions: JSON.parse(row.reactions) as string[] }));
 }
 
 /** Records stating that the patient has no known allergy (NKA, NKDA), still current. */
-export function noKnownAllergyRecords(db: Db, patientId: string): Array<{ id: string; display: string; start: string | null }> {
+export function noKnownAllergyRecords(db: ReadDb, patientId: string): Array<{ id: string; display: string; start: string | null }> {
   return allergyRows(db, patientId)
     .filter(isNoKnownAllergy)
     .map((row) => ({ id: row.id, display: row.display, start: row.start }));
 }
 
-function allergyRows(db: Db, patientId: string) {
+function allergyRows(db: ReadDb, patientId: string) {
   return db
     .prepare(
       `SELECT id, code, coalesce(display, code) AS display, coalesce(onset_at, recorded_date) AS start, NULL AS "end", clinical_status AS status, criticality, reactions
@@ -189,7 +189,7 @@ function allergyRows(db: Db, patientId: string) {
 }
 
 /** Care plans still active, and care items whose due date has passed without completion. */
-export function openCarePlans(db: Db, patientId: string, now: string): Array<CodedRecord & { due: string | null }> {
+export function openCarePlans(db: ReadDb, patientId: string, now: string): Array<CodedRecord & { due: string | null }> {
   return db
     .prepare(
       `SELECT id, coalesce(display, code, 'Care plan') AS display, start_at AS start, end_at AS "end", status, due_at AS due
@@ -202,7 +202,7 @@ export function openCarePlans(db: Db, patientId: string, now: string): Array<Cod
 }
 
 /** Every numeric result up to `now`, per analyte code, oldest first. */
-export function numericResults(db: Db, patientId: string, now: string): Map<string, ResultPoint[]> {
+export function numericResults(db: ReadDb, patientId: string, now: string): Map<string, ResultPoint[]> {
   const rows = db
     .prepare(
       `SELECT id, code, coalesce(display, code) AS display, effective_at AS at, value_num AS value, unit, ref_low AS low, ref_high AS high
@@ -218,4 +218,44 @@ export function numericResults(db: Db, patientId: string, now: string): Map<stri
     list.push(row);
   }
   return byCode;
+}
+
+// --- years of record (period summaries) -----------------------------------
+
+/** The calendar years (YYYY) before `before` in which a visit took place, a problem began or a medication started. */
+export function yearsOfRecord(db: ReadDb, patientId: string, before: string): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT substr(t, 1, 4) AS year FROM (
+         SELECT start_at AS t FROM encounters WHERE patient_id = @p UNION ALL
+         SELECT onset_at FROM conditions WHERE patient_id = @p UNION ALL
+         SELECT start_at FROM medications WHERE patient_id = @p)
+       WHERE t IS NOT NULL AND t < @before ORDER BY year`,
+    )
+    .pluck()
+    .all({ p: patientId, before }) as string[];
+}
+
+/** [from, to] inclusive, ISO strings. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export function visitsIn(db: ReadDb, patientId: string, period: Period): Array<{ id: string; at: string }> {
+  return db
+    .prepare(`SELECT id, start_at AS at FROM encounters WHERE patient_id = @p AND start_at BETWEEN @from AND @to ORDER BY start_at`)
+    .all({ p: patientId, ...period }) as Array<{ id: string; at: string }>;
+}
+
+export function conditionsBeganIn(db: ReadDb, patientId: string, period: Period): Array<{ id: string; display: string }> {
+  return db
+    .prepare(`SELECT id, coalesce(display, code) AS display FROM conditions WHERE patient_id = @p AND onset_at BETWEEN @from AND @to ORDER BY onset_at`)
+    .all({ p: patientId, ...period }) as Array<{ id: string; display: string }>;
+}
+
+export function medicationsStartedIn(db: ReadDb, patientId: string, period: Period): Array<{ id: string; display: string }> {
+  return db
+    .prepare(`SELECT id, coalesce(display, code) AS display FROM medications WHERE patient_id = @p AND start_at BETWEEN @from AND @to ORDER BY start_at`)
+    .all({ p: patientId, ...period }) as Array<{ id: string; display: string }>;
 }

@@ -1,7 +1,8 @@
 import { analyteDisplay } from '../../clinical/analyte-display';
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
 import type { Citation } from '../grounding/citation';
 import type { BriefFormat } from './format';
+import { citedEvent, citedNote, citedObservation, citedRecordName, evidenceSection } from './label-queries';
 
 const MAX = 48;
 
@@ -15,17 +16,14 @@ function cut(text: string, max = MAX): string {
  * a drug or a problem by name; a library passage by its section. Read from
  * the record itself, so a chip never says more than its source.
  */
-export function citationLabel(db: Db, patientId: string, citation: Citation, f: BriefFormat): string {
+export function citationLabel(db: ReadDb, patientId: string, citation: Citation, f: BriefFormat): string {
   if (citation.kind === 'evidence') {
-    const section = db.prepare(`SELECT section FROM evidence_chunks WHERE id = ?`).pluck().get(citation.chunkId) as string | undefined;
+    const section = evidenceSection(db, citation.chunkId);
     return cut(section ? `Guideline: ${section}` : 'Guideline passage');
   }
-  const one = <T>(sql: string) => db.prepare(sql).get(citation.id, patientId) as T | undefined;
   switch (citation.record) {
     case 'observation': {
-      const r = one<{ code: string | null; display: string | null; value: number | null; text: string | null; unit: string | null; at: string | null }>(
-        `SELECT code, display, value_num AS value, value_text AS text, unit, effective_at AS at FROM observations WHERE id = ? AND patient_id = ?`,
-      );
+      const r = citedObservation(db, patientId, citation.id);
       if (!r) return 'Result';
       const shown = analyteDisplay(r.code, r.display ?? 'Result');
       const value = r.value !== null ? `${f.value(r.value, shown.decimals)}${f.unit(r.unit)}` : (r.text ?? '');
@@ -33,7 +31,7 @@ export function citationLabel(db: Db, patientId: string, citation: Citation, f: 
       return `${cut(shown.name, 28)} ${value}${r.at ? ` ${f.day(r.at)}` : ''}`.replace(/\s+/g, ' ').trim();
     }
     case 'encounter': {
-      const r = one<{ display: string | null; at: string | null }>(`SELECT coalesce(display, class_code) AS display, start_at AS at FROM encounters WHERE id = ? AND patient_id = ?`);
+      const r = citedEvent(db, patientId, 'encounter', citation.id);
       return r ? `${cut(r.display ?? 'Visit')}${r.at ? ` ${f.day(r.at)}` : ''}` : 'Visit';
     }
     case 'medication':
@@ -41,24 +39,23 @@ export function citationLabel(db: Db, patientId: string, citation: Citation, f: 
     case 'procedure':
     case 'immunization':
     case 'allergy': {
-      const table = { medication: 'medications', condition: 'conditions', procedure: 'procedures', immunization: 'immunizations', allergy: 'allergies' }[citation.record];
-      const name = db.prepare(`SELECT coalesce(display, code) FROM ${table} WHERE id = ? AND patient_id = ?`).pluck().get(citation.id, patientId) as string | undefined;
+      const name = citedRecordName(db, patientId, citation.record, citation.id);
       return cut(name ?? citation.record);
     }
     case 'care-plan': {
-      const name = db.prepare(`SELECT coalesce(display, code, kind) FROM care_plan_items WHERE id = ? AND patient_id = ?`).pluck().get(citation.id, patientId) as string | undefined;
+      const name = citedRecordName(db, patientId, 'care-plan', citation.id);
       return cut(name ?? 'Care plan');
     }
     case 'note': {
-      const r = one<{ title: string; at: string }>(`SELECT title, written_at AS at FROM notes WHERE id = ? AND patient_id = ?`);
+      const r = citedNote(db, patientId, citation.id);
       return r ? `${cut(r.title)} ${f.day(r.at)}` : 'Note';
     }
     case 'diagnostic-report': {
-      const r = one<{ display: string | null; at: string | null }>(`SELECT coalesce(display, code) AS display, effective_at AS at FROM diagnostic_reports WHERE id = ? AND patient_id = ?`);
+      const r = citedEvent(db, patientId, 'diagnostic-report', citation.id);
       return r ? `${cut(r.display ?? 'Report')}${r.at ? ` ${f.day(r.at)}` : ''}` : 'Report';
     }
     case 'imaging-study': {
-      const r = one<{ display: string | null; at: string | null }>(`SELECT coalesce(description, modality) AS display, started_at AS at FROM imaging_studies WHERE id = ? AND patient_id = ?`);
+      const r = citedEvent(db, patientId, 'imaging-study', citation.id);
       return r ? `${cut(r.display ?? 'Imaging study')}${r.at ? ` ${f.day(r.at)}` : ''}` : 'Imaging study';
     }
     case 'fact':

@@ -1,6 +1,7 @@
-import type { Db } from '../../store/sqlite';
+import { readerAsDb, type ReadDb } from '../../store/sqlite';
 import { citeRecord, type Claim } from '../grounding/citation';
 import { verifyClaim, type VerifiedClaim } from '../grounding/verifier';
+import { conditionsBeganIn, medicationsStartedIn, visitsIn, yearsOfRecord } from './brief-queries';
 
 export interface PeriodSummary {
   readonly year: string;
@@ -16,26 +17,15 @@ const MAX_NAMED = 4;
  * Each line cites the records it names and passes the verifier like any
  * other claim; the full records stay one tool call away.
  */
-export function periodSummaries(db: Db, patientId: string, before: string): PeriodSummary[] {
-  const years = db
-    .prepare(
-      `SELECT DISTINCT substr(t, 1, 4) AS year FROM (
-         SELECT start_at AS t FROM encounters WHERE patient_id = @p UNION ALL
-         SELECT onset_at FROM conditions WHERE patient_id = @p UNION ALL
-         SELECT start_at FROM medications WHERE patient_id = @p)
-       WHERE t IS NOT NULL AND t < @before ORDER BY year`,
-    )
-    .pluck()
-    .all({ p: patientId, before }) as string[];
-  return years.map((year) => ({ year, lines: linesFor(db, patientId, year).map((claim) => verifyClaim(db, patientId, claim)) }));
+export function periodSummaries(db: ReadDb, patientId: string, before: string): PeriodSummary[] {
+  const years = yearsOfRecord(db, patientId, before);
+  return years.map((year) => ({ year, lines: linesFor(db, patientId, year).map((claim) => verifyClaim(readerAsDb(db), patientId, claim)) }));
 }
 
-function linesFor(db: Db, patientId: string, year: string): Claim[] {
-  const inYear = { p: patientId, from: `${year}-01-01`, to: `${year}-12-31\uffff` };
+function linesFor(db: ReadDb, patientId: string, year: string): Claim[] {
+  const inYear = { from: `${year}-01-01`, to: `${year}-12-31\uffff` };
   const lines: Claim[] = [];
-  const visits = db
-    .prepare(`SELECT id, start_at AS at FROM encounters WHERE patient_id = @p AND start_at BETWEEN @from AND @to ORDER BY start_at`)
-    .all(inYear) as Array<{ id: string; at: string }>;
+  const visits = visitsIn(db, patientId, inYear);
   if (visits.length > 0) {
     const first = visits[0]!;
     const last = visits[visits.length - 1]!;
@@ -48,8 +38,7 @@ function linesFor(db: Db, patientId: string, year: string): Claim[] {
           },
     );
   }
-  const named = (sql: string, kind: 'condition' | 'medication', lead: string) => {
-    const rows = db.prepare(sql).all(inYear) as Array<{ id: string; display: string }>;
+  const named = (rows: Array<{ id: string; display: string }>, kind: 'condition' | 'medication', lead: string) => {
     if (rows.length === 0) return;
     // A few names a line, every one cited: a line never stands for records it does not cite.
     for (let at = 0; at < rows.length; at += MAX_NAMED) {
@@ -57,7 +46,7 @@ function linesFor(db: Db, patientId: string, year: string): Claim[] {
       lines.push({ text: `${year}: ${lead} ${shown.map((r) => r.display).join('; ')}`, citations: shown.map((r) => citeRecord(kind, r.id)) });
     }
   };
-  named(`SELECT id, coalesce(display, code) AS display FROM conditions WHERE patient_id = @p AND onset_at BETWEEN @from AND @to ORDER BY onset_at`, 'condition', 'new problems:');
-  named(`SELECT id, coalesce(display, code) AS display FROM medications WHERE patient_id = @p AND start_at BETWEEN @from AND @to ORDER BY start_at`, 'medication', 'medications started:');
+  named(conditionsBeganIn(db, patientId, inYear), 'condition', 'new problems:');
+  named(medicationsStartedIn(db, patientId, inYear), 'medication', 'medications started:');
   return lines;
 }

@@ -3,6 +3,7 @@ import { activeMedications, currentAllergies } from '../brief/brief-queries';
 import type { CheckFlag, Medication } from './check-types';
 import { interactionFlags } from './interactions';
 import { latestKidneyFunction } from './kidney-function';
+import { medicationDosing } from './queries';
 import { concurrentUseFlags, mmeFlags } from './opioids';
 import { renalDoseFlags } from './renal';
 import { allergyConflicts, duplicateTherapy } from './rules';
@@ -10,9 +11,7 @@ import { allergyConflicts, duplicateTherapy } from './rules';
 /** The dosage and RxNorm code of the active medications, which the MME and set checks read. */
 function dosing(db: Db, ids: readonly string[]): Map<string, { dosage: string | null; rxcui: string | null }> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare(`SELECT id, dosage_text AS dosage, CASE WHEN code_system LIKE '%rxnorm%' THEN code END AS rxcui FROM medications WHERE id IN (${ids.map(() => '?').join(', ')})`)
-    .all(...ids) as Array<{ id: string; dosage: string | null; rxcui: string | null }>;
+  const rows = medicationDosing(db, ids);
   return new Map(rows.map((r) => [r.id, { dosage: r.dosage, rxcui: r.rxcui }]));
 }
 

@@ -1,4 +1,5 @@
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
+import { latestNumericResult, patientAgeAndSex } from './queries';
 import { ckdEpi2021 } from './egfr';
 
 /** LOINC codes of eGFR results (MDRD and CKD-EPI variants, with and without race). */
@@ -15,17 +16,12 @@ export interface KidneyFunction {
 }
 
 /** The latest kidney function the record gives: a reported eGFR, else one computed from the latest creatinine. */
-export function latestKidneyFunction(db: Db, patientId: string): KidneyFunction | null {
-  const marks = (codes: string[]) => codes.map(() => '?').join(', ');
-  const egfr = db
-    .prepare(`SELECT id, value_num AS value, effective_at AS at FROM observations WHERE patient_id = ? AND code IN (${marks(EGFR_CODES)}) AND value_num IS NOT NULL ORDER BY effective_at DESC LIMIT 1`)
-    .get(patientId, ...EGFR_CODES) as { id: string; value: number; at: string } | undefined;
-  const creatinine = db
-    .prepare(`SELECT id, value_num AS value, unit, effective_at AS at FROM observations WHERE patient_id = ? AND code IN (${marks(CREATININE_CODES)}) AND value_num IS NOT NULL ORDER BY effective_at DESC LIMIT 1`)
-    .get(patientId, ...CREATININE_CODES) as { id: string; value: number; unit: string | null; at: string } | undefined;
+export function latestKidneyFunction(db: ReadDb, patientId: string): KidneyFunction | null {
+  const egfr = latestNumericResult(db, patientId, EGFR_CODES);
+  const creatinine = latestNumericResult(db, patientId, CREATININE_CODES);
   if (egfr && (!creatinine || egfr.at >= creatinine.at)) return { egfr: egfr.value, at: egfr.at, observationId: egfr.id, estimatedHere: false };
   if (!creatinine || !/^mg\/dl$/i.test(creatinine.unit ?? '')) return egfr ? { egfr: egfr.value, at: egfr.at, observationId: egfr.id, estimatedHere: false } : null;
-  const patient = db.prepare(`SELECT birth_date, sex FROM patients WHERE id = ?`).get(patientId) as { birth_date: string | null; sex: string | null } | undefined;
+  const patient = patientAgeAndSex(db, patientId);
   if (!patient?.birth_date || (patient.sex !== 'female' && patient.sex !== 'male')) return null;
   const age = (Date.parse(creatinine.at) - Date.parse(patient.birth_date)) / (365.25 * 24 * 3600 * 1000);
   const value = ckdEpi2021(creatinine.value, Math.floor(age), patient.sex);

@@ -1,6 +1,7 @@
 import { citeRecord, type Claim } from '../grounding/citation';
 import { verifyClaim, type VerifiedClaim } from '../grounding/verifier';
 import type { RoleId, ToolContext, ToolRegistry } from '../tools';
+import { clinicalRowCount } from './queries';
 
 export interface AttackOutcome {
   /** Rows added to the patient's record by the attack (must be 0). */
@@ -12,8 +13,6 @@ export interface AttackOutcome {
   /** The claims the attack made, as the verifier judged them. */
   readonly claims: VerifiedClaim[];
 }
-
-const CLINICAL_TABLES = ['medications', 'memory_facts', 'notes', 'care_plan_items', 'conditions', 'observations'];
 
 /**
  * The worst model there could be: it obeys every instruction it reads.
@@ -55,8 +54,5 @@ export function runObedientAttack(
 }
 
 function rowCount({ vault, patientId }: ToolContext): number {
-  return CLINICAL_TABLES.reduce(
-    (sum, table) => sum + (vault.db.prepare(`SELECT count(*) FROM ${table} WHERE patient_id = ?`).pluck().get(patientId) as number),
-    0,
-  );
+  return clinicalRowCount(vault.db, patientId);
 }

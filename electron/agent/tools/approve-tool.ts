@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { insertSource } from '../../store/queries/sources';
 import type { Db } from '../../store/sqlite';
 import type { Proposal } from './proposals';
+import * as q from './queries';
 import { defineTool, type ToolContext } from './tool';
 
 /**
@@ -39,63 +41,42 @@ function writeProposal(proposal: Proposal, { vault, patientId, sessionId, now }:
   // What the clinician wrote in the visit form is their own record; an agent's draft is an approved proposal.
   const byClinician = proposal.by === 'clinician';
   return vault.atomically(() => {
-    const sourceId = Number(
-      db
-        .prepare(`INSERT INTO sources (kind, label, clinician_id, created_at, detail) VALUES (?, ?, ?, ?, ?)`)
-        .run(
-          byClinician ? 'clinician' : 'agent-proposal',
-          byClinician ? `visit note, session ${sessionId}` : `session ${sessionId}`,
-          vault.clinician.id,
-          at,
-          JSON.stringify({ sessionId, proposalId: proposal.id, by: proposal.by, citations: proposal.citations }),
-        ).lastInsertRowid,
-    );
+    const sourceId = insertSource(db, {
+      kind: byClinician ? 'clinician' : 'agent-proposal',
+      label: byClinician ? `visit note, session ${sessionId}` : `session ${sessionId}`,
+      sha256: null,
+      clinicianId: vault.clinician.id,
+      at,
+      detail: JSON.stringify({ sessionId, proposalId: proposal.id, by: proposal.by, citations: proposal.citations }),
+    });
     const provenance = { source_id: sourceId, source_ref: proposal.id, recorded_at: at, recorded_by: vault.clinician.id };
     const body = proposal.body;
     switch (body.kind) {
       case 'fact':
-        db.prepare(
-          `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, @kind, @statement, 'active', @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({ id, patient: patientId, kind: body.factKind, statement: body.statement, at, ...provenance });
+        q.insertApprovedFact(db, { id, patient: patientId, kind: body.factKind, statement: body.statement, at, ...provenance });
         break;
       case 'note':
-        db.prepare(
-          `INSERT INTO notes (id, patient_id, encounter_id, title, body, written_at, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, @encounter, @title, @body, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({ id, patient: patientId, encounter: body.encounterId ?? null, title: body.title, body: body.body, at, ...provenance });
+        q.insertApprovedNote(db, { id, patient: patientId, encounter: body.encounterId ?? null, title: body.title, body: body.body, at, ...provenance });
         break;
       case 'visit':
         id = body.encounterId;
-        db.prepare(
-          `INSERT INTO encounters (id, patient_id, status, class_code, display, reason, start_at, end_at, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'finished', 'AMB', @display, @reason, @at, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({ id, patient: patientId, display: body.display, reason: body.reason, at, ...provenance });
+        q.insertApprovedVisit(db, { id, patient: patientId, display: body.display, reason: body.reason, at, ...provenance });
         break;
       case 'medication-start':
-        db.prepare(
-          `INSERT INTO medications (id, patient_id, status, intent, display, dosage_text, start_at, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'active', 'order', @display, @dosage, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({ id, patient: patientId, display: body.display, dosage: body.dosage, at, ...provenance });
+        q.insertStartedMedication(db, { id, patient: patientId, display: body.display, dosage: body.dosage, at, ...provenance });
         break;
       case 'medication-stop':
         id = stopMedication(db, patientId, body.medicationId, at);
         break;
       case 'problem-add':
-        db.prepare(
-          `INSERT INTO conditions (id, patient_id, clinical_status, verification_status, display, onset_at, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'active', 'confirmed', @display, @at, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({ id, patient: patientId, display: body.display, at, ...provenance });
+        q.insertAddedProblem(db, { id, patient: patientId, display: body.display, at, ...provenance });
         break;
       case 'problem-resolve':
         id = resolveCondition(db, patientId, body.conditionId, at);
         break;
       case 'care-item':
       case 'follow-up':
-        db.prepare(
-          `INSERT INTO care_plan_items (id, patient_id, kind, status, display, start_at, due_at, source_id, source_ref, recorded_at, recorded_by)
-           VALUES (@id, @patient, 'goal', 'active', @display, @at, @due, @source_id, @source_ref, @recorded_at, @recorded_by)`,
-        ).run({
+        q.insertCareGoal(db, {
           id,
           patient: patientId,
           display: body.kind === 'care-item' ? body.display : `Follow-up visit: ${body.reason}`,
@@ -118,19 +99,17 @@ function writeProposal(proposal: Proposal, { vault, patientId, sessionId, now }:
  * note and the audit trail.
  */
 function stopMedication(db: Db, patientId: string, medicationId: string, at: string): string {
-  const row = db.prepare(`SELECT status, resource FROM medications WHERE id = ? AND patient_id = ?`).get(medicationId, patientId) as { status: string | null; resource: string | null } | undefined;
+  const row = q.medicationState(db, patientId, medicationId);
   if (!row) throw new Error(`no medication ${medicationId} on this chart`);
   if (!['active', 'on-hold'].includes(row.status ?? '')) throw new Error(`medication ${medicationId} is not active (${row.status ?? 'no status'})`);
   const resource = row.resource ? { ...(JSON.parse(row.resource) as Record<string, unknown>), status: 'stopped' } : null;
-  db.prepare(`UPDATE medications SET status = 'stopped', end_at = ?, resource = ? WHERE id = ?`).run(at, resource ? JSON.stringify(resource) : null, medicationId);
+  q.markMedicationStopped(db, medicationId, at, resource ? JSON.stringify(resource) : null);
   return medicationId;
 }
 
 /** Marks an active problem resolved, in its columns and its imported resource (see stopMedication). */
 function resolveCondition(db: Db, patientId: string, conditionId: string, at: string): string {
-  const row = db.prepare(`SELECT clinical_status, abated_at, resource FROM conditions WHERE id = ? AND patient_id = ?`).get(conditionId, patientId) as
-    | { clinical_status: string | null; abated_at: string | null; resource: string | null }
-    | undefined;
+  const row = q.conditionState(db, patientId, conditionId);
   if (!row) throw new Error(`no problem ${conditionId} on this chart`);
   if (row.clinical_status === 'resolved' || row.clinical_status === 'inactive' || row.abated_at) throw new Error(`problem ${conditionId} is not active`);
   const resource = row.resource
@@ -140,6 +119,6 @@ function resolveCondition(db: Db, patientId: string, conditionId: string, at: st
         abatementDateTime: at,
       }
     : null;
-  db.prepare(`UPDATE conditions SET clinical_status = 'resolved', abated_at = ?, resource = ? WHERE id = ?`).run(at, resource ? JSON.stringify(resource) : null, conditionId);
+  q.markConditionResolved(db, conditionId, at, resource ? JSON.stringify(resource) : null);
   return conditionId;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readerAsDb } from '../../store/sqlite';
 import { evidenceHit } from '../../api/schemas';
 import { searchEvidence } from '../../evidence';
 import { defineTool } from './tool';
@@ -11,5 +12,5 @@ export const searchEvidenceTool = defineTool({
   sideEffect: 'read',
   roles: ['evidence', 'orchestrator', 'safety'],
   // A model reads the passage as text: the UI's highlight marks (\u0002, \u0003) would be noise in its context and in any quote it makes.
-  run: (input, { vault }) => ({ hits: searchEvidence(vault.db, input.query, input.limit ?? 5).map((hit) => ({ ...hit, snippet: hit.snippet.split('\u0002').join('').split('\u0003').join('') })) }),
+  run: (input, { db }) => ({ hits: searchEvidence(readerAsDb(db), input.query, input.limit ?? 5).map((hit) => ({ ...hit, snippet: hit.snippet.split('\u0002').join('').split('\u0003').join('') })) }),
 });

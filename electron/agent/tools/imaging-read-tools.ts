@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTime, recordCitation } from '../../api/schemas';
-import { confirmedFindings, lesionMeasurements, patientImages } from './imaging-reads';
+import { confirmedFindings, lesionMeasurements, patientImages } from './imaging-queries';
 import { defineTool, type RoleId } from './tool';
 
 /**
@@ -52,7 +52,7 @@ export const listImages = defineTool({
   }),
   sideEffect: 'read',
   roles: READERS,
-  run: (input, { vault, patientId }) => patientImages(vault.db, patientId, input.since ?? null),
+  run: (input, { db, patientId }) => patientImages(db, patientId, input.since ?? null),
 });
 
 const change = z.object({
@@ -89,7 +89,7 @@ export const lesionHistoryTool = defineTool({
   }),
   sideEffect: 'read',
   roles: [...READERS, 'safety'],
-  run: (input, { vault, patientId }) => lesionMeasurements(vault.db, patientId, input.lesionId),
+  run: (input, { db, patientId }) => lesionMeasurements(db, patientId, input.lesionId),
 });
 
 export const imageFindings = defineTool({
@@ -125,7 +125,7 @@ export const imageFindings = defineTool({
   }),
   sideEffect: 'read',
   roles: [...READERS, 'safety'],
-  run: (input, { vault, patientId }) => confirmedFindings(vault.db, patientId, { since: input.since ?? null, lesionId: input.lesionId ?? null, limit: input.limit ?? 20 }),
+  run: (input, { db, patientId }) => confirmedFindings(db, patientId, { since: input.since ?? null, lesionId: input.lesionId ?? null, limit: input.limit ?? 20 }),
 });
 
 export const IMAGING_READ_TOOLS = [listImages, lesionHistoryTool, imageFindings];

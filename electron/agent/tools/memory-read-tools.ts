@@ -6,6 +6,7 @@ import { searchText } from '../../store/queries/search';
 import { timelineEvents } from '../../store/queries/timeline';
 import * as q from '../brief/brief-queries';
 import { periodSummaries } from '../brief/period-summaries';
+import { visitSummaryNotes } from './queries';
 import { defineTool } from './tool';
 
 /**
@@ -23,7 +24,7 @@ export const timelineSince = defineTool({
   output: z.object({ events: z.array(timelineEvent), truncated: z.boolean() }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator'],
-  run: (input, { vault, patientId }) => timelineEvents(vault.db, { patientId, from: input.since, ...(input.kinds ? { kinds: input.kinds } : {}) }),
+  run: (input, { db, patientId }) => timelineEvents(db, { patientId, from: input.since, ...(input.kinds ? { kinds: input.kinds } : {}) }),
 });
 
 export const searchMemory = defineTool({
@@ -33,7 +34,7 @@ export const searchMemory = defineTool({
   output: z.object({ hits: z.array(searchHit) }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator'],
-  run: (input, { vault, patientId }) => ({ hits: searchText(vault.db, patientId, input.query, input.limit ?? 10) }),
+  run: (input, { db, patientId }) => ({ hits: searchText(db, patientId, input.query, input.limit ?? 10) }),
 });
 
 export const labTrend = defineTool({
@@ -43,11 +44,11 @@ export const labTrend = defineTool({
   output: z.object({ series: series.nullable() }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator', 'safety'],
-  run: (input, { vault, patientId }) => {
+  run: (input, { db, patientId }) => {
     const wanted = input.analyte.toLowerCase();
-    const analytes = listAnalytes(vault.db, patientId);
+    const analytes = listAnalytes(db, patientId);
     const match = analytes.find((a) => a.code === input.analyte) ?? analytes.find((a) => a.display.toLowerCase().includes(wanted));
-    return { series: match ? getSeries(vault.db, patientId, match.code) : null };
+    return { series: match ? getSeries(db, patientId, match.code) : null };
   },
 });
 
@@ -58,10 +59,10 @@ export const activeLists = defineTool({
   output: z.object({ problems: z.array(coded), medications: z.array(coded), allergies: z.array(coded.extend({ criticality: z.string().nullable(), reactions: z.array(z.string()) })) }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator', 'safety'],
-  run: (_input, { vault, patientId, now }) => ({
-    problems: q.activeConditions(vault.db, patientId, now.toISOString()),
-    medications: q.activeMedications(vault.db, patientId, now.toISOString()),
-    allergies: q.currentAllergies(vault.db, patientId),
+  run: (_input, { db, patientId, now }) => ({
+    problems: q.activeConditions(db, patientId, now.toISOString()),
+    medications: q.activeMedications(db, patientId, now.toISOString()),
+    allergies: q.currentAllergies(db, patientId),
   }),
 });
 
@@ -72,13 +73,8 @@ export const visitSummaries = defineTool({
   output: z.object({ summaries: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), writtenAt: z.string() })) }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator'],
-  run: (input, { vault, patientId }) => ({
-    summaries: vault.db
-      .prepare(
-        `SELECT id, title, body, written_at AS writtenAt FROM notes WHERE patient_id = ? AND title LIKE 'Visit summary%'
-         ORDER BY written_at DESC LIMIT ?`,
-      )
-      .all(patientId, input.limit ?? 5) as Array<{ id: string; title: string; body: string; writtenAt: string }>,
+  run: (input, { db, patientId }) => ({
+    summaries: visitSummaryNotes(db, patientId, input.limit ?? 5),
   }),
 });
 
@@ -89,7 +85,7 @@ export const openCareItems = defineTool({
   output: z.object({ items: z.array(coded.extend({ due: z.string().nullable() })) }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator', 'safety'],
-  run: (_input, { vault, patientId, now }) => ({ items: q.openCarePlans(vault.db, patientId, now.toISOString()) }),
+  run: (_input, { db, patientId, now }) => ({ items: q.openCarePlans(db, patientId, now.toISOString()) }),
 });
 
 
@@ -101,10 +97,10 @@ export const readRecord = defineTool({
   output: z.object({ record: recordDetails.nullable() }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator', 'safety', 'perception'],
-  run: (input, { vault, patientId }) => {
+  run: (input, { db, patientId }) => {
     // Another patient's record is "not found" here, never shown.
-    if (recordPatientId(vault.db, input.kind, input.id) !== patientId) return { record: null };
-    return { record: getRecordDetails(vault.db, input.kind, input.id) };
+    if (recordPatientId(db, input.kind, input.id) !== patientId) return { record: null };
+    return { record: getRecordDetails(db, input.kind, input.id) };
   },
 });
 
@@ -115,7 +111,7 @@ export const periodSummariesTool = defineTool({
   output: z.object({ years: z.array(z.object({ year: z.string(), lines: z.array(verifiedClaim) })) }),
   sideEffect: 'read',
   roles: ['memory', 'orchestrator'],
-  run: (input, { vault, patientId }) => ({ years: periodSummaries(vault.db, patientId, input.before) }),
+  run: (input, { db, patientId }) => ({ years: periodSummaries(db, patientId, input.before) }),
 });
 
 export const MEMORY_READ_TOOLS = [timelineSince, searchMemory, labTrend, activeLists, visitSummaries, openCareItems, readRecord, periodSummariesTool];

@@ -1,6 +1,7 @@
 import type { Db } from '../../store/sqlite';
 import { readSource } from '../grounding/source-records';
 import type { Proposal } from './proposals';
+import { conditionState, medicationState } from './queries';
 
 /**
  * What must hold of a proposal before a clinician's approval may write it:
@@ -37,15 +38,13 @@ export function proposalProblem(proposal: Proposal, db: Db, patientId: string, t
       if (blank(body.display)) return 'its description is empty';
       break;
     case 'medication-stop': {
-      const status = db.prepare(`SELECT status FROM medications WHERE id = ? AND patient_id = ?`).pluck().get(body.medicationId, patientId) as string | null | undefined;
-      if (status === undefined) return "the medication is not on this patient's chart";
-      if (!['active', 'on-hold'].includes(status ?? '')) return 'the medication is no longer active';
+      const medication = medicationState(db, patientId, body.medicationId);
+      if (medication === undefined) return "the medication is not on this patient's chart";
+      if (!['active', 'on-hold'].includes(medication.status ?? '')) return 'the medication is no longer active';
       break;
     }
     case 'problem-resolve': {
-      const row = db.prepare(`SELECT clinical_status, abated_at FROM conditions WHERE id = ? AND patient_id = ?`).get(body.conditionId, patientId) as
-        | { clinical_status: string | null; abated_at: string | null }
-        | undefined;
+      const row = conditionState(db, patientId, body.conditionId);
       if (!row) return "the problem is not on this patient's chart";
       if (row.abated_at || row.clinical_status === 'resolved' || row.clinical_status === 'inactive') return 'the problem is no longer active';
       break;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoleId, Tool, ToolContext } from './tool';
+import { readContext, type RoleId, type Tool, type ToolContext } from './tool';
 
 export type RefusalReason = 'unknown-tool' | 'not-allowed' | 'invalid-arguments' | 'needs-approval' | 'failed';
 
@@ -66,7 +66,9 @@ export class ToolRegistry {
       return { ok: false, reason: 'invalid-arguments', message: `${id}: ${issue.path.join('.') || 'arguments'}: ${issue.message}` };
     }
     try {
-      return { ok: true, output: tool.output.parse(tool.run(parsed.data, context)) };
+      // A read tool gets the read-only handle, never the vault.
+      const output = tool.sideEffect === 'read' ? tool.run(parsed.data, readContext(context)) : tool.run(parsed.data, context);
+      return { ok: true, output: tool.output.parse(output) };
     } catch (error) {
       return { ok: false, reason: 'failed', message: `${id}: ${(error as Error).message.split('\n')[0]}` };
     }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReadDb } from '../../store/sqlite';
 import type { Vault } from '../../store/vault';
 import type { ProposalStore } from './proposals';
 
@@ -14,7 +15,18 @@ export type SideEffect = 'read' | 'propose' | 'write';
 export const ROLES = ['orchestrator', 'memory', 'evidence', 'perception', 'safety', 'clinician'] as const;
 export type RoleId = (typeof ROLES)[number];
 
-/** Everything a tool may touch: one vault, one patient, one session. */
+/**
+ * What a read tool gets: the vault's read-only handle (vault.reader(), a
+ * query_only connection typed ReadDb), never the vault, so it can only read.
+ */
+export interface ReadToolContext {
+  readonly db: ReadDb;
+  readonly patientId: string;
+  readonly sessionId: string;
+  readonly now: Date;
+}
+
+/** Everything a propose or write tool may touch: one vault, one patient, one session. */
 export interface ToolContext {
   readonly vault: Vault;
   readonly patientId: string;
@@ -23,20 +35,28 @@ export interface ToolContext {
   readonly proposals: ProposalStore;
 }
 
-export interface Tool<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/** The context a tool's run() receives: read tools the read-only one. */
+export type ContextFor<S extends SideEffect> = S extends 'read' ? ReadToolContext : ToolContext;
+
+/** The read-only view of a tool context, as the registry hands it to a read tool. */
+export function readContext(context: ToolContext): ReadToolContext {
+  return { db: context.vault.reader(), patientId: context.patientId, sessionId: context.sessionId, now: context.now };
+}
+
+export interface Tool<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, S extends SideEffect = SideEffect> {
   /** Stable id ("memory.lab_trend"): trajectories and workflows name tools by it. */
   readonly id: string;
   /** What the tool does, for the model's tool list. */
   readonly description: string;
   readonly input: I;
   readonly output: O;
-  readonly sideEffect: SideEffect;
+  readonly sideEffect: S;
   readonly roles: readonly RoleId[];
-  run(input: z.infer<I>, context: ToolContext): z.infer<O>;
+  run(input: z.infer<I>, context: ContextFor<S>): z.infer<O>;
 }
 
 /** Typed while written, erased for the registry. */
-export function defineTool<I extends z.ZodType, O extends z.ZodType>(tool: Tool<I, O>): Tool {
+export function defineTool<I extends z.ZodType, O extends z.ZodType, S extends SideEffect>(tool: Tool<I, O, S>): Tool {
   if (tool.sideEffect === 'write' && tool.roles.some((r) => r !== 'clinician')) {
     throw new Error(`tool ${tool.id}: a write tool is for the clinician's approval only`);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { VisitForm } from '../../api/session-schemas';
 import { VaultError } from '../../store/errors';
 import type { Db } from '../../store/sqlite';
+import { citedRecordName } from '../brief/label-queries';
 import { citeRecord, type Citation } from '../grounding/citation';
 import type { ProposalBody } from './proposals';
 
@@ -36,7 +37,7 @@ export function visitItems(db: Db, patientId: string, form: VisitForm): VisitIte
       items.push({ body: { kind: 'medication-start', display: change.display, dosage: change.dosage || null }, citations: [] });
       changes.push(`Started ${change.display}${change.dosage ? `, ${change.dosage}` : ''}`);
     } else {
-      const display = named(db, 'medications', patientId, change.medicationId, 'medication');
+      const display = named(db, 'medication', patientId, change.medicationId, 'medication');
       items.push({ body: { kind: 'medication-stop', medicationId: change.medicationId, display, reason: change.reason || null }, citations: [citeRecord('medication', change.medicationId)] });
       changes.push(`Stopped ${display}${change.reason ? ` (${change.reason})` : ''}`);
     }
@@ -47,7 +48,7 @@ export function visitItems(db: Db, patientId: string, form: VisitForm): VisitIte
       items.push({ body: { kind: 'problem-add', display: change.display }, citations: [] });
       problems.push(`Added ${change.display}`);
     } else {
-      const display = named(db, 'conditions', patientId, change.conditionId, 'problem');
+      const display = named(db, 'condition', patientId, change.conditionId, 'problem');
       items.push({ body: { kind: 'problem-resolve', conditionId: change.conditionId, display }, citations: [citeRecord('condition', change.conditionId)] });
       problems.push(`Resolved ${display}`);
     }
@@ -75,8 +76,8 @@ export function visitItems(db: Db, patientId: string, form: VisitForm): VisitIte
 }
 
 /** A record of this patient's chart by its name, or a one-line refusal naming what is missing. */
-function named(db: Db, table: 'medications' | 'conditions', patientId: string, id: string, what: string): string {
-  const display = db.prepare(`SELECT coalesce(display, code) FROM ${table} WHERE id = ? AND patient_id = ?`).pluck().get(id, patientId) as string | undefined;
+function named(db: Db, record: 'medication' | 'condition', patientId: string, id: string, what: string): string {
+  const display = citedRecordName(db, patientId, record, id);
   if (display === undefined) throw new VaultError('invalid-input', `sign-off refused, nothing written: the ${what} ${id.slice(0, 80)} is not on this patient's chart`);
   return display;
 }

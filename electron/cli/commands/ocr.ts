@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { extract, OcrPool, recognizeDocument, saveDocument, sniffMediaType } from '../../ocr';
 import { DATE_ORDERS, readDateOrder, saveDateOrder } from '../../ocr/date-order';
 import { VaultError } from '../../store/errors';
+import { requirePatient } from '../../store/queries/patients';
 import { compareIdentity, loadChartIdentity } from '../../identity/compare-identity';
 import { documentPatient } from '../../ocr/identity';
 import { listDocuments } from '../../ocr/list-documents';
@@ -30,7 +31,7 @@ export const ocrCommands: Command[] = [
         throw new VaultError('not-found', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not readable'}`);
       }
       await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), async (vault) => {
-        if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(patientId)) throw new VaultError('not-found', `no patient ${patientId}`);
+        requirePatient(vault.db, patientId);
         const pool = new OcrPool();
         try {
           const pages = await recognizeDocument(pool, bytes, basename(file), {
@@ -78,7 +79,7 @@ export const ocrCommands: Command[] = [
     async run(values, _positionals, io) {
       const patientId = requireString(values, 'patient');
       const documents = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
-        if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(patientId)) throw new VaultError('not-found', `no patient ${patientId}`);
+        requirePatient(vault.db, patientId);
         vault.audit('chart.open', patientId, { via: 'cli documents' });
         return listDocuments(vault.db, patientId);
       });

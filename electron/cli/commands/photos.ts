@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { createLesion, exportLesionSeries, importPhotoPaths, listLesions } from '../../imaging/photos';
+import { lesionPatientId } from '../../imaging/photos/queries';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import { withVault } from '../login';
@@ -55,7 +56,7 @@ export const photoCommands: Command[] = [
       const lesionId = requireString(values, 'lesion');
       const dir = requireString(values, 'to');
       const result = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
-        const owner = vault.db.prepare('SELECT patient_id FROM lesions WHERE id = ?').pluck().get(lesionId) as string | undefined;
+        const owner = lesionPatientId(vault.db, lesionId);
         if (owner !== patientId) throw new VaultError('not-found', `lesion ${lesionId} is not in patient ${patientId}'s chart`);
         return exportLesionSeries(vault, lesionId, dir);
       });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { verifyClaim, type VerifiedClaim } from '../../agent/grounding/verifier';
 import { citation } from '../../api/schemas';
+import { patientExists } from '../../store/queries/patients';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import type { CliIo } from '../io';
 import { UsageError } from '../io';
@@ -29,7 +30,7 @@ export const verifyCommand: Command = {
     if (dateOrder !== undefined && dateOrder !== 'mdy' && dateOrder !== 'dmy') throw new UsageError(`--date-order must be mdy or dmy, not "${dateOrder}"`);
     const claims = readClaims(file);
     const results = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => {
-      if (!vault.db.prepare(`SELECT 1 FROM patients WHERE id = ?`).get(patientId)) throw new Error(`no patient ${patientId} in this vault`);
+      if (!patientExists(vault.db, patientId)) throw new Error(`no patient ${patientId} in this vault`);
       const verified = claims.map((claim) => verifyClaim(vault.db, patientId, claim, dateOrder ? { dateOrder } : {}));
       vault.audit('chart.verify', patientId, { claims: verified.length, supported: verified.filter((v) => v.verdict === 'supported').length });
       return verified;

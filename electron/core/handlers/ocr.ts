@@ -10,7 +10,9 @@ import { documentPatient } from '../../ocr/identity';
 import { listDocuments } from '../../ocr/list-documents';
 import { acceptPageAsRead, markWordsSeen, pageReviews, seenWords } from '../../ocr/review';
 import type { OcrMediaType, OcrPage } from '../../ocr/types';
+import { documentHeader, documentPageRow, proposedJson } from '../../ocr/queries';
 import { VaultError } from '../../store/errors';
+import { requirePatient } from '../../store/queries/patients';
 import type { Vault } from '../../store/vault';
 import type { HandlerMap } from './handler';
 
@@ -97,7 +99,7 @@ function asOneLine(error: unknown): never {
 export const ocrHandlers: HandlerMap = {
   'documents.upload': async (params, { session, job }) => {
     const vault = session.requireVault();
-    if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(params.patientId)) throw new VaultError('not-found', `no patient ${params.patientId}`);
+    requirePatient(vault.db, params.patientId);
     const bytes = Buffer.from(params.base64, 'base64');
     const mediaType = sniffMediaType(bytes);
     if (bytes.length === 0) throw new VaultError('invalid-input', `${params.fileName}: the file is empty`);
@@ -163,15 +165,9 @@ export const ocrHandlers: HandlerMap = {
 
   'documents.page': (params, { session }) => {
     const vault = session.requireVault();
-    const doc = vault.db.prepare('SELECT id, patient_id, title, page_count FROM documents WHERE id = ?').get(params.documentId) as
-      | { id: string; patient_id: string; title: string; page_count: number }
-      | undefined;
+    const doc = documentHeader(vault.db, params.documentId);
     if (!doc) throw new VaultError('not-found', `no document ${params.documentId}`);
-    const row = vault.db
-      .prepare('SELECT page, width, height, source, rotation, confidence, image, words FROM document_pages WHERE document_id = ? AND page = ?')
-      .get(params.documentId, params.page) as
-      | { page: number; width: number; height: number; source: 'ocr' | 'text-layer'; rotation: number; confidence: number | null; image: Buffer | null; words: string }
-      | undefined;
+    const row = documentPageRow(vault.db, params.documentId, params.page);
     if (!row) throw new VaultError('not-found', `${doc.title} has no page ${params.page} (it has ${doc.page_count})`);
     vault.audit('record.view', doc.patient_id, { kind: 'document.page', documentId: doc.id, page: row.page });
     // A page with no doubtful word is reviewed once a clinician has opened it.
@@ -202,9 +198,9 @@ export const ocrHandlers: HandlerMap = {
 
   'ocr.decide': (params, { session }) => {
     const vault = session.requireVault();
-    const current = vault.db.prepare('SELECT proposed FROM document_proposals WHERE id = ?').get(params.proposalId) as { proposed: string } | undefined;
-    if (!current) throw new VaultError('not-found', `no proposal ${params.proposalId}`);
-    const edits = params.edits ? editsFor(JSON.parse(current.proposed) as Proposal, params.edits) : {};
+    const proposed = proposedJson(vault.db, params.proposalId);
+    if (proposed === undefined) throw new VaultError('not-found', `no proposal ${params.proposalId}`);
+    const edits = params.edits ? editsFor(JSON.parse(proposed) as Proposal, params.edits) : {};
     if (params.decision === 'edit' && Object.keys(edits).length === 0) throw new VaultError('invalid-input', 'an edit needs at least one corrected field');
     if (params.decision === 'reject' && Object.keys(edits).length > 0) throw new VaultError('invalid-input', 'a rejected proposal takes no edits');
     return decideProposal(vault, params.proposalId, params.decision === 'reject' ? 'reject' : 'accept', edits);

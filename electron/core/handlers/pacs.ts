@@ -1,5 +1,6 @@
 import type { PacsStudy } from '../../api/pacs-schemas';
 import { chartForPull, searchInstances, searchSeries, searchStudies } from '../../imaging/dicomweb';
+import { studyInstancesByPatient } from '../../imaging/queries';
 import type { Vault } from '../../store/vault';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
@@ -18,13 +19,7 @@ function isoDate(da: string | null): string | null {
 }
 
 function inVault(vault: Vault, studyUid: string, patientId: string): { count: number; otherChart: boolean } {
-  const rows = vault.db
-    .prepare(
-      `SELECT i.patient_id AS patientId, count(*) AS n FROM imaging_instances i
-       JOIN imaging_series s ON s.id = i.series_id JOIN imaging_studies st ON st.id = s.study_id
-       WHERE st.study_uid = ? GROUP BY i.patient_id`,
-    )
-    .all(studyUid) as { patientId: string; n: number }[];
+  const rows = studyInstancesByPatient(vault.db, studyUid);
   return { count: rows.reduce((sum, r) => sum + r.n, 0), otherChart: rows.some((r) => r.patientId !== patientId) };
 }
 

@@ -1,5 +1,6 @@
 import { decideFinding, findingForFact, listFindings, proposeFinding } from '../../imaging/findings';
 import { calibratePhoto, createLesion, getLesion, getPhoto, importPhotoBytes, lesionHistory, listLesions, listPhotos, photoBytes, setOutline } from '../../imaging/photos';
+import { memoryFactExists } from '../../imaging/findings/queries';
 import { ImagingError } from '../../imaging/imaging-error';
 import type { HandlerMap } from './handler';
 
@@ -40,7 +41,7 @@ export const photoHandlers: HandlerMap = {
       // The citation opens the image: check it is still there before the viewer asks for it.
       if (finding.photoId) getPhoto(vault.db, finding.photoId);
       if (finding.lesionId) getLesion(vault.db, finding.lesionId);
-    } else if (!vault.db.prepare('SELECT 1 FROM memory_facts WHERE id = ?').get(params.factId)) {
+    } else if (!memoryFactExists(vault.db, params.factId)) {
       throw new ImagingError('not-found', `fact ${params.factId} is not in the vault`);
     }
     return { finding };

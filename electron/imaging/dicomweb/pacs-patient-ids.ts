@@ -1,4 +1,5 @@
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
+import { patientIdentifiers } from '../queries';
 import { ImagingError } from '../imaging-error';
 
 export interface PulledChart {
@@ -18,8 +19,8 @@ const MEDICAL_RECORD = /^(MR|medical record)/i;
  * identifiers and its own id. Social security, licence and passport numbers
  * are never sent: a PACS does not file by them and they need not travel.
  */
-export function chartForPull(db: Db, patientId: string): PulledChart {
-  const row = db.prepare(`SELECT id, identifiers FROM patients WHERE id = ?`).get(patientId) as { id: string; identifiers: string } | undefined;
+export function chartForPull(db: ReadDb, patientId: string): PulledChart {
+  const row = patientIdentifiers(db, patientId);
   if (!row) throw new ImagingError('not-found', `patient ${patientId} is not in the vault; see \`continuum patients\` for the chart ids`);
   const identifiers = parseIdentifiers(row.identifiers).filter((i) => !(i.type && PERSONAL_DOCUMENT.test(i.type)));
   const records = identifiers.filter((i) => i.type && MEDICAL_RECORD.test(i.type)).map((i) => i.value);

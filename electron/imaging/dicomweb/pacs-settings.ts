@@ -1,4 +1,5 @@
 import type { PacsSettings } from '../../api/pacs-schemas';
+import { metaValue, setMetaValue } from '../../store/queries/meta';
 import type { Vault } from '../../store/vault';
 import { DicomWebError } from './dicomweb-error';
 import { connectPacs } from './pacs-connection';
@@ -13,7 +14,7 @@ import { connectPacs } from './pacs-connection';
 const KEY = 'pacs.settings';
 
 export function readPacsSettings(vault: Vault): PacsSettings | null {
-  const raw = vault.db.prepare(`SELECT value FROM vault_meta WHERE key = ?`).pluck().get(KEY) as string | undefined;
+  const raw = metaValue(vault.db, KEY);
   if (raw === undefined) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<PacsSettings>;
@@ -37,7 +38,7 @@ export function savePacsSettings(vault: Vault, url: string, user: string): PacsS
   const checked = connectPacs({ url, ...(user === '' ? {} : { user }) });
   const settings: PacsSettings = { url: checked.root, user: user === '' ? null : user, updatedBy: vault.clinician.id, updatedAt: vault.now().toISOString() };
   vault.write(() => {
-    vault.db.prepare(`INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)`).run(KEY, JSON.stringify(settings));
+    setMetaValue(vault.db, KEY, JSON.stringify(settings));
     vault.audit('record.write', null, { kind: 'pacs.settings', url: settings.url, user: settings.user });
   });
   return settings;

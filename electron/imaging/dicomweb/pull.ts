@@ -3,6 +3,7 @@ import type { Vault } from '../../store/vault';
 import { readDicomHeader } from '../dicom-header';
 import { ImagingError } from '../imaging-error';
 import { importDicomBytes, type DicomImportOptions } from '../import-dicom';
+import { instanceBySopUid } from '../queries';
 import { loadChartPatients, matchPatient, type ChartPatient } from '../match-patient';
 import { DicomWebError } from './dicomweb-error';
 import { chartForPull } from './pacs-patient-ids';
@@ -166,12 +167,7 @@ async function pullOne(
 }
 
 function alreadyThere(vault: Vault, sopInstanceUid: string): { patientId: string; studyId: string; instanceId: string } | undefined {
-  return vault.db
-    .prepare(
-      `SELECT i.id AS instanceId, i.patient_id AS patientId, s.study_id AS studyId FROM imaging_instances i
-       JOIN imaging_series s ON s.id = i.series_id WHERE i.sop_instance_uid = ?`,
-    )
-    .get(sopInstanceUid) as { patientId: string; studyId: string; instanceId: string } | undefined;
+  return instanceBySopUid(vault.db, sopInstanceUid);
 }
 
 function outcome(file: string, status: DicomImportOutcome['status'], message: string): DicomImportOutcome {

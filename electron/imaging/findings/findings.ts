@@ -6,7 +6,7 @@ import { ImagingError } from '../imaging-error';
 import { getLesion, getPhoto, pointsJson } from '../photos/queries';
 import { findingSourceRef } from './source-ref';
 import { findingStatement, spacingNote } from './statement';
-import { getFinding } from './queries';
+import { findingImageSource, getFinding, insertFinding, insertFindingFact, instanceForFinding, recordFindingDecision } from './queries';
 
 const POINTS: Record<FindingAnnotation['kind'], { min: number; max: number; what: string }> = {
   length: { min: 2, max: 2, what: 'a length has its 2 end points' },
@@ -54,12 +54,20 @@ export function proposeFinding(vault: Vault, target: FindingTarget, annotation: 
   const id = `finding-${randomUUID()}`;
   const at = vault.now().toISOString();
   vault.atomically(() => {
-    vault.db
-      .prepare(
-        `INSERT INTO imaging_findings (id, patient_id, photo_id, instance_id, frame, lesion_id, kind, points, measures, statement, status, proposed_by, proposed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-      )
-      .run(id, resolved.patientId, resolved.photoId, resolved.instanceId, resolved.frame, resolved.lesionId, annotation.kind, pointsJson(points), JSON.stringify(measures), statement, vault.clinician.id, at);
+    insertFinding(vault.db, {
+      id,
+      patientId: resolved.patientId,
+      photoId: resolved.photoId,
+      instanceId: resolved.instanceId,
+      frame: resolved.frame,
+      lesionId: resolved.lesionId,
+      kind: annotation.kind,
+      points: pointsJson(points),
+      measures: JSON.stringify(measures),
+      statement,
+      by: vault.clinician.id,
+      at,
+    });
     vault.audit('record.write', resolved.patientId, { kind: 'finding.propose', findingId: id });
   });
   return getFinding(vault.db, id);
@@ -75,28 +83,24 @@ export function decideFinding(vault: Vault, findingId: string, decision: 'confir
   const db = vault.db;
   const finding = getFinding(db, findingId);
   if (finding.status !== 'pending') throw new ImagingError('invalid-input', `finding ${findingId} is already ${finding.status}`);
-  const image = finding.photoId
-    ? (db.prepare('SELECT source_id, taken_at FROM photos WHERE id = ?').get(finding.photoId) as { source_id: number; taken_at: string })
-    : (db
-        .prepare('SELECT i.source_id, s.started_at AS taken_at FROM imaging_instances i JOIN imaging_series r ON r.id = i.series_id JOIN imaging_studies s ON s.id = r.study_id WHERE i.id = ?')
-        .get(finding.instanceId) as { source_id: number; taken_at: string | null });
+  const image = findingImageSource(db, finding.photoId ? { photoId: finding.photoId } : { instanceId: finding.instanceId });
   const at = vault.now().toISOString();
   vault.atomically(() => {
     let factId: string | null = null;
     if (decision === 'confirm') {
       factId = `fact-${randomUUID()}`;
-      db.prepare(
-        `INSERT INTO memory_facts (id, patient_id, kind, statement, status, valid_from, source_id, source_ref, recorded_at, recorded_by)
-         VALUES (?, ?, 'imaging-finding', ?, 'active', ?, ?, ?, ?, ?)`,
-      ).run(factId, finding.patientId, finding.statement, image.taken_at ?? at, image.source_id, findingSourceRef(finding, finding.kind, finding.points), at, vault.clinician.id);
+      insertFindingFact(db, {
+        id: factId,
+        patientId: finding.patientId,
+        statement: finding.statement,
+        validFrom: image.taken_at ?? at,
+        sourceId: image.source_id,
+        sourceRef: findingSourceRef(finding, finding.kind, finding.points),
+        at,
+        by: vault.clinician.id,
+      });
     }
-    db.prepare('UPDATE imaging_findings SET status = ?, decided_by = ?, decided_at = ?, fact_id = ? WHERE id = ?').run(
-      decision === 'confirm' ? 'confirmed' : 'rejected',
-      vault.clinician.id,
-      at,
-      factId,
-      findingId,
-    );
+    recordFindingDecision(db, findingId, { status: decision === 'confirm' ? 'confirmed' : 'rejected', by: vault.clinician.id, at, factId });
     vault.audit('record.write', finding.patientId, { kind: 'finding.decide', findingId, decision, factId });
   });
   return getFinding(db, findingId);
@@ -132,14 +136,7 @@ function resolveTarget(vault: Vault, target: FindingTarget): ResolvedTarget {
       date: photo.takenAt.slice(0, 10),
     };
   }
-  const row = db
-    .prepare(
-      `SELECT i.patient_id, i.rows, i.columns, i.frames, i.spacing, r.modality, r.body_part, r.view_position, s.started_at, s.description
-       FROM imaging_instances i JOIN imaging_series r ON r.id = i.series_id JOIN imaging_studies s ON s.id = r.study_id WHERE i.id = ?`,
-    )
-    .get(target.instanceId) as
-    | { patient_id: string; rows: number; columns: number; frames: number; spacing: string; modality: string | null; body_part: string | null; view_position: string | null; started_at: string | null; description: string | null }
-    | undefined;
+  const row = instanceForFinding(db, target.instanceId);
   if (!row) throw new ImagingError('not-found', `image ${target.instanceId} is not in the vault`);
   const frame = target.frame ?? 0;
   if (frame >= row.frames) throw new ImagingError('invalid-input', `image ${target.instanceId} has ${row.frames} frame(s); there is no frame ${frame}`);

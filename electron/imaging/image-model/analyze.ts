@@ -10,7 +10,7 @@ import type { AnalysisImage, ImageAnalysis } from '../../api/image-model-schemas
 import { decisionSupportLabel, imageModelMismatch } from '../../api/image-model-schemas';
 import type { Vault } from '../../store/vault';
 import { decodeFrame } from '../decode';
-import { instanceBytes } from '../queries';
+import { imageContent, imageSubject, instanceBytes, instanceSubject } from '../queries';
 import { ImageModelError } from './errors';
 import { describeImageModel, listImageModels } from './list';
 import { decodePhoto } from './photo';
@@ -26,18 +26,11 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png'];
 
 function imageFacts(vault: Vault, image: AnalysisImage): ImageFacts {
   if ('instanceId' in image) {
-    const row = vault.db
-      .prepare(
-        `SELECT i.patient_id AS patientId, s.modality AS modality, s.body_part AS bodyPart
-           FROM imaging_instances i JOIN imaging_series s ON s.id = i.series_id WHERE i.id = ?`,
-      )
-      .get(image.instanceId) as { patientId: string; modality: string | null; bodyPart: string | null } | undefined;
+    const row = instanceSubject(vault.db, image.instanceId);
     if (!row) throw new ImageModelError('not-found', `image ${image.instanceId} is not in the vault`);
     return { kind: 'dicom', ...row };
   }
-  const row = vault.db.prepare(`SELECT patient_id AS patientId, media_type AS mediaType FROM images WHERE id = ?`).get(image.photoId) as
-    | { patientId: string; mediaType: string }
-    | undefined;
+  const row = imageSubject(vault.db, image.photoId);
   if (!row) throw new ImageModelError('not-found', `photo ${image.photoId} is not in the vault`);
   if (!PHOTO_TYPES.includes(row.mediaType)) {
     throw new ImageModelError('invalid-input', `image ${image.photoId} is ${row.mediaType === 'application/dicom' ? 'a DICOM image: analyse it by its instance id' : `of type ${row.mediaType}, not a JPEG or PNG photo`}`);
@@ -80,9 +73,9 @@ async function decodeImage(vault: Vault, image: AnalysisImage): Promise<{ raster
       : 'colour';
     return { raster, frame, detail: `frame ${frame + 1} of ${decoded.frames}, ${decoded.columns} x ${decoded.rows}, ${windowed}` };
   }
-  const row = vault.db.prepare(`SELECT content FROM images WHERE id = ?`).get(image.photoId) as { content: Buffer | null } | undefined;
-  if (!row?.content) throw new ImageModelError('not-found', `photo ${image.photoId} has no image data`);
-  const raster = await decodePhoto(new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength), `photo ${image.photoId}`);
+  const content = imageContent(vault.db, image.photoId);
+  if (!content) throw new ImageModelError('not-found', `photo ${image.photoId} has no image data`);
+  const raster = await decodePhoto(new Uint8Array(content.buffer, content.byteOffset, content.byteLength), `photo ${image.photoId}`);
   return { raster, frame: null, detail: `photo, ${raster.width} x ${raster.height}` };
 }
 

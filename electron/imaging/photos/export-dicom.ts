@@ -7,7 +7,8 @@ import type { Vault } from '../../store/vault';
 import { ImagingError } from '../imaging-error';
 import { anatomicRegion } from './anatomic-region';
 import { readPhotoHeader, type JpegFrame } from './photo-file';
-import { getLesion, getPhoto, photoBytes } from './queries';
+import { patientExists } from '../../store/queries/patients';
+import { getLesion, getPhoto, lesionPhotoUids, photoBytes } from './queries';
 import { stableUid } from './uids';
 import { loadChartIdentity, type ChartIdentity } from '../../identity/compare-identity';
 
@@ -129,13 +130,7 @@ export interface LesionExport {
 export async function exportLesionSeries(vault: Vault, lesionId: string, dir: string): Promise<LesionExport> {
   const db = vault.db;
   const lesion = getLesion(db, lesionId);
-  const ids = db
-    .prepare(
-      `SELECT p.id, p.sop_instance_uid FROM photos p
-       WHERE p.lesion_id = @lesion OR EXISTS (SELECT 1 FROM lesion_outlines o WHERE o.photo_id = p.id AND o.lesion_id = @lesion)
-       ORDER BY p.taken_at, p.recorded_at`,
-    )
-    .all({ lesion: lesionId }) as Array<{ id: string; sop_instance_uid: string }>;
+  const ids = lesionPhotoUids(db, lesionId);
   if (ids.length === 0) throw new ImagingError('not-found', `lesion "${lesion.name}" has no photos to export`);
   const patient = exportPatient(vault, lesion.patientId);
   const photos = ids.map((r) => ({ photo: getPhoto(db, r.id), uid: r.sop_instance_uid }));
@@ -153,7 +148,7 @@ export async function exportLesionSeries(vault: Vault, lesionId: string, dir: st
 }
 
 export function exportPatient(vault: Vault, patientId: string): ExportPatient {
-  if (!vault.db.prepare('SELECT 1 FROM patients WHERE id = ?').get(patientId)) throw new ImagingError('not-found', `patient ${patientId} is not in the vault`);
+  if (!patientExists(vault.db, patientId)) throw new ImagingError('not-found', `patient ${patientId} is not in the vault`);
   const { identifierValues: _values, ...patient } = loadChartIdentity(vault.db, patientId);
   return patient;
 }

@@ -6,7 +6,9 @@ import type { Vault } from '../../store/vault';
 import { ImagingError } from '../imaging-error';
 import { exifDateTaken } from './exif';
 import { MAX_PHOTO_BYTES, readPhotoHeader } from './photo-file';
-import { getLesion, getPhoto } from './queries';
+import { patientExists } from '../../store/queries/patients';
+import { insertSource } from '../../store/queries/sources';
+import { getLesion, getPhoto, insertPhoto, insertPhotoImage, photoIdBySha256 } from './queries';
 import { newUid } from './uids';
 
 export interface PhotoImportInput {
@@ -35,7 +37,7 @@ export async function importPhotoBytes(vault: Vault, input: PhotoImportInput): P
     throw new ImagingError('invalid-input', `${fileName}: the date "${input.takenAt}" is not YYYY-MM-DD`);
   }
   const db = vault.db;
-  if (!db.prepare('SELECT 1 FROM patients WHERE id = ?').get(input.patientId)) throw new ImagingError('not-found', `patient ${input.patientId} is not in the vault`);
+  if (!patientExists(db, input.patientId)) throw new ImagingError('not-found', `patient ${input.patientId} is not in the vault`);
   if (input.lesionId) {
     const lesion = getLesion(db, input.lesionId);
     if (lesion.patientId !== input.patientId) throw new ImagingError('not-found', `lesion ${input.lesionId} is not in this patient's chart`);
@@ -49,7 +51,7 @@ export async function importPhotoBytes(vault: Vault, input: PhotoImportInput): P
     throw error;
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = db.prepare('SELECT id FROM photos WHERE patient_id = ? AND sha256 = ?').pluck().get(input.patientId, sha256) as string | undefined;
+  const existing = photoIdBySha256(db, input.patientId, sha256);
   if (existing) return { file: fileName, status: 'already-imported', message: `${fileName}: already in this chart`, photo: getPhoto(db, existing) };
 
   const exif = exifDateTaken(bytes);
@@ -63,37 +65,37 @@ export async function importPhotoBytes(vault: Vault, input: PhotoImportInput): P
   // The images row shares the photo's id, so that anything reading images by id (the image models) finds the photo.
   const imageId = photoId;
   vault.atomically(() => {
-    const sourceId = Number(
-      db
-        .prepare(`INSERT INTO sources (kind, label, sha256, clinician_id, created_at, detail) VALUES ('document', ?, ?, ?, ?, ?)`)
-        .run(`Photo ${fileName}`, sha256, by, at, JSON.stringify({ format: 'photo', file: fileName, photoId })).lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO images (id, patient_id, kind, media_type, taken_at, content, metadata, source_id, source_ref, recorded_at, recorded_by)
-       VALUES (?, ?, 'photo', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(imageId, input.patientId, header.mediaType, takenAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), JSON.stringify({ photoId, bodySite: site.data }), sourceId, photoId, at, by);
-    db.prepare(
-      `INSERT INTO photos (id, patient_id, image_id, lesion_id, body_site, taken_at, taken_from, media_type, width, height, byte_length, sha256,
-         sop_instance_uid, calibration, source_id, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-    ).run(
-      photoId,
-      input.patientId,
-      imageId,
-      input.lesionId ?? null,
-      site.data,
+    const sourceId = insertSource(db, { kind: 'document', label: `Photo ${fileName}`, sha256, clinicianId: by, at, detail: JSON.stringify({ format: 'photo', file: fileName, photoId }) });
+    insertPhotoImage(db, {
+      id: imageId,
+      patientId: input.patientId,
+      mediaType: header.mediaType,
       takenAt,
-      exif ? 'exif' : 'given',
-      header.mediaType,
-      header.width,
-      header.height,
-      bytes.byteLength,
+      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      metadata: JSON.stringify({ photoId, bodySite: site.data }),
+      sourceId,
+      sourceRef: photoId,
+      at,
+      by,
+    });
+    insertPhoto(db, {
+      id: photoId,
+      patientId: input.patientId,
+      imageId,
+      lesionId: input.lesionId ?? null,
+      bodySite: site.data,
+      takenAt,
+      takenFrom: exif ? 'exif' : 'given',
+      mediaType: header.mediaType,
+      width: header.width,
+      height: header.height,
+      byteLength: bytes.byteLength,
       sha256,
-      newUid(),
+      sopInstanceUid: newUid(),
       sourceId,
       at,
       by,
-    );
+    });
     vault.audit('record.write', input.patientId, { kind: 'photo.import', photoId, file: fileName });
   });
   const dated = exif ? `taken ${takenAt.slice(0, 10)} (EXIF)` : `taken ${takenAt} (as given)`;

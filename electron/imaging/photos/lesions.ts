@@ -4,7 +4,8 @@ import type { Point } from '../../api/imaging-schemas';
 import type { Vault } from '../../store/vault';
 import { ImagingError } from '../imaging-error';
 import { calibratedSpacing } from '../spacing';
-import { getLesion, getPhoto, pointsJson, round2 } from './queries';
+import { patientExists } from '../../store/queries/patients';
+import { getLesion, getPhoto, insertLesion, pointsJson, round2, setPhotoCalibration, upsertLesionOutline } from './queries';
 
 /** A named lesion at a body site, to be followed across photos. */
 export function createLesion(vault: Vault, input: { patientId: string; name: string; bodySite: string }): Lesion {
@@ -13,11 +14,11 @@ export function createLesion(vault: Vault, input: { patientId: string; name: str
   const site = bodySiteSchema.safeParse(input.bodySite);
   if (!site.success) throw new ImagingError('invalid-input', `lesion "${name}": name its body site`);
   const db = vault.db;
-  if (!db.prepare('SELECT 1 FROM patients WHERE id = ?').get(input.patientId)) throw new ImagingError('not-found', `patient ${input.patientId} is not in the vault`);
+  if (!patientExists(db, input.patientId)) throw new ImagingError('not-found', `patient ${input.patientId} is not in the vault`);
   const id = `lesion-${randomUUID()}`;
   const at = vault.now().toISOString();
   vault.atomically(() => {
-    db.prepare('INSERT INTO lesions (id, patient_id, name, body_site, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(id, input.patientId, name, site.data, at, vault.clinician.id);
+    insertLesion(db, { id, patientId: input.patientId, name, bodySite: site.data, at, by: vault.clinician.id });
     vault.audit('record.write', input.patientId, { kind: 'lesion.create', lesionId: id });
   });
   return getLesion(db, id);
@@ -50,7 +51,7 @@ export function calibratePhoto(vault: Vault, photoId: string, from: Point, to: P
     at: vault.now().toISOString(),
   };
   vault.atomically(() => {
-    vault.db.prepare('UPDATE photos SET calibration = ? WHERE id = ?').run(JSON.stringify(calibration), photoId);
+    setPhotoCalibration(vault.db, photoId, JSON.stringify(calibration));
     vault.audit('record.write', photo.patientId, { kind: 'photo.calibrate', photoId, knownMm, pixels: round2(pixels) });
   });
   return getPhoto(vault.db, photoId);
@@ -60,7 +61,7 @@ export function calibratePhoto(vault: Vault, photoId: string, from: Point, to: P
 export function clearCalibration(vault: Vault, photoId: string): PhotoSummary {
   const photo = getPhoto(vault.db, photoId);
   vault.atomically(() => {
-    vault.db.prepare('UPDATE photos SET calibration = NULL WHERE id = ?').run(photoId);
+    setPhotoCalibration(vault.db, photoId, null);
     vault.audit('record.write', photo.patientId, { kind: 'photo.calibration-cleared', photoId });
   });
   return getPhoto(vault.db, photoId);
@@ -78,10 +79,7 @@ export function setOutline(vault: Vault, photoId: string, lesionId: string, poin
   if (outside) throw new ImagingError('invalid-input', `outline of "${lesion.name}": point (${outside.x}, ${outside.y}) is outside the ${photo.width} x ${photo.height} image`);
   const at = vault.now().toISOString();
   vault.atomically(() => {
-    db.prepare(
-      `INSERT INTO lesion_outlines (photo_id, lesion_id, points, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (photo_id, lesion_id) DO UPDATE SET points = excluded.points, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
-    ).run(photoId, lesionId, pointsJson(points), at, vault.clinician.id);
+    upsertLesionOutline(db, { photoId, lesionId, points: pointsJson(points), at, by: vault.clinician.id });
     vault.audit('record.write', photo.patientId, { kind: 'lesion.outline', photoId, lesionId, points: points.length });
   });
   return getPhoto(db, photoId);

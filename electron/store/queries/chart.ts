@@ -1,5 +1,5 @@
 import type { Allergy, Chart, CodedItem } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 import { getPatient } from './patients';
 import { isNoKnownAllergy } from './allergies';
 import { openGoals } from './goals';
@@ -22,7 +22,7 @@ const COUNTED_TABLES = [
 ] as const;
 
 /** The chart's summary: the patient, allergy banner, active lists and counts. */
-export function getChart(db: Db, patientId: string, now: Date = new Date()): Chart | null {
+export function getChart(db: ReadDb, patientId: string, now: Date = new Date()): Chart | null {
   const patient = getPatient(db, patientId);
   if (!patient) return null;
   const allergies = (

@@ -1,5 +1,5 @@
 import type { EventKind, RecordDetails } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /**
  * Which table holds each kind, and which columns a clinician reads, in order,
@@ -83,7 +83,7 @@ const KINDS: Record<EventKind, { table: string; label: string; fields: Array<[co
 const NO_RESOURCE = new Set<EventKind>(['note', 'fact', 'document']);
 
 /** One record with its provenance: what it says, where it came from, who recorded it when. */
-export function getRecordDetails(db: Db, kind: EventKind, id: string): RecordDetails | null {
+export function getRecordDetails(db: ReadDb, kind: EventKind, id: string): RecordDetails | null {
   const spec = KINDS[kind];
   const columns = spec.fields.map(([column]) => `r.${column}`).join(', ');
   const resource = NO_RESOURCE.has(kind) ? 'NULL' : 'r.resource';
@@ -117,6 +117,6 @@ export function getRecordDetails(db: Db, kind: EventKind, id: string): RecordDet
 }
 
 /** The patient a record belongs to, for the audit entry of a record view. */
-export function recordPatientId(db: Db, kind: EventKind, id: string): string | null {
+export function recordPatientId(db: ReadDb, kind: EventKind, id: string): string | null {
   return (db.prepare(`SELECT patient_id FROM ${KINDS[kind].table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? null;
 }

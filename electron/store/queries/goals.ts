@@ -1,7 +1,7 @@
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /** Goals not yet achieved or given up (imported Goals, follow-ups signed in Continuum): with their due date, if any. */
-export function openGoals(db: Db, patientId: string, now: string): Array<{ id: string; display: string; start: string | null; end: string | null; status: string | null; due: string | null }> {
+export function openGoals(db: ReadDb, patientId: string, now: string): Array<{ id: string; display: string; start: string | null; end: string | null; status: string | null; due: string | null }> {
   return db
     .prepare(
       `SELECT id, coalesce(display, code, 'Goal') AS display, start_at AS start, end_at AS "end", status, due_at AS due

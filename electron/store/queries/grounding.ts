@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /**
  * What the grounding verifier reads: the cited rows, and the chart-wide
@@ -22,9 +22,9 @@ export type RecordTable =
 
 export type Row = Record<string, unknown>;
 
-const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+const statements = new WeakMap<ReadDb, Map<string, Statement<unknown[]>>>();
 
-function prepared(db: Db, sql: string): Statement<unknown[]> {
+function prepared(db: ReadDb, sql: string): Statement<unknown[]> {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
@@ -37,29 +37,29 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
  * The clinic's order of day and month in numeric dates ("08/03/2019"), the
  * vault's one setting (`continuum ocr date-order`): month first unless set.
  */
-export function clinicDateOrder(db: Db): 'mdy' | 'dmy' {
+export function clinicDateOrder(db: ReadDb): 'mdy' | 'dmy' {
   return prepared(db, `SELECT value FROM vault_meta WHERE key = 'ocr.dateOrder'`).pluck().get() === 'day-first' ? 'dmy' : 'mdy';
 }
 
 /** The class of the visit a record belongs to (AMB, EMER, IMP...), or null. */
-export function encounterClassOf(db: Db, encounterId: string): string | null {
+export function encounterClassOf(db: ReadDb, encounterId: string): string | null {
   return (prepared(db, `SELECT class_code FROM encounters WHERE id = ?`).pluck().get(encounterId) as string | undefined) ?? null;
 }
 
-export function recordRow(db: Db, table: RecordTable, id: string, patientId: string): Row | null {
+export function recordRow(db: ReadDb, table: RecordTable, id: string, patientId: string): Row | null {
   return (prepared(db, `SELECT * FROM ${table} WHERE id = ? AND patient_id = ?`).get(id, patientId) as Row | undefined) ?? null;
 }
 
-export function patientRow(db: Db, patientId: string): Row | null {
+export function patientRow(db: ReadDb, patientId: string): Row | null {
   return (prepared(db, `SELECT id, name_text, birth_date, sex, deceased_at FROM patients WHERE id = ?`).get(patientId) as Row | undefined) ?? null;
 }
 
 /** The component rows of an observation (systolic and diastolic of a pressure). */
-export function observationComponents(db: Db, parentId: string, patientId: string): Row[] {
+export function observationComponents(db: ReadDb, parentId: string, patientId: string): Row[] {
   return prepared(db, `SELECT * FROM observations WHERE parent_id = ? AND patient_id = ? ORDER BY id`).all(parentId, patientId) as Row[];
 }
 
-export function evidenceChunkRow(db: Db, chunkId: number): { section: string; text: string } | null {
+export function evidenceChunkRow(db: ReadDb, chunkId: number): { section: string; text: string } | null {
   return (prepared(db, `SELECT section, text FROM evidence_chunks WHERE id = ?`).get(chunkId) as { section: string; text: string } | undefined) ?? null;
 }
 
@@ -75,7 +75,7 @@ export interface ChartEntry {
 }
 
 /** Every condition, prescription, allergy, procedure, immunization and visit of the patient, whatever its status. */
-export function chartEntries(db: Db, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'encounter' | 'care-plan', ChartEntry[]> {
+export function chartEntries(db: ReadDb, patientId: string): Record<'condition' | 'medication' | 'allergy' | 'procedure' | 'immunization' | 'encounter' | 'care-plan', ChartEntry[]> {
   const all = (sql: string) => prepared(db, sql).all(patientId) as ChartEntry[];
   return {
     condition: all(`SELECT id, code, display, clinical_status AS status, onset_at AS start, abated_at AS "end" FROM conditions WHERE patient_id = ? ORDER BY onset_at`),
@@ -89,7 +89,7 @@ export function chartEntries(db: Db, patientId: string): Record<'condition' | 'm
 }
 
 /** The reasons of the patient's visits and their care plans, as entries with a display. */
-export function chartReasons(db: Db, patientId: string): ChartEntry[] {
+export function chartReasons(db: ReadDb, patientId: string): ChartEntry[] {
   return prepared(
     db,
     `SELECT id, NULL AS code, reason AS display, status, start_at AS start, end_at AS "end" FROM encounters WHERE patient_id = ? AND reason IS NOT NULL
@@ -99,7 +99,7 @@ export function chartReasons(db: Db, patientId: string): ChartEntry[] {
 }
 
 /** The distinct codes and names of the patient's results. */
-export function chartObservationNames(db: Db, patientId: string): Array<{ code: string; display: string | null }> {
+export function chartObservationNames(db: ReadDb, patientId: string): Array<{ code: string; display: string | null }> {
   return prepared(db, `SELECT DISTINCT code, display FROM observations WHERE patient_id = ? AND code IS NOT NULL`).all(patientId) as Array<{ code: string; display: string | null }>;
 }
 
@@ -113,7 +113,7 @@ export interface ObservationPoint {
 }
 
 /** The patient's latest observation with one of these codes (a value or a coded answer), up to asOf (ISO). */
-export function latestObservation(db: Db, patientId: string, codes: readonly string[], asOf = '\uffff'): ObservationPoint | null {
+export function latestObservation(db: ReadDb, patientId: string, codes: readonly string[], asOf = '\uffff'): ObservationPoint | null {
   if (codes.length === 0) return null;
   const marks = codes.map(() => '?').join(', ');
   return (
@@ -127,7 +127,7 @@ export function latestObservation(db: Db, patientId: string, codes: readonly str
 }
 
 /** The observations with these codes in a date range (inclusive ISO days), oldest first. */
-export function observationsBetween(db: Db, patientId: string, codes: readonly string[], from: string, to: string): ObservationPoint[] {
+export function observationsBetween(db: ReadDb, patientId: string, codes: readonly string[], from: string, to: string): ObservationPoint[] {
   if (codes.length === 0) return [];
   const marks = codes.map(() => '?').join(', ');
   return prepared(
@@ -146,7 +146,7 @@ export interface EncounterPoint {
 }
 
 /** The patient's most recent encounter up to asOf (ISO). */
-export function latestEncounter(db: Db, patientId: string, asOf = '\uffff'): EncounterPoint | null {
+export function latestEncounter(db: ReadDb, patientId: string, asOf = '\uffff'): EncounterPoint | null {
   return (
     (prepared(
       db,
@@ -159,7 +159,7 @@ export function latestEncounter(db: Db, patientId: string, asOf = '\uffff'): Enc
  * Every record display of the vault, all patients: the clinical words this
  * clinic's records use, which the verifier never passes over as plain English.
  */
-export function vaultDisplays(db: Db): string[] {
+export function vaultDisplays(db: ReadDb): string[] {
   return prepared(
     db,
     `SELECT display FROM conditions UNION SELECT display FROM medications UNION SELECT display FROM allergies
@@ -176,7 +176,7 @@ export function vaultDisplays(db: Db): string[] {
  * data_version (changed by other connections' commits) and this
  * connection's total_changes(). Caches keyed by it never serve stale facts.
  */
-export function changeStamp(db: Db): string {
+export function changeStamp(db: ReadDb): string {
   const version = prepared(db, `PRAGMA data_version`).pluck().get() as number;
   const changes = prepared(db, `SELECT total_changes()`).pluck().get() as number;
   return `${version}:${changes}`;

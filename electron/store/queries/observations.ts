@@ -1,8 +1,8 @@
 import type { Analyte, ResultValue, Series } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /** The numeric analytes a patient has, for the trend picker, most measured first. */
-export function listAnalytes(db: Db, patientId: string): Analyte[] {
+export function listAnalytes(db: ReadDb, patientId: string): Analyte[] {
   const rows = db
     .prepare(
       `SELECT code, code_system AS codeSystem, display, unit, category, count(*) AS count, max(effective_at) AS last
@@ -15,7 +15,7 @@ export function listAnalytes(db: Db, patientId: string): Analyte[] {
 }
 
 /** One analyte's values over time, with the latest reference range the sources gave. */
-export function getSeries(db: Db, patientId: string, code: string): Series | null {
+export function getSeries(db: ReadDb, patientId: string, code: string): Series | null {
   const rows = db
     .prepare(
       `SELECT id, effective_at AS at, value_num AS value, unit, display, ref_low, ref_high
@@ -47,7 +47,7 @@ export function getSeries(db: Db, patientId: string, code: string): Series | nul
 
 /** A timeline 'results' group ("2019-03-12|laboratory"): that day's observations of that category. */
 export function getResultsGroup(
-  db: Db,
+  db: ReadDb,
   patientId: string,
   groupId: string,
 ): { day: string; category: string | null; results: ResultValue[] } | null {

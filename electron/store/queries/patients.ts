@@ -1,5 +1,6 @@
 import type { PatientSummary } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import { VaultError } from '../errors';
+import type { ReadDb } from '../sqlite';
 
 interface PatientRow {
   id: string;
@@ -17,7 +18,7 @@ const COLUMNS = `id, name_text, birth_date, sex, deceased_at, identifiers`;
  * query (case-insensitive), ordered by name. search_text is written by the
  * importer, lower-cased, so the match needs no functions on the column.
  */
-export function listPatients(db: Db, query = '', limit = 1000): { patients: PatientSummary[]; total: number } {
+export function listPatients(db: ReadDb, query = '', limit = 1000): { patients: PatientSummary[]; total: number } {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
   const where = words.map((_, i) => `search_text LIKE @w${i} ESCAPE '\\'`).join(' AND ') || '1';
   const params: Record<string, string | number> = { limit };
@@ -30,9 +31,19 @@ export function listPatients(db: Db, query = '', limit = 1000): { patients: Pati
   return { patients: rows.map(toSummary), total };
 }
 
-export function getPatient(db: Db, id: string): PatientSummary | null {
+export function getPatient(db: ReadDb, id: string): PatientSummary | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(id) as PatientRow | undefined;
   return row ? toSummary(row) : null;
+}
+
+/** Whether the vault holds this patient: the check every use case that files something for a patient makes first. */
+export function patientExists(db: ReadDb, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM patients WHERE id = ?`).get(id) !== undefined;
+}
+
+/** The rule every use case that files something for a patient starts with (API and CLI alike): the patient is in this vault. */
+export function requirePatient(db: ReadDb, id: string): void {
+  if (!patientExists(db, id)) throw new VaultError('not-found', `no patient ${id}`);
 }
 
 function toSummary(row: PatientRow): PatientSummary {

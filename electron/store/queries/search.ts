@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /**
  * Full-text search within one chart (notes, facts, document text), BM25
@@ -7,7 +7,7 @@ import type { Db } from '../sqlite';
  * what a clinician types never raise a syntax error; the last word matches as
  * a prefix, as people type.
  */
-export function searchText(db: Db, patientId: string, query: string, limit = 50): SearchHit[] {
+export function searchText(db: ReadDb, patientId: string, query: string, limit = 50): SearchHit[] {
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return [];
   const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');

@@ -1,5 +1,5 @@
 import type { EventKind, TimelineEvent } from '../../api/schemas';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /**
  * The longitudinal timeline: every dated item of a chart as a point or a
@@ -69,7 +69,7 @@ export const TIMELINE_LIMIT = 100_000;
 type Row = [EventKind, string, string, string | null, number, string, string | null];
 
 export function timelineEvents(
-  db: Db,
+  db: ReadDb,
   query: { patientId: string; from?: string; to?: string; kinds?: readonly EventKind[] },
 ): { events: TimelineEvent[]; truncated: boolean } {
   const kinds = query.kinds && query.kinds.length > 0 ? [...new Set(query.kinds)].sort() : ALL_KINDS;
@@ -98,7 +98,7 @@ export function timelineEvents(
  * systolic and diastolic are its components), with its unit and
  * reference range as recorded.
  */
-function observationEvents(db: Db, bounds: { p: string; from: string; to: string; limit: number }): TimelineEvent[] {
+function observationEvents(db: ReadDb, bounds: { p: string; from: string; to: string; limit: number }): TimelineEvent[] {
   const rows = db
     .prepare(
       `SELECT id, effective_at, coalesce(display, code, 'Observation'), status, value_num, value_text, unit, ref_low, ref_high
@@ -137,9 +137,9 @@ function mergeByStart(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
   return out;
 }
 
-const cache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+const cache = new WeakMap<ReadDb, Map<string, ReturnType<ReadDb['prepare']>>>();
 
-function statementFor(db: Db, kinds: readonly EventKind[]) {
+function statementFor(db: ReadDb, kinds: readonly EventKind[]) {
   let perDb = cache.get(db);
   if (!perDb) {
     perDb = new Map();

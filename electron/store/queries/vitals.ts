@@ -3,7 +3,7 @@ import { analyteDisplay } from '../../clinical/analyte-display';
 import { BP_TARGET } from '../../clinical/bp-target';
 import { criticalFinding, EGFR_LOINC } from '../../clinical/critical-values';
 import { formatQuantity, displayUnit } from '../../api/clinical-format';
-import type { Db } from '../sqlite';
+import type { ReadDb } from '../sqlite';
 
 /**
  * The chart's vital-signs strip: the latest blood pressure, pulse, weight,
@@ -50,7 +50,7 @@ function flagOf(row: Row): Pick<VitalSign, 'flag' | 'flagText'> {
   return { flag: null, flagText: null };
 }
 
-export function chartVitals(db: Db, patientId: string): Vitals {
+export function chartVitals(db: ReadDb, patientId: string): Vitals {
   const latest = db.prepare(
     `SELECT id, code, display, value_num AS value, unit, effective_at AS at, ref_low AS low, ref_high AS high, parent_id AS parent
      FROM observations WHERE patient_id = ? AND code = ? AND value_num IS NOT NULL AND effective_at IS NOT NULL

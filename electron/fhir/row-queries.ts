@@ -1,9 +1,12 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../store/sqlite';
+import type { Db, ReadDb } from '../store/sqlite';
 import type { MappedRows } from './mappers';
 import { CHILD_ROWS, PROVENANCE_COLUMNS, TABLE_COLUMNS, type Row, type SqlValue, type TableName } from './tables';
 
 /**
+ * The FHIR import's query module for mapped rows (each table's find, upsert
+ * and child delete), and its lookups by patient id.
+ *
  * Writes mapped rows with statements prepared once per database (not per
  * row, not per bundle): an import is mostly these few statements run
  * thousands of times inside one transaction.
@@ -99,4 +102,52 @@ export class RowWriter {
     values[i + 5] = hash;
     return values;
   }
+}
+
+/**
+ * Whether a patient is in the vault, with its statement prepared once: the
+ * import asks for every resource that names a patient.
+ */
+export function patientLookup(db: ReadDb): (patientId: string) => boolean {
+  const statement = db.prepare(`SELECT 1 FROM patients WHERE id = ?`).pluck();
+  return (patientId) => statement.get(patientId) !== undefined;
+}
+
+/** The names of these patients (those in the vault), in the order given. */
+export function patientNames(db: ReadDb, ids: readonly string[]): Array<{ id: string; name: string }> {
+  const name = db.prepare(`SELECT name_text FROM patients WHERE id = ?`).pluck();
+  return ids.flatMap((id) => {
+    const found = name.get(id) as string | undefined;
+    return found === undefined ? [] : [{ id, name: found }];
+  });
+}
+
+/** The first import of a file with this SHA-256 that finished (its report detail as JSON). */
+export function fhirImportBySha256(db: ReadDb, sha256: string): { id: number; detail: string } | undefined {
+  return db.prepare(`SELECT id, detail FROM sources WHERE kind = 'fhir-import' AND sha256 = ? AND detail IS NOT NULL ORDER BY id LIMIT 1`).get(sha256) as
+    | { id: number; detail: string }
+    | undefined;
+}
+
+// --- export ---------------------------------------------------------------
+
+/** A patient's imported resource (JSON, null when the row was not imported), or undefined when there is no such patient. */
+export function patientResource(db: ReadDb, patientId: string): string | null | undefined {
+  const row = db.prepare(`SELECT resource FROM patients WHERE id = ?`).get(patientId) as { resource: string | null } | undefined;
+  return row ? row.resource : undefined;
+}
+
+/** The imported resources (JSON) of one of the patient's tables, in import order. */
+export function patientTableResources(db: ReadDb, table: TableName, patientId: string): IterableIterator<string> {
+  return db.prepare(`SELECT resource FROM ${table} WHERE patient_id = ? AND resource IS NOT NULL ORDER BY rowid`).pluck().iterate(patientId) as IterableIterator<string>;
+}
+
+export function patientColumns(db: ReadDb, patientId: string): { family: string | null; given: string | null; birth_date: string | null; sex: string | null; deceased_at: string | null } {
+  return db.prepare(`SELECT family, given, birth_date, sex, deceased_at FROM patients WHERE id = ?`).get(patientId) as {
+    family: string | null;
+    given: string | null;
+    birth_date: string | null;
+    sex: string | null;
+    deceased_at: string | null;
+  };
 }

@@ -1,11 +1,13 @@
 import { lesionChange } from '../../api/imaging-schemas';
 import type { FindingMeasures } from '../../api/photo-schemas';
-import type { Db } from '../../store/sqlite';
+import type { ReadDb } from '../../store/sqlite';
 import { lesionHistory } from '../../imaging/photos';
 import { citeRecord, type RecordCitation } from '../grounding/citation';
 
 /**
- * What the perception agent reads of a patient's images, as plain data:
+ * The perception agent's read queries (this is agent/tools' query module for
+ * images; the tools in imaging-read-tools.ts call it with the read-only
+ * handle). What the perception agent reads of a patient's images, as plain data:
  * studies and photos with their dates and body sites, a lesion's
  * measurements over time, and the findings a clinician confirmed (memory
  * facts of kind 'imaging-finding'). Everything is for the session's patient
@@ -41,7 +43,7 @@ export interface PhotoEntry {
 }
 
 /** Studies and photos taken on or after `since` (all when null), newest first; and the lesions followed. */
-export function patientImages(db: Db, patientId: string, since: string | null) {
+export function patientImages(db: ReadDb, patientId: string, since: string | null) {
   const studyRows = db
     .prepare(
       `SELECT id, started_at, modality, description FROM imaging_studies
@@ -118,7 +120,7 @@ export interface FindingEntry {
 }
 
 /** Findings a clinician confirmed, whose facts are still active; newest image first. */
-export function confirmedFindings(db: Db, patientId: string, filter: { since: string | null; lesionId: string | null; limit: number }): { findings: FindingEntry[]; truncated: boolean } {
+export function confirmedFindings(db: ReadDb, patientId: string, filter: { since: string | null; lesionId: string | null; limit: number }): { findings: FindingEntry[]; truncated: boolean } {
   const rows = db
     .prepare(
       `SELECT f.id AS fact_id, f.statement, f.valid_from, f.recorded_at, f.recorded_by, f.source_ref,
@@ -170,7 +172,7 @@ export function confirmedFindings(db: Db, patientId: string, filter: { since: st
  * cite) made on that photo, when there is one. Another patient's lesion
  * is not found.
  */
-export function lesionMeasurements(db: Db, patientId: string, lesionId: string) {
+export function lesionMeasurements(db: ReadDb, patientId: string, lesionId: string) {
   const owner = db.prepare(`SELECT patient_id FROM lesions WHERE id = ?`).pluck().get(lesionId) as string | undefined;
   if (owner !== patientId) return { lesion: null, measurements: [], changes: [], overall: null };
   const history = lesionHistory(db, lesionId);
