@@ -44,7 +44,8 @@ function findChatTemplate(dir: string, config: Json): string | undefined {
   const inline = config.chat_template;
   if (typeof inline === 'string') return inline;
   if (Array.isArray(inline)) {
-    const named = inline as { name?: string; template?: string }[];
+    // Only well-formed {name, template} entries: a damaged list ([null], [3]) is no template, not a crash.
+    const named = inline.filter((t): t is { name?: unknown; template: string } => typeof t === 'object' && t !== null && typeof (t as { template?: unknown }).template === 'string');
     return (named.find((t) => t.name === 'default') ?? named[0])?.template;
   }
   if (existsSync(join(dir, 'chat_template.jinja'))) return readFileSync(join(dir, 'chat_template.jinja'), 'utf8');
