@@ -150,7 +150,8 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'G', file: 'g-dev.jsonl', developed: true },
   { id: 'H', file: 'h-dev.jsonl', developed: true },
   { id: 'I', file: 'i-dev.jsonl', developed: true },
-  { id: 'J', file: 'j-heldout.jsonl', developed: false },
+  { id: 'J', file: 'j-dev.jsonl', developed: true },
+  { id: 'K', file: 'k-heldout.jsonl', developed: false },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.

@@ -287,8 +287,10 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
         continue;
       }
       const interpretation = triggers.find((t) => t.first > hit.last && t.first - hit.last <= 2 && sentenceOf[t.first] === sentence && interpretationOf(t));
-      if (interpretation && measure && !measure.interpretation) {
-        measure.interpretation = { kind: interpretationOf(interpretation)!, hit: interpretation, negated: true };
+      // "elevated BP (not yet hypertensive)": a second, negated interpretation goes to the same analyte's other mention.
+      const free = measure?.interpretation ? inSentence.map((m) => measures.get(m)).find((o) => o && o !== measure && !o.interpretation && o.analyte === measure.analyte) : measure;
+      if (interpretation && free && !free.interpretation) {
+        free.interpretation = { kind: interpretationOf(interpretation)!, hit: interpretation, negated: true };
         used.add(hit).add(interpretation);
         continue;
       }

@@ -164,12 +164,17 @@ export function onlyGlue(tokens: readonly Token[], from: number, to: number, uni
   return to - from <= 6;
 }
 
+// Nouns of a record or a visit: "from" after them dates it ("the note from 2019") rather than opening a period.
+const RECORD_NOUNS = new Set(['labs', 'lab', 'bloods', 'results', 'result', 'panel', 'reading', 'readings', 'values', 'value', 'vitals', 'visit', 'note', 'notes', 'encounter', 'tests', 'test', 'report', 'measurement', 'measurements', 'chemistry', 'cbc', 'bmp', 'cmp', 'lipids', 'check', 'draw']);
+
 export function periodRole(tokens: readonly Token[], firstToken: number, triggers: readonly TriggerHit[], betweenOpen: boolean): 'start' | 'end' | null {
   const previous = tokens[firstToken - 1]?.norm;
   if (previous === 'between') return 'start';
   if (previous === 'and' && betweenOpen) return 'end';
   const hit = triggers.find((t) => t.last === firstToken - 1 || (t.last === firstToken - 2 && ['the', 'on', 'in'].includes(tokens[firstToken - 1]?.norm ?? '')));
   if (!hit) return null;
+  // "Labs from 07/01/2020", "BP reading from 2019": the date of a record, not the start of a period.
+  if (hit.first === hit.last && tokens[hit.first]?.norm === 'from' && RECORD_NOUNS.has(tokens[hit.first - 1]?.norm ?? '')) return null;
   if (hit.kinds.has('period-start') || hit.kinds.has('started') || hit.kinds.has('diagnosed')) return 'start';
   if (hit.kinds.has('period-end') || hit.kinds.has('stopped') || hit.kinds.has('resolved')) return 'end';
   return null;

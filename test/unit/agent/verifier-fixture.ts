@@ -45,6 +45,7 @@ const RESOURCES = [
   pressure('v-bp-2019', '2019-03-01T09:00:00Z', 199, 101),
   pressure('v-bp-2020', '2020-08-21T09:05:00Z', 108, 84),
   pressure('v-bp-2023', '2023-04-01T09:05:00Z', 161, 97),
+  pressure('v-bp-2016', '2016-09-14T09:05:00Z', 124, 76),
   result('v-egfr-2019', '2019-05-01T09:00:00Z', '33914-3', 'Estimated Glomerular Filtration Rate', 137, 'mL/min/{1.73_m2}'),
   result('v-egfr-2020', '2020-06-01T09:00:00Z', '33914-3', 'Estimated Glomerular Filtration Rate', 87, 'mL/min/{1.73_m2}'),
   result('v-wt-2011', '2011-06-01T09:00:00Z', '29463-7', 'Body Weight', 88.2, 'kg'),

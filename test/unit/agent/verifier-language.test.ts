@@ -262,6 +262,11 @@ describe('bands and names written the clinician’s way', () => {
     passes('BP 199/101 on 2019-03-01 is elevated.', obs('v-bp-2019'));
   });
 
+  it('checks a second, negated interpretation beside the first ("elevated BP (not yet hypertensive)")', () => {
+    passes('BP 124/76 mmHg in Sep 2016: elevated (ACC/AHA), not yet hypertensive.', obs('v-bp-2016'));
+    flags('BP 108/84 mmHg in Aug 2020: elevated BP (not yet hypertensive).', 'assertion', obs('v-bp-2020'));
+  });
+
   it('reads "SBP/DBP" as a pressure and "Hgb A1c" as HbA1c, not haemoglobin', () => {
     passes('08/21/2020: SBP/DBP 108/84.', obs('v-bp-2020'));
     flags('08/21/2020: SBP/DBP 84/108.', 'value', obs('v-bp-2020'));
@@ -295,6 +300,13 @@ describe('bands and names written the clinician’s way', () => {
 
   it('reads "stable 2013 to 2019" as two years, not a value', () => {
     passes('Weight stable 2011 to 2015.', obs('v-wt-2011'), obs('v-wt-2015'));
+  });
+
+  it('reads "labs from" a date as the date of the labs, not a period from it; and "Trending:" as framing', () => {
+    passes('Labs from 08/21/2020: body weight 87.7 kg.', obs('v-wt-2020'));
+    flags('Labs from 08/22/2020: body weight 87.7 kg.', 'date', obs('v-wt-2020'));
+    passes('Trending: eGFR fell, 137 in 2019 vs 87 in 2020.', obs('v-egfr-2019'), obs('v-egfr-2020'));
+    flags('Trending: eGFR rose, 137 in 2019 vs 87 in 2020.', 'assertion', obs('v-egfr-2019'), obs('v-egfr-2020'));
   });
 
   it('takes a referral letter’s framing as framing', () => {
