@@ -30,7 +30,8 @@ export interface ClaimNumber extends Span {
   /** "in the high 170s", "mid-180s": the values it stands for. */
   readonly within?: readonly [number, number];
   /** Written after "from" (the start of a change) or "to" (its end). */
-  readonly marker?: 'from' | 'to';
+  /** "from 137", "to 87"; "by 20", "lost 9.5 kg": the size of a change, not a value. */
+  readonly marker?: 'from' | 'to' | 'by';
   /** Where the words that qualify the number begin ("about", "just under", "in the high"): checked with it. */
   readonly qualifierStart?: number;
   /** "just over 30", "slightly below 1.0": on that side of the number, and close to it. */
@@ -145,13 +146,14 @@ function decade(text: string, t: Token): { within: [number, number]; end: number
   return { within: [base + part[0]!, base + part[1]!], end: t.end + 1 };
 }
 
-/** "from 137" starts a change and "to 87" ends it, whatever the order they are written in. */
-function markerOf(tokens: readonly Token[], i: number): { marker: 'from' | 'to' } | Record<string, never> {
+/** "from 137" starts a change and "to 87" ends it, whatever the order they are written in; "by 20" is its size. */
+function markerOf(tokens: readonly Token[], i: number): { marker: 'from' | 'to' | 'by' } | Record<string, never> {
   let j = i - 1;
   while (j >= 0 && (APPROXIMATE.has(tokens[j]!.norm) || tokens[j]!.text === '~')) j -= 1;
   const word = tokens[j]?.norm;
   if (word === 'from') return { marker: 'from' };
   if (word === 'to' || word === 'reaching' || word === 'reached' || word === 'now') return { marker: 'to' };
+  if (word === 'by' || word === 'lost' || word === 'gained') return { marker: 'by' };
   return {};
 }
 

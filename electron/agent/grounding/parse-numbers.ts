@@ -3,7 +3,7 @@ import { categoryNames } from '../../clinical/interpretation-ranges';
 import { convert, toUcum } from '../../clinical/units';
 import type { MeasureAssertion, Mention, TriggerHit } from './claim-parse';
 import type { ClaimNumber, UnitReading } from './claim-quantities';
-import { foldPhrase, type Span, type Token } from './claim-text';
+import { foldPhrase, foldWord, type Span, type Token } from './claim-text';
 
 /** What each number of a claim measures: its owner, its unit, and numbers that are thresholds or units, not values. */
 
@@ -19,7 +19,9 @@ export function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measu
   if (first) return [...measures.keys()].find((m) => m.first === first.token) ?? null;
   // "136/79 on 3/3/2021: stage 1 hypertension range": a pair said of a pressure category is a pressure.
   const pressureWords = n.pairedWith !== null && triggers.some((t) => sentenceOf[t.first] === sentenceOf[n.token] && t.kinds.has('category') && /hypertens|blood pressure|\bbp\b|normotens|elevated/i.test(text.slice(t.start, t.end)));
-  const id = pressureWords ? 'blood-pressure' : n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined);
+  // "Lost about 9.5 kg": a person who loses or gains kilograms loses or gains body weight.
+  const weightChange = n.marker === 'by' && n.units.some((u) => u.ucum === 'kg' || u.ucum === '[lb_av]') ? 'weight' : undefined;
+  const id = pressureWords ? 'blood-pressure' : (weightChange ?? n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined));
   if (!id || (id === 'blood-pressure' && n.pairedWith === null)) return null;
   const existing = [...measures.values()].find((m) => m.analyte.id === id && sentenceOf[m.mention.first] === sentenceOf[n.token]);
   if (existing) return existing.mention;
@@ -108,8 +110,15 @@ export function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf
   const start = endToken >= 0 ? endToken : n.token + 1;
   const after = mentions.find((m) => m.first >= start && m.first <= start + 3 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
   if (after && tokens.slice(start, after.first).every((t) => t.kind === 'word' && ['for', 'the', 'of', 'a', 'an', 'was', 'is', 'as'].includes(t.norm))) return after;
+  // "a 22 percent drop in TG", "a 10 % rise in LDL": a change in percent, then the analyte it changed.
+  const changeOf = mentions.find((m) => m.first >= start + 2 && m.first <= start + 4 && sentenceOf[m.first] === sentence && m.concepts[0]!.type === 'analyte');
+  const between = changeOf ? tokens.slice(start, changeOf.first).map((t) => t.norm) : [];
+  if (changeOf && n.units[0]?.ucum === '%' && CHANGE_NOUNS.has(between[0]!) && ['in', 'of'].includes(between[1]!) && between.slice(2).every((w) => ['the', 'his', 'her', 'their'].includes(w))) return changeOf;
   return null;
 }
+
+// Nouns of a change that a percentage before them measures ("a 22 % drop in").
+const CHANGE_NOUNS = new Set(['drop', 'fall', 'decline', 'decrease', 'reduction', 'rise', 'increase', 'gain', 'loss', 'jump', 'improvement', 'change'].map(foldWord));
 
 export function isCategoryName(tokens: readonly Token[], m: Mention): boolean {
   const phrase = tokens.slice(m.first, m.last + 1).map((t) => t.norm).join(' ');

@@ -114,7 +114,19 @@ function asRow(o: ObservationPoint, analyte: Analyte): ResultRow {
 
 /** "down about 21 %" of a platelet count: a relative change, not a value (the analyte is not measured in %). */
 function isChange(a: MeasureAssertion, p: Point): boolean {
-  return a.trend !== null && p.unit?.ucum === '%' && p.analyte.ucum !== '%';
+  return a.trend !== null && ((p.unit?.ucum === '%' && p.analyte.ucum !== '%') || p.number.marker === 'by');
+}
+
+/** "down about 21 %": a relative change; "lost 9.5 kg", "fell by 20 mg/dL": an absolute one, in the claim's unit. */
+function changeSize(p: Point, first: ResultRow, last: ResultRow): { size: number; says: string } | null {
+  if (p.unit?.ucum === '%' && p.analyte.ucum !== '%') {
+    const percent = (100 * (last.value - first.value)) / Math.abs(first.value);
+    return { size: percent, says: `${percent.toFixed(1)} %` };
+  }
+  const [a, b] = [inClaimUnit(p, first), inClaimUnit(p, last)];
+  if (a === null || b === null) return null;
+  const unit = p.unit ? displayUnit(p.unit.ucum) : '';
+  return { size: b - a, says: `${Math.abs(b - a).toFixed(Math.max(1, p.number.decimals))}${unit ? ` ${unit}` : ''}` };
 }
 
 const FREE_TEXT = new Set(['fact', 'note', 'evidence', 'diagnostic-report']);
@@ -363,11 +375,15 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
     }
   }
   for (const p of changes) {
-    const percent = (100 * (last.value - first.value)) / Math.abs(first.value);
-    if (Math.abs(Math.abs(percent) - p.number.value) > tolerance(p.number) + 0.5) {
-      problems.push(problem({ start: p.number.start, end: p.unit!.end }, 'value', `${text(ctx, { start: p.number.start, end: p.unit!.end })}: the cited ${analyte.short} changed by ${percent.toFixed(1)} % (${show(first)} to ${show(last)})`));
+    const change = changeSize(p, first, last);
+    const span = { start: p.number.start, end: p.unit?.end ?? p.number.end };
+    if (change === null) problems.push(problem(span, 'unit', `${text(ctx, span)}: not a unit of the cited ${analyte.short}`));
+    else if (Math.abs(Math.abs(change.size) - Math.abs(p.number.value)) > tolerance(p.number) + (p.unit?.ucum === '%' ? 0.5 : 0)) {
+      problems.push(problem(span, 'value', `${text(ctx, span)}: the cited ${analyte.short} changed by ${change.says} (${show(first)} to ${show(last)})`));
     }
   }
+  // "lost 1.1 kg": a change whose size the claim states (and the records bear out) needs no minimum to be a loss.
+  const sized = changes.length > 0 && problems.length === 0;
   const median = [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
   const stable = values.every((v) => Math.abs(v - median) <= STABLE_TOLERANCE * Math.abs(median));
   const direction = Math.sign(last.value - first.value);
@@ -380,7 +396,7 @@ function checkTrend(a: MeasureAssertion, ctx: VerifyContext, matched: ReadonlyMa
       break;
     case 'up':
     case 'down':
-      holds = direction === (trend.kind === 'up' ? 1 : -1) && Math.abs(last.value - first.value) >= MIN_CHANGE * Math.abs(first.value);
+      holds = direction === (trend.kind === 'up' ? 1 : -1) && (sized || Math.abs(last.value - first.value) >= MIN_CHANGE * Math.abs(first.value));
       says = `the cited ${analyte.short} results go from ${show(first)} (${first.at?.slice(0, 10)}) to ${show(last)} (${last.at?.slice(0, 10)})`;
       break;
     default: {

@@ -226,6 +226,16 @@ describe('highest, lowest, every visit and percentages', () => {
     flags('eGFR fell from 137 to 87, 2020–2019.', 'value', ...egfr);
     flags('Between 2020 and 2019, eGFR fell (137 to 87).', 'date', ...egfr);
   });
+
+  it('checks a change in percent written before its analyte, and a change\'s size in the analyte\'s unit', () => {
+    passes('Roughly a 37 percent drop in eGFR between 2019 and 2020.', ...egfr);
+    flags('Roughly a 20 percent drop in eGFR between 2019 and 2020.', 'value', ...egfr);
+    passes('eGFR fell by 50 mL/min/1.73m2 between 2019 and 2020.', ...egfr);
+    flags('eGFR fell by 30 mL/min/1.73m2 between 2019 and 2020.', 'value', ...egfr);
+    passes('Lost about 1.1 kg between 2015 and 2020.', obs('v-wt-2015'), obs('v-wt-2020'));
+    flags('Lost about 3.1 kg between 2015 and 2020.', 'value', obs('v-wt-2015'), obs('v-wt-2020'));
+    flags('Gained about 1.1 kg between 2015 and 2020.', 'assertion', obs('v-wt-2015'), obs('v-wt-2020'));
+  });
 });
 
 describe('the words around the facts', () => {
