@@ -65,7 +65,7 @@ const ROWS: readonly Analyte[] = [
   { id: 'sodium', short: 'Na', kind: 'lab', loinc: ['2947-0', '2951-2'], names: ['sodium', 'na', 'serum sodium'], ucum: 'mmol/L', precision: 0 },
   { id: 'potassium', short: 'K', kind: 'lab', loinc: ['6298-4', '2823-3'], names: ['potassium', 'k', 'serum potassium'], ucum: 'mmol/L', precision: 1 },
   { id: 'chloride', short: 'Cl', kind: 'lab', loinc: ['2069-3', '2075-0'], names: ['chloride', 'cl', 'serum chloride'], ucum: 'mmol/L', precision: 0 },
-  { id: 'carbon-dioxide', short: 'CO2', kind: 'lab', loinc: ['20565-8', '2028-9'], names: ['carbon dioxide', 'co2', 'bicarbonate', 'bicarb', 'hco3', 'total co2'], ucum: 'mmol/L', precision: 0 },
+  { id: 'carbon-dioxide', short: 'CO2', kind: 'lab', loinc: ['20565-8', '2028-9'], names: ['carbon dioxide', 'co2', 'bicarbonate', 'bicarb', 'hco3', 'total co2', 'tco2'], ucum: 'mmol/L', precision: 0 },
   { id: 'egfr', short: 'eGFR', kind: 'lab', loinc: ['33914-3', '62238-1', '48642-3', '48643-1', '50044-7', '77147-7', '98979-8'], names: ['estimated glomerular filtration rate', 'glomerular filtration rate', 'egfr', 'gfr', 'estimated gfr'], ucum: 'mL/min/{1.73_m2}', precision: 0 },
   { id: 'hba1c', short: 'HbA1c', kind: 'lab', loinc: ['4548-4', '17856-6', '59261-8'], names: ['hemoglobin a1c', 'hba1c', 'a1c', 'glycated hemoglobin', 'glycosylated hemoglobin', 'glycohemoglobin', 'hgba1c', 'hb a1c', 'hgb a1c'], ucum: '%', precision: 1 },
   { id: 'total-protein', short: 'Total protein', kind: 'lab', loinc: ['2885-2'], names: ['total protein', 'protein', 'serum protein'], ucum: 'g/dL', precision: 1 },
@@ -87,7 +87,7 @@ const ROWS: readonly Analyte[] = [
 
   // Complete blood count (LOINC CBC panel 58410-2)
   { id: 'wbc', short: 'WBC', kind: 'lab', loinc: ['6690-2'], names: ['white blood cell count', 'white blood cells', 'white cell count', 'white count', 'leukocytes', 'leukocyte count', 'wbc', 'wcc'], ucum: '10*3/uL', precision: 1 },
-  { id: 'rbc', short: 'RBC', kind: 'lab', loinc: ['789-8'], names: ['red blood cell count', 'red blood cells', 'red cell count', 'erythrocytes', 'erythrocyte count', 'rbc'], ucum: '10*6/uL', precision: 2 },
+  { id: 'rbc', short: 'RBC', kind: 'lab', loinc: ['789-8'], names: ['red blood cell count', 'red blood cells', 'red cell count', 'erythrocytes', 'erythrocyte count', 'rbc', 'rcc'], ucum: '10*6/uL', precision: 2 },
   { id: 'hemoglobin', short: 'Hb', kind: 'lab', loinc: ['718-7'], names: ['hemoglobin', 'hb', 'hgb', 'blood hemoglobin'], ucum: 'g/dL', precision: 1 },
   { id: 'hematocrit', short: 'Hct', kind: 'lab', loinc: ['4544-3', '20570-8'], names: ['hematocrit', 'hct', 'packed cell volume', 'pcv'], ucum: '%', precision: 1 },
   { id: 'mcv', short: 'MCV', kind: 'lab', loinc: ['787-2'], names: ['mean corpuscular volume', 'mean cell volume', 'mcv'], ucum: 'fL', precision: 1 },

@@ -121,7 +121,7 @@ export const VALUE_CATEGORIES: readonly ValueCategory[] = [
   { analytes: ['bmi'], names: ['class 2 obesity', 'class ii obesity', 'obesity class 2', 'obesity class ii'], holds: (v) => v >= 35 && v < 40, source: WHO_BMI },
   { analytes: ['bmi'], names: ['class 3 obesity', 'class iii obesity', 'obesity class 3', 'obesity class iii', 'morbid obesity', 'morbidly obese', 'severe obesity'], holds: (v) => v >= 40, source: WHO_BMI },
   { analytes: ['hba1c', 'glucose'], names: ['prediabetic range', 'prediabetes range', 'pre-diabetic range', 'in the prediabetic range', 'prediabetic', 'prediabetes'], holds: (v) => v >= 5.7 && v < 6.5, source: ADA },
-  { analytes: ['hba1c'], names: ['diabetic range', 'in the diabetic range', 'diabetes range', 'diagnostic of diabetes', 'diabetic', 'consistent with diabetes'], holds: (v) => v >= 6.5, source: ADA },
+  { analytes: ['hba1c'], names: ['diabetic range', 'in the diabetic range', 'diagnostic range', 'diagnostic-range', 'in the diagnostic range', 'diabetes diagnostic range', 'diabetes range', 'diagnostic of diabetes', 'diabetic', 'consistent with diabetes'], holds: (v) => v >= 6.5, source: ADA },
   { analytes: ['hba1c'], names: ['non-diabetic range', 'nondiabetic range', 'non-diabetic', 'below the diabetic threshold', 'below the diabetes threshold'], holds: (v) => v < 6.5, source: ADA },
   { analytes: ['egfr'], names: ['g1', 'stage g1', 'category g1', 'normal or high', 'normal/high', 'normal to high', 'normal high', 'normal or high gfr category', 'normal/high gfr category'], holds: (v) => v >= 90, source: KDIGO_GFR },
   { analytes: ['egfr'], names: ['g2', 'stage g2', 'category g2', 'mildly decreased', 'mildly reduced'], holds: (v) => v >= 60 && v < 90, source: KDIGO_GFR },

@@ -18,6 +18,8 @@ export interface ClaimDate extends Span {
   readonly from: string;
   readonly to: string;
   readonly precision: 'day' | 'month' | 'year' | 'period';
+  /** For "Nine days before the March 9, 2021 check-up", the date it counts from: what follows it names that event, not what the offset dates. */
+  readonly anchor?: Span;
   /** For an ambiguous numeric date, the range under the other date order. */
   readonly other?: { readonly from: string; readonly to: string };
 }
@@ -43,14 +45,16 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(`\\b${DAY}[-/ ]${MONTH}[-/ ]${YEAR}\\b`, 'gi'), read: (m) => day(year(m[3]!), month(m[2]!), +m[1]!) },
   // a span of years: "2016–2021", "2011-2020"
   { re: /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b(?![-/.]\d)/g, read: (m) => (+m[2]! >= +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
-  // "stable 2013 to 2019": two bare years joined by "to" are a span of years too (a value is not written so).
-  { re: /(?<!\bfrom\s+)\b((?:19|20)\d{2})\s+(?:to|through|thru|until)\s+((?:19|20)\d{2})\b(?![-/.]\d)/g, read: (m) => (+m[2]! > +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
+  // "stable 2013 to 2019": two bare years joined by "to" are a span of years too (a value is not written so); not "May 2012 to 2014".
+  { re: new RegExp(`(?<!\\bfrom\\s+)(?<!\\b${MONTH.replace('(', '(?:')}\\s+)\\b((?:19|20)\\d{2})\\s+(?:to|through|thru|until)\\s+((?:19|20)\\d{2})\\b(?![-/.]\\d)`, 'gi'), read: (m) => (+m[2]! > +m[1]! ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, precision: 'period' } : null) },
   // numeric: 08/29/2019, 29.08.2019, 8-29-19
   { re: /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})\b/g, read: (m, order) => numeric(+m[1]!, +m[3]!, m[4]!, order) },
   // early/mid/late October 2004: a part of the month
   { re: new RegExp(`\\b(early|mid|late)[-\\s]+${MONTH}\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'), read: (m) => partOfMonth(m[1]!.toLowerCase(), year(m[3]!), month(m[2]!)) },
   // early/mid/late 2019, mid-2019
   { re: new RegExp(`\\b(early|mid|late|end of|beginning of|start of|the end of|the start of)[-\\s]+${YEAR}\\b`, 'gi'), read: (m) => part(m[1]!.toLowerCase(), year(m[2]!)) },
+  // Q3 2014, Q3-2014, 2014 Q3, 3Q 2014: a calendar quarter
+  { re: /\b(?:Q([1-4])|([1-4])Q)[\s/-]*((?:19|20)\d{2})\b|\b((?:19|20)\d{2})[\s/-]*Q([1-4])\b/g, read: (m) => quarter(+(m[1] ?? m[2] ?? m[5])!, +(m[3] ?? m[4])!) },
   // spring/summer/autumn/fall/winter 2019
   { re: new RegExp(`\\b(spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'), read: (m) => season(m[1]!.toLowerCase(), year(m[2]!)) },
   // August 2019, Aug '19, August of 2019
@@ -62,7 +66,7 @@ const PATTERNS: readonly Pattern[] = [
   // A year alone where it reads as one: after a preposition of time, at the start before a colon,
   // in parentheses, or in a span ("2011-2020", "2011 to 2020").
   {
-    re: /(?:(?<=\b(?:in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=[([])|(?<=[,:;—–]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
+    re: /(?:(?<=\b(?:labs|bloods|vitals|in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=[([])|(?<=[,:;—–]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
     read: (m) => yearRange(+m[1]!),
   },
 ];
@@ -71,7 +75,40 @@ const PATTERNS: readonly Pattern[] = [
 export function datesIn(text: string, order: DateOrder = 'mdy'): ClaimDate[] {
   const found = writtenDates(text, order);
   const withYearless = [...found, ...yearlessDates(text, found)].sort((a, b) => a.start - b.start);
-  return [...withYearless, ...sameDateReferences(text, withYearless)].sort((a, b) => a.start - b.start);
+  return [...withYearless, ...sameDateReferences(text, withYearless), ...offsetDates(text, withYearless)].sort((a, b) => a.start - b.start);
+}
+
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** How far "N weeks before" may be from the exact day: a count of weeks, months or years is rounded by whoever writes it. */
+const SLACK_DAYS: Record<string, number> = { day: 0, week: 3, month: 15, year: 182 };
+const DAYS_IN: Record<string, number> = { day: 1, week: 7 };
+const OFFSET = new RegExp(`\\b(\\d{1,3}|${Object.keys(COUNTS).join('|')})\\s+(day|week|month|year)s?\\s+(before|after|prior to)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,5}?$`, 'i');
+
+/**
+ * "Nine days before the March 9, 2021 check-up", "13 weeks after the visit of
+ * 30 September 2020": the day the offset names, counted from the day-precise
+ * date that follows it (which stays a date of its own, of the event it names).
+ */
+function offsetDates(text: string, dates: readonly ClaimDate[]): ClaimDate[] {
+  const found: ClaimDate[] = [];
+  for (const anchor of dates) {
+    if (anchor.precision !== 'day') continue;
+    const before = text.slice(Math.max(0, anchor.start - 90), anchor.start);
+    const m = OFFSET.exec(before);
+    if (!m || dates.some((d) => d !== anchor && d.end > anchor.start - before.length + m.index && d.start < anchor.start)) continue;
+    const count = COUNTS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const unit = m[2]!.toLowerCase();
+    const sign = m[3]!.toLowerCase() === 'after' ? 1 : -1;
+    const at = new Date(`${anchor.from}T00:00:00Z`);
+    if (unit in DAYS_IN) at.setUTCDate(at.getUTCDate() + sign * count * DAYS_IN[unit]!);
+    else if (unit === 'month') at.setUTCMonth(at.getUTCMonth() + sign * count);
+    else at.setUTCFullYear(at.getUTCFullYear() + sign * count);
+    const shift = (days: number) => new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const start = anchor.start - before.length + m.index;
+    const phrase = m[0].search(/\s+(?:before|after|prior to)\b/i);
+    found.push({ start, end: start + m[0].indexOf(m[3]!, phrase) + m[3]!.length, from: shift(-SLACK_DAYS[unit]!), to: shift(SLACK_DAYS[unit]!), precision: unit === 'day' ? 'day' : 'period', anchor: { start: anchor.start, end: anchor.end } });
+  }
+  return found;
 }
 
 /**
@@ -220,6 +257,10 @@ function partOfMonth(which: string, y: number, m: number): Omit<ClaimDate, 'star
   const last = +range.to.slice(8);
   const [a, b] = which === 'early' ? [1, 10] : which === 'mid' ? [10, 20] : [20, last];
   return { from: `${y}-${pad(m)}-${pad(a)}`, to: `${y}-${pad(m)}-${pad(b)}`, precision: 'period' };
+}
+
+function quarter(q: number, y: number): Omit<ClaimDate, 'start' | 'end'> {
+  return { from: `${y}-${pad(3 * q - 2)}-01`, to: monthRange(y, 3 * q)!.to, precision: 'period' };
 }
 
 function season(which: string, y: number): Omit<ClaimDate, 'start' | 'end'> {

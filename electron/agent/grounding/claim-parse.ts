@@ -120,7 +120,7 @@ export interface ParsedClaim {
 const COUNT_NOUNS = new Set(['visit', 'result', 'record', 'encounter', 'measurement', 'reading', 'admission', 'prescription', 'value', 'time']);
 
 // "a year before", "two weeks after", "3 months later": a time relative to another event, which no record date states.
-const RELATIVE_TIME = /\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later|prior|previously|beforehand|afterwards)\b/gi;
+const RELATIVE_TIME = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later|prior|previously|beforehand|afterwards)\b/gi;
 const HEDGES = new Set(['ballpark', 'roughly', 'approximately', 'approx', 'around', 'about', 'circa', 'ish']);
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
@@ -142,6 +142,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || inUnit(t, i));
   const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || inUnit(t, i));
   for (const m of text.matchAll(RELATIVE_TIME)) {
+    // "Nine days before the March 9, 2021 check-up": counted from a date it names, a date (claim-dates.ts).
+    if (dates.some((d) => d.start <= m.index! && d.end >= m.index! + m[0].length)) continue;
     const first = tokens.findIndex((t) => t.start >= m.index!);
     const last = tokens.findIndex((t) => t.end >= m.index! + m[0].length);
     triggers.push({ start: m.index!, end: m.index! + m[0].length, first, last, kinds: new Set(['relative-time']) });

@@ -1,7 +1,7 @@
 import type { EntityAssertion, MeasureAssertion, Mention, Point, TriggerHit } from './claim-parse';
 import type { ClaimDate } from './claim-dates';
 import type { UnitReading } from './claim-quantities';
-import { overlaps, type Token } from './claim-text';
+import { overlaps, type Span, type Token } from './claim-text';
 
 /** Which value, condition or drug each date of a claim dates. */
 
@@ -104,7 +104,7 @@ export function assignDates(
         continue;
       }
     }
-    const target = nearestMention(tokens, first, sentence, sentenceOf, measures, entities);
+    const target = nearestMention(tokens, first, sentence, sentenceOf, measures, entities, date.anchor);
     const entity = target ? entities.get(target) : undefined;
     const measure = target ? measures.get(target) : undefined;
     if (entity && entity.concept.type !== 'no-allergy') {
@@ -136,11 +136,14 @@ export function wordsBetween(tokens: readonly Token[], from: number, to: number)
   return n;
 }
 
-export function nearestMention(tokens: readonly Token[], first: number, sentence: number | undefined, sentenceOf: readonly number[], measures: ReadonlyMap<Mention, MeasureAssertion>, entities: ReadonlyMap<Mention, EntityAssertion>): Mention | null {
+export function nearestMention(tokens: readonly Token[], first: number, sentence: number | undefined, sentenceOf: readonly number[], measures: ReadonlyMap<Mention, MeasureAssertion>, entities: ReadonlyMap<Mention, EntityAssertion>, anchor?: Span): Mention | null {
   let best: Mention | null = null;
   let bestDistance = Infinity;
+  // "7 days before the 6th December 2018 visit, paracetamol ...": the visit is the anchor's event, not what the offset dates.
+  const anchorEnd = anchor ? tokens.findIndex((t) => t.start >= anchor.end) : -1;
   for (const m of [...measures.keys(), ...entities.keys()]) {
     if (sentenceOf[m.first] !== sentence) continue;
+    if (anchor && m.first > first && (m.start < anchor.start || (anchorEnd >= 0 && m.first <= anchorEnd))) continue;
     const c = m.concepts[0]!;
     if (c.type === 'allergy-word' || c.type === 'no-allergy') continue;
     // A date dates what it follows more often than what it precedes ("HCTZ started in 2014" vs "In 2014, HCTZ"),

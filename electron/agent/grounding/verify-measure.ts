@@ -438,10 +438,17 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   // So is "elevated (ACC/AHA)" or "elevated per ACC/AHA": naming the guideline names its category.
   const quoted = /['‘"“]$/.test(ctx.text.slice(0, hit.start)) && /^['’"”]/.test(ctx.text.slice(hit.end));
   const namesGuideline = /^\W{0,3}(?:(?:per|by|according to|under|using)\s+(?:the\s+)?)?(?:\d{4}\s+)?ACC\s*\/\s*AHA/i.test(ctx.text.slice(hit.end));
-  const asCategory = kind === 'category' || ((quoted || namesGuideline) && said.toLowerCase() === 'elevated' && rows.some((r) => r.analyte.id === 'systolic'));
+  // So is "within the normal range (ACC/AHA 2017)" of a pressure: the guideline's "normal" (<120/<80).
+  const pressure = rows.some((r) => r.analyte.id === 'systolic');
+  const guidelineNormal = namesGuideline && pressure && kind === 'normal';
+  const asCategory = kind === 'category' || guidelineNormal || ((quoted || namesGuideline) && said.toLowerCase() === 'elevated' && pressure);
   if (asCategory) {
-    ({ verdict, by } = judgeCategory(kind === 'category' ? said : 'elevated category', rows, ctx.sex));
+    const judged = judgeCategory(kind === 'category' ? said : guidelineNormal ? 'normal bp' : 'elevated category', rows, ctx.sex);
+    ({ verdict, by } = judged);
     if (verdict === null && by === '') return [problem(hit, 'unchecked', `${said}: not checked, it is not a category of ${rows[0]!.analyte.short} in any cited table`)];
+    // "above the WHO anaemia cut-off": on the far side of a low category's cut-off is outside it; of a high one's, inside.
+    const side = sideOfCutoff(ctx.text, hit);
+    if (verdict !== null && side !== null && side === (judged.lowSide ? 'above' : 'below')) verdict = !verdict;
   } else {
     const judged = rows.map((r) => judge(r, kind as Exclude<InterpretationKind, 'category'>));
     // For a pressure, "high" needs one component high; "normal" and "low" need both, as the guideline's categories do.
@@ -477,22 +484,35 @@ function statedBand(after: string): Array<[number, number]> | null {
   return bands.length > 0 && bands.length <= 2 && bands.every((b) => b !== null) ? (bands as Array<[number, number]>) : null;
 }
 
-/** A named category ("stage 2 hypertension", "G3b"): true or false by its bounds, null when the analyte has no such category. */
-function judgeCategory(said: string, rows: readonly ResultRow[], sex: string | null): { verdict: boolean | null; by: string } {
+/** "above the (WHO) anaemia cut-off": which side of the named category's cut-off the claim puts the value on, or null. */
+function sideOfCutoff(text: string, hit: { start: number; end: number }): 'above' | 'below' | null {
+  if (!/^[\s-]*(?:cut-?off|threshold|limit|line|cut point)\b/i.test(text.slice(hit.end))) return null;
+  const m = /\b(above|over|below|under)\s+(?:the\s+)?(?:[\w/]+\s+){0,2}$/i.exec(text.slice(Math.max(0, hit.start - 40), hit.start));
+  if (!m) return null;
+  return ['above', 'over'].includes(m[1]!.toLowerCase()) ? 'above' : 'below';
+}
+
+/**
+ * A named category ("stage 2 hypertension", "G3b"): true or false by its bounds, null when the analyte has no
+ * such category; `lowSide` when it holds below its cut-off (anaemia), not above it (diabetes).
+ */
+function judgeCategory(said: string, rows: readonly ResultRow[], sex: string | null): { verdict: boolean | null; by: string; lowSide: boolean } {
   const phrase = foldPhrase(said).filter((w) => w !== 'the' && w !== 'in').join(' ');
   const systolic = rows.find((r) => r.analyte.id === 'systolic');
   const diastolic = rows.find((r) => r.analyte.id === 'diastolic');
   const category = categoryNamed(systolic && diastolic ? 'blood-pressure' : rows[0]!.analyte.id, phrase, (name) => foldPhrase(name).filter((w) => w !== 'the' && w !== 'in').join(' '));
-  if (!category) return { verdict: null, by: '' };
+  if (!category) return { verdict: null, by: '', lowSide: false };
   if (category.pair) {
-    if (systolic && diastolic) return { verdict: category.pair(systolic.value, diastolic.value), by: category.source };
+    const lowSide = category.pair(0, 0);
+    if (systolic && diastolic) return { verdict: category.pair(systolic.value, diastolic.value), by: category.source, lowSide };
     const only = systolic ?? diastolic;
-    if (!only) return { verdict: null, by: '' };
+    if (!only) return { verdict: null, by: '', lowSide };
     // One component alone decides "hypertensive" only when it is in range by itself.
     const alone = systolic ? category.pair(only.value, 0) : category.pair(0, only.value);
-    return { verdict: alone ? true : null, by: category.source };
+    return { verdict: alone ? true : null, by: category.source, lowSide };
   }
-  return { verdict: rows.every((r) => category.holds!(r.value, sex)), by: category.source };
+  const lowSide = category.holds!(-1e9, sex) && !category.holds!(1e9, sex);
+  return { verdict: rows.every((r) => category.holds!(r.value, sex)), by: category.source, lowSide };
 }
 
 /** true / false when the range decides, null when it cannot. */

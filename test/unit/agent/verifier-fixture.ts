@@ -53,6 +53,7 @@ const RESOURCES = [
   result('v-wt-2020', '2020-08-21T09:00:00Z', '29463-7', 'Body Weight', 87.7, 'kg'),
   result('v-height', '2007-07-08T09:00:00Z', '8302-2', 'Body Height', 165.6, 'cm'),
   result('v-temp', '2013-09-06T10:00:00Z', '8331-1', 'Oral temperature', 38.2, 'Cel'),
+  result('v-hb', '2020-08-21T09:10:00Z', '718-7', 'Hemoglobin [Mass/volume] in Blood', 14.1, 'g/dL'),
   result('v-a1c', '2020-08-21T09:10:00Z', '4548-4', 'Hemoglobin A1c/Hemoglobin.total in Blood', 7.2, '%'),
   {
     resourceType: 'Observation', id: 'v-smoking', status: 'final', subject: ref, effectiveDateTime: '2020-08-21T09:00:00Z',

@@ -334,6 +334,44 @@ describe('bands and names written the clinician’s way', () => {
   });
 });
 
+describe('set K\'s registers: quarters, offsets from an event, problem lists, cut-offs', () => {
+  it('reads a calendar quarter as its three months', () => {
+    passes('Wt 87.7 kg in Q3 2020.', obs('v-wt-2020'));
+    flags('Wt 87.7 kg in Q1 2020.', 'date', obs('v-wt-2020'));
+    passes('2020 Q3: Hgb 14.1 g/dL.', obs('v-hb'));
+  });
+
+  it('counts "N days before the DATE visit" from that date, and checks the day it names', () => {
+    passes('Nine days before the October 10, 2022 check-up, the flu vaccine was given.', citeRecord('immunization', 'v-flu'));
+    flags('Six days before the October 10, 2022 check-up, the flu vaccine was given.', 'date', citeRecord('immunization', 'v-flu'));
+    passes('Flu vaccine given 2 weeks before the visit on 15 October 2022.', citeRecord('immunization', 'v-flu'));
+    flags('Flu vaccine given 5 weeks before the visit on 15 October 2022.', 'date', citeRecord('immunization', 'v-flu'));
+  });
+
+  it('reads "not on the problem list" as a negation of what it names', () => {
+    flags('Hypertension is not on the problem list.', 'negation', chart);
+    passes('Osteoporosis is not on the problem list.', chart);
+  });
+
+  it('reads "above the anaemia cut-off" as outside a low category and "above the fever threshold" as inside a high one', () => {
+    passes('Hb 14.1 g/dL on 08/21/2020, above the WHO anaemia cut-off.', obs('v-hb'));
+    flags('Hb 14.1 g/dL on 08/21/2020, below the WHO anaemia cut-off.', 'assertion', obs('v-hb'));
+    passes('Temp 38.2 °C on 6 Sep 2013, above the fever threshold.', obs('v-temp'));
+    flags('Temp 38.2 °C on 6 Sep 2013, below the fever threshold.', 'assertion', obs('v-temp'));
+  });
+
+  it('reads "normal (ACC/AHA)" of a pressure as the guideline\'s normal category', () => {
+    flags('BP 124/76 mmHg in Sep 2016, within the normal range (ACC/AHA 2017).', 'assertion', obs('v-bp-2016'));
+    passes('BP 124/76 mmHg in Sep 2016, elevated (ACC/AHA 2017).', obs('v-bp-2016'));
+  });
+
+  it('takes a note\'s headings as framing, and a year after "Labs" as a date', () => {
+    passes('Assessment: per EHR, BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
+    passes('Pre-visit summary: Labs 2020: Hgb 14.1 g/dL.', obs('v-hb'));
+    flags('Pre-visit summary: Labs 2019: Hgb 14.1 g/dL.', 'date', obs('v-hb'));
+  });
+});
+
 describe('a visit and the reason it records', () => {
   it('reads what the cited visit\'s reason names (a group of problems, results under review) and a goal\'s due date as cited, and a visit for something else as not', () => {
     const ref = { reference: `Patient/${PATIENT}` };
