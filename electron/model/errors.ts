@@ -20,11 +20,20 @@ export class ModelError extends Error {
     readonly code: ModelErrorCode,
     message: string,
   ) {
-    super(message);
+    super(oneLine(message));
     this.name = 'ModelError';
   }
 
   toJSON(): { code: ModelErrorCode; message: string } {
     return { code: this.code, message: this.message };
   }
+}
+
+/** Longest message kept: a library's message about a damaged file may quote kilobytes of that file. */
+const MAX_MESSAGE = 400;
+
+/** One line, clipped: what a damaged tokenizer.json makes a library say must not flood the screen or the log. */
+function oneLine(message: string): string {
+  const line = message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return line.length <= MAX_MESSAGE ? line : `${line.slice(0, MAX_MESSAGE - 1)}…`;
 }

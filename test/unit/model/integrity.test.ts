@@ -122,6 +122,17 @@ describe('clear messages for models that cannot run', () => {
     expect((await refusal(dir)).message).toMatch(/is not a decoder with a KV cache/);
   });
 
+  it('a tokenizer whose damage a library quotes at length: one short line (test:trust seed 155471745, case 8484)', async () => {
+    const dir = await tinyModel();
+    const json = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify({ ...json, normalizer: { type: 'a'.repeat(10_000) } }));
+    await rewriteManifest(dir);
+    const error = await refusal(dir);
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toMatch(/^the tokenizer or chat template cannot be read: Unknown Normalizer type: a+…$/);
+    expect(error.message.length).toBeLessThanOrEqual(400);
+  });
+
   it('a damaged ONNX file recorded as such in its manifest', async () => {
     const dir = await tinyModel();
     truncateSync(join(dir, 'onnx/model.onnx'), 5000);
