@@ -152,7 +152,8 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'I', file: 'i-dev.jsonl', developed: true },
   { id: 'J', file: 'j-dev.jsonl', developed: true },
   { id: 'K', file: 'k-dev.jsonl', developed: true },
-  { id: 'L', file: 'l-heldout.jsonl', developed: false },
+  { id: 'L', file: 'l-dev.jsonl', developed: true },
+  { id: 'M', file: 'm-heldout.jsonl', developed: false },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.

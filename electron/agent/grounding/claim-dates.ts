@@ -66,7 +66,7 @@ const PATTERNS: readonly Pattern[] = [
   // A year alone where it reads as one: after a preposition of time, at the start before a colon,
   // in parentheses, or in a span ("2011-2020", "2011 to 2020").
   {
-    re: /(?:(?<=\b(?:labs|bloods|vitals|in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=[([])|(?<=[,:;—–]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
+    re: /(?:(?<=\b(?:labs|bloods|vitals|in|since|during|of|from|to|until|till|by|between|and|through|before|after|year|around|circa|c\.|ca\.|drawn|measured|recorded|checked|obtained|dated|taken|noted|done|performed|diagnosed|dx|started|stopped|placed|given|administered|onset|again|ended|resolved|prescribed|ordered|seen|began|begun|initiated|discontinued|completed|received|last|first|early|late|mid|her|his|their|the|this|that|its|over|coded|documented|recorded|then)\s+)|^|(?<=[([])|(?<=[,:;—–•·]\s)|(?<=[A-Za-z]\s)(?=(?:19|20)\d{2}(?:[,;)]|\.(?!\d)|$))|(?<=\b(?:19|20)\d{2}\s*[-–]\s*))((?:19|20)\d{2})\b(?=\s*[-–]\s*(?:19|20)\d{2}|\s*[:),.;\]]|\s|$)(?!\s*(?:mg|g|kg|ml|mcg|units?|iu|mmol|%|lb|cm|mmhg|mm)\b)/gi,
     read: (m) => yearRange(+m[1]!),
   },
 ];

@@ -9,7 +9,7 @@ import { frequenciesIn, type Frequency } from './dose-frequency';
 import type { Concept } from './lexicon';
 import { assignDates } from './parse-dates';
 import { findMentions, findTriggers, sentences } from './parse-mentions';
-import { beforeThresholdWord, componentOf, coverNumber, impliedByUnit, inThreshold, ownerOf, pickUnit, spanUnitOf, THRESHOLD_WORDS, thresholdSpan, unitSpans } from './parse-numbers';
+import { beforeThresholdWord, componentOf, coverNumber, impliedByUnit, inThreshold, ownerOf, pickUnit, slashPairOwner, spanUnitOf, THRESHOLD_WORDS, thresholdSpan, unitSpans } from './parse-numbers';
 import { answeredNo, categoriesNamedAsConditions, closer, INVERTIBLE, interpretationOf, negationScope, nearestEntity, nearestMeasure, opposite, outranks, statusApplies } from './parse-qualifiers';
 
 /**
@@ -124,6 +124,16 @@ const RELATIVE_TIME = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|te
 const HEDGES = new Set(['ballpark', 'roughly', 'approximately', 'approx', 'around', 'about', 'circa', 'ish']);
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
+// The last word of a note's heading ("Clinic note:", "Pre-visit summary:", "Med rec:").
+const HEADING_NOUNS = new Set(['note', 'notes', 'summary', 'letter', 'review', 'handover', 'rec', 'reconciliation', 'update', 'entry', 'plan', 'assessment']);
+
+/** The last token of a heading of at most four words before a colon at the start of a claim, or -1: it names the note, not a fact. */
+function headingEnd(tokens: readonly Token[]): number {
+  const colon = tokens.findIndex((t) => t.text === ':');
+  if (colon < 1 || colon > 5 || !HEADING_NOUNS.has(tokens[colon - 1]!.norm)) return -1;
+  return colon;
+}
+
 export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = 'mdy'): ParsedClaim {
   const tokens = tokenize(text);
   const dates = datesIn(text, order);
@@ -139,7 +149,8 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   // The words that qualify a number ("in the low 60s", "just under") belong to it, not to the claim's qualifiers.
   for (const n of numbers) if (n.qualifierStart !== undefined) tokens.forEach((t, i) => t.start >= n.qualifierStart! && t.end <= n.start && unitTokens.add(i));
   const inUnit = (t: Token, i: number) => unitTokens.has(i) || units.some((u) => overlaps(u, t));
-  const mentions = findMentions(tokens, chart, (t, i) => inDate(t) || inUnit(t, i));
+  const heading = headingEnd(tokens);
+  const mentions = findMentions(tokens, chart, (t, i) => i <= heading || inDate(t) || inUnit(t, i));
   const triggers = findTriggers(tokens, mentions, (t, i) => inDate(t) || inUnit(t, i));
   for (const m of text.matchAll(RELATIVE_TIME)) {
     // "Nine days before the March 9, 2021 check-up": counted from a date it names, a date (claim-dates.ts).
@@ -155,7 +166,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
     for (let i = first; i <= last; i += 1) covered.add(i);
   };
   for (const m of mentions) cover(m.first, m.last);
-  tokens.forEach((t, i) => (inDate(t) || units.some((u) => overlaps(u, t))) && covered.add(i));
+  tokens.forEach((t, i) => (i <= heading || inDate(t) || units.some((u) => overlaps(u, t))) && covered.add(i));
 
   const counts: CountAssertion[] = [];
   const taken = new Set<ClaimNumber>();
@@ -193,7 +204,7 @@ export function parseClaim(text: string, chart: ChartIndex, order: DateOrder = '
   const points: Point[] = [];
   for (const n of numbers) {
     if (taken.has(n)) continue;
-    const owner = ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions, triggers, text);
+    const owner = slashPairOwner(n, numbers, mentions, tokens) ?? ownerOf(n, mentions, sentenceOf, tokens) ?? impliedByUnit(n, numbers, measures, sentenceOf, mentions, triggers, text);
     const measure = owner ? measures.get(owner) : undefined;
     const entity = owner ? entities.get(owner) : undefined;
     // "reference range 4–5.6 %": bounds of the record's range, not values of the patient.

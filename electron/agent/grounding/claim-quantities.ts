@@ -146,6 +146,8 @@ function decade(text: string, t: Token): { within: [number, number]; end: number
   return { within: [base + part[0]!, base + part[1]!], end: t.end + 1 };
 }
 
+const CHANGE_VERBS = new Set(['lost', 'gained', 'decreased', 'increased', 'rose', 'fell', 'dropped', 'declined', 'climbed', 'jumped']);
+
 /** "from 137" starts a change and "to 87" ends it, whatever the order they are written in; "by 20" is its size. */
 function markerOf(tokens: readonly Token[], i: number): { marker: 'from' | 'to' | 'by' } | Record<string, never> {
   let j = i - 1;
@@ -153,7 +155,8 @@ function markerOf(tokens: readonly Token[], i: number): { marker: 'from' | 'to' 
   const word = tokens[j]?.norm;
   if (word === 'from') return { marker: 'from' };
   if (word === 'to' || word === 'reaching' || word === 'reached' || word === 'now') return { marker: 'to' };
-  if (word === 'by' || word === 'lost' || word === 'gained') return { marker: 'by' };
+  // "decreased 35 mg/dL (from 189.6 to 155)": a number right after a verb of change is its size ("fell to 155" is not).
+  if (word === 'by' || (word !== undefined && CHANGE_VERBS.has(word))) return { marker: 'by' };
   return {};
 }
 
@@ -235,13 +238,14 @@ const IN_BEFORE_TIME = /^\s+(?:(?:19|20)\d\d\b|jan|feb|mar|apr|may|jun|jul|aug|s
 
 /**
  * The units that could follow token i: every prefix of the next few tokens
- * (without crossing a comma, a semicolon or a second space) that reads as a unit.
+ * (without crossing a comma, a semicolon or a second space) that reads as a unit; ten tokens hold
+ * "mL/min/{1.73_m2}".
  */
 export function unitsAfter(text: string, tokens: readonly Token[], i: number): UnitReading[] {
   const readings: UnitReading[] = [];
   const from = tokens[i]!.end;
   let spaces = 0;
-  for (let j = i + 1; j < Math.min(tokens.length, i + 9); j += 1) {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 11); j += 1) {
     const t = tokens[j]!;
     const gap = text.slice(tokens[j - 1]!.end, t.start);
     if (gap.length > 1 || (gap.length === 1 && gap !== ' ')) break;

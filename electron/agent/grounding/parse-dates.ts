@@ -50,7 +50,10 @@ export function assignDates(
     // "TC: 2014 164, 2020 184": a date followed by its value is that value's, not the one before it.
     const last = tokens.findIndex((t) => t.start >= date.end);
     const valueFollows = last >= 0 && tokens[last]!.kind === 'number' && inSentence.some((p) => p.number.token === last);
-    if (!valueFollows && roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
+    // "1978 TG 138, 1971 TG 106.6": a date before an analyte and its value is that value's, not the one before it.
+    const headed = last >= 0 ? [...measures.keys()].find((m) => m.first === last) : undefined;
+    const headsValue = headed !== undefined && inSentence.some((p) => p.number.token > headed.last && p.number.token <= headed.last + 2 && tokens.slice(headed.last + 1, p.number.token).every((t) => [':', '='].includes(t.text)));
+    if (!valueFollows && !headsValue && roles.get(date) === null && before && before === inSentence.filter((p) => p.number.end <= date.start).pop() && onlyGlue(tokens, before.number.token + 1, first, before.unit)) {
       before.date = date;
       // "179/111 on 8/14/2013": the date is the whole pressure's.
       const firstOfPair = inSentence.find((p) => p.number.pairedWith !== null && p.date === null && p.number.end <= before.number.start && before.number.start - p.number.end <= 2);

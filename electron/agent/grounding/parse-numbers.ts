@@ -120,6 +120,22 @@ export function ownerOf(n: ClaimNumber, mentions: readonly Mention[], sentenceOf
 // Nouns of a change that a percentage before them measures ("a 22 % drop in").
 const CHANGE_NOUNS = new Set(['drop', 'fall', 'decline', 'decrease', 'reduction', 'rise', 'increase', 'gain', 'loss', 'jump', 'improvement', 'change'].map(foldWord));
 
+const PRESSURES = new Set(['blood-pressure', 'systolic', 'diastolic']);
+
+/** "Hgb/Hct 14.6/37.2", "TC/TG 170/144": two analytes joined by a slash, then their two values in that order. */
+export function slashPairOwner(n: ClaimNumber, numbers: readonly ClaimNumber[], mentions: readonly Mention[], tokens: readonly Token[]): Mention | null {
+  const first = n.pairedWith !== null ? n : numbers.find((x) => x.pairedWith !== null && numbers[x.pairedWith] === n);
+  if (!first) return null;
+  let j = first.token - 1;
+  while (j >= 0 && [':', '='].includes(tokens[j]!.text)) j -= 1;
+  const second = mentions.find((m) => m.last === j);
+  const one = second && tokens[second.first - 1]?.text === '/' ? mentions.find((m) => m.last === second.first - 2) : undefined;
+  const analyteOf = (m: Mention | undefined) => (m?.concepts[0]?.type === 'analyte' ? m.concepts[0].analyte : null);
+  const [a, b] = [analyteOf(one), analyteOf(second)];
+  if (!a || !b || a.id === b.id || PRESSURES.has(a.id) || PRESSURES.has(b.id)) return null;
+  return first === n ? one! : second!;
+}
+
 export function isCategoryName(tokens: readonly Token[], m: Mention): boolean {
   const phrase = tokens.slice(m.first, m.last + 1).map((t) => t.norm).join(' ');
   return categoryNames().some((name) => foldPhrase(name).join(' ') === phrase);

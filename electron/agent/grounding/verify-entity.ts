@@ -40,7 +40,9 @@ export function checkEntity(a: EntityAssertion, ctx: VerifyContext): Problem[] {
     case 'no-allergy':
       return noAllergy(a, ctx);
     case 'allergy-word':
-      return a.negated ? [] : ctx.sources.some((s) => s.kind === 'allergy') || ctx.citesChart ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no allergy record`)];
+      // "Q: any allergies? A: none on file": allergies in the plural, denied, deny every allergy the chart holds.
+      if (a.negated) return /allergies/i.test(text(ctx, a.mention)) ? noAllergy(a, ctx) : [];
+      return ctx.sources.some((s) => s.kind === 'allergy') || ctx.citesChart ? [] : [problem(a.mention, 'citation', `${text(ctx, a.mention)}: cites no allergy record`)];
     case 'encounter':
       return encounter(a, ctx);
     case 'vaccine':
@@ -340,9 +342,9 @@ function smokingMatches(want: SmokingStatus, have: SmokingStatus): boolean {
 const NO_KNOWN_ALLERGY_CODES = new Set(['409137002', '716186003', '428607008', '429625007', '1003774007', '1003775008']);
 
 function noAllergy(a: EntityAssertion, ctx: VerifyContext): Problem[] {
-  const c = a.concept as Extract<EntityConcept, { type: 'no-allergy' }>;
+  const scope = a.concept.type === 'no-allergy' ? a.concept.scope : 'any';
   const present = ctx.chart.entries.allergy.filter(
-    (e) => !(e.code && NO_KNOWN_ALLERGY_CODES.has(e.code)) && e.status !== 'resolved' && e.status !== 'inactive' && (c.scope === 'any' || allergyScope(e) === c.scope),
+    (e) => !(e.code && NO_KNOWN_ALLERGY_CODES.has(e.code)) && e.status !== 'resolved' && e.status !== 'inactive' && (scope === 'any' || allergyScope(e) === scope),
   );
   if (present.length === 0) return [];
   return [problem(a.mention, 'negation', `${text(ctx, a.mention)}: the record lists ${present.map((e) => e.display).slice(0, 3).join(', ')}`)];

@@ -372,6 +372,42 @@ describe('set K\'s registers: quarters, offsets from an event, problem lists, cu
   });
 });
 
+describe('set L\'s registers: paired analytes, years before values, headings, answers', () => {
+  it('reads "A1c/Hgb 7.2/14.1" as each analyte\'s value in order, and catches them swapped', () => {
+    passes('A1c/Hgb 7.2/14.1 on 08/21/2020.', obs('v-hb'), obs('v-a1c'));
+    flags('A1c/Hgb 14.1/7.2 on 08/21/2020.', 'value', obs('v-hb'), obs('v-a1c'));
+  });
+
+  it('binds a year written before an analyte and its value to that value ("2011 Wt 88.2, 2015 Wt 88.8")', () => {
+    passes('2011 Wt 88.2, 2015 Wt 88.8 kg.', obs('v-wt-2011'), obs('v-wt-2015'));
+    flags('2015 Wt 88.2, 2011 Wt 88.8 kg.', 'value', obs('v-wt-2011'), obs('v-wt-2015'));
+  });
+
+  it('checks "Q: any allergies? A: none" against the allergy list', () => {
+    passes('Q: any allergies? A: none on file.', chart);
+    const other = verifierVault();
+    try {
+      const allergy = { resourceType: 'AllergyIntolerance', id: 'v-bee', patient: { reference: `Patient/${PATIENT}` }, clinicalStatus: { coding: [{ code: 'active' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '424213003', display: 'Allergy to bee venom' }] } };
+      importBundleText(other, 'allergy.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: allergy }] }));
+      const r = verifyClaim(other.db, PATIENT, { text: 'Q: any allergies? A: none on file.', citations: [chart] });
+      expect(r.problems.map((p) => p.kind)).toContain('negation');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('reads the size of a change after its verb ("decreased 50 mL/min/{1.73_m2}") and a UCUM unit in braces', () => {
+    passes('eGFR decreased 50 mL/min/{1.73_m2} (from 137 to 87) between 2019 and 2020.', ...[obs('v-egfr-2019'), obs('v-egfr-2020')]);
+    flags('eGFR decreased 30 mL/min/{1.73_m2} (from 137 to 87) between 2019 and 2020.', 'value', ...[obs('v-egfr-2019'), obs('v-egfr-2020')]);
+  });
+
+  it('takes a note\'s heading as the note\'s name, not a fact ("Clinic note:", "Med rec:")', () => {
+    passes('Clinic note: BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
+    passes('Med rec: Lasix 40 mg since Aug 2020.', citeRecord('medication', 'v-lasix'));
+    flags('Clinic note: BP 108/84 mmHg on 21 Aug 2019.', 'date', obs('v-bp-2020'));
+  });
+});
+
 describe('a visit and the reason it records', () => {
   it('reads what the cited visit\'s reason names (a group of problems, results under review) and a goal\'s due date as cited, and a visit for something else as not', () => {
     const ref = { reference: `Patient/${PATIENT}` };
