@@ -77,6 +77,8 @@ const TABLE: Record<string, string[]> = {
   orally: ['oral'],
   gm: ['g'],
   // Imaging and procedures
+  dexa: ['dual-energy x-ray absorptiometry', 'bone density'],
+  dxa: ['dual-energy x-ray absorptiometry', 'bone density'],
   radiograph: ['x-ray', 'xray', 'radiography'],
   radiography: ['x-ray'],
   xray: ['x-ray'],

@@ -44,8 +44,8 @@ export interface Analyte {
 
 const ROWS: readonly Analyte[] = [
   // Vital signs (LOINC vital signs panel 85353-1)
-  { id: 'systolic', short: 'SBP', kind: 'vital', loinc: ['8480-6'], names: ['systolic blood pressure', 'systolic bp', 'systolic pressure', 'systolic', 'sbp', 'bp systolic'], ucum: 'mm[Hg]', precision: 0 },
-  { id: 'diastolic', short: 'DBP', kind: 'vital', loinc: ['8462-4'], names: ['diastolic blood pressure', 'diastolic bp', 'diastolic pressure', 'diastolic', 'dbp', 'bp diastolic'], ucum: 'mm[Hg]', precision: 0 },
+  { id: 'systolic', short: 'SBP', kind: 'vital', loinc: ['8480-6'], names: ['systolic blood pressure', 'systolic bp', 'systolic pressure', 'systolic', 'sbp', 'bp systolic', 'sys bp', 'sys. bp', 'sys'], ucum: 'mm[Hg]', precision: 0 },
+  { id: 'diastolic', short: 'DBP', kind: 'vital', loinc: ['8462-4'], names: ['diastolic blood pressure', 'diastolic bp', 'diastolic pressure', 'diastolic', 'dbp', 'bp diastolic', 'dia bp', 'dia. bp', 'dia'], ucum: 'mm[Hg]', precision: 0 },
   { id: 'blood-pressure', short: 'BP', kind: 'vital', loinc: ['55284-4', '85354-9', '35094-2'], names: ['blood pressure', 'bp', 'b/p', 'sbp/dbp', 'systolic/diastolic', 'systolic/diastolic bp', 'systolic/diastolic blood pressure', 'blood pressure panel', 'arterial pressure'], ucum: 'mm[Hg]', precision: 0 },
   { id: 'heart-rate', short: 'HR', kind: 'vital', loinc: ['8867-4'], names: ['heart rate', 'hr', 'pulse', 'pulse rate'], ucum: '/min', precision: 0 },
   { id: 'respiratory-rate', short: 'RR', kind: 'vital', loinc: ['9279-1'], names: ['respiratory rate', 'rr', 'respiration rate', 'breathing rate', 'resp rate'], ucum: '/min', precision: 0 },

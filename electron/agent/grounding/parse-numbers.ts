@@ -18,7 +18,7 @@ export function impliedByUnit(n: ClaimNumber, all: readonly ClaimNumber[], measu
   const first = all.find((x) => x.pairedWith !== null && all[x.pairedWith] === n);
   if (first) return [...measures.keys()].find((m) => m.first === first.token) ?? null;
   // "136/79 on 3/3/2021: stage 1 hypertension range": a pair said of a pressure category is a pressure.
-  const pressureWords = n.pairedWith !== null && triggers.some((t) => sentenceOf[t.first] === sentenceOf[n.token] && t.kinds.has('category') && /hypertens|blood pressure|\bbp\b|normotens|elevated/i.test(text.slice(t.start, t.end)));
+  const pressureWords = n.pairedWith !== null && triggers.some((t) => sentenceOf[t.first] === sentenceOf[n.token] && t.kinds.has('category') && /hypertens|\bhtn\b|blood pressure|\bbp\b|normotens|elevated/i.test(text.slice(t.start, t.end)));
   // "Lost about 9.5 kg": a person who loses or gains kilograms loses or gains body weight.
   const weightChange = n.marker === 'by' && n.units.some((u) => u.ucum === 'kg' || u.ucum === '[lb_av]') ? 'weight' : undefined;
   const id = pressureWords ? 'blood-pressure' : (weightChange ?? n.units.map((u) => UNIT_ANALYTES[u.ucum]).find((x) => x !== undefined));

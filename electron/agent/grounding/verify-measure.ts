@@ -435,9 +435,9 @@ function checkInterpretation(a: MeasureAssertion, ctx: VerifyContext, matched: R
   let verdict: boolean | null;
   let by: string;
   // "'elevated'" in quotes is the guideline's category of that name (ACC/AHA: 120-129/<80), not a loose "high".
-  // So is "elevated (ACC/AHA)" or "elevated per ACC/AHA": naming the guideline names its category.
+  // So is "elevated (ACC/AHA)", "elevated BP (ACC/AHA)" or "elevated per ACC/AHA": naming the guideline names its category.
   const quoted = /['‘"“]$/.test(ctx.text.slice(0, hit.start)) && /^['’"”]/.test(ctx.text.slice(hit.end));
-  const namesGuideline = /^\W{0,3}(?:(?:per|by|according to|under|using)\s+(?:the\s+)?)?(?:\d{4}\s+)?ACC\s*\/\s*AHA/i.test(ctx.text.slice(hit.end));
+  const namesGuideline = /^(?:\s+(?:BP|blood pressure))?\W{0,3}(?:(?:per|by|according to|under|using)\s+(?:the\s+)?)?(?:\d{4}\s+)?ACC\s*\/\s*AHA/i.test(ctx.text.slice(hit.end));
   // So is "within the normal range (ACC/AHA 2017)" of a pressure: the guideline's "normal" (<120/<80).
   const pressure = rows.some((r) => r.analyte.id === 'systolic');
   const guidelineNormal = namesGuideline && pressure && kind === 'normal';

@@ -408,6 +408,26 @@ describe('set L\'s registers: paired analytes, years before values, headings, an
   });
 });
 
+describe('set M\'s registers: ward rounds, "sys BP", "nil", a guideline named after "BP"', () => {
+  it('reads "sys BP" and "dia BP" as the components, and a ward round\'s heading as framing', () => {
+    passes('WR: sys BP 108 mm Hg on 21 Aug 2020.', obs('v-bp-2020'));
+    passes('GP note: dia BP 84 mm Hg on 21 Aug 2020.', obs('v-bp-2020'));
+    flags('WR: dia BP 108 mm Hg on 21 Aug 2020.', 'value', obs('v-bp-2020'));
+  });
+
+  it('reads "elevated BP (ACC/AHA)" as the guideline\'s category, and "stage 2 HTN range" of a bare reading as a pressure\'s', () => {
+    passes('Reading of 124/76 (Sep 2016) is elevated BP (ACC/AHA).', obs('v-bp-2016'));
+    flags('Reading of 199/101 (1 Mar 2019) is elevated BP (ACC/AHA).', 'assertion', obs('v-bp-2019'));
+    passes('Reading of 199/101 (1 Mar 2019) is in the stage 2 HTN range.', obs('v-bp-2019'));
+  });
+
+  it('reads "nil X" as a negation, and "previously on" as the past', () => {
+    flags('Nil hypertension on the problem list.', 'negation', chart);
+    passes('Nil asthma on the problem list.', chart);
+    passes('Previously on penicillin V (2013); no longer taking it.', citeRecord('medication', 'v-pen'));
+  });
+});
+
 describe('a visit and the reason it records', () => {
   it('reads what the cited visit\'s reason names (a group of problems, results under review) and a goal\'s due date as cited, and a visit for something else as not', () => {
     const ref = { reference: `Patient/${PATIENT}` };
