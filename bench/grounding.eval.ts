@@ -154,7 +154,7 @@ const NATURAL_SETS: readonly NaturalSet[] = [
   { id: 'K', file: 'k-dev.jsonl', developed: true },
   { id: 'L', file: 'l-dev.jsonl', developed: true },
   { id: 'M', file: 'm-dev.jsonl', developed: true },
-  { id: 'N', file: 'n-heldout.jsonl', developed: false },
+  { id: 'N', file: 'n-dev.jsonl', developed: true },
 ];
 const NATURAL = resolve(import.meta.dirname, 'grounding/natural');
 // Categories whose wrong claims must all be caught: a missed one is the kind of error that harms.

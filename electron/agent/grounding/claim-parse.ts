@@ -125,7 +125,7 @@ const HEDGES = new Set(['ballpark', 'roughly', 'approximately', 'approx', 'aroun
 const TREND_MODIFIERS = new Set(['steadily', 'gradually', 'progressively', 'consistently', 'sharply', 'slowly', 'rapidly', 'markedly', 'slightly', 'modestly', 'significantly', 'substantially', 'dramatically', 'further', 'continued', 'continues', 'continuing', 'overall', 'again']);
 
 // The last word of a note's heading ("Clinic note:", "Pre-visit summary:", "Med rec:").
-const HEADING_NOUNS = new Set(['note', 'notes', 'summary', 'letter', 'review', 'handover', 'rec', 'reconciliation', 'update', 'entry', 'plan', 'assessment', 'wr', 'consult', 'results']);
+const HEADING_NOUNS = new Set(['note', 'notes', 'summary', 'letter', 'review', 'handover', 'rec', 'reconciliation', 'update', 'entry', 'plan', 'assessment', 'wr', 'consult', 'results', 'round', 'message']);
 
 /** The last token of a heading of at most four words before a colon at the start of a claim, or -1: it names the note, not a fact. */
 function headingEnd(tokens: readonly Token[]): number {

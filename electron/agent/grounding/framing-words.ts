@@ -37,7 +37,7 @@ range ranges reference goal target per by
 im iv sc subq sq intramuscular intravenous subcutaneous topical inhaled looks look like seems appears sure fyi reviewed review triage sig comment comments interpretation timeline see saw noted ballpark somewhere shade ish terms seated sitting standing extended-cycle cycle coded w/o w x1 x2 x3 x4 units corresponds correspond corresponding albuminuria dear parent parents daughter son child's pre pre-visit previsit brief summary yes carries carry controller appears appear alongside during across despite anywhere lifelong marked superseded discharged used uses medicine medicines worked work-up workup serum si hovered stayed remained sits sat right lot vit vitamin po by mouth oral route ordered birth newborn neonatal ifcc ngsp dcct notable notably remarkable shortly soon after afterward before long-standing longstanding standing meds med combo type sick ran toddler infant baby child boy girl man woman men women adult stands tall follow follow-up followup draw drawn trend trends q a changed change changes compared comparing comparison social length meets meet class grade therapy treatment consistent s p status post quick brief summary overview note plan noted repeat repeated self self-reported agent chem chemistry chems c handover hand-over referral background pmhx pmh
 thank thanks referring relevant findings regards sincerely bloods swab
 trend trends trending trajectory
-assessment ehr emr epr background summary brief pre-visit previsit handover rec reconciliation sh focused wr gp round
+assessment ehr emr epr background summary brief pre-visit previsit handover rec reconciliation sh focused wr gp round ward portal message
 `;
 
 export const FRAMING_WORDS: ReadonlySet<string> = new Set(foldedWords(WORDS));

@@ -166,7 +166,9 @@ function negatedDrug(a: EntityAssertion, ctx: VerifyContext): Problem[] {
   // "not on X", "not taking X", "no longer on X" speak of now; "no X", "never prescribed X", "no record of X" of the whole record.
   const negation = text(ctx, a.negated!).toLowerCase();
   // "never been on X", "never taken X": not at any time, whatever "on" says.
-  const now = !/\bnever\b/.test(negation) && (/\b(?:on|taking|currently|current|active|longer|off)\b/.test(negation) || a.status?.kind === 'current');
+  // "none on the medication list", "not in the medication history": nowhere in the list, whatever its status.
+  const listed = /\b(?:none|not|no)\b[^.;]{0,20}\b(?:on|in)\s+(?:the|his|her|their)?\s*(?:medication|med|drug)\s+(?:list|history|record)\b/i.test(ctx.text);
+  const now = !listed && !/\bnever\b/.test(negation) && (/\b(?:on|taking|currently|current|active|longer|off)\b/.test(negation) || a.status?.kind === 'current');
   const ever = !now;
   const present = ctx.chart.entries.medication.filter((e) => names(a.concept, e, ctx.chart.ingredients.get(e.id)) && (ever || isActiveMedication(e)));
   if (present.length === 0) return [];

@@ -426,6 +426,12 @@ describe('set M\'s registers: ward rounds, "sys BP", "nil", a guideline named af
     passes('Nil asthma on the problem list.', chart);
     passes('Previously on penicillin V (2013); no longer taking it.', citeRecord('medication', 'v-pen'));
   });
+
+  it('reads "none on the medication list" as never listed, whatever the status; a ward round\'s heading as framing', () => {
+    passes('Q: is the patient on penicillin? A: No.', chart);
+    flags('Q: is the patient on penicillin? A: No, none on the medication list.', 'negation', chart);
+    passes('Ward round: BP 108/84 mmHg on 21 Aug 2020.', obs('v-bp-2020'));
+  });
 });
 
 describe('a visit and the reason it records', () => {
