@@ -91,7 +91,7 @@ async function encodePrompt(model: LoadedModel, tokens: readonly number[], reuse
 /** Encodes a prompt prefix (system prompt, patient record) once, so later requests starting with it reuse its state. */
 export async function prefill(model: LoadedModel, input: PromptInput, hooks: GenerateHooks = {}): Promise<PrefillResult> {
   const started = performance.now();
-  const tokens = model.tokenizer.encode(promptText(model, input, { generation: false, thinking: false }));
+  const tokens = model.tokenizer.encodePrompt(promptText(model, input, { generation: false, thinking: false }));
   if (tokens.length < 2) return { promptTokens: tokens.length, reusedTokens: 0, ms: 0 };
   if (tokens.length > model.info.contextLength) throw new ModelError('invalid-request', `the prefix has ${tokens.length} tokens; the model's context is ${model.info.contextLength}`);
   const encoded = await encodePrompt(model, tokens, true, hooks);
@@ -122,7 +122,7 @@ export async function generate(model: LoadedModel, request: GenerateRequest, hoo
   const tags = model.manifest.thinking;
   const thinkingOn = Boolean(request.thinking?.enabled && tags && !constraint);
   const text = promptText(model, request, { generation: true, thinking: thinkingOn });
-  const tokens = model.tokenizer.encode(text);
+  const tokens = model.tokenizer.encodePrompt(text);
   if (tokens.length === 0) throw new ModelError('invalid-request', 'the prompt is empty');
   if (tokens.length + maxTokens > model.info.contextLength) {
     throw new ModelError('invalid-request', `the prompt has ${tokens.length} tokens and up to ${maxTokens} may follow, beyond the model's context of ${model.info.contextLength}`);

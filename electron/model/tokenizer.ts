@@ -62,6 +62,8 @@ export class ModelTokenizer {
   /** One more than the largest token id. */
   readonly size: number;
   private texts: (string | null)[] | undefined;
+  /** The BOS id prepended to prompts (tokenizer_config.json add_bos_token, as Llama and llama.cpp do), if any. */
+  private readonly bosId: number | undefined;
 
   private constructor(
     private readonly json: Json,
@@ -84,6 +86,8 @@ export class ModelTokenizer {
     for (const id of vocab.values()) largest = Math.max(largest, id); // no spread: vocabularies have 150k+ ids
     this.size = largest + 1;
     this.specialIds = new Set([...this.tokenizer.get_added_tokens_decoder()].filter(([, t]) => t.special).map(([id]) => id));
+    const bos = this.specials.bos_token;
+    this.bosId = config.add_bos_token === true && bos !== undefined ? this.tokenizer.token_to_id(bos) : undefined;
   }
 
   static load(dir: string): ModelTokenizer {
@@ -97,6 +101,17 @@ export class ModelTokenizer {
   /** Token ids of text as it appears inside a rendered prompt (the template already holds any BOS). */
   encode(text: string): number[] {
     return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
+  }
+
+  /**
+   * Token ids of a whole prompt (a rendered chat or a raw prompt): as encode(),
+   * with the BOS token first where the model asks for one and the text does
+   * not already begin with it (a template that writes {{ bos_token }}).
+   */
+  encodePrompt(text: string): number[] {
+    const ids = this.encode(text);
+    if (this.bosId !== undefined && ids[0] !== this.bosId) ids.unshift(this.bosId);
+    return ids;
   }
 
   decode(ids: readonly number[], skipSpecial = true): string {

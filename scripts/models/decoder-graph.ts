@@ -26,20 +26,28 @@ export interface DecoderShape {
 
 export type Precision = 'fp32' | 'int8' | 'int4';
 
+/**
+ * Trained weights for the graph, by the tensor's Optimum name, in the graph's
+ * layout ([in, out] for a linear layer's weight, [vocab, hidden] for the
+ * embeddings); see gguf-to-onnx.ts. Without one, weights are drawn from a seed.
+ */
+export type WeightSource = (name: string, dims: readonly number[]) => Float32Array;
+
 export const INT4_BLOCK_SIZE = 32;
 
 export function headDim(shape: DecoderShape): number {
   return shape.hidden / shape.heads;
 }
 
-/** Builds the decoder; weights are drawn from `seed` when the file is written. */
-export function buildDecoder(shape: DecoderShape, precision: Precision, seed: number): GraphBuilder {
+/** Builds the decoder; weights are drawn from `seed` (or read from `weights`) when the file is written. */
+export function buildDecoder(shape: DecoderShape, precision: Precision, seed: number, weights?: WeightSource): GraphBuilder {
   const { hidden, heads, kvHeads, vocabSize } = shape;
   const dim = headDim(shape);
   if (!Number.isInteger(dim) || heads % kvHeads !== 0) throw new Error('hidden must divide into heads, and heads into KV heads');
   const g = new GraphBuilder('decoder');
   const f32 = (name: string, dims: number[], scale: number, offset = 0) =>
     g.weight(name, DataType.FLOAT, dims, () => {
+      if (weights) return bytesOf(weights(name, dims));
       const values = randomUniform(seed, name, dims.reduce((a, b) => a * b, 1), scale);
       if (offset) for (let i = 0; i < values.length; i++) values[i] = values[i]! + offset;
       return bytesOf(values);
@@ -48,7 +56,7 @@ export function buildDecoder(shape: DecoderShape, precision: Precision, seed: nu
   /** x[..., K] @ W[K, N] in the chosen precision; W ~ U(-s, s) with s = gain / sqrt(K). */
   const linear = (x: string, name: string, k: number, n: number, gain = 1): string => {
     const scale = gain / Math.sqrt(k);
-    const draw = () => randomUniform(seed, name, k * n, scale);
+    const draw = () => (weights ? weights(name, [k, n]) : randomUniform(seed, name, k * n, scale));
     if (precision === 'fp32') return g.op('MatMul', [x, g.weight(name, DataType.FLOAT, [k, n], () => bytesOf(draw()))]);
     if (precision === 'int8') {
       // Quantized once per tensor, shared by the weight and its scales.

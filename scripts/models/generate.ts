@@ -6,6 +6,7 @@
  *   npx tsx scripts/models/generate.ts --size 0.5b --precision all     -> models/bench-0.5b-{fp32,int8,int4}/
  *   npx tsx scripts/models/generate.ts --image chest-xray               -> models/test-image-chest-xray/ (see image-classifier.ts)
  *   npx tsx scripts/models/generate.ts --size 0.5b --gguf Q4_0          -> models/bench-0.5b-q4_0-gguf/ (the same weights for llama.cpp, gguf-writer.ts)
+ *   npx tsx scripts/models/generate.ts --from-gguf FILE.gguf --out DIR  -> DIR/ (a Llama GGUF's trained weights as the ONNX engine's folder, gguf-to-onnx.ts)
  *
  * Options: --size tiny|0.5b, --precision fp32|int8|int4|all (default fp32),
  * --seed N (default 1), --out DIR (one precision only). Pure Node: runs on a
@@ -15,6 +16,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Precision } from './decoder-graph';
+import { convertGgufToOnnx } from './gguf-to-onnx';
 import { generateGgufFolder, GGUF_TYPES, ggufBenchDir, type GgufType } from './gguf-writer';
 import { generateImageClassifier, IMAGE_PRESETS, type ImagePreset } from './image-classifier';
 import { generateModelFolder, PRESETS, type SizeName } from './model-folder';
@@ -30,8 +32,18 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       image: { type: 'string' },
       gguf: { type: 'string' },
+      'from-gguf': { type: 'string' },
     },
   });
+  const fromGguf = values['from-gguf'];
+  if (fromGguf !== undefined) {
+    if (!values.out) throw new Error('--from-gguf needs --out DIR');
+    const precision = values.precision as Precision;
+    if (!PRECISIONS.includes(precision)) throw new Error('--precision must be fp32, int8 or int4 with --from-gguf');
+    const manifest = await convertGgufToOnnx({ gguf: fromGguf, out: values.out, precision });
+    console.log(`${values.out}: ${manifest.name}, ${manifest.files.reduce((n, f) => n + f.bytes, 0).toLocaleString('en')} bytes`);
+    return;
+  }
   if (values.gguf !== undefined) {
     const type = values.gguf as GgufType;
     if (!GGUF_TYPES.includes(type)) throw new Error(`--gguf must be one of ${GGUF_TYPES.join(', ')}`);
