@@ -20,10 +20,11 @@ export function askedTerms(db: Db, asked: readonly string[], withClasses: boolea
   const passages = countEvidenceChunks(db);
   const holding = passageCounter(db);
   const idf = (word: string) => Math.log(1 + passages / (1 + holding(`"${word.slice(0, 5).replace(/"/g, '')}"*`)));
-  return asked.map((word) => {
+  return asked.flatMap((word) => {
     const phrases = lay.filter((l) => l.phrase.split(' ').includes(word)).flatMap((l) => l.words);
     const forms = [...new Set([word, ...expandQuery([word], word, withClasses), ...phrases])].filter((f) => f.length > 1);
-    return { forms, weight: Math.max(...forms.map(idf)) };
+    // A one-character word ("3" of "stage 3") has no form to look for: without this its weight was -Infinity, which made every passage's coverage and title weight alike.
+    return forms.length === 0 ? [] : [{ forms, weight: Math.max(...forms.map(idf)) }];
   });
 }
 
