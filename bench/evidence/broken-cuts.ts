@@ -28,7 +28,7 @@ export function brokenCuts(chunks: readonly ChunkRow[]): BrokenCut[] {
   for (let i = 1; i < sorted.length; i += 1) {
     const prev = sorted[i - 1]!;
     const next = sorted[i]!;
-    if (prev.sourceId !== next.sourceId || prev.section !== next.section) continue;
+    if (prev.sourceId !== next.sourceId || !oneText(prev.section, next.section)) continue;
     const left = prev.text.trimEnd();
     const right = next.text.trimStart();
     const around = `${left.slice(-20)} | ${right.slice(0, 20)}`;
@@ -37,4 +37,17 @@ export function brokenCuts(chunks: readonly ChunkRow[]): BrokenCut[] {
     else if (ABBREVIATION.test(left)) out.push({ sourceId: next.sourceId, ord: next.ord, kind: 'abbreviation', around });
   }
   return out;
+}
+
+/**
+ * Whether two chunks' sections may be one text cut in two: the same
+ * section, or one under a run-in heading that the other is not under
+ * (chunk.ts names a chunk's run-in heading after its section's path; a cut
+ * mid-text can fall between a chunk before the first run-in heading and
+ * one after it). Two different run-in headings are not compared: the
+ * sections of a PDF label look alike ("5.1" | "5.2") and their numbers
+ * would be counted as cut.
+ */
+function oneText(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a} > `) || a.startsWith(`${b} > `);
 }

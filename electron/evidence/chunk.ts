@@ -25,13 +25,21 @@ export function chunkSections(sections: readonly Section[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of sections) {
     const path = sectionPath(section.headings) || '(untitled)';
-    for (const [start, end] of cuts(section.text)) {
+    for (const [start, end] of cuts(section.text, section.subheadings ?? [])) {
       const raw = section.text.slice(start, end);
       const text = raw.trim();
-      if (text) chunks.push({ section: path, page: pageAt(section, start + (raw.length - raw.trimStart().length)), text });
+      const at = start + (raw.length - raw.trimStart().length);
+      if (text) chunks.push({ section: subheadingAt(section, at, path), page: pageAt(section, at), text });
     }
   }
   return chunks;
+}
+
+/** The section's path, and the run-in heading the text at `offset` falls under, if any. */
+function subheadingAt(section: Section, offset: number, path: string): string {
+  let under: string | null = null;
+  for (const h of section.subheadings ?? []) if (h.offset <= offset) under = h.text;
+  return under ? sectionPath([path, under]) : path;
 }
 
 function pageAt(section: Section, offset: number): number | null {
@@ -41,8 +49,12 @@ function pageAt(section: Section, offset: number): number | null {
   return page;
 }
 
-/** Candidate cut offsets with their rank: 4 paragraph, 3 line, 2 sentence, 1 clause, 0 space. */
-function candidates(text: string): Map<number, number> {
+/**
+ * Candidate cut offsets with their rank: 5 before a run-in heading, 4
+ * paragraph, 3 line, 2 sentence, 1 clause, 0 space; never between a run-in
+ * heading and its text.
+ */
+function candidates(text: string, subheadings: Subheadings): Map<number, number> {
   const rank = new Map<number, number>();
   const add = (at: number, r: number) => {
     if (at > 0 && at < text.length && (rank.get(at) ?? -1) < r && safeCut(text.slice(Math.max(0, at - 40), at), text.slice(at, at + 40))) rank.set(at, r);
@@ -53,13 +65,21 @@ function candidates(text: string): Map<number, number> {
     add(at, /\n\s*\n/.test(gap) ? 4 : gap.includes('\n') ? 3 : /[;:]$/.test(text.slice(0, m.index)) ? 1 : 0);
   }
   for (const at of sentenceEnds(text)) add(at, 2);
+  for (const h of subheadings) {
+    add(h.offset, 5);
+    let next = h.offset + h.text.length;
+    while (next < text.length && /\s/.test(text[next]!)) next += 1;
+    for (let at = h.offset + 1; at <= next; at += 1) rank.delete(at);
+  }
   return rank;
 }
 
+type Subheadings = NonNullable<Section['subheadings']>;
+
 /** [start, end) offsets of the chunks of one section's text. */
-function cuts(text: string): Array<[number, number]> {
+function cuts(text: string, subheadings: Subheadings): Array<[number, number]> {
   if (text.length <= CHUNK_CHARS) return [[0, text.length]];
-  const rank = candidates(text);
+  const rank = candidates(text, subheadings);
   const sorted = [...rank.keys()].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
   let start = 0;

@@ -53,7 +53,7 @@ export async function searchEvidenceHybrid(db: Db, embedder: TextEmbedder | null
 }
 
 /** The embedding's share of the fused score (measured by eval:evidence; see README, The evidence library). */
-export const EMBEDDING_WEIGHT = 0.3;
+export const EMBEDDING_WEIGHT = 0.4;
 
 /**
  * A convex combination of the two rankers' scores, each scaled to its best

@@ -11,6 +11,13 @@ export interface Section {
   readonly page?: number;
   /** For a section that runs over pages: the offset in `text` where each page begins. */
   readonly pageStarts?: ReadonlyArray<{ readonly offset: number; readonly page: number }>;
+  /**
+   * Headings inside the text, as a run-in line of their own (a bold-only
+   * paragraph heading a group of recommendations), with the offset in
+   * `text` where each line begins: chunks are cut before one rather than
+   * after it, and a chunk's section names the one it falls under.
+   */
+  readonly subheadings?: ReadonlyArray<{ readonly offset: number; readonly text: string }>;
 }
 
 /** Headings as one line: "Hypertension > Treatment". */
@@ -35,4 +42,19 @@ export class HeadingStack {
   get headings(): string[] {
     return this.stack.map((h) => h.text);
   }
+}
+
+/** Marks a run-in heading's line in a parser's text until markedSubheadings() takes the marks out. */
+export const SUBHEADING_MARK = '\u0001';
+
+/** A section's text without the marks, and where each marked line (a run-in heading) begins in it. */
+export function markedSubheadings(marked: string): { text: string; subheadings: Array<{ offset: number; text: string }> } {
+  const subheadings: Array<{ offset: number; text: string }> = [];
+  let text = '';
+  for (const [i, part] of marked.split(SUBHEADING_MARK).entries()) {
+    // Odd parts are the headings' lines (the mark opens and closes each).
+    if (i % 2 === 1 && part.trim()) subheadings.push({ offset: text.length, text: part.trim() });
+    text += part;
+  }
+  return { text, subheadings };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Brief } from '../../api/schemas';
 import { fitToContext } from '../../model/context-policy';
 import type { Vault } from '../../store/vault';
+import type { TextEmbedder } from '../../evidence/embedder';
 import { briefForPatient } from '../brief';
 import { checkMedications, ingredientsOf } from '../checks';
 import { citeRecord, type Citation } from '../grounding/citation';
@@ -50,6 +51,8 @@ export interface LiveSessionOptions {
    * leave it off: their script approves the proposals.
    */
   readonly draftIntoForm?: boolean;
+  /** The evidence library's sentence encoder, for the evidence.search tool (absent: that search is BM25 alone). */
+  readonly embedder?: () => Promise<TextEmbedder | null>;
 }
 
 const REPLY_TOKENS = 384;
@@ -94,7 +97,7 @@ export class LiveSession {
     this.tools = options.tools ?? defaultToolRegistry();
     this.workflow = defaultWorkflows(this.tools).get(options.workflow);
     this.sessionId = options.sessionId ?? `session-${randomUUID()}`;
-    this.context = { vault, patientId, sessionId: this.sessionId, now: vault.now(), proposals: this.proposals };
+    this.context = { vault, patientId, sessionId: this.sessionId, now: vault.now(), proposals: this.proposals, ...(options.embedder ? { embedder: options.embedder } : {}) };
     trajectory.record({ type: 'session.start', at: vault.now().toISOString(), sessionId: this.sessionId, workflow: this.workflow.id, patientId, model: model?.id ?? null, seed: options.seed, script: options.script ?? null });
     this.brief = briefForPatient(vault, patientId);
     trajectory.record({ type: 'brief', lines: this.brief.counts.lines, flagged: this.brief.counts.flagged });
@@ -325,7 +328,7 @@ export class LiveSession {
         conversation.push({ role: 'assistant', content: JSON.stringify(step) });
         const args = await this.ask('orchestrator', [...conversation, { role: 'user', content: `Arguments for ${step.tool}, as JSON:` }], decodingSchema(this.tools.get(step.tool).input), 256);
         const role = toolRole(this.tools, this.workflow, step.tool) ?? 'orchestrator';
-        const result = this.tools.call(role, step.tool, args, this.context);
+        const result = await this.tools.callAsync(role, step.tool, args, this.context);
         trajectory.record({ type: 'tool.call', role, tool: step.tool, args, ok: result.ok, result: result.ok ? result.output : { reason: result.reason, message: result.message } });
         if (result.ok && step.tool.startsWith('memory.propose_')) this.recordProposal((result.output as { proposalId: string }).proposalId);
         const shown = JSON.stringify(result.ok ? result.output : { refused: result.message });

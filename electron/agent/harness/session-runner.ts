@@ -1,4 +1,5 @@
 import type { Brief } from '../../api/schemas';
+import type { TextEmbedder } from '../../evidence/embedder';
 import type { Vault } from '../../store/vault';
 import type { ProposalStore, ToolRegistry } from '../tools';
 import type { ChatModel } from './chat-model';
@@ -15,6 +16,8 @@ export interface SessionOptions {
   readonly trajectory: TrajectorySink;
   readonly tools?: ToolRegistry;
   readonly sessionId?: string;
+  /** The evidence library's sentence encoder, for the evidence.search tool (absent: that search is BM25 alone). */
+  readonly embedder?: () => Promise<TextEmbedder | null>;
 }
 
 export interface SessionOutcome {
@@ -45,6 +48,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     script,
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.sessionId ? { sessionId: options.sessionId } : {}),
+    ...(options.embedder ? { embedder: options.embedder } : {}),
   });
   const finish = (reason: SessionOutcome['endReason']): SessionOutcome => {
     try {

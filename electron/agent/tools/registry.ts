@@ -47,13 +47,22 @@ export class ToolRegistry {
       .map((t) => ({ id: t.id, description: t.description, sideEffect: t.sideEffect, input: z.toJSONSchema(t.input) }));
   }
 
+  /** A call that answers at once; a tool that must wait (its run() returns a promise) is refused here: call it with callAsync. */
   call(role: RoleId, id: string, args: unknown, context: ToolContext, observe?: CallObserver): ToolResult {
-    const result = this.check(role, id, args, context);
+    const started = this.start(role, id, args, context);
+    const result = started instanceof Promise ? refuseWaiting(id, started) : started;
     observe?.({ role, tool: id, args, result });
     return result;
   }
 
-  private check(role: RoleId, id: string, args: unknown, context: ToolContext): ToolResult {
+  /** Any tool, waited for: what the orchestrator's loop uses, so that the evidence search ranks as eval:evidence measures. */
+  async callAsync(role: RoleId, id: string, args: unknown, context: ToolContext, observe?: CallObserver): Promise<ToolResult> {
+    const result = await this.start(role, id, args, context);
+    observe?.({ role, tool: id, args, result });
+    return result;
+  }
+
+  private start(role: RoleId, id: string, args: unknown, context: ToolContext): ToolResult | Promise<ToolResult> {
     const tool = this.tools.get(id);
     if (!tool) return { ok: false, reason: 'unknown-tool', message: `no tool "${String(id).slice(0, 80)}"` };
     if (tool.sideEffect === 'write' && role !== 'clinician') {
@@ -65,12 +74,26 @@ export class ToolRegistry {
       const issue = parsed.error.issues[0]!;
       return { ok: false, reason: 'invalid-arguments', message: `${id}: ${issue.path.join('.') || 'arguments'}: ${issue.message}` };
     }
+    const failed = (error: unknown): ToolResult => ({ ok: false, reason: 'failed', message: `${id}: ${(error as Error).message.split('\n')[0]}` });
+    const checked = (output: unknown): ToolResult => {
+      try {
+        return { ok: true, output: tool.output.parse(output) };
+      } catch (error) {
+        return failed(error);
+      }
+    };
     try {
       // A read tool gets the read-only handle, never the vault.
       const output = tool.sideEffect === 'read' ? tool.run(parsed.data, readContext(context)) : tool.run(parsed.data, context);
-      return { ok: true, output: tool.output.parse(output) };
+      return output instanceof Promise ? output.then(checked, failed) : checked(output);
     } catch (error) {
-      return { ok: false, reason: 'failed', message: `${id}: ${(error as Error).message.split('\n')[0]}` };
+      return failed(error);
     }
   }
+}
+
+/** A tool that must wait, called without waiting: refused with the reason (its work, under way, is let go and its failure ignored). */
+function refuseWaiting(id: string, pending: Promise<ToolResult>): ToolResult {
+  void pending.catch(() => undefined);
+  return { ok: false, reason: 'failed', message: `${id} must be waited for: call it with callAsync` };
 }

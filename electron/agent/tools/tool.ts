@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TextEmbedder } from '../../evidence/embedder';
 import type { ReadDb } from '../../store/sqlite';
 import type { Vault } from '../../store/vault';
 import type { ProposalStore } from './proposals';
@@ -24,6 +25,8 @@ export interface ReadToolContext {
   readonly patientId: string;
   readonly sessionId: string;
   readonly now: Date;
+  /** The evidence library's sentence encoder, loaded on first use (null or absent: its search is BM25 alone). */
+  readonly embedder?: () => Promise<TextEmbedder | null>;
 }
 
 /** Everything a propose or write tool may touch: one vault, one patient, one session. */
@@ -33,6 +36,8 @@ export interface ToolContext {
   readonly sessionId: string;
   readonly now: Date;
   readonly proposals: ProposalStore;
+  /** The evidence library's sentence encoder, loaded on first use (null or absent: its search is BM25 alone). */
+  readonly embedder?: () => Promise<TextEmbedder | null>;
 }
 
 /** The context a tool's run() receives: read tools the read-only one. */
@@ -40,7 +45,7 @@ export type ContextFor<S extends SideEffect> = S extends 'read' ? ReadToolContex
 
 /** The read-only view of a tool context, as the registry hands it to a read tool. */
 export function readContext(context: ToolContext): ReadToolContext {
-  return { db: context.vault.reader(), patientId: context.patientId, sessionId: context.sessionId, now: context.now };
+  return { db: context.vault.reader(), patientId: context.patientId, sessionId: context.sessionId, now: context.now, ...(context.embedder ? { embedder: context.embedder } : {}) };
 }
 
 export interface Tool<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, S extends SideEffect = SideEffect> {
@@ -52,7 +57,11 @@ export interface Tool<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Z
   readonly output: O;
   readonly sideEffect: S;
   readonly roles: readonly RoleId[];
-  run(input: z.infer<I>, context: ContextFor<S>): z.infer<O>;
+  /**
+   * A promise where the tool must wait (the evidence search embeds the
+   * question): such a tool is called with ToolRegistry.callAsync.
+   */
+  run(input: z.infer<I>, context: ContextFor<S>): z.infer<O> | Promise<z.infer<O>>;
 }
 
 /** Typed while written, erased for the registry. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { convertCase, readAgentClinicCases } from '../../agent/agentclinic';
 import { importBundleText } from '../../fhir';
 import { replayTrajectory, readTrajectory, runSession, sessionScript, Trajectory, chatModelFromClient, type ChatModel, type TrajectoryEvent, type TrajectorySink } from '../../agent/harness';
+import { sentenceEncoder } from '../../evidence';
 import { VaultError } from '../../store/errors';
 import { optionalString, printJson, requireString, type Command } from '../command';
 import type { CliIo } from '../io';
@@ -57,7 +58,10 @@ export const sessionCommands: Command[] = [
       const { model, close } = await openModel(optionalString(values, 'model') ?? (io.env['CONTINUUM_MODEL'] || undefined));
       try {
         const trajectory = new NoticeWatch(new Trajectory(out));
-        const outcome = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) => runSession({ vault, patientId, script, model, trajectory }));
+        const outcome = await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), (vault) =>
+          // evidence.search ranks as the app's does where the library is embedded; should the encoder not load, it is BM25 alone.
+          runSession({ vault, patientId, script, model, trajectory, embedder: () => sentenceEncoder().catch(() => null) }),
+        );
         const summary = {
           sessionId: outcome.sessionId,
           end: outcome.endReason,

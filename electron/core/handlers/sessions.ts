@@ -130,6 +130,8 @@ export const sessionHandlers: HandlerMap = {
       script: { app: true },
       noModelReason: NO_MODEL,
       draftIntoForm: true,
+      // The agent's evidence.search ranks as the panel's search does (hybrid-search.ts).
+      embedder: () => session.embedder(),
       onText: (agent, text) => {
         if (app) app.streaming = { agent, text };
       },

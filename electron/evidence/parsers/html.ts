@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { HeadingStack, tidy, type Section } from '../section';
+import { HeadingStack, markedSubheadings, SUBHEADING_MARK, tidy, type Section } from '../section';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -19,8 +19,8 @@ export function parseHtml(source: string): Section[] {
   const headings = new HeadingStack();
   let buffer = '';
   const flush = () => {
-    const text = tidy(buffer);
-    if (text) sections.push({ headings: headings.headings, text });
+    const { text, subheadings } = markedSubheadings(tidy(buffer));
+    if (text) sections.push({ headings: headings.headings, text, ...(subheadings.length > 0 ? { subheadings } : {}) });
     buffer = '';
   };
   const walk = (node: Node): void => {
@@ -37,6 +37,11 @@ export function parseHtml(source: string): Section[] {
       headings.enter(Number(level[1]), tidy(textOf(node as Element)).replace(/\n/g, ' '));
       return;
     }
+    const runIn = runInHeading(node as Element);
+    if (runIn) {
+      buffer += `\n${SUBHEADING_MARK}${runIn}${SUBHEADING_MARK}\n`;
+      return;
+    }
     if (BLOCKS.has(name)) buffer += '\n';
     for (const child of node.childNodes) walk(child);
     if (BLOCKS.has(name)) buffer += '\n';
@@ -44,6 +49,21 @@ export function parseHtml(source: string): Section[] {
   walk(document);
   flush();
   return sections;
+}
+
+/**
+ * A paragraph that is nothing but bold text, short and not a sentence
+ * ("<p><strong>Sodium Reduction</strong></p>"): a heading, as documents
+ * converted from XML or word processors mark one (the NGC summaries head
+ * each group of recommendations so). It stays a line of the section's text;
+ * the section lists it among its subheadings.
+ */
+function runInHeading(node: Element): string | null {
+  if (node.nodeName !== 'p') return null;
+  const children = node.childNodes.filter((c) => !(c.nodeName === '#text' && !(c as DefaultTreeAdapterMap['textNode']).value.trim()));
+  if (children.length !== 1 || !['strong', 'b'].includes(children[0]!.nodeName)) return null;
+  const text = tidy(textOf(children[0]!)).replace(/\s+/g, ' ').replace(new RegExp(SUBHEADING_MARK, 'g'), '');
+  return text && text.length <= 120 && !/[.;:!?]$/.test(text) ? text : null;
 }
 
 function textOf(node: Node): string {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkSections, CHUNK_CHARS } from '../../../electron/evidence/chunk';
+import { parseHtml } from '../../../electron/evidence/parsers/html';
 import { headingByWording } from '../../../electron/evidence/parsers/pdf';
 import { normalizePublished } from '../../../electron/evidence/published-date';
 import { safeCut } from '../../../electron/evidence/sentence-ends';
@@ -56,6 +57,22 @@ describe('chunking', () => {
     const chunks = chunkSections([{ headings: ['X'], text, page: 3, pageStarts: [{ offset: 0, page: 3 }, { offset: second, page: 4 }] }]);
     expect(chunks[0]!.page).toBe(3);
     expect(chunks.find((c) => c.text.startsWith('Page two'))?.page).toBe(4);
+  });
+
+  it('cuts a section before a run-in heading, never after one, and names the heading a chunk falls under', () => {
+    const group = (title: string, advice: string) => `<p><strong>${title}</strong></p><ol>${`<li>${advice} (Strong for)</li>`.repeat(8)}</ol>`;
+    const html = `<h1>Hypertension</h1><h3>Major Recommendations</h3><p>Applies to adults.</p>${group('Sodium Reduction', 'Limit sodium intake to no more than 2300 mg/day in patients with hypertension.')}${group('Alcohol Reduction', 'Advise limiting alcohol intake to no more than 1 oz per day for men.')}${group('Blood Pressure Goals', 'Treat to a systolic blood pressure goal of <150 mmHg in patients 60 years and over.')}`;
+    const sections = parseHtml(html);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]!.subheadings?.map((h) => h.text)).toEqual(['Sodium Reduction', 'Alcohol Reduction', 'Blood Pressure Goals']);
+    const chunks = chunkSections(sections);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.text).not.toMatch(/(Sodium Reduction|Alcohol Reduction|Blood Pressure Goals)$/);
+    const alcohol = chunks.find((c) => c.text.includes('1 oz per day'))!;
+    expect(alcohol.section).toBe('Hypertension > Major Recommendations > Alcohol Reduction');
+    expect(alcohol.text.startsWith('Alcohol Reduction')).toBe(true);
+    // The marks that carried the headings through the parser are not in the text.
+    expect(chunks.every((c) => !c.text.includes('\u0001'))).toBe(true);
   });
 
   it('judges cuts as a reader would', () => {

@@ -5,6 +5,7 @@ import { unitVector } from '../../../electron/evidence/embedder';
 import { nearestPassages } from '../../../electron/evidence/nearest-passages';
 import type { Vault } from '../../../electron/store/vault';
 import { createTestVault } from '../../helpers/temp-vault';
+import { defaultToolRegistry, ProposalStore, type ToolContext } from '../../../electron/agent/tools';
 
 const meta: EvidenceMeta = { title: 'Windmill fever', issuer: 'Continuum test team', published: '2026-01-15', licence: 'test material', tier: 'guideline' };
 
@@ -93,6 +94,25 @@ describe('passage embeddings', () => {
     const lexical = searchEvidence(vault.db, 'windmill dose', 5);
     expect(await searchEvidenceHybrid(vault.db, null, 'windmill dose', 5)).toEqual(lexical);
     expect(await searchEvidenceHybrid(vault.db, conceptEmbedder(), 'windmill dose', 5)).toEqual(lexical);
+  });
+
+  it('is the search the agent’s evidence.search tool runs: with the session’s encoder, the tool finds what BM25 alone cannot', async () => {
+    const embedder = conceptEmbedder();
+    await embedEvidence(vault, embedder);
+    const tools = defaultToolRegistry();
+    const base = { vault, patientId: 'no-patient', sessionId: 'session-1', now: new Date('2026-01-20T00:00:00Z'), proposals: new ProposalStore() };
+    const context: ToolContext = { ...base, embedder: async () => embedder };
+    const asked = { query: 'how much NaCl', limit: 3 };
+    const result = await tools.callAsync('evidence', 'evidence.search', asked, context);
+    const hybrid = await searchEvidenceHybrid(vault.db, embedder, asked.query, asked.limit);
+    expect(result).toMatchObject({ ok: true });
+    const hits = (result as { output: { hits: Array<{ chunkId: number; snippet: string }> } }).output.hits;
+    expect(hits.map((h) => h.chunkId)).toEqual(hybrid.map((h) => h.chunkId));
+    expect(hits[0]!.snippet).toContain('Limit sodium to 2 grams');
+    // Without an encoder in the context the tool is BM25 alone, which finds no passage on "NaCl".
+    expect(await tools.callAsync('evidence', 'evidence.search', asked, base)).toEqual({ ok: true, output: { hits: [] } });
+    // A tool that must wait is refused, with the reason, by the registry's synchronous call.
+    expect(tools.call('evidence', 'evidence.search', asked, context)).toMatchObject({ ok: false, reason: 'failed', message: expect.stringContaining('callAsync') });
   });
 
   it('drops a passage’s vectors with the passage', async () => {

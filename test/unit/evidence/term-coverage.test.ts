@@ -9,16 +9,19 @@ const terms: AskedTerm[] = [
 ];
 
 describe('sentence coverage', () => {
-  it("weighs the question's rare words held in one sentence above common words spread over a passage", () => {
-    const together = 'Pain is common. In women with sickle cell disease, progestin-only contraception is recommended.';
-    const scattered = 'Sickle cell disease causes pain. Pain crises recur. Contraceptive counselling is described elsewhere.';
+  it("weighs the question's rare words held in one sentence, or two in a row, above words spread over a passage", () => {
+    const together = 'Visits vary. In women with sickle cell disease, progestin-only contraception is recommended.';
+    const scattered = 'Sickle cell disease causes pain. Crises recur. Visits are long. Contraceptive counselling is described elsewhere.';
     expect(sentenceCoverage(terms, together)).toBeGreaterThan(sentenceCoverage(terms, scattered));
     expect(sentenceCoverage(terms, together)).toBeCloseTo(0.4 + (0.6 * 8) / 8.5, 5);
+    expect(sentenceCoverage(terms, scattered)).toBeCloseTo(0.4 + (0.6 * 5.5) / 8.5, 5);
+    // A heading's line and the recommendation under it are two sentences in a row.
+    expect(sentenceCoverage(terms, 'Sickle Cell Disease\nProgestin-only contraception is recommended. Other text.')).toBeCloseTo(0.4 + (0.6 * 8) / 8.5, 5);
   });
 
   it('counts a spelled-out form or a class as the word itself, and a list item after a semicolon as its own sentence', () => {
     expect(sentenceCoverage([{ forms: ['htn', 'hypertension'], weight: 2 }], 'Treat hypertensive adults; see below.')).toBe(1);
-    expect(sentenceCoverage(terms, 'sickle cell disease; contraceptive methods')).toBeCloseTo(0.4 + (0.6 * 5) / 8.5, 5);
+    expect(sentenceCoverage(terms, 'sickle cell disease; other notes; contraceptive methods')).toBeCloseTo(0.4 + (0.6 * 5) / 8.5, 5);
   });
 
   it('gives 0.4 to a passage holding none of the words, and 1 when nothing is asked', () => {
