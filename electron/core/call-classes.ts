@@ -77,7 +77,7 @@ const CONTROLS = [
 
 const BINARY_READS = ['imaging.framePixels'] as const satisfies readonly BinaryMethodName[];
 
-const CLASS = new Map<string, CallClass>([
+const CLASS: ReadonlyMap<string, CallClass> = new Map<string, CallClass>([
   ...READS.map((m) => [m, 'read'] as const),
   ...CONTROLS.map((m) => [m, 'control'] as const),
   ...jobMethod.options.map((m) => [m, 'job'] as const),

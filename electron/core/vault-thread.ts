@@ -11,6 +11,7 @@ import { VaultError } from '../store/errors';
 import { loadKeyring, type Vault } from '../store/vault';
 import { logError } from './log';
 import type { FromVaultThread, ToVaultThread, VaultThreadData } from './vault-thread-protocol';
+import type { Service } from './services/service';
 
 /** How often the thread copies the write-ahead log into the vault file. */
 const CHECKPOINT_EVERY_MS = 500;
@@ -41,7 +42,8 @@ interface Pending {
  * no log behind). Should the thread stop, its requests fail and the core
  * checkpoints itself again; the Session then imports on its own thread.
  */
-export class VaultThread {
+export class VaultThread implements Service {
+  readonly name = 'vault thread';
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private stopped: Error | null = null;

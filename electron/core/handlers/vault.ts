@@ -12,7 +12,7 @@ export const vaultHandlers: HandlerMap = {
   'vault.unlockOnDevice': (params, { session }) => session.unlockOnDevice(params.clinicianId),
   'vault.forgetDevice': (params, { session }) => session.forgetDevice(params.clinicianId),
   'vault.lock': (_params, { session }) => {
-    session.lock();
+    void session.lock();
     return session.status();
   },
   'vault.signInHistory': (params, { session }) => signInHistory(session.requireVault().db, params.limit),

@@ -9,6 +9,7 @@ import { logError } from '../log';
 import type { VaultThread } from '../vault-thread';
 import type { DicomImportOptions } from '../../imaging/import-dicom';
 import type { ChartPatient } from '../../imaging/match-patient';
+import type { Service } from './service';
 
 interface HeldPassword {
   readonly url: string;
@@ -38,7 +39,8 @@ export interface PullRequest {
  * 'pacs.progress'. The Session builds one per unlock and disposes of it on
  * lock: nothing of it outlives the vault, and no timer watches for that.
  */
-export class PacsService {
+export class PacsService implements Service {
+  readonly name = 'pacs';
   private held: HeldPassword | null = null;
   private readonly pulls = new Map<string, { progress: PullProgressState; jobId: string }>();
   private disposed = false;

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../../electron/core/session';
+import type { Session } from '../../../electron/core/session';
 import { importBundleText } from '../../../electron/fhir';
 import { verifyAudit } from '../../../electron/store/audit';
 import { createTestVault, PASSPHRASE, tempDir, TEST_SCRYPT } from '../../helpers/temp-vault';
 import { fixturePath, parseFixture, recordRows, withoutTiming, ZOE } from '../fhir/support';
+import { composeCore } from '../../../electron/core/core-services';
 
 // With the vault thread (the worker core's default), imports are written and
 // the write-ahead log is checkpointed by a second connection in a thread of
@@ -21,7 +22,7 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 }
 
 function threadedSession(file = join(tempDir(), 'clinic.vault')): Session {
-  const session = new Session({ vaultFile: file, scrypt: TEST_SCRYPT, vaultThread: true });
+  const session = composeCore({ vaultFile: file, scrypt: TEST_SCRYPT, vaultThread: true }).session;
   session.create({ id: 'dr.ada', displayName: 'Dr Ada' }, PASSPHRASE);
   return session;
 }
@@ -78,7 +79,7 @@ describe('the vault thread', () => {
   });
 
   it('is off in the in-process core by default: the connection checkpoints itself', () => {
-    const session = new Session({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT });
+    const session = composeCore({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT }).session;
     session.create({ id: 'dr.ada', displayName: 'Dr Ada' }, PASSPHRASE);
     expect(session.requireVault().db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(session.vaultThread()).toBeNull();
