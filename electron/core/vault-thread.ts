@@ -10,7 +10,7 @@ import type { ChartPatient } from '../imaging/match-patient';
 import { VaultError } from '../store/errors';
 import { loadKeyring, type Vault } from '../store/vault';
 import { logError } from './log';
-import type { FromVaultThread, ToVaultThread, VaultThreadData } from './vault-thread-protocol';
+import type { FromVaultThread, ThreadValue, ToVaultThread, VaultThreadData } from './vault-thread-protocol';
 import type { Service } from './services/service';
 
 /** How often the thread copies the write-ahead log into the vault file. */
@@ -19,7 +19,7 @@ const CHECKPOINT_EVERY_MS = 500;
 const CLOSE_WAIT_MS = 5_000;
 
 interface Pending {
-  resolve(value: ImportReport | DicomImportOutcome): void;
+  resolve(value: ThreadValue): void;
   reject(error: Error): void;
   onProgress?: ((progress: Pick<ImportProgress, 'resources' | 'bytes' | 'totalBytes'>) => void) | undefined;
 }
@@ -107,6 +107,15 @@ export class VaultThread implements Service {
     return this.request({ type: 'dicom', id: this.nextId++, fileName, bytes, options, charts }) as Promise<DicomImportOutcome>;
   }
 
+  /** Backs the vault up there (store/backup.ts, VACUUM INTO on the thread's connection); `signal` stops it before the copy is put in place, leaving nothing. */
+  backup(destination: string, options: { signal?: AbortSignal | undefined } = {}): Promise<{ bytes: number }> {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const flag = () => Atomics.store(cancel, 0, 1);
+    if (options.signal?.aborted) flag();
+    options.signal?.addEventListener('abort', flag, { once: true });
+    return this.request({ type: 'backup', id: this.nextId++, destination, cancel }) as Promise<{ bytes: number }>;
+  }
+
   /** Closes the thread's connection (a write under way finishes or rolls back first) and gives checkpoints back to the core's connection. */
   dispose(): void {
     if (this.disposed) return;
@@ -119,7 +128,7 @@ export class VaultThread implements Service {
     this.stop(new VaultError('locked', 'the vault locked during the import; nothing of it was kept unless it had finished'));
   }
 
-  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress']): Promise<ImportReport | DicomImportOutcome> {
+  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress']): Promise<ThreadValue> {
     if (!this.running) return Promise.reject(this.stopped ?? new VaultError('locked', 'the vault is locked'));
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, onProgress });
