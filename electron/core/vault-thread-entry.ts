@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FhirImportError, importBundleText } from '../fhir';
+import { fileRetrieved } from '../imaging/dicomweb/pull';
 import { importDicomBytes } from '../imaging/import-dicom';
 import { backupVault } from '../store/backup';
 import { isVaultError } from '../store/errors';
@@ -64,6 +65,8 @@ port.on('message', (message: ToVaultThread) => {
         },
       });
       reply({ type: 'result', id, ok: true, value });
+    } else if (message.type === 'pulled') {
+      reply({ type: 'result', id, ok: true, value: fileRetrieved(vault, message.retrieved, message.bytes, message.patientId, message.charts) });
     } else if (message.type === 'backup') {
       reply({ type: 'result', id, ok: true, value: backupVault(vault, message.destination, () => Atomics.load(message.cancel, 0) === 1) });
     } else {

@@ -1,5 +1,6 @@
 import type { DicomImportOutcome } from '../api/imaging-schemas';
 import type { ImportReport } from '../api/schemas';
+import type { RetrievedInstance } from '../imaging/dicomweb/pull';
 import type { DicomImportOptions } from '../imaging/import-dicom';
 import type { ChartPatient } from '../imaging/match-patient';
 import type { CipherSettings } from '../store/keyring';
@@ -20,6 +21,7 @@ export interface VaultThreadData {
 export type ToVaultThread =
   | { readonly type: 'fhir'; readonly id: number; readonly fileName: string; readonly text: string; readonly cancel: Int32Array }
   | { readonly type: 'dicom'; readonly id: number; readonly fileName: string; readonly bytes: Uint8Array; readonly options: DicomImportOptions; readonly charts?: readonly ChartPatient[] | undefined }
+  | { readonly type: 'pulled'; readonly id: number; readonly retrieved: RetrievedInstance; readonly bytes: Uint8Array; readonly patientId: string; readonly charts: readonly ChartPatient[] }
   | { readonly type: 'backup'; readonly id: number; readonly destination: string; readonly cancel: Int32Array }
   | { readonly type: 'close' };
 

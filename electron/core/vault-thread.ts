@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { DicomImportOutcome } from '../api/imaging-schemas';
 import type { ImportReport } from '../api/schemas';
 import type { ImportProgress } from '../fhir';
+import type { RetrievedInstance } from '../imaging/dicomweb/pull';
 import type { DicomImportOptions } from '../imaging/import-dicom';
 import type { ChartPatient } from '../imaging/match-patient';
 import { VaultError } from '../store/errors';
@@ -107,6 +108,13 @@ export class VaultThread implements Service {
     return this.request({ type: 'dicom', id: this.nextId++, fileName, bytes, options, charts }) as Promise<DicomImportOutcome>;
   }
 
+  /** Reads, checks and files an instance a PACS pull retrieved there (fileRetrieved): its header and pixels are parsed off the core's thread. */
+  filePulled(retrieved: RetrievedInstance, bytes: Uint8Array, patientId: string, charts: readonly ChartPatient[]): Promise<DicomImportOutcome> {
+    // The bytes move to the thread rather than being copied, where they own their buffer.
+    const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+    return this.request({ type: 'pulled', id: this.nextId++, retrieved, bytes, patientId, charts }, undefined, transfer) as Promise<DicomImportOutcome>;
+  }
+
   /** Backs the vault up there (store/backup.ts, VACUUM INTO on the thread's connection); `signal` stops it before the copy is put in place, leaving nothing. */
   backup(destination: string, options: { signal?: AbortSignal | undefined } = {}): Promise<{ bytes: number }> {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
@@ -128,12 +136,12 @@ export class VaultThread implements Service {
     this.stop(new VaultError('locked', 'the vault locked during the import; nothing of it was kept unless it had finished'));
   }
 
-  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress']): Promise<ThreadValue> {
+  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress'], transfer: ArrayBuffer[] = []): Promise<ThreadValue> {
     if (!this.running) return Promise.reject(this.stopped ?? new VaultError('locked', 'the vault is locked'));
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, onProgress });
       this.worker.ref();
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transfer);
     });
   }
 

@@ -86,3 +86,17 @@ describe('the vault thread', () => {
     session.lock();
   });
 });
+
+describe('a PACS pull through the vault thread', () => {
+  it('reads and checks a retrieved instance there: a file that is not the instance asked for is refused with its reason, nothing stored', async () => {
+    const session = threadedSession();
+    const thread = session.vaultThread()!;
+    const retrieved = { url: 'https://pacs.example/studies/1.2/series/1.3/instances/1.4', sopInstanceUid: '1.4', studyUid: '1.2' };
+    const notDicom = new Uint8Array(Buffer.from('not a DICOM file at all'));
+    const outcome = await thread.filePulled(retrieved, notDicom, 'p-1', []);
+    expect(outcome).toMatchObject({ file: retrieved.url, status: 'rejected', instanceId: null });
+    expect(outcome.message).toMatch(/^https:\/\/pacs\.example\/studies\/1\.2\/series\/1\.3\/instances\/1\.4: /);
+    expect(session.requireVault().db.prepare('SELECT count(*) FROM imaging_instances').pluck().get()).toBe(0);
+    await session.lock();
+  });
+});
