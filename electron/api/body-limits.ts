@@ -26,6 +26,7 @@ export const UPLOAD_FIELDS = {
   'documents.startUpload': 'base64',
   'photos.import': 'base64',
   'evidence.import': 'base64',
+  'evidence.startImport': 'base64',
 } as const satisfies Partial<Record<MethodName, string>>;
 
 export type UploadMethod = keyof typeof UPLOAD_FIELDS;

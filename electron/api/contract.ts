@@ -19,6 +19,7 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
 }
 
 const empty = z.object({}).strict();
+const backupParams = z.object({ to: z.string().min(1).max(4096) }).strict();
 
 export const contract = {
   'vault.status': method(empty, s.vaultStatus),
@@ -44,6 +45,13 @@ export const contract = {
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
     z.object({ entries: z.array(s.auditEntry), failedSinceLastSignIn: z.number().int().nonnegative() }),
   ),
+  /**
+   * An online backup of the vault (VACUUM INTO, checked, its keyring beside it) to `to`, a new absolute path on
+   * this computer; audited. Runs as a job, one at a time; a cancel before the copy is renamed into place leaves nothing.
+   */
+  'vault.backup': method(backupParams, z.object({ to: z.string(), bytes: z.number().int().nonnegative() })),
+  /** The same backup as a job: answers at once; 'jobs.get', 'jobs.cancel' and 'jobs.result' follow it. */
+  'vault.startBackup': method(backupParams, z.object({ job: job.jobStatus })),
   /** Any user action resets the auto-lock timer; the renderer pings on input. */
   'vault.activity': method(empty, z.object({ lockInSeconds: z.number() })),
 
@@ -75,6 +83,8 @@ export const contract = {
   'evidence.context': method(z.object({ chunkId: z.number().int().positive(), around: z.number().int().min(0).max(10).optional() }).strict(), s.evidenceContext),
   /** Adds a document (Markdown, HTML, text, text PDF) to the library with its citation details; the same bytes again add nothing. */
   'evidence.import': method(s.evidenceImportRequest, z.object({ sourceId: z.number().int(), chunks: z.number().int(), alreadyImported: z.boolean() })),
+  /** The same import as a job: answers at once; 'jobs.get', 'jobs.cancel' and 'jobs.result' follow it. */
+  'evidence.startImport': method(s.evidenceImportRequest, z.object({ job: job.jobStatus })),
   'timeline.events': method(s.timelineQuery.strict(), z.object({ events: z.array(s.timelineEvent), truncated: z.boolean() })),
   'observations.analytes': method(z.object({ patientId: s.recordId }).strict(), z.object({ analytes: z.array(s.analyte) })),
   'observations.series': method(z.object({ patientId: s.recordId, code: z.string().min(1).max(100) }).strict(), s.series),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const jobId = z.string().regex(/^job-[0-9a-f-]{36}$/, 'a job id');
 
 /** The contract methods that run as jobs (started by their own start method, or called directly and awaited). */
-export const jobMethod = z.enum(['documents.upload', 'models.download', 'import.fhirBundle', 'models.select', 'models.add']);
+export const jobMethod = z.enum(['documents.upload', 'models.download', 'import.fhirBundle', 'models.select', 'models.add', 'evidence.import', 'vault.backup']);
 export type JobMethod = z.infer<typeof jobMethod>;
 
 /**

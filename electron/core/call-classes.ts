@@ -58,6 +58,8 @@ const CONTROLS = [
   'vault.activity',
   'documents.startUpload',
   'import.startFhirBundle',
+  'evidence.startImport',
+  'vault.startBackup',
   'documents.progress',
   'documents.cancel',
   'jobs.get',
@@ -77,7 +79,7 @@ const CONTROLS = [
 
 const BINARY_READS = ['imaging.framePixels'] as const satisfies readonly BinaryMethodName[];
 
-const CLASS = new Map<string, CallClass>([
+const CLASS: ReadonlyMap<string, CallClass> = new Map<string, CallClass>([
   ...READS.map((m) => [m, 'read'] as const),
   ...CONTROLS.map((m) => [m, 'control'] as const),
   ...jobMethod.options.map((m) => [m, 'job'] as const),
@@ -96,8 +98,8 @@ export function isJobMethod(method: string): method is JobMethod {
 }
 
 const JOB_KEYS: Partial<Record<JobMethod, string>> = { 'documents.upload': 'uploadId', 'models.download': 'id' };
-/** Jobs of which one runs at a time, whatever their params: the model worker holds one model. */
-const ONE_AT_A_TIME: Partial<Record<JobMethod, string>> = { 'models.select': 'model', 'models.add': 'model' };
+/** Jobs of which one runs at a time, whatever their params: the model worker holds one model; one backup reads the vault at a time. */
+const ONE_AT_A_TIME: Partial<Record<JobMethod, string>> = { 'models.select': 'model', 'models.add': 'model', 'vault.backup': 'backup' };
 
 /** The caller's own name for a job, where its method has one (an upload's uploadId). */
 export function jobKey(method: JobMethod, params: unknown): string | null {

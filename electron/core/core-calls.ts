@@ -1,12 +1,12 @@
 import type { ApiResponse, BinaryMethodName, BinaryResponse, MethodName } from '../api/contract';
 import { binaryCallClass, callClass, isJobMethod, jobKey } from './call-classes';
 import { createBinaryDispatch, createDispatch, failureOf } from './dispatch';
-import type { Session } from './session';
+import type { CoreServices } from './core-services';
 
 export interface CoreCalls {
   invoke(method: string, params: unknown): Promise<ApiResponse<MethodName>>;
   invokeBinary(method: string, params: unknown): Promise<BinaryResponse<BinaryMethodName>>;
-  /** Ends every job, lets the writer in turn finish, then locks the vault. */
+  /** Ends every job, lets the writer in turn finish, then locks the vault and disposes the core's services. */
   close(): Promise<void>;
 }
 
@@ -17,9 +17,10 @@ export interface CoreCalls {
  * directly (documents.upload) runs as a job too and answers when it ends, so
  * that its progress and cancel calls find it.
  */
-export function createCoreCalls(session: Session): CoreCalls {
-  const dispatch = createDispatch(session);
-  const dispatchBinary = createBinaryDispatch(session);
+export function createCoreCalls(services: CoreServices): CoreCalls {
+  const { session } = services;
+  const dispatch = createDispatch(services);
+  const dispatchBinary = createBinaryDispatch(services);
   let writes: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const turn = writes.then(work);
@@ -43,7 +44,7 @@ export function createCoreCalls(session: Session): CoreCalls {
     },
     async close() {
       await session.jobs.endAll();
-      await inTurn(async () => session.lock());
+      await inTurn(() => services.dispose());
     },
   };
 }

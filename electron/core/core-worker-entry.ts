@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUploadMethod } from '../api/body-limits';
 import { createCoreCalls } from './core-calls';
 import { releaseUploadMemorySoon } from './release-memory';
-import { Session } from './session';
+import { composeCore } from './core-services';
 import { createWorkerDeviceProtector } from './worker-device';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
@@ -18,7 +18,7 @@ const data = workerData as WorkerData;
 // The host's secret store ("remember on this device") answers on this port: the request waiting for it
 // is a writer (an unlock), and the answer comes back beside every other call.
 const device = data.device ? createWorkerDeviceProtector((message) => port.postMessage(message), data.device) : null;
-const calls = createCoreCalls(new Session({ ...data, vaultThread: data.vaultThread ?? true }, device));
+const calls = createCoreCalls(composeCore({ ...data, vaultThread: data.vaultThread ?? true }, device));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'device-result') {

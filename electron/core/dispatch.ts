@@ -16,7 +16,7 @@ import { isVaultError, type VaultErrorCode } from '../store/errors';
 import { buildBinaryHandlers, buildHandlers } from './handlers';
 import type { HandlerContext } from './handlers/handler';
 import type { JobControl } from './jobs/job-registry';
-import type { Session } from './session';
+import type { CoreServices } from './core-services';
 import { logError } from './log';
 
 const VAULT_TO_API: Record<VaultErrorCode, ApiErrorCode> = {
@@ -43,7 +43,8 @@ export type Dispatch = (method: string, params: unknown, job?: JobControl) => Pr
  * them, and results are checked too, so the renderer gets exactly what the
  * contract promises.
  */
-export function createDispatch(session: Session): Dispatch {
+export function createDispatch(services: CoreServices): Dispatch {
+  const { session } = services;
   const handlers = buildHandlers();
   // A job runs its method through this same dispatch, so its params and result are checked like any call's.
   const startJob = (method: JobMethod, params: unknown, key: string | null): JobStatus =>
@@ -55,7 +56,7 @@ export function createDispatch(session: Session): Dispatch {
     if (!parsed.success) return failure('invalid-request', `${method}: ${describeIssue(parsed.error)}`);
     try {
       const handler = handlers[method] as (p: unknown, c: HandlerContext) => unknown;
-      const value = await handler(parsed.data, { session, startJob, ...(job ? { job } : {}) });
+      const value = await handler(parsed.data, { services, session, startJob, ...(job ? { job } : {}) });
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
         logError(`${method}: result does not match the contract (${describeIssue(checked.error)})`);
@@ -77,7 +78,7 @@ export type BinaryDispatch = (method: string, params: unknown) => Promise<Binary
  * bytes. The bytes own their whole buffer on the way out, so that the core
  * worker can transfer it to the host instead of copying it.
  */
-export function createBinaryDispatch(session: Session): BinaryDispatch {
+export function createBinaryDispatch(services: CoreServices): BinaryDispatch {
   const handlers = buildBinaryHandlers();
   return async (method, params) => {
     if (!isBinaryMethodName(method)) return failure('invalid-request', `unknown method "${String(method).slice(0, 80)}"`);
@@ -85,7 +86,7 @@ export function createBinaryDispatch(session: Session): BinaryDispatch {
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) return failure('invalid-request', `${method}: ${describeIssue(parsed.error)}`);
     try {
-      const { header, bytes } = await handlers[method](parsed.data, { session, startJob: refuseJob });
+      const { header, bytes } = await handlers[method](parsed.data, { services, session: services.session, startJob: refuseJob });
       const checked = spec.header.safeParse(header);
       if (!checked.success || !(bytes instanceof Uint8Array)) {
         logError(`${method}: result does not match the contract (${checked.success ? 'bytes are not a Uint8Array' : describeIssue(checked.error)})`);

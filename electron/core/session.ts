@@ -22,13 +22,37 @@ import type { TextEmbedder } from '../evidence/embedder';
 import { SENTENCE_ENCODER_MODEL, sentenceEncoder } from '../evidence/sentence-encoder';
 import { importStarterLibrary } from '../evidence/starter-library';
 import { logError, logInfo } from './log';
-import { JobRegistry } from './jobs/job-registry';
-import { LiveSessions } from './services/live-sessions';
-import { PacsService } from './services/pacs-service';
-import { VaultThread } from './vault-thread';
+import type { JobRegistry } from './jobs/job-registry';
+import type { LiveSessions } from './services/live-sessions';
+import type { PacsService } from './services/pacs-service';
+import type { PendingFilings } from './services/pending-filings';
+import { ServiceScope } from './services/service';
+import type { VaultThread } from './vault-thread';
 import type { CoreOptions } from './core-client';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+/** The services of one unlocked vault: built on unlock, disposed on lock (core-services.ts says how and in which order). */
+export interface UnlockedServices {
+  /** Imports and WAL checkpoints of the unlocked vault, off the core's thread (CoreOptions.vaultThread); null when it does not run. */
+  readonly thread: VaultThread | null;
+  /** The unlocked vault's PACS connection and pulls. */
+  readonly pacs: PacsService;
+  /** The unlocked vault's follow-up sessions (a generation under way stops on lock). */
+  readonly live: LiveSessions;
+  /** Documents read but held back for the clinician's decision (another patient's name on the page). */
+  readonly filings: PendingFilings;
+}
+
+/**
+ * What the composition root (core-services.ts) gives the Session: the core's
+ * job registry, and how to build the services of an unlocked vault into the
+ * scope that lock disposes.
+ */
+export interface SessionWiring {
+  readonly jobs: JobRegistry;
+  readonly unlocked: (vault: Vault, scope: ServiceScope) => UnlockedServices;
+}
 
 /**
  * The one unlocked vault of a running app, and the auto-lock that closes it
@@ -37,14 +61,11 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 10;
  */
 export class Session {
   /** Long work started by the clinician (OCR, ...): answered beside every other call, ended by lock. */
-  readonly jobs = new JobRegistry(() => this.touch());
+  readonly jobs: JobRegistry;
   private vault: Vault | null = null;
-  /** Imports and WAL checkpoints of the unlocked vault, off this thread (CoreOptions.vaultThread); disposed before the vault closes. */
-  private thread: VaultThread | null = null;
-  /** The unlocked vault's PACS connection and pulls; built on unlock, disposed on lock. */
-  private pacsService: PacsService | null = null;
-  /** The unlocked vault's follow-up sessions; built on unlock, disposed on lock (a generation under way stops). */
-  private live: LiveSessions | null = null;
+  /** The unlocked vault's services, and the scope that disposes them (and the vault) on lock. */
+  private unlocked: UnlockedServices | null = null;
+  private scope: ServiceScope | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
   private lockedReason: string | null = null;
@@ -54,12 +75,15 @@ export class Session {
   /**
    * device: the host's secret store for "remember on this device" (Electron only); null where there is none.
    * clock: the sign-in delays' clock (tests).
+   * wiring: from the composition root (core-services.ts composeCore), which builds every Session.
    */
   constructor(
     private readonly options: CoreOptions,
-    private readonly device: DeviceProtector | null = null,
-    private readonly clock: () => number = Date.now,
+    private readonly device: DeviceProtector | null,
+    private readonly clock: () => number,
+    private readonly wiring: SessionWiring,
   ) {
+    this.jobs = wiring.jobs;
     this.autoLockMs = (options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000;
     this.vaultOptions = options.scrypt ? { scrypt: options.scrypt } : {};
   }
@@ -78,7 +102,7 @@ export class Session {
   }
 
   create(clinician: { id: string; displayName: string }, passphrase: string): VaultStatus {
-    this.lock();
+    void this.lock();
     mkdirSync(dirname(this.options.vaultFile), { recursive: true });
     this.attach(Vault.create(this.options.vaultFile, { clinician, passphrase }, this.vaultOptions));
     return this.status();
@@ -92,7 +116,7 @@ export class Session {
    */
   unlock(clinicianId: string, passphrase: string): VaultStatus {
     assertMayTry(this.options.vaultFile, clinicianId, this.clock);
-    this.lock();
+    void this.lock();
     this.attach(signInWithPassphrase(this.options.vaultFile, { clinicianId, passphrase }, { ...this.vaultOptions, via: 'app', clock: this.clock }));
     return this.status();
   }
@@ -114,7 +138,7 @@ export class Session {
       writeKeyring(file, withDeviceWrap(loadKeyring(file), wrap));
       vault.audit('device.remember', null, { device: wrap.deviceId, backend: wrap.backend });
     } catch (error) {
-      this.lock();
+      void this.lock();
       if (isVaultError(error)) throw error;
       throw new VaultError(
         'invalid-input',
@@ -129,7 +153,7 @@ export class Session {
   /** Signs in a clinician remembered on this device: no passphrase, audited as an unlock by device. */
   async unlockOnDevice(clinicianId: string): Promise<VaultStatus> {
     const protector = requireProtector(this.device);
-    this.lock();
+    void this.lock();
     const file = this.options.vaultFile;
     let dataKey: Buffer;
     try {
@@ -161,21 +185,26 @@ export class Session {
     return this.status();
   }
 
-  lock(reason: string | null = null): void {
-    // Jobs belong to the clinician who started them: they stop with the vault (and are forgotten).
-    void this.jobs.endAll();
+  /**
+   * Locks the vault: the unlocked vault's services are disposed in the
+   * reverse of the order they were built (jobs first, the vault last; see
+   * core-services.ts), synchronously, so that when lock returns the key is
+   * forgotten. Resolves when the jobs have let go too.
+   */
+  lock(reason: string | null = null): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const vault = this.vault;
+    const scope = this.scope;
+    this.scope = null;
+    this.unlocked = null;
     this.vault = null;
     this.lockedReason = reason;
-    this.live?.dispose();
-    this.live = null;
-    this.pacsService?.dispose();
-    this.pacsService = null;
-    this.thread?.dispose();
-    this.thread = null;
-    vault?.close();
+    return scope?.dispose() ?? Promise.resolve();
+  }
+
+  /** The order lock() disposes the unlocked vault's services in (empty while locked). */
+  disposalOrder(): string[] {
+    return this.scope?.disposalOrder() ?? [];
   }
 
   /** The unlocked vault, counting the call as activity; throws 'locked' otherwise. */
@@ -190,20 +219,28 @@ export class Session {
 
   /** The unlocked vault's thread for imports, when it runs (null: import on this thread, in slices). */
   vaultThread(): VaultThread | null {
-    this.requireVault();
-    return this.thread?.running ? this.thread : null;
+    const thread = this.services().thread;
+    return thread?.running ? thread : null;
   }
 
   /** The unlocked vault's follow-up sessions (counting the call as activity); throws 'locked' otherwise. */
   liveSessions(): LiveSessions {
-    this.requireVault();
-    return this.live!;
+    return this.services().live;
   }
 
   /** The unlocked vault's PACS service (counting the call as activity); throws 'locked' otherwise. */
   pacs(): PacsService {
+    return this.services().pacs;
+  }
+
+  /** The unlocked vault's documents waiting for the clinician's filing decision; throws 'locked' otherwise. */
+  pendingFilings(): PendingFilings {
+    return this.services().filings;
+  }
+
+  private services(): UnlockedServices {
     this.requireVault();
-    return this.pacsService!;
+    return this.unlocked!;
   }
 
   touch(): number {
@@ -220,16 +257,15 @@ export class Session {
   }
 
   private attach(vault: Vault): void {
-    this.vault = vault;
-    this.pacsService = new PacsService(vault, this.jobs, () => (this.thread?.running ? this.thread : null));
-    this.live = new LiveSessions();
-    if (this.options.vaultThread) {
-      try {
-        this.thread = VaultThread.start(vault);
-      } catch (error) {
-        logError('the vault thread did not start; the core imports and checkpoints on its own thread', error);
-      }
+    const scope = new ServiceScope((service, error) => logError(`${service.name}: letting go on lock failed`, error));
+    try {
+      this.unlocked = this.wiring.unlocked(vault, scope);
+    } catch (error) {
+      void scope.dispose();
+      throw error;
     }
+    this.vault = vault;
+    this.scope = scope;
     this.lockedReason = null;
     this.touch();
     this.arm(this.autoLockMs);
@@ -299,7 +335,7 @@ export class Session {
     this.timer = setTimeout(() => {
       const idle = Date.now() - this.lastActivity;
       if (idle >= this.autoLockMs) {
-        this.lock(`locked after ${Math.round(this.autoLockMs / 60_000)} minutes without activity`);
+        void this.lock(`locked after ${Math.round(this.autoLockMs / 60_000)} minutes without activity`);
       } else {
         this.arm(this.autoLockMs - idle);
       }

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FhirImportError, importBundleText } from '../fhir';
+import { fileRetrieved } from '../imaging/dicomweb/pull';
 import { importDicomBytes } from '../imaging/import-dicom';
+import { backupVault } from '../store/backup';
 import { isVaultError } from '../store/errors';
 import { Vault } from '../store/vault';
 import { logError } from './log';
@@ -8,7 +10,7 @@ import type { FromVaultThread, ThreadError, ToVaultThread, VaultThreadData } fro
 
 // The vault thread (vault-thread.ts): a second connection to the unlocked
 // vault, as the same clinician. It writes imports (a FHIR bundle, a DICOM
-// instance) in one transaction each, off the core's thread, so that the
+// instance) in one transaction each, and backups, off the core's thread, so that the
 // core answers chart reads meanwhile and sees a bundle only once it is
 // committed (WAL); and it copies the write-ahead log into the vault file
 // every `everyMs` (PASSIVE: it never waits for, nor blocks, the core).
@@ -33,7 +35,7 @@ const timer = setInterval(checkpoint, data.everyMs);
 
 function failure(error: unknown): ThreadError {
   if (isVaultError(error)) return { code: error.code, message: error.message };
-  logError('vault thread: an import failed', error);
+  logError('vault thread: a request failed', error);
   return { code: null, message: 'internal error' };
 }
 
@@ -63,6 +65,10 @@ port.on('message', (message: ToVaultThread) => {
         },
       });
       reply({ type: 'result', id, ok: true, value });
+    } else if (message.type === 'pulled') {
+      reply({ type: 'result', id, ok: true, value: fileRetrieved(vault, message.retrieved, message.bytes, message.patientId, message.charts) });
+    } else if (message.type === 'backup') {
+      reply({ type: 'result', id, ok: true, value: backupVault(vault, message.destination, () => Atomics.load(message.cancel, 0) === 1) });
     } else {
       reply({ type: 'result', id, ok: true, value: importDicomBytes(vault, message.fileName, message.bytes, message.options, message.charts) });
     }

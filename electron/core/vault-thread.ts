@@ -5,12 +5,14 @@ import { Worker } from 'node:worker_threads';
 import type { DicomImportOutcome } from '../api/imaging-schemas';
 import type { ImportReport } from '../api/schemas';
 import type { ImportProgress } from '../fhir';
+import type { RetrievedInstance } from '../imaging/dicomweb/pull';
 import type { DicomImportOptions } from '../imaging/import-dicom';
 import type { ChartPatient } from '../imaging/match-patient';
 import { VaultError } from '../store/errors';
 import { loadKeyring, type Vault } from '../store/vault';
 import { logError } from './log';
-import type { FromVaultThread, ToVaultThread, VaultThreadData } from './vault-thread-protocol';
+import type { FromVaultThread, ThreadValue, ToVaultThread, VaultThreadData } from './vault-thread-protocol';
+import type { Service } from './services/service';
 
 /** How often the thread copies the write-ahead log into the vault file. */
 const CHECKPOINT_EVERY_MS = 500;
@@ -18,7 +20,7 @@ const CHECKPOINT_EVERY_MS = 500;
 const CLOSE_WAIT_MS = 5_000;
 
 interface Pending {
-  resolve(value: ImportReport | DicomImportOutcome): void;
+  resolve(value: ThreadValue): void;
   reject(error: Error): void;
   onProgress?: ((progress: Pick<ImportProgress, 'resources' | 'bytes' | 'totalBytes'>) => void) | undefined;
 }
@@ -41,7 +43,8 @@ interface Pending {
  * no log behind). Should the thread stop, its requests fail and the core
  * checkpoints itself again; the Session then imports on its own thread.
  */
-export class VaultThread {
+export class VaultThread implements Service {
+  readonly name = 'vault thread';
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private stopped: Error | null = null;
@@ -105,6 +108,22 @@ export class VaultThread {
     return this.request({ type: 'dicom', id: this.nextId++, fileName, bytes, options, charts }) as Promise<DicomImportOutcome>;
   }
 
+  /** Reads, checks and files an instance a PACS pull retrieved there (fileRetrieved): its header and pixels are parsed off the core's thread. */
+  filePulled(retrieved: RetrievedInstance, bytes: Uint8Array, patientId: string, charts: readonly ChartPatient[]): Promise<DicomImportOutcome> {
+    // The bytes move to the thread rather than being copied, where they own their buffer.
+    const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+    return this.request({ type: 'pulled', id: this.nextId++, retrieved, bytes, patientId, charts }, undefined, transfer) as Promise<DicomImportOutcome>;
+  }
+
+  /** Backs the vault up there (store/backup.ts, VACUUM INTO on the thread's connection); `signal` stops it before the copy is put in place, leaving nothing. */
+  backup(destination: string, options: { signal?: AbortSignal | undefined } = {}): Promise<{ bytes: number }> {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const flag = () => Atomics.store(cancel, 0, 1);
+    if (options.signal?.aborted) flag();
+    options.signal?.addEventListener('abort', flag, { once: true });
+    return this.request({ type: 'backup', id: this.nextId++, destination, cancel }) as Promise<{ bytes: number }>;
+  }
+
   /** Closes the thread's connection (a write under way finishes or rolls back first) and gives checkpoints back to the core's connection. */
   dispose(): void {
     if (this.disposed) return;
@@ -117,12 +136,12 @@ export class VaultThread {
     this.stop(new VaultError('locked', 'the vault locked during the import; nothing of it was kept unless it had finished'));
   }
 
-  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress']): Promise<ImportReport | DicomImportOutcome> {
+  private request(message: Extract<ToVaultThread, { id: number }>, onProgress?: Pending['onProgress'], transfer: ArrayBuffer[] = []): Promise<ThreadValue> {
     if (!this.running) return Promise.reject(this.stopped ?? new VaultError('locked', 'the vault is locked'));
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, onProgress });
       this.worker.ref();
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transfer);
     });
   }
 

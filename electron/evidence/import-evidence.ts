@@ -23,9 +23,10 @@ export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
  * Adds a document to the library: parsed, cut into sections, stored with
  * its source, issuer, date and licence in one transaction. The same bytes
  * again add nothing. A file it cannot read is refused with a one-line
- * message naming it, and nothing of it is stored.
+ * message naming it, and nothing of it is stored. `signal` stops it before
+ * anything is written.
  */
-export async function importEvidence(vault: Vault, fileName: string, bytes: Uint8Array, meta: EvidenceMeta): Promise<EvidenceImport> {
+export async function importEvidence(vault: Vault, fileName: string, bytes: Uint8Array, meta: EvidenceMeta, options: { signal?: AbortSignal | undefined } = {}): Promise<EvidenceImport> {
   const checked = evidenceMeta.safeParse(meta);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -41,6 +42,8 @@ export async function importEvidence(vault: Vault, fileName: string, bytes: Uint
   const sections = await parse(fileName, format, bytes);
   const chunks = chunkSections(sections);
   if (chunks.length === 0) throw new EvidenceError(`${fileName}: no text found in the document`);
+  // Stopped (a cancel, the vault locking) while the document was read: nothing of it is stored.
+  if (options.signal?.aborted) throw new EvidenceError(`${fileName}: the import was cancelled; nothing was imported`);
 
   const db = vault.db;
   const m = checked.data;

@@ -12,18 +12,25 @@ import { dirname } from 'node:path';
  * Online backup: VACUUM INTO writes a consistent, compacted copy while the
  * vault stays open, encrypted with the same key, and the keyring goes beside
  * it. The copy is opened and integrity-checked before it is called done.
+ * `cancelled` is asked before the copy and before it is put in place (the
+ * copy itself is one statement): a cancelled backup leaves nothing behind.
  */
-export function backupVault(vault: Vault, destination: string): { bytes: number } {
+export function backupVault(vault: Vault, destination: string, cancelled: () => boolean = () => false): { bytes: number } {
   if (existsSync(destination) || existsSync(keyringPath(destination))) {
     throw new VaultError('vault-exists', `${destination}: a file is already there; choose a new backup name`);
   }
+  const stopIfCancelled = () => {
+    if (cancelled()) throw new VaultError('invalid-input', `${destination}: the backup was cancelled; nothing was written`);
+  };
   const partial = `${destination}.partial`;
   if (existsSync(partial)) unlinkSync(partial);
   try {
+    stopIfCancelled();
     // Not through vault.write: VACUUM cannot run inside a transaction, and it only reads the vault.
     vault.db.prepare(`VACUUM INTO ?`).run(partial);
     const keyring = loadKeyring(vault.file);
     vault.withDataKey((key) => checkCopy(partial, key, keyring.cipher, vault.vaultId));
+    stopIfCancelled();
     renameSync(partial, destination);
     writeKeyring(destination, keyring);
     syncDir(dirname(destination));

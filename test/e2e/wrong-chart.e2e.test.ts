@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeOcrPool } from '../../electron/core/handlers/ocr';
 import { degrade } from '../../scripts/ocr/degrade';
 import { labReport } from '../../scripts/ocr/documents';
 import { haveRealDicom, realDicom } from '../fixtures/imaging/dicom-files';
@@ -72,7 +71,6 @@ describe.skipIf(skip !== null)(`wrong-chart safeguards (Chromium)${skip ? ` (ski
 
   afterAll(async () => {
     await workstation?.close();
-    await closeOcrPool();
   });
 
   let broken = false;

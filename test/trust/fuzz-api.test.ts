@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorCode, contract, methodNames } from '../../electron/api/contract';
 import { eventKind } from '../../electron/api/schemas';
 import { createDispatch, type Dispatch } from '../../electron/core/dispatch';
-import { Session } from '../../electron/core/session';
+import { composeCore, type CoreServices } from '../../electron/core/core-services';
+import type { Session } from '../../electron/core/session';
 import { importBundleText } from '../../electron/fhir';
 import { verifyAudit } from '../../electron/store/audit';
 import { memoryBundleText, PATIENT } from '../unit/agent/memory-fixture';
@@ -47,18 +48,20 @@ const call = methodName.chain((method) => {
   return fc.tuple(fc.constant(method), params);
 });
 
+let services: CoreServices;
 let session: Session;
 let dispatch: Dispatch;
 /** The sign-in delays' clock: moved past any wait before the harness signs in again. */
 let clock = Date.now();
 
 beforeAll(() => {
-  session = new Session({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT }, null, () => clock);
+  services = composeCore({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT }, null, () => clock);
+  session = services.session;
   session.create({ id: 'dr.ada', displayName: 'Dr Ada Lovelace' }, PASSPHRASE);
   importBundleText(session.requireVault(), 'agent-fixture.json', memoryBundleText());
-  dispatch = createDispatch(session);
+  dispatch = createDispatch(services);
 });
-afterAll(() => session.lock());
+afterAll(() => services.dispose());
 
 describe('fuzz: every renderer-to-core message', () => {
   it(`answers ${RUNS} random calls with a contract-shaped response, never a throw`, { timeout: 60_000 + RUNS * 100 }, async () => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extract, OcrPool, recognizeDocument, saveDocument, sniffMediaType } from '../../ocr';
+import { OcrPool } from '../../ocr';
+import { fileScan, readScan } from '../../ocr/scan-document';
 import { DATE_ORDERS, readDateOrder, saveDateOrder } from '../../ocr/date-order';
 import { VaultError } from '../../store/errors';
 import { requirePatient } from '../../store/queries/patients';
-import { compareIdentity, loadChartIdentity } from '../../identity/compare-identity';
-import { documentPatient } from '../../ocr/identity';
 import { listDocuments } from '../../ocr/list-documents';
 import { formatDay } from '../../api/clinical-format';
 import { optionalString, printJson, requireString, type Command } from '../command';
@@ -31,29 +30,25 @@ export const ocrCommands: Command[] = [
         throw new VaultError('not-found', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not readable'}`);
       }
       await withVault(io, requireString(values, 'vault'), optionalString(values, 'user'), async (vault) => {
-        requirePatient(vault.db, patientId);
         const pool = new OcrPool();
         try {
-          const pages = await recognizeDocument(pool, bytes, basename(file), {
+          const scan = await readScan(pool, () => vault, {
+            patientId,
+            fileName: basename(file),
+            bytes,
             onProgress: (p) => {
               if (p.progress === 1) io.err(`page ${p.page}/${p.pages} read\n`);
             },
           });
-          const proposals = extract(pages, { dateOrder: readDateOrder(vault) });
-          const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(vault.db, patientId));
-          const override = identity.needsOverride && values['file-anyway'] === true;
-          const stored =
-            values.save && (!identity.needsOverride || override)
-              ? saveDocument(vault, { patientId, title: optionalString(values, 'title') ?? basename(file), mediaType: sniffMediaType(bytes)!, bytes, pages, proposals, identity, override })
-              : null;
+          const stored = values.save ? fileScan(vault, scan, { title: optionalString(values, 'title'), override: values['file-anyway'] === true }) : null;
           printJson(io, {
             file: basename(file),
             document: stored,
-            identity,
-            pages: pages.map(({ image: _image, ...page }) => page),
-            proposals,
+            identity: scan.identity,
+            pages: scan.pages.map(({ image: _image, ...page }) => page),
+            proposals: scan.proposals,
           });
-          if (values.save && !stored) throw new VaultError('invalid-input', `${basename(file)}: not saved: ${identity.summary}; check the page, then --file-anyway to save it under this chart (audited)`);
+          if (values.save && !stored) throw new VaultError('invalid-input', `${basename(file)}: not saved: ${scan.identity.summary}; check the page, then --file-anyway to save it under this chart (audited)`);
         } finally {
           await pool.close();
         }

@@ -1,9 +1,13 @@
 import type { BinaryMethodName, BinaryParams, BinaryResult, MethodName, Params, Result } from '../../api/contract';
 import type { JobMethod, JobStatus } from '../../api/job-schemas';
 import type { JobControl } from '../jobs/job-registry';
+import type { CoreServices } from '../core-services';
 import type { Session } from '../session';
 
 export interface HandlerContext {
+  /** The core's services (core-services.ts): handlers adapt the contract to them. */
+  readonly services: CoreServices;
+  /** services.session: sign-in, the unlocked vault and its services. */
   readonly session: Session;
   /** Present when this call runs as a job (a job method): stop on its signal, report progress to it. */
   readonly job?: JobControl;

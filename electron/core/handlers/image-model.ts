@@ -1,6 +1,6 @@
 import { analyzeImage, listImageModels } from '../../imaging/image-model';
 import type { HandlerMap } from './handler';
-import { modelsDir } from './models';
+import { modelsDir } from '../services/model-service';
 
 /**
  * Image models as decision support. 'imaging.analyze' reads the image (an

@@ -9,8 +9,8 @@ import { discardDownload, downloadModel, keptDownloads } from '../../model/downl
 import { hubBase, hubReachable, hubTurnedOff, TURNED_OFF } from '../../model/download/hub';
 import { VaultError } from '../../store/errors';
 import type { Session } from '../session';
+import { modelsDir, type ModelService, type RunningDownload } from '../services/model-service';
 import type { HandlerMap } from './handler';
-import { addDownloaded, measuredDecode, modelsDir } from './models';
 
 /**
  * The model catalogue and its downloads over the API. A download is a job
@@ -19,32 +19,8 @@ import { addDownloaded, measuredDecode, modelsDir } from './models';
  * resume (so does a generic 'jobs.cancel' and the vault locking: a long
  * download is never thrown away by accident), Cancel deletes it.
  */
-interface Running {
-  readonly jobId: string;
-  bytes: number;
-  totalBytes: number | null;
-  bytesPerSecond: number | null;
-  message: string;
-}
-
-interface Downloads {
-  readonly running: Map<string, Running>;
-  readonly failures: Map<string, string>;
-}
-
-const perSession = new WeakMap<Session, Downloads>();
-
-function downloads(session: Session): Downloads {
-  let d = perSession.get(session);
-  if (!d) {
-    d = { running: new Map(), failures: new Map() };
-    perSession.set(session, d);
-  }
-  return d;
-}
-
-function stateOf(session: Session, id: string, kept: Map<string, { bytes: number; totalBytes: number }>): DownloadState | null {
-  const d = downloads(session);
+function stateOf(models: ModelService, id: string, kept: Map<string, { bytes: number; totalBytes: number }>): DownloadState | null {
+  const d = models.downloads;
   const run = d.running.get(id);
   if (run) return { id, state: 'running', bytes: run.bytes, totalBytes: run.totalBytes, bytesPerSecond: run.bytesPerSecond, message: run.message, jobId: run.jobId };
   const part = kept.get(id);
@@ -85,18 +61,18 @@ async function stopRunning(session: Session, id: string): Promise<boolean> {
 }
 
 export const modelDownloadHandlers: HandlerMap = {
-  'models.catalogue': (_params, { session }) => {
+  'models.catalogue': (_params, { session, services }) => {
     session.requireVault();
     const dir = modelsDir();
     const kept = keptDownloads(dir);
-    const measured = measuredDecode(session);
+    const measured = services.models.measuredDecode();
     return catalogueListing({
       catalogue: guarded(() => readCatalogue()),
       modelsDir: dir,
       totalMemoryBytes: totalmem(),
       bandwidth: measured ? bandwidthFromDecode(measured.name, measured.tokensPerSecond, measured.bytes) : probeBandwidth(),
       hub: hubTurnedOff() ? null : guarded(() => hubBase()),
-      download: (id) => stateOf(session, id, kept),
+      download: (id) => stateOf(services.models, id, kept),
     });
   },
   'models.hubStatus': async (_params, { session }) => {
@@ -106,18 +82,18 @@ export const modelDownloadHandlers: HandlerMap = {
     const { reachable, message } = await hubReachable(base);
     return { reachable, hub: base.origin, message };
   },
-  'models.startDownload': (params, { session, startJob }) => {
+  'models.startDownload': (params, { session, services, startJob }) => {
     session.requireVault();
     const entry = guarded(() => catalogueEntry(readCatalogue(), params.id));
     guarded(() => hubBase()); // refused at once when downloads are turned off or the address is bad
-    downloads(session).failures.delete(entry.id);
+    services.models.downloads.failures.delete(entry.id);
     return { job: startJob('models.download', { id: entry.id }, entry.id) };
   },
-  'models.download': async (params, { session, job }) => {
+  'models.download': async (params, { session, services, job }) => {
     session.requireVault();
-    const d = downloads(session);
+    const d = services.models.downloads;
     const entry = guarded(() => catalogueEntry(readCatalogue(), params.id));
-    const run: Running = { jobId: session.jobs.running('models.download', entry.id)?.id ?? '', bytes: 0, totalBytes: entry.bytes, bytesPerSecond: null, message: 'connecting to the hub' };
+    const run: RunningDownload = { jobId: session.jobs.running('models.download', entry.id)?.id ?? '', bytes: 0, totalBytes: entry.bytes, bytesPerSecond: null, message: 'connecting to the hub' };
     d.running.set(entry.id, run);
     try {
       const got = await downloadModel(entry, {
@@ -131,7 +107,7 @@ export const modelDownloadHandlers: HandlerMap = {
           run.message = p.phase === 'adding' ? 'SHA-256 matches the published one; adding the model and loading it' : `downloading: ${progressLine(p.bytes, p.totalBytes, p.bytesPerSecond)}`;
           job?.report({ step: p.phase === 'adding' ? 2 : 1, steps: 2, progress: p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 0, status: run.message });
         },
-        add: (dir) => addDownloaded(session, dir, { name: `${entry.name} (${entry.quantization})`, licence: entry.licence.id }),
+        add: (dir) => services.models.addDownloaded(dir, { name: `${entry.name} (${entry.quantization})`, licence: entry.licence.id }),
       });
       return { dir: got.dir, sha256: got.sha256, bytes: got.bytes };
     } catch (error) {
@@ -146,11 +122,11 @@ export const modelDownloadHandlers: HandlerMap = {
     session.requireVault();
     return { paused: await stopRunning(session, params.id) };
   },
-  'models.cancelDownload': async (params, { session }) => {
+  'models.cancelDownload': async (params, { session, services }) => {
     session.requireVault();
     const stopped = await stopRunning(session, params.id);
     const discarded = discardDownload(modelsDir(), params.id);
-    downloads(session).failures.delete(params.id);
+    services.models.downloads.failures.delete(params.id);
     return { cancelled: stopped || discarded };
   },
 };

@@ -1,70 +1,24 @@
-import { availableParallelism } from 'node:os';
-import { readDateOrder } from '../../ocr/date-order';
 import type { DocumentSummary, ProposalEdits } from '../../api/ocr-schemas';
-import { correctWord, decideProposal, extract, listProposals, OcrError, OcrPool, recognizeDocument, saveDocument, sniffMediaType, type OcrWord, type Proposal } from '../../ocr';
+import { correctWord, decideProposal, listProposals, OcrError, type OcrWord, type Proposal } from '../../ocr';
 import { toUcum } from '../../ocr/extract/ucum';
-import { randomUUID } from 'node:crypto';
-import type { IdentityCheck } from '../../api/identity-schemas';
-import { compareIdentity, loadChartIdentity } from '../../identity/compare-identity';
-import { documentPatient } from '../../ocr/identity';
 import { listDocuments } from '../../ocr/list-documents';
 import { acceptPageAsRead, markWordsSeen, pageReviews, seenWords } from '../../ocr/review';
-import type { OcrMediaType, OcrPage } from '../../ocr/types';
+import { fileScan, readScan } from '../../ocr/scan-document';
 import { documentHeader, documentPageRow, proposedJson } from '../../ocr/queries';
 import { VaultError } from '../../store/errors';
-import { requirePatient } from '../../store/queries/patients';
 import type { Vault } from '../../store/vault';
 import type { HandlerMap } from './handler';
 
 /**
- * Documents and OCR over the API. Recognition runs in the OCR pool's worker
- * threads (tesseract.js, one per core, at most 4), started on the first
- * upload and kept for the next: the core's own thread only decodes and
- * deskews, so other calls are answered meanwhile. An upload is a job
- * (electron/core/jobs): 'documents.startUpload' answers at once, and a
- * direct 'documents.upload' runs as one too, so that its uploadId finds it.
+ * Documents and OCR over the API: thin adapters to the use case
+ * (ocr/scan-document.ts, the same as `continuum ocr`) and the core's
+ * services. Recognition runs in the OcrService's worker threads: the core's
+ * own thread only decodes and deskews, so other calls are answered
+ * meanwhile. An upload is a job (electron/core/jobs): 'documents.startUpload'
+ * answers at once, and a direct 'documents.upload' runs as one too, so that
+ * its uploadId finds it. A page naming another patient waits in the
+ * unlocked vault's PendingFilings for the clinician's decision.
  */
-let pool: OcrPool | null = null;
-function ocrPool(): OcrPool {
-  pool ??= new OcrPool(Math.max(1, Math.min(4, availableParallelism())));
-  return pool;
-}
-
-/** Closes the OCR workers (tests, shutdown); a later upload starts a fresh pool. */
-export async function closeOcrPool(): Promise<void> {
-  const closing = pool;
-  pool = null;
-  await closing?.close();
-}
-
-/**
- * Documents recognized but not filed because the page names another patient
- * than the chart's: kept in the core's memory only (never on disk), for the
- * clinician to file anyway (an audited override) or discard, for 30 minutes
- * or until the vault locks.
- */
-interface PendingFiling {
-  readonly vault: Vault;
-  readonly patientId: string;
-  readonly fileName: string;
-  readonly mediaType: OcrMediaType;
-  readonly bytes: Buffer;
-  readonly pages: OcrPage[];
-  readonly proposals: Proposal[];
-  readonly identity: IdentityCheck;
-  readonly at: number;
-}
-const PENDING_MS = 30 * 60_000;
-const pendingFilings = new Map<string, PendingFiling>();
-
-function takePending(vault: Vault, pendingId: string): PendingFiling {
-  for (const [id, p] of pendingFilings) if (Date.now() - p.at > PENDING_MS || !p.vault.isOpen) pendingFilings.delete(id);
-  const pending = pendingFilings.get(pendingId);
-  if (!pending || pending.vault !== vault) throw new VaultError('not-found', 'that document is no longer waiting to be filed (it was filed or discarded, the vault locked, or 30 minutes passed): add it again');
-  pendingFilings.delete(pendingId);
-  return pending;
-}
-
 function documentSummaries(vault: Vault, patientId: string, documentId?: string): DocumentSummary[] {
   return listDocuments(vault.db, patientId, documentId);
 }
@@ -97,30 +51,20 @@ function asOneLine(error: unknown): never {
 }
 
 export const ocrHandlers: HandlerMap = {
-  'documents.upload': async (params, { session, job }) => {
-    const vault = session.requireVault();
-    requirePatient(vault.db, params.patientId);
-    const bytes = Buffer.from(params.base64, 'base64');
-    const mediaType = sniffMediaType(bytes);
-    if (bytes.length === 0) throw new VaultError('invalid-input', `${params.fileName}: the file is empty`);
-    if (!mediaType) throw new VaultError('invalid-input', `${params.fileName}: not a PNG, JPEG, TIFF or PDF`);
-    const pages = await recognizeDocument(ocrPool(), bytes, params.fileName, {
-      ...(job ? { signal: job.signal } : {}),
+  'documents.upload': async (params, { session, services, job }) => {
+    session.requireVault();
+    const scan = await readScan(services.ocr.pool(), () => session.requireVault(), {
+      patientId: params.patientId,
+      fileName: params.fileName,
+      bytes: Buffer.from(params.base64, 'base64'),
+      signal: job?.signal,
       onProgress: (p) => job?.report({ step: p.page, steps: p.pages, progress: Math.min(1, Math.max(0, p.progress)), status: p.status }),
     }).catch(asOneLine);
-    if (pages.every((p) => p.words.length === 0)) throw new VaultError('invalid-input', `${params.fileName}: no text was found on ${pages.length === 1 ? 'the page' : `its ${pages.length} pages`}`);
     // The vault may have locked during a long OCR run: ask again before writing.
-    const current = session.requireVault();
-    const proposals = extract(pages, { dateOrder: readDateOrder(current) });
-    // Whose page is it? A name, birth date or sex that contradicts the chart stops the filing until the clinician decides.
-    const identity = compareIdentity(documentPatient(pages, proposals), loadChartIdentity(current.db, params.patientId));
-    if (identity.needsOverride) {
-      const pendingId = `filing-${randomUUID()}`;
-      pendingFilings.set(pendingId, { vault: current, patientId: params.patientId, fileName: params.fileName, mediaType, bytes, pages, proposals, identity, at: Date.now() });
-      return { document: null, identity, pendingId };
-    }
-    const stored = saveDocument(current, { patientId: params.patientId, title: params.fileName, mediaType, bytes, pages, proposals, identity });
-    return { document: documentSummaries(current, params.patientId, stored.documentId)[0]!, identity, pendingId: null };
+    const vault = session.requireVault();
+    if (scan.identity.needsOverride) return { document: null, identity: scan.identity, pendingId: session.pendingFilings().hold(scan) };
+    const stored = fileScan(vault, scan)!;
+    return { document: documentSummaries(vault, params.patientId, stored.documentId)[0]!, identity: scan.identity, pendingId: null };
   },
 
   'documents.startUpload': (params, { session, startJob }) => {
@@ -142,15 +86,15 @@ export const ocrHandlers: HandlerMap = {
 
   'documents.fileAnyway': (params, { session }) => {
     const vault = session.requireVault();
-    const p = takePending(vault, params.pendingId);
-    const stored = saveDocument(vault, { patientId: p.patientId, title: p.fileName, mediaType: p.mediaType, bytes: p.bytes, pages: p.pages, proposals: p.proposals, identity: p.identity, override: true });
-    return { document: documentSummaries(vault, p.patientId, stored.documentId)[0]!, identity: p.identity, pendingId: null };
+    const scan = session.pendingFilings().take(params.pendingId);
+    const stored = fileScan(vault, scan, { override: true })!;
+    return { document: documentSummaries(vault, scan.patientId, stored.documentId)[0]!, identity: scan.identity, pendingId: null };
   },
 
   'documents.discardPending': (params, { session }) => {
-    const vault = session.requireVault();
+    session.requireVault();
     try {
-      takePending(vault, params.pendingId);
+      session.pendingFilings().take(params.pendingId);
       return { discarded: true };
     } catch {
       return { discarded: false };

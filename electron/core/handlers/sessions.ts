@@ -10,7 +10,6 @@ import { logError } from '../log';
 import type { AppSession } from '../services/live-sessions';
 import type { Session } from '../session';
 import type { HandlerMap } from './handler';
-import { activeChatModel } from './models';
 
 /**
  * Follow-up sessions in the app, over the contract: the same LiveSession
@@ -100,9 +99,9 @@ function background(app: AppSession, step: () => Promise<string>): void {
 }
 
 export const sessionHandlers: HandlerMap = {
-  'session.start': (params, { session }) => {
+  'session.start': (params, { session, services }) => {
     const vault = session.requireVault();
-    const model = activeChatModel(session);
+    const model = services.models.chatModel();
     const dir = join(dirname(session.status().vaultFile), 'trajectories');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const view: SessionEvent[] = [];

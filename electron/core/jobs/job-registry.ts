@@ -28,6 +28,8 @@ const ALREADY: Record<JobKind, (key: string) => string> = {
   'pacs.pull': (key) => `pull ${key} is already running`,
   'models.select': () => 'a model is already loading; wait for it to finish',
   'models.add': () => 'a model is already loading; wait for it to finish',
+  'evidence.import': (key) => `evidence import ${key} is already running`,
+  'vault.backup': () => 'a backup is already running; wait for it to finish',
 };
 
 /** Job kinds that share their keys: one model loads at a time, whether selected or added. */
@@ -37,7 +39,7 @@ const SHARED_KEYS: ReadonlySet<JobKind> = new Set(['models.select', 'models.add'
 const KEEP_FINISHED = 20;
 
 /**
- * The core's jobs: long work (OCR, FHIR imports, PACS pulls)
+ * The core's jobs: long work (OCR, FHIR and evidence imports, PACS pulls, model loads, backups)
  * started by one call and followed by others. A job runs beside the core's
  * other calls, never in the writer queue (electron/core/core-calls.ts); its
  * status is answered at once, whatever it is doing. The Session owns the

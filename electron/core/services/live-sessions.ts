@@ -1,6 +1,7 @@
 import type { SessionEvent } from '../../api/session-schemas';
 import type { LiveSession } from '../../agent/harness';
 import { VaultError } from '../../store/errors';
+import type { Service } from './service';
 
 /** A follow-up session in the app: the harness's LiveSession, what the chat panel was shown of it, and its step under way. */
 export interface AppSession {
@@ -16,7 +17,8 @@ export interface AppSession {
  * generation under way is stopped and every session forgotten, so the next
  * clinician finds none of them.
  */
-export class LiveSessions {
+export class LiveSessions implements Service {
+  readonly name = 'live sessions';
   private readonly sessions = new Map<string, AppSession>();
 
   add(app: AppSession): void {

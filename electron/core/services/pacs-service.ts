@@ -7,8 +7,9 @@ import type { Vault } from '../../store/vault';
 import type { JobControl, JobRegistry } from '../jobs/job-registry';
 import { logError } from '../log';
 import type { VaultThread } from '../vault-thread';
-import type { DicomImportOptions } from '../../imaging/import-dicom';
+import type { RetrievedInstance } from '../../imaging/dicomweb/pull';
 import type { ChartPatient } from '../../imaging/match-patient';
+import type { Service } from './service';
 
 interface HeldPassword {
   readonly url: string;
@@ -38,7 +39,8 @@ export interface PullRequest {
  * 'pacs.progress'. The Session builds one per unlock and disposes of it on
  * lock: nothing of it outlives the vault, and no timer watches for that.
  */
-export class PacsService {
+export class PacsService implements Service {
+  readonly name = 'pacs';
   private held: HeldPassword | null = null;
   private readonly pulls = new Map<string, { progress: PullProgressState; jobId: string }>();
   private disposed = false;
@@ -168,7 +170,7 @@ export class PacsService {
         patientId: request.patientId,
         studyUids: request.studyUids,
         signal: control.signal,
-        ...(this.thread() ? { importInstance: (file: string, bytes: Uint8Array, how: DicomImportOptions, charts: readonly ChartPatient[]) => this.thread()!.importDicom(file, bytes, how, charts) } : {}),
+        ...(this.thread() ? { fileInstance: (retrieved: RetrievedInstance, bytes: Uint8Array, chartId: string, charts: readonly ChartPatient[]) => this.thread()!.filePulled(retrieved, bytes, chartId, charts) } : {}),
         onProgress: (p) => {
           let now: PullProgressState;
           if (p.kind === 'found') {

@@ -2,7 +2,7 @@ import type { DicomImportOutcome } from '../../api/imaging-schemas';
 import type { Vault } from '../../store/vault';
 import { readDicomHeader } from '../dicom-header';
 import { ImagingError } from '../imaging-error';
-import { importDicomBytes, type DicomImportOptions } from '../import-dicom';
+import { importDicomBytes } from '../import-dicom';
 import { instanceBySopUid } from '../queries';
 import { loadChartPatients, matchPatient, type ChartPatient } from '../match-patient';
 import { DicomWebError } from './dicomweb-error';
@@ -29,10 +29,18 @@ export interface PullOptions {
    */
   readonly signal?: AbortSignal;
   /**
-   * Files one instance (the core's vault thread, off the core's thread);
-   * importDicomBytes on this vault by default.
+   * Reads, checks and files one retrieved instance (fileRetrieved): in the
+   * core's vault thread where it runs one, so that the instance's header is
+   * parsed and its pixels checked off the core's thread; on this vault by default.
    */
-  readonly importInstance?: (file: string, bytes: Uint8Array, options: DicomImportOptions, charts: readonly ChartPatient[]) => DicomImportOutcome | Promise<DicomImportOutcome>;
+  readonly fileInstance?: (retrieved: RetrievedInstance, bytes: Uint8Array, patientId: string, charts: readonly ChartPatient[]) => DicomImportOutcome | Promise<DicomImportOutcome>;
+}
+
+/** An instance as the pull asked for it: its address, and the UIDs the PACS said it has. */
+export interface RetrievedInstance {
+  readonly url: string;
+  readonly sopInstanceUid: string;
+  readonly studyUid: string;
 }
 
 export interface PullSummary {
@@ -97,7 +105,7 @@ export async function pullFromPacs(vault: Vault, pacs: PacsConnection, options: 
   await options.onProgress?.({ kind: 'found', studies: studies.size, instances: instances.length });
 
   const charts = loadChartPatients(vault.db);
-  const file = options.importInstance ?? ((name: string, bytes: Uint8Array, how: DicomImportOptions, known: readonly ChartPatient[]) => importDicomBytes(vault, name, bytes, how, known));
+  const file = options.fileInstance ?? ((retrieved: RetrievedInstance, bytes: Uint8Array, chartId: string, known: readonly ChartPatient[]) => fileRetrieved(vault, retrieved, bytes, chartId, known));
   for (const [index, instance] of instances.entries()) {
     if (options.signal?.aborted) return cancelled();
     let outcome: DicomImportOutcome;
@@ -121,7 +129,7 @@ async function pullOne(
   instance: InstanceMatch,
   patientId: string,
   charts: readonly ChartPatient[],
-  file: NonNullable<PullOptions['importInstance']>,
+  file: NonNullable<PullOptions['fileInstance']>,
 ): Promise<DicomImportOutcome> {
   const url = instanceUrl(pacs, instance);
   const there = alreadyThere(vault, instance.sopInstanceUid);
@@ -136,7 +144,17 @@ async function pullOne(
     if (error instanceof DicomWebError && error.concernsOneObject) return outcome(url, 'rejected', error.message);
     throw error;
   }
+  return file({ url, sopInstanceUid: instance.sopInstanceUid, studyUid: instance.studyUid }, bytes, patientId, charts);
+}
 
+/**
+ * A retrieved instance into the vault: its header read and checked against
+ * what was asked for, its patient matched with the chart the pull is for,
+ * then filed (importDicomBytes) or not, with the reason. Runs wherever the
+ * vault is written: the core's vault thread in the hosts.
+ */
+export function fileRetrieved(vault: Vault, retrieved: RetrievedInstance, bytes: Uint8Array, patientId: string, charts: readonly ChartPatient[]): DicomImportOutcome {
+  const { url } = retrieved;
   let header;
   try {
     header = readDicomHeader(url, bytes);
@@ -144,16 +162,16 @@ async function pullOne(
     if (error instanceof ImagingError) return outcome(url, 'rejected', error.message);
     throw error;
   }
-  if (header.sopInstanceUid !== instance.sopInstanceUid || header.studyInstanceUid !== instance.studyUid) {
+  if (header.sopInstanceUid !== retrieved.sopInstanceUid || header.studyInstanceUid !== retrieved.studyUid) {
     return outcome(url, 'rejected', `${url}: the PACS sent instance ${header.sopInstanceUid} of study ${header.studyInstanceUid} instead; not stored`);
   }
   const match = matchPatient(header.patient, charts);
-  if (match.kind === 'matched' && match.patientId === patientId) return file(url, bytes, {}, charts);
+  if (match.kind === 'matched' && match.patientId === patientId) return importDicomBytes(vault, url, bytes, {}, charts);
   if (match.kind === 'ambiguous' && match.candidates.some((c) => c.id === patientId)) {
     // Several charts fit (a duplicated chart, a shared identifier). The clinician named one: if it
     // fits on its own, with nothing contradicting it, that choice decides, as with `dicom import --patient`.
     const asked = charts.filter((c) => c.id === patientId);
-    if (matchPatient(header.patient, asked).kind === 'matched') return file(url, bytes, { patientId }, charts);
+    if (matchPatient(header.patient, asked).kind === 'matched') return importDicomBytes(vault, url, bytes, { patientId }, charts);
   }
   if (match.kind === 'matched') {
     const other = charts.find((c) => c.id === match.patientId)!;

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, MethodName, Params, Result } from '../../../electron/api/contract';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { closeOcrPool } from '../../../electron/core/handlers/ocr';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { startCoreWorker } from '../../../electron/core/worker-core';
 import { labReport } from '../../../scripts/ocr/documents';
@@ -73,7 +72,6 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
 
   afterAll(async () => {
     await core?.close();
-    await closeOcrPool();
     rmSync(dir, { recursive: true, force: true });
   });
 

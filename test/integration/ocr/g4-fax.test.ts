@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../electron/api/ocr-schemas';
 import type { ApiResponse, MethodName, Params, Result } from '../../../electron/api/contract';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { closeOcrPool } from '../../../electron/core/handlers/ocr';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { inspectTiff } from '../../../electron/ocr/tiff';
 import { labReport } from '../../../scripts/ocr/documents';
@@ -60,7 +59,6 @@ describe.skipIf(missing !== null)(`CCITT Group 4 TIFF written by tiffcp${missing
 
   afterAll(async () => {
     await core?.close();
-    await closeOcrPool();
   });
 
   it('reads page 1 through Leptonica with its words and image, and says only page 1 of 2 was read', async () => {

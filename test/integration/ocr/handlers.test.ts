@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, MethodName, Params, Result } from '../../../electron/api/contract';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { closeOcrPool } from '../../../electron/core/handlers/ocr';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { labReport } from '../../../scripts/ocr/documents';
 import { LOW_CONFIDENCE } from '../../../electron/api/ocr-review';
@@ -57,7 +56,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core?.close();
-  await closeOcrPool();
 });
 
 describe('documents and OCR over the API', () => {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../electron/api/ocr-schemas';
 import type { ApiResponse, MethodName, Params, Result } from '../../../electron/api/contract';
 import type { CoreClient } from '../../../electron/core/core-client';
-import { closeOcrPool } from '../../../electron/core/handlers/ocr';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
 import { degrade } from '../../../scripts/ocr/degrade';
 import { labReport, type RenderedDocument } from '../../../scripts/ocr/documents';
@@ -57,7 +56,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core?.close();
-  await closeOcrPool();
 });
 
 describe('multi-page TIFF', () => {

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Session } from '../../../electron/core/session';
 import { isVaultError } from '../../../electron/store/errors';
 import { PASSPHRASE, tempDir, TEST_SCRYPT } from '../../helpers/temp-vault';
+import { composeCore } from '../../../electron/core/core-services';
 
 afterEach(() => vi.useRealTimers());
 
 function newSession(autoLockMinutes = 10) {
-  return new Session({ vaultFile: join(tempDir(), 'clinic.vault'), autoLockMinutes, scrypt: TEST_SCRYPT });
+  return composeCore({ vaultFile: join(tempDir(), 'clinic.vault'), autoLockMinutes, scrypt: TEST_SCRYPT }).session;
 }
 
 describe('session and auto-lock', () => {

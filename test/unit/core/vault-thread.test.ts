@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../../electron/core/session';
+import type { Session } from '../../../electron/core/session';
 import { importBundleText } from '../../../electron/fhir';
 import { verifyAudit } from '../../../electron/store/audit';
 import { createTestVault, PASSPHRASE, tempDir, TEST_SCRYPT } from '../../helpers/temp-vault';
 import { fixturePath, parseFixture, recordRows, withoutTiming, ZOE } from '../fhir/support';
+import { composeCore } from '../../../electron/core/core-services';
 
 // With the vault thread (the worker core's default), imports are written and
 // the write-ahead log is checkpointed by a second connection in a thread of
@@ -21,7 +22,7 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 }
 
 function threadedSession(file = join(tempDir(), 'clinic.vault')): Session {
-  const session = new Session({ vaultFile: file, scrypt: TEST_SCRYPT, vaultThread: true });
+  const session = composeCore({ vaultFile: file, scrypt: TEST_SCRYPT, vaultThread: true }).session;
   session.create({ id: 'dr.ada', displayName: 'Dr Ada' }, PASSPHRASE);
   return session;
 }
@@ -78,10 +79,24 @@ describe('the vault thread', () => {
   });
 
   it('is off in the in-process core by default: the connection checkpoints itself', () => {
-    const session = new Session({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT });
+    const session = composeCore({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT }).session;
     session.create({ id: 'dr.ada', displayName: 'Dr Ada' }, PASSPHRASE);
     expect(session.requireVault().db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(session.vaultThread()).toBeNull();
     session.lock();
+  });
+});
+
+describe('a PACS pull through the vault thread', () => {
+  it('reads and checks a retrieved instance there: a file that is not the instance asked for is refused with its reason, nothing stored', async () => {
+    const session = threadedSession();
+    const thread = session.vaultThread()!;
+    const retrieved = { url: 'https://pacs.example/studies/1.2/series/1.3/instances/1.4', sopInstanceUid: '1.4', studyUid: '1.2' };
+    const notDicom = new Uint8Array(Buffer.from('not a DICOM file at all'));
+    const outcome = await thread.filePulled(retrieved, notDicom, 'p-1', []);
+    expect(outcome).toMatchObject({ file: retrieved.url, status: 'rejected', instanceId: null });
+    expect(outcome.message).toMatch(/^https:\/\/pacs\.example\/studies\/1\.2\/series\/1\.3\/instances\/1\.4: /);
+    expect(session.requireVault().db.prepare('SELECT count(*) FROM imaging_instances').pluck().get()).toBe(0);
+    await session.lock();
   });
 });

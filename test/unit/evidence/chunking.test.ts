@@ -9,6 +9,7 @@ import { headingByWording } from '../../../electron/evidence/parsers/pdf';
 import { normalizePublished } from '../../../electron/evidence/published-date';
 import { safeCut } from '../../../electron/evidence/sentence-ends';
 import { brokenCuts } from '../../../bench/evidence/broken-cuts';
+import { composeCore } from '../../../electron/core/core-services';
 
 const section = (text: string) => ({ headings: ['Label', 'Dosing'], text });
 
@@ -145,7 +146,6 @@ describe('the starter library on first run', () => {
   it('goes into a new vault in the background, once; a document whose bytes do not match is refused and the rest go in', async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const { createHash } = await import('node:crypto');
-    const { Session } = await import('../../../electron/core/session');
     const { tempDir, TEST_SCRYPT } = await import('../../helpers/temp-vault');
     const dir = join(tempDir(), 'evidence');
     mkdirSync(dir);
@@ -156,7 +156,7 @@ describe('the starter library on first run', () => {
     for (const [file, text] of docs) writeFileSync(join(dir, file), text);
     const entry = (file: string, text: string) => ({ file, title: file, issuer: 'Test issuer', published: '2016 Mar 18', licence: 'public domain', tier: 'guideline', topic: 'test', source: 'test', sha256: createHash('sha256').update(text).digest('hex') });
     writeFileSync(join(dir, 'library.json'), JSON.stringify({ name: 'test', builtFrom: 'test', documents: [entry(...docs[0]), entry('tampered.md', 'other bytes')] }));
-    const session = new Session({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT, starterLibrary: dir });
+    const session = composeCore({ vaultFile: join(tempDir(), 'clinic.vault'), scrypt: TEST_SCRYPT, starterLibrary: dir }).session;
     session.create({ id: 'dr.ada', displayName: 'Dr Ada' }, 'correct horse battery staple');
     await session.starterImport;
     const db = session.requireVault().db;

@@ -17,6 +17,20 @@ function addRows(vault: Vault, n: number, label = 'row') {
 const count = (vault: Vault) => vault.db.prepare(`SELECT count(*) FROM sources`).pluck().get();
 
 describe('backup and restore', () => {
+  it('a backup cancelled before or after the copy leaves nothing behind, and audits nothing', () => {
+    const vault = createTestVault();
+    addRows(vault, 50);
+    const audited = () => vault.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'vault.backup'`).pluck().get();
+    for (const askedBeforePlacing of [1, 2]) {
+      const backup = join(tempDir(), 'backup.vault');
+      let asked = 0;
+      expect(() => backupVault(vault, backup, () => ++asked >= askedBeforePlacing)).toThrow(/the backup was cancelled; nothing was written/);
+      expect([existsSync(backup), existsSync(`${backup}.keys`), existsSync(`${backup}.partial`)]).toEqual([false, false, false]);
+    }
+    expect(audited()).toBe(0);
+    vault.close();
+  });
+
   it('writes an encrypted, verified copy that restores to the same data', () => {
     const vault = createTestVault();
     addRows(vault, 500);

@@ -3,13 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInProcessCore } from '../../../electron/core/in-process-core';
-import { Session } from '../../../electron/core/session';
 import { recentAudit, verifyAudit } from '../../../electron/store/audit';
 import type { DeviceProtector } from '../../../electron/store/device-wrap';
 import { isVaultError } from '../../../electron/store/errors';
 import { keyringPath } from '../../../electron/store/keyring';
 import { Vault } from '../../../electron/store/vault';
 import { PASSPHRASE, tempDir, TEST_SCRYPT } from '../../helpers/temp-vault';
+import { composeCore } from '../../../electron/core/core-services';
 
 /**
  * "Remember on this device" in the core, with a stand-in for the host's
@@ -59,7 +59,7 @@ let clock = Date.now();
 
 function setup(protector: DeviceProtector | null = new FakeProtector(), autoLockMinutes = 10) {
   const file = join(tempDir(), 'clinic.vault');
-  const session = new Session({ vaultFile: file, scrypt: TEST_SCRYPT, autoLockMinutes }, protector, () => clock);
+  const session = composeCore({ vaultFile: file, scrypt: TEST_SCRYPT, autoLockMinutes }, protector, () => clock).session;
   session.create(ADA, PASSPHRASE);
   session.requireVault().addClinician(BO, 'bo passphrase 123');
   session.lock();
@@ -253,7 +253,7 @@ describe('remember on this device (core, with a stand-in secret store)', () => {
     session.lock();
 
     // Another computer (another device id and secret store) sees nobody remembered.
-    const elsewhere = new Session({ vaultFile: file, scrypt: TEST_SCRYPT }, new FakeProtector());
+    const elsewhere = composeCore({ vaultFile: file, scrypt: TEST_SCRYPT }, new FakeProtector()).session;
     expect(elsewhere.status().device?.remembered).toEqual([]);
     expect(isVaultError(await refusal(elsewhere.unlockOnDevice(ADA.id)), 'not-found')).toBe(true);
 
