@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImagingFindingDto, Lesion, PhotoSummary } from '../../electron/api/photo-schemas';
 import { call, errorMessage } from '../api/client';
-import { useBrief } from '../brief/brief-store';
 import { CitedFinding } from './CitedFinding';
 import './derm.css';
-import { useFindingFocus } from './finding-focus';
+import { useFindingFocus } from '../shell/finding-focus';
 import { FindingsList } from './FindingsList';
 import { day } from './format';
 import { LesionCompare } from './LesionCompare';
 import { PhotoWorkbench } from './PhotoWorkbench';
 import { FileInput, ImportReport } from '../ui/FileInput';
-import { useFindingsRevision } from './findings-revision';
+import { useFindingsRevision } from '../shell/findings-revision';
+import { chartChanged } from '../shell/chart-changes';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -113,7 +113,7 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
     try {
       await call('findings.decide', { findingId: id, decision });
       // A confirmed finding is a fact the brief now cites.
-      if (decision === 'confirm') void useBrief.getState().load(patientId);
+      if (decision === 'confirm') chartChanged(patientId, ['brief']);
       findingsChanged(); // this list and the X-ray viewer's buttons read them again
     } catch (e) {
       setError(errorMessage(e));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DicomImportOutcome, ImagingSeries, ImagingStudy } from '../../electron/api/imaging-schemas';
 import { call, errorMessage } from '../api/client';
-import { useFindingFocus } from '../derm/finding-focus';
+import { useFindingFocus } from '../shell/finding-focus';
 import { isOnFrame, locateInstance } from './cited-finding';
 import { CitedFindingBar } from './CitedFindingBar';
 import { cornerstoneTools } from './cornerstone-setup';
