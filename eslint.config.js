@@ -10,7 +10,9 @@ const continuum = { rules: { ...layers.rules, ...sqlInQueries.rules } };
 // is LAYERS in eslint-rules/layers.js):
 // - renderer/ runs in a sandboxed page: no Node (any built-in, bare or
 //   node:), no Electron, no import() or require(), and of the core only the
-//   contract (electron/api).
+//   contract (electron/api). Inside it, features (one folder each) import only
+//   their own files, renderer/shell, renderer/ui and renderer/api: they register
+//   panels and openers with the shell; only renderer/app imports features.
 // - electron/api/ is shared by both sides: zod and its own files, nothing else.
 // - the core (electron/*) is plain Node: only electron/host/ may import Electron;
 //   electron/store imports nothing above it (only itself, the contract and

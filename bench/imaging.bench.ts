@@ -231,7 +231,7 @@ try {
     if (n === 0) firstFile = file;
     const outcome = (await invoke(running, 'imaging.import', {
       fileName: `xray-${n}.dcm`,
-      base64: readFileSync(file).toString('base64'),
+      bytes: readFileSync(file),
       patientId: patient.id,
     })) as { status: string; message: string };
     if (outcome.status !== 'imported') throw new Error(`import ${n}: ${outcome.message}`);

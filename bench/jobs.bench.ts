@@ -68,7 +68,7 @@ async function readsDuring(core: CoreClient, patientId: string, load: Promise<un
   return { latencies, loadMs };
 }
 
-async function tenPageScan(): Promise<string> {
+async function tenPageScan(): Promise<Buffer> {
   const pages = [];
   for (let i = 0; i < 10; i++) {
     const image = await loadImage(labReport(100 + i).png);
@@ -77,7 +77,7 @@ async function tenPageScan(): Promise<string> {
     ctx.drawImage(image, 0, 0);
     pages.push({ width: image.width, height: image.height, rgba: ctx.getImageData(0, 0, image.width, image.height).data, layout: 'grey8' as const, compression: 'deflate' as const });
   }
-  return writeTiff(pages).toString('base64');
+  return writeTiff(pages);
 }
 
 async function main(): Promise<void> {
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
     // OCR of a 10-page scan, as a job.
     const scan = await tenPageScan();
-    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'ten-pages.tiff', base64: scan });
+    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'ten-pages.tiff', bytes: scan });
     const ocr = await readsDuring(
       core,
       patientId,

@@ -61,6 +61,25 @@ export const LAYERS = [
     },
   },
   {
+    // The renderer grows by registration: a feature (one folder: chart, imaging, visit...) imports only
+    // its own files, the shell (renderer/shell: session, navigation, panel registry, source opening,
+    // the open chart), ui/ and api/. It registers its panels and openers with the shell; only the
+    // composition root (renderer/app, renderer/main.tsx) imports the features, to register them.
+    name: 'renderer features',
+    files: ['renderer'],
+    except: ['renderer/app', 'renderer/main.tsx'],
+    check(target, file) {
+      if (target.module || !under(target.path, 'renderer')) return null;
+      const from = file.split('/')[1];
+      const to = target.path.split('/')[1];
+      if (to === from || to === 'api' || (to === 'ui' && from !== 'api')) return null;
+      if (to === 'shell' && from !== 'ui' && from !== 'api') return null;
+      if (to === 'app' || to === 'main.tsx') return 'Only renderer/app (the composition root) knows the app: features register with the shell (renderer/shell) instead.';
+      if (from === 'shell' || from === 'ui' || from === 'api') return `renderer/${from} is below every feature: it never imports one (renderer/${to}); the feature registers with the shell instead.`;
+      return `Features never import each other (renderer/${from} -> renderer/${to}): register a panel, an opener or a reloader with the shell (renderer/shell), or move what both need to renderer/shell or renderer/ui.`;
+    },
+  },
+  {
     name: 'contract',
     files: ['electron/api'],
     dynamic: 'electron/api is shared with the renderer: no import() or require().',

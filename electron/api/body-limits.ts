@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { contract, type MethodName } from './contract';
+import { isByteUploadMethod, UPLOAD_MAX_BYTES } from './upload';
 
 /**
  * How large a request body each method may send, from the contract itself:
  * a method that carries a file (an upload) may send its file field's largest
- * string plus a small envelope; every other method is a small JSON call.
+ * size (a string's length, or the bytes of a binary upload) plus a small envelope; every other method is a small JSON call.
  * The browser host refuses anything larger before reading it (413).
  */
 
@@ -21,12 +22,12 @@ export const LARGE_FIELD = 256 * 1024;
 export const UPLOAD_FIELDS = {
   'import.fhirBundle': 'content',
   'import.startFhirBundle': 'content',
-  'imaging.import': 'base64',
-  'documents.upload': 'base64',
-  'documents.startUpload': 'base64',
-  'photos.import': 'base64',
-  'evidence.import': 'base64',
-  'evidence.startImport': 'base64',
+  'imaging.import': 'bytes',
+  'documents.upload': 'bytes',
+  'documents.startUpload': 'bytes',
+  'photos.import': 'bytes',
+  'evidence.import': 'bytes',
+  'evidence.startImport': 'bytes',
 } as const satisfies Partial<Record<MethodName, string>>;
 
 export type UploadMethod = keyof typeof UPLOAD_FIELDS;
@@ -35,8 +36,9 @@ export function isUploadMethod(method: string): method is UploadMethod {
   return Object.prototype.hasOwnProperty.call(UPLOAD_FIELDS, method);
 }
 
-/** The largest string a method's params allow in `field` (the contract's .max()). */
+/** The largest string a method's params allow in `field` (the contract's .max()), or the largest file of a binary upload's bytes. */
 export function fieldMaxLength(method: MethodName, field: string): number | null {
+  if (field === 'bytes' && isByteUploadMethod(method)) return UPLOAD_MAX_BYTES[method];
   const params = contract[method].params as z.ZodType;
   if (!(params instanceof z.ZodObject)) return null;
   const schema = (params.shape as Record<string, z.ZodType>)[field];

@@ -8,6 +8,7 @@ import { pacsContract } from './pacs-schemas';
 import { photoContract } from './photo-schemas';
 import * as s from './schemas';
 import * as ses from './session-schemas';
+import { fileBytes, UPLOAD_MAX_BYTES } from './upload';
 
 /**
  * The whole renderer-to-core API: one typed method map. The Electron preload,
@@ -122,7 +123,7 @@ export const contract = {
    */
   'imaging.frame': method(z.object({ instanceId: s.recordId, frame: z.number().int().min(0).max(100_000).optional() }).strict(), img.decodedFrame),
   /**
-   * A DICOM file chosen in the renderer, base64. patientId: the clinician's choice of chart after 'ambiguous' or
+   * A DICOM file chosen in the renderer, as bytes (electron/api/upload.ts). patientId: the clinician's choice of chart after 'ambiguous' or
    * 'no-match'; it is filed only if the file confirms that chart, else answered 'mismatch' with the checks, unless
    * override (the clinician checked and files it anyway: audited). chartId: the chart open in the app, compared
    * with the file in the prompt when no chart matches.
@@ -131,7 +132,7 @@ export const contract = {
     z
       .object({
         fileName: z.string().min(1).max(260),
-        base64: z.string().max(700 * 1024 * 1024),
+        bytes: fileBytes(UPLOAD_MAX_BYTES['imaging.import'], 'DICOM file'),
         patientId: s.recordId.optional(),
         override: z.boolean().optional(),
         chartId: s.recordId.optional(),
@@ -152,7 +153,7 @@ export const contract = {
   ...pacsContract,
   // --- documents and OCR (issue 5): scanned documents, their pages and extraction proposals ---
   /**
-   * A scanned document (PNG, JPEG, TIFF or PDF, base64) filed under a patient: OCR runs in the core's
+   * A scanned document (PNG, JPEG, TIFF or PDF, as bytes) filed under a patient: OCR runs in the core's
    * worker pool, then the document, its pages and its pending proposals are saved. Answers when done;
    * meanwhile 'documents.progress' with the same uploadId tells how far it got.
    */

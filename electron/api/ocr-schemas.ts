@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { identityCheck } from './identity-schemas';
 import { recordId } from './schemas';
+import { fileBytes, UPLOAD_MAX_BYTES } from './upload';
 
 /**
  * Scanned documents and their OCR (issue 5): what the review pane reads and
@@ -127,12 +128,12 @@ export const documentPage = z.object({
 });
 export type DocumentPage = z.infer<typeof documentPage>;
 
-/** A scanned document (PNG, JPEG, TIFF or PDF, base64) to file under a patient; uploadId: the caller's name for it while it runs. */
+/** A scanned document (PNG, JPEG, TIFF or PDF, as bytes) to file under a patient; uploadId: the caller's name for it while it runs. */
 export const uploadParams = z
   .object({
     patientId: recordId,
     fileName: z.string().min(1).max(260),
-    base64: z.string().min(1).max(280 * 1024 * 1024),
+    bytes: fileBytes(UPLOAD_MAX_BYTES['documents.upload'], 'scanned document'),
     uploadId: z.string().min(1).max(80).optional(),
   })
   .strict();

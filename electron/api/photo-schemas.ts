@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { angleDegrees, lengthMm, longestDiameter, outlineAreaMm2, pixelSpacing, type PixelSpacing, type Point } from './imaging-schemas';
+import { fileBytes, UPLOAD_MAX_BYTES } from './upload';
 
 /**
  * Clinical photographs (dermatology), lesions followed over time, and image
@@ -169,10 +170,10 @@ const photoImage = z.object({ photoId: z.string(), patientId: z.string(), mediaT
 export const photoContract = {
   /** A patient's photos (oldest first, with calibration and measured outlines) and lesions. */
   'photos.list': { params: z.object({ patientId: id }).strict(), result: z.object({ photos: z.array(photoSummary), lesions: z.array(lesion) }) },
-  /** A JPEG or PNG chosen in the renderer, base64, filed under the patient; date from EXIF, else takenAt. */
+  /** A JPEG or PNG chosen in the renderer, as bytes, filed under the patient; date from EXIF, else takenAt. */
   'photos.import': {
     params: z
-      .object({ patientId: id, fileName: z.string().min(1).max(260), base64: z.string().min(1).max(70 * 1024 * 1024), bodySite, takenAt: isoDay.optional(), lesionId: id.optional() })
+      .object({ patientId: id, fileName: z.string().min(1).max(260), bytes: fileBytes(UPLOAD_MAX_BYTES['photos.import'], 'photo'), bodySite, takenAt: isoDay.optional(), lesionId: id.optional() })
       .strict(),
     result: photoImportOutcome,
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileBytes, UPLOAD_MAX_BYTES } from './upload';
 
 /**
  * Shapes shared by the renderer and the core. Plain zod, no Node imports:
@@ -365,7 +366,7 @@ export type EvidenceContextDto = z.infer<typeof evidenceContext>;
 export const evidenceImportRequest = z
   .object({
     fileName: z.string().min(1).max(260),
-    base64: z.string().min(1).max(70 * 1024 * 1024),
+    bytes: fileBytes(UPLOAD_MAX_BYTES['evidence.import'], 'document'),
     title: z.string().max(300),
     issuer: z.string().max(200),
     published: z.string().max(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workflowPanelId } from './panel-ids';
 import { citation, groundingProblem, recordId } from './schemas';
 
 /** One local model as the model manager shows it. */
@@ -37,6 +38,8 @@ export const sessionId = z.string().min(1).max(120);
 export const sessionStarted = z.object({
   sessionId: z.string(),
   workflow: z.string(),
+  /** The panels the workflow names: the chart lays out these (and its own) while the session runs. */
+  panels: z.array(workflowPanelId).optional(),
   /** The model in use, or null: no-model mode (brief only). */
   model: z.string().nullable(),
   /** Why chat is disabled, or null when it is enabled. */

@@ -1,4 +1,4 @@
-import { BINARY_CONTENT_TYPE, decodeBinaryBody, readBinaryHeader } from '../../electron/api/binary-envelope';
+import { BINARY_CONTENT_TYPE, decodeBinaryBody, encodeBinaryPrefix, readBinaryHeader } from '../../electron/api/binary-envelope';
 import {
   apiError,
   binaryContract,
@@ -12,6 +12,7 @@ import {
   type Params,
   type Result,
 } from '../../electron/api/contract';
+import { formatLimit, UPLOAD_CONTENT_TYPE, UPLOAD_MAX_BYTES, type ByteUploadMethod } from '../../electron/api/upload';
 import { HostSession } from './host-session';
 
 /**
@@ -24,6 +25,9 @@ import { HostSession } from './host-session';
  * app to show the unlock screen. Binary methods (pixels) go the same way and
  * come back as { header, bytes }: structured-cloned by Electron's IPC, one
  * binary body from the browser host (binary-envelope.ts), never base64.
+ * Uploads go the other way as bytes too (upload()): the file as the body
+ * after a small JSON header, streamed from disk by the browser, or as a
+ * Uint8Array in the params over Electron's IPC.
  */
 
 /** The contract's codes, plus what can go wrong before the core answers. */
@@ -64,10 +68,16 @@ export interface TransportOptions {
    * otherwise read in one run of microtasks, and the page would not paint in between.
    */
   readonly onProgress?: (body: ArrayBuffer, received: number) => void | Promise<void>;
+  /** An upload's file: sent as bytes beside the params (which then carry no `bytes` of their own). */
+  readonly file?: Blob;
 }
 
 export function bridgeTransport(bridge: ContinuumBridge): Transport {
-  return (method, params) => bridge.invoke(method, params);
+  return async (method, params, options) => {
+    // Electron's IPC structured-clones a Uint8Array as binary (one copy, no text); the core takes the same `bytes`.
+    if (!options?.file) return bridge.invoke(method, params);
+    return bridge.invoke(method, { ...(params as object), bytes: new Uint8Array(await options.file.arrayBuffer()) });
+  };
 }
 
 const UNREACHABLE_MESSAGE = 'Continuum is not running or cannot be reached. Restart it and try again.';
@@ -86,13 +96,15 @@ export function fetchTransport(
     const secret = session.header();
     if (!secret) throw new ApiError('unauthorized', session.problemMessage, method);
     let response: Response;
+    // An upload's body is the params as a JSON header, then the file: a Blob the browser streams from disk, never read into the page.
+    const file = options?.file;
     try {
       response = await fetchFn(`${base}/api/${method}`, {
         method: 'POST',
         credentials: 'omit',
         cache: 'no-store',
-        headers: { 'content-type': 'application/json', ...secret },
-        body: JSON.stringify(params ?? {}),
+        headers: { 'content-type': file ? UPLOAD_CONTENT_TYPE : 'application/json', ...secret },
+        body: file ? new Blob([encodeBinaryPrefix(params ?? {}) as BlobPart, file]) : JSON.stringify(params ?? {}),
       });
     } catch {
       throw new ApiError('unreachable', UNREACHABLE_MESSAGE, method);
@@ -257,6 +269,11 @@ export interface Client {
    * when the transport streams, sees the checked header and the bytes so far as they arrive.
    */
   callBinary<M extends BinaryMethodName>(method: M, params: BinaryParams<M>, onPartial?: OnPartial<M>): Promise<BinaryResult<M>>;
+  /**
+   * Sends a file to an upload method as bytes (never base64): `params` are the method's other params.
+   * A file over the method's limit is refused here, before a byte is sent.
+   */
+  upload<M extends ByteUploadMethod>(method: M, params: Omit<Params<M>, 'bytes'>, file: Blob): Promise<Result<M>>;
   /** Called for every 'locked' error (the app shows the unlock screen). */
   onLocked(listener: ErrorListener): () => void;
   /** Called when the host refuses the session (browser host cookie gone). */
@@ -287,6 +304,10 @@ export function createClient(transport: Transport): Client {
   }
   return {
     call: (method, params) => send(method, params, (raw) => parseResponse(method, raw)),
+    async upload(method, params, file) {
+      if (file.size > UPLOAD_MAX_BYTES[method]) throw new ApiError('invalid-request', `The file is too large to send to Continuum (at most ${formatLimit(UPLOAD_MAX_BYTES[method])}).`, method);
+      return send(method, params, (raw) => parseResponse(method, raw), { file });
+    },
     callBinary: (method, params, onPartial) =>
       send(method, params, (raw) => parseBinaryResponse(method, raw), onPartial ? { onProgress: partialReader(method, onPartial) } : undefined),
     onLocked(listener) {
@@ -324,6 +345,11 @@ export function getClient(): Client {
 /** Shorthand for getClient().call. */
 export function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
   return getClient().call(method, params);
+}
+
+/** Shorthand for getClient().upload: the one way a panel sends a file. */
+export function upload<M extends ByteUploadMethod>(method: M, params: Omit<Params<M>, 'bytes'>, file: Blob): Promise<Result<M>> {
+  return getClient().upload(method, params, file);
 }
 
 /** Shorthand for getClient().callBinary. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { Brand } from '../ui/Brand';
-import { connectSessionToClient, useSession } from './session-store';
+import { connectSessionToClient, useSession } from '../shell/session-store';
 import { Workspace } from './Workspace';
 
 export function App() {

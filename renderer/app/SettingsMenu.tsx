@@ -1,5 +1,5 @@
 import { DATE_STYLES, isDateStyle } from '../../electron/api/clinical-format';
-import { useSettings } from './settings-store';
+import { useSettings } from '../shell/settings-store';
 
 /** The top bar's display settings for this computer: the one date style used everywhere in the app. */
 export function SettingsMenu() {

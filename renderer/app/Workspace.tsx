@@ -9,9 +9,9 @@ import { Brand } from '../ui/Brand';
 import { DeviceMenu } from '../unlock/DeviceMenu';
 import { SignInHistory } from '../unlock/SignInHistory';
 import { formatMinutes } from '../ui/format';
-import { useSession } from './session-store';
+import { useSession } from '../shell/session-store';
 import { useActivity } from './useActivity';
-import { takeRememberedChart } from './last-chart';
+import { takeRememberedChart } from '../shell/last-chart';
 import { SettingsMenu } from './SettingsMenu';
 import { usePatients } from '../patients/patients-store';
 
@@ -19,6 +19,8 @@ import { usePatients } from '../patients/patients-store';
 export function Workspace() {
   const status = useSession((s) => s.status);
   const lock = useSession((s) => s.lock);
+  const selectedId = usePatients((s) => s.selectedId);
+  const emptyVault = usePatients((s) => s.loaded && s.total === 0 && s.query.trim() === '');
   useActivity(status?.autoLockMinutes ?? 10);
 
   // Signed in again after a lock: back to the chart that was open (the same clinician only).
@@ -54,7 +56,7 @@ export function Workspace() {
         <PatientsPanel />
         <main className="main">
           <ModelManager />
-          <ChartView />
+          <ChartView selectedId={selectedId} emptyVault={emptyVault} />
         </main>
         {/* Inside the body, so the top bar (Lock, Import) stays in reach while it is open. */}
         <DetailsDrawer />

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { call } from '../api/client';
 import { createActivityMonitor } from '../unlock/activity';
-import { useSession } from './session-store';
+import { useSession } from '../shell/session-store';
 
 const PING_EVERY_MS = 30_000;
 

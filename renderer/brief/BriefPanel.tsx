@@ -1,8 +1,8 @@
 import type { Brief } from '../../electron/api/schemas';
 import { formatDate } from '../ui/format';
 import { useBrief } from './brief-store';
-import { ClaimLine } from './ClaimLine';
-import { openCitation as open } from './open-citation';
+import { ClaimLine } from '../ui/ClaimLine';
+import { openCitation as open } from '../shell/sources';
 import './brief.css';
 
 /** Sections the chart shows beside the brief (its problem, medication and allergy lists): not repeated in it. */

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { Brief } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
-import { useSettings } from '../app/settings-store';
+import { onSessionEnd } from '../shell/session-end';
+import { useSettings } from '../shell/settings-store';
 
 export interface BriefState {
   readonly patientId: string | null;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { AuditEntryDto, ClinicianDto } from '../../electron/api/schemas';
-import { useSession } from '../app/session-store';
+import { useSession } from '../shell/session-store';
 import { formatDateTime } from '../ui/format';
 import { clinicianName, describeAction } from './access-words';
-import { useChart } from './chart-store';
+import { useChart } from '../shell/chart-store';
 
 export interface AccessHistoryListProps {
   readonly entries: readonly AuditEntryDto[];

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Chart, PatientSummary } from '../../electron/api/schemas';
-import { pickMrn } from '../patients/identifiers';
+import { pickMrn } from '../ui/identifiers';
 import { formatAge, formatDate, formatSex, parseIsoDate } from '../ui/format';
 import { AllergyBanner } from './AllergyBanner';
-import { CHART_SECTIONS, type ChartSection } from './chart-nav';
+import { CHART_SECTIONS, type ChartSection } from '../shell/navigation';
 
 /** The age, or for a deceased patient the age at death (the date of death is the badge beside the name). */
 function ageText(patient: PatientSummary): string {
@@ -16,8 +17,10 @@ function ageText(patient: PatientSummary): string {
 export interface ChartHeaderProps {
   readonly chart: Chart;
   readonly section: ChartSection;
-  /** Badges beside a section's name (documents still to review). */
-  readonly badges: Partial<Record<ChartSection, string>>;
+  /** The sections the active workflow has panels in, in order (default: all). */
+  readonly sections?: readonly ChartSection[];
+  /** Badges beside a section's name (documents still to review): a panel's badge element, which draws nothing when there is nothing to say. */
+  readonly badges: Partial<Record<ChartSection, ReactNode>>;
   readonly onSection: (section: ChartSection) => void;
   readonly onOpenAllergy: (id: string) => void;
 }
@@ -27,7 +30,8 @@ export interface ChartHeaderProps {
  * top as the chart scrolls): name, age, sex, birth date, MRN, deceased
  * status, allergies with their severity; and the chart's sections.
  */
-export function ChartHeader({ chart, section, badges, onSection, onOpenAllergy }: ChartHeaderProps) {
+export function ChartHeader({ chart, section, sections, badges, onSection, onOpenAllergy }: ChartHeaderProps) {
+  const shown = sections ? CHART_SECTIONS.filter((s) => sections.includes(s.id)) : CHART_SECTIONS;
   const { patient } = chart;
   const mrn = pickMrn(patient.identifiers);
   return (
@@ -63,7 +67,7 @@ export function ChartHeader({ chart, section, badges, onSection, onOpenAllergy }
       <AllergyBanner allergies={chart.allergies} noKnown={chart.noKnownAllergies} onOpen={onOpenAllergy} />
       <nav className="chart-nav" aria-label="Chart sections">
         <div role="tablist" aria-label="Chart sections">
-          {CHART_SECTIONS.map((s) => (
+          {shown.map((s) => (
             <button
               key={s.id}
               type="button"
@@ -74,7 +78,7 @@ export function ChartHeader({ chart, section, badges, onSection, onOpenAllergy }
               onClick={() => onSection(s.id)}
             >
               {s.label}
-              {badges[s.id] && <span className="tab-badge">{badges[s.id]}</span>}
+              {badges[s.id]}
             </button>
           ))}
         </div>

@@ -1,81 +1,58 @@
-import { useEffect, useRef } from 'react';
-import { BriefPanel } from '../brief/BriefPanel';
-import { useBrief } from '../brief/brief-store';
-import { useFindingFocus } from '../derm/finding-focus';
-import { DermPanel } from '../derm/DermPanel';
-import { EvidencePanel } from '../evidence/EvidencePanel';
-import { ImagingPanel } from '../imaging/ImagingPanel';
-import { OcrReviewPanel } from '../ocr-review/OcrReviewPanel';
-import { useDocumentReview } from '../ocr-review/review-store';
-import { usePatients } from '../patients/patients-store';
-import { ResultsSection } from '../results/ResultsSection';
-import { TimelinePanel } from '../timeline/TimelinePanel';
-import { useTimeline } from '../timeline/timeline-store';
-import { useTrends } from '../trends/trends-store';
-import { VisitSection } from '../visit/VisitSection';
-import { AccessHistory } from './AccessHistory';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { Chart } from '../../electron/api/schemas';
+import { CHART_SECTIONS, useChartNav, type ChartSection } from '../shell/navigation';
+import { panelsFor, sectionBadge, sectionsOf, type PanelDefinition } from '../shell/panels';
+import { useWorkflow } from '../shell/workflow';
 import { ChartHeader } from './ChartHeader';
-import { useChartNav, type ChartSection } from './chart-nav';
-import { useChart } from './chart-store';
-import { CodedList } from './CodedList';
-import { useDetails } from './details-store';
-import { useVitals } from './vitals-store';
-import { VitalsStrip } from './VitalsStrip';
+import { useChart } from '../shell/chart-store';
+import { useDetails } from '../shell/details-store';
 
-/** Loads what a section needs the first time it is shown for this patient (the summary's data comes with the chart). */
-function loadSection(section: ChartSection, patientId: string, deceasedAt: string | null): void {
-  if (section === 'results' && useTrends.getState().patientId !== patientId) void useTrends.getState().load(patientId);
-  if (section === 'history') {
-    if (useTimeline.getState().patientId !== patientId) void useTimeline.getState().load(patientId, { deceasedAt });
-    // Who opened the chart, as of now: the list is read again each time the section is shown.
-    void useChart.getState().loadAccessHistory();
-  }
+/** Each panel of a section, when it is shown with the chart loaded, loads what it needs (the summary's data comes with the chart). */
+function showSection(laidOut: readonly PanelDefinition[], section: ChartSection, chart: Chart): void {
+  for (const panel of laidOut) if (panel.section === section) panel.onShow?.(chart);
+}
+
+const labelOf = (id: ChartSection) => CHART_SECTIONS.find((s) => s.id === id)!.label;
+
+export interface ChartViewProps {
+  /** The patient chosen in the list (the shell's composition root passes it), or null. */
+  readonly selectedId: string | null;
+  /** The vault holds no patient yet (the welcome says how to import). */
+  readonly emptyVault: boolean;
 }
 
 /**
  * Smart container: opens the selected patient's chart. The header (who,
  * allergies, deceased status, the sections) stays in view; the chart opens
- * on its summary, scrolled to the top, for every patient: the latest vital
- * signs, the brief beside the problem, medication and goal lists. The other
- * sections (results, imaging, documents, the visit note, history) load the
- * first time they are shown and are kept while the chart is open.
+ * on its summary, scrolled to the top, for every patient. It draws no panel
+ * of its own choosing: the features register their panels with the shell
+ * (renderer/shell/panels.ts), and the chart lays out those the active
+ * workflow names (all of them when none runs), each in its section. A
+ * section's panels mount the first time it is shown and are kept while the
+ * chart is open; each panel loads what it needs when its section is shown.
  */
-export function ChartView() {
-  const selectedId = usePatients((s) => s.selectedId);
-  const emptyVault = usePatients((s) => s.loaded && s.total === 0 && s.query.trim() === '');
+export function ChartView({ selectedId, emptyVault }: ChartViewProps) {
   const { chart, loading, error, open } = useChart();
   const showDetails = useDetails((s) => s.show);
   const { section, visited, show } = useChartNav();
-  const vitals = useVitals((s) => (s.patientId === selectedId ? s.vitals : null));
-  const brief = useBrief((s) => (s.patientId === selectedId ? s.brief : null));
+  const workflow = useWorkflow((s) => s.active);
+  const laidOut = useMemo(() => panelsFor(workflow?.panels ?? null), [workflow]);
+  const sections = useMemo(() => sectionsOf(laidOut), [laidOut]);
   const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!selectedId) return;
     useDetails.getState().close();
     useChartNav.getState().reset();
+    // The last patient's visit (and its workflow) is not this one's: the whole chart until a session starts here.
+    useWorkflow.getState().end();
     // A new patient opens at the top of the chart, never where the last one was scrolled to.
     const scroller = top.current?.closest('.main');
     if (scroller) scroller.scrollTop = 0;
-    // chart.open is the audited access and the core answers in order: the brief and vitals are asked at once after it.
+    // chart.open is the audited access and the core answers in order: what the summary shows (brief, vitals) is asked at once after it.
     void open(selectedId);
-    void useBrief.getState().load(selectedId);
-    void useVitals.getState().load(selectedId);
+    for (const panel of panelsFor(useWorkflow.getState().active?.panels ?? null)) if (panel.section === 'summary') panel.onChartOpen?.(selectedId);
   }, [selectedId, open]);
-
-  // A citation elsewhere asked for an image finding or a scanned page: show the section that shows it.
-  useEffect(() => {
-    const offFocus = useFindingFocus.subscribe((now, before) => {
-      if (now.seq !== before.seq && (now.finding || now.xrayFinding)) useChartNav.getState().show('imaging');
-    });
-    const offDocument = useDocumentReview.subscribe((now, before) => {
-      if (now.focus && now.focus !== before.focus) useChartNav.getState().show('documents');
-    });
-    return () => {
-      offFocus();
-      offDocument();
-    };
-  }, []);
 
   // What scrolls into view (a cited image, a page's words) lands below the sticky header, however tall it is.
   const hasChart = chart !== null;
@@ -95,8 +72,9 @@ export function ChartView() {
   const patientId = chart?.patient.id ?? null;
   const deceasedAt = chart?.patient.deceasedAt ?? null;
   useEffect(() => {
-    if (patientId) loadSection(section, patientId, deceasedAt);
-  }, [section, patientId, deceasedAt]);
+    const open = useChart.getState().chart;
+    if (patientId && open?.patient.id === patientId) showSection(laidOut, section, open);
+  }, [section, patientId, deceasedAt, laidOut]);
 
   if (!selectedId) {
     if (emptyVault) {
@@ -131,89 +109,39 @@ export function ChartView() {
     );
   }
 
-  const deceased = Boolean(chart.patient.deceasedAt);
-  const unreviewed = brief?.documents.filter((d) => !d.reviewed).length ?? 0;
-  const openDocument = (documentId: string) => {
-    useDocumentReview.getState().select(chart.patient.id, documentId);
-    show('documents');
-  };
-  const mounted = (s: ChartSection) => visited.has(s);
+  const inSection = (id: ChartSection) => laidOut.filter((p) => p.section === id);
+  const draw = (panels: readonly PanelDefinition[]) => panels.map((p) => <p.component key={p.id} chart={chart} />);
+  const badges: Partial<Record<ChartSection, ReactNode>> = {};
+  for (const id of sections) {
+    const Badge = sectionBadge(id);
+    if (Badge) badges[id] = <Badge chart={chart} />;
+  }
+  const summary = inSection('summary');
+  const slot = (name: 'top' | 'main' | 'side') => summary.filter((p) => (p.slot ?? 'main') === name);
   return (
     <div className="chart" data-testid="chart" ref={top}>
       <ChartHeader
         chart={chart}
         section={section}
-        badges={unreviewed > 0 ? { documents: `${unreviewed} new` } : {}}
+        sections={sections}
+        badges={badges}
         onSection={show}
         onOpenAllergy={(id) => void showDetails('allergy', id)}
       />
       <div className="chart-section" hidden={section !== 'summary'} data-testid="summary" role="tabpanel" aria-label="Summary">
-        <VitalsStrip vitals={vitals?.latest ?? []} onOpen={(id) => void showDetails('observation', id)} />
+        {draw(slot('top'))}
         <div className="summary-grid">
-          <BriefPanel onOpenDocument={openDocument} />
-          <div className="summary-lists">
-            <CodedList
-              title={deceased ? 'Problems active at death' : 'Active problems'}
-              items={chart.activeProblems}
-              empty="No active problems recorded."
-              onOpen={(id) => void showDetails('condition', id)}
-              testId="active-problems"
-            />
-            <CodedList
-              title={deceased ? 'Medications active at death' : 'Active medications'}
-              items={chart.activeMedications}
-              empty="No active medications recorded."
-              onOpen={(id) => void showDetails('medication', id)}
-              testId="active-medications"
-            />
-            {!deceased && (
-              <CodedList
-                title="Goals and follow-up"
-                items={chart.goals.map((g) => ({ ...g, start: g.due ?? g.start }))}
-                sort={false}
-                empty="No open goals."
-                onOpen={(id) => void showDetails('care-plan', id)}
-                testId="goals"
-                dateLabel={(item) => (chart.goals.find((g) => g.id === item.id)?.due ? 'due' : 'since')}
-              />
-            )}
-          </div>
+          {draw(slot('main'))}
+          <div className="summary-lists">{draw(slot('side'))}</div>
         </div>
       </div>
-      {mounted('results') && (
-        <div className="chart-section" hidden={section !== 'results'} role="tabpanel" aria-label="Results">
-          <ResultsSection />
-        </div>
-      )}
-      {mounted('imaging') && (
-        <div className="chart-section" hidden={section !== 'imaging'} role="tabpanel" aria-label="Imaging">
-          <ImagingPanel patientId={chart.patient.id} patientName={chart.patient.name} />
-          <DermPanel patientId={chart.patient.id} />
-        </div>
-      )}
-      {mounted('documents') && (
-        <div className="chart-section" hidden={section !== 'documents'} role="tabpanel" aria-label="Documents">
-          <OcrReviewPanel patientId={chart.patient.id} patientName={chart.patient.name} />
-        </div>
-      )}
-      {mounted('notes') && (
-        <div className="chart-section" hidden={section !== 'notes'} role="tabpanel" aria-label="Visit note">
-          {deceased ? (
-            <>
-              <p className="muted card">The patient has died: no visit note is written here.</p>
-              <EvidencePanel />
-            </>
-          ) : (
-            <VisitSection chart={chart} />
-          )}
-        </div>
-      )}
-      {mounted('history') && (
-        <div className="chart-section" hidden={section !== 'history'} role="tabpanel" aria-label="History">
-          <TimelinePanel />
-          <AccessHistory />
-        </div>
-      )}
+      {sections
+        .filter((id) => id !== 'summary' && visited.has(id))
+        .map((id) => (
+          <div key={id} className="chart-section" hidden={section !== id} role="tabpanel" aria-label={labelOf(id)}>
+            {draw(inSection(id))}
+          </div>
+        ))}
     </div>
   );
 }

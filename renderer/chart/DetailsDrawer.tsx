@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { ClinicianDto, RecordDetails } from '../../electron/api/schemas';
 import { displayUnit } from '../../electron/api/clinical-format';
-import { useSession } from '../app/session-store';
+import { useSession } from '../shell/session-store';
 import { clinicianName } from './access-words';
-import { categoryLabel, formatRefRange } from '../trends/analytes';
-import { KIND_SINGULAR } from '../timeline/layout';
+import { categoryLabel, formatRefRange } from '../ui/analytes';
+import { KIND_SINGULAR } from '../ui/record-kinds';
 import { formatDate, formatDateTime, formatStatus, humaniseIdentifier, parseIsoDate } from '../ui/format';
-import { sourceLinkOf } from '../brief/open-citation';
-import { useChart } from './chart-store';
-import { useDetails, type ResultsGroup } from './details-store';
+import { sourceLinkOf } from '../shell/sources';
+import { useChart } from '../shell/chart-store';
+import { useDetails, type ResultsGroup } from '../shell/details-store';
 
 /** Field values that are dates are shown as dates; the rest as given. */
 export function displayValue(value: string): string {

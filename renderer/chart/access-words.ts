@@ -1,5 +1,5 @@
 import type { AuditEntryDto, ClinicianDto } from '../../electron/api/schemas';
-import { KIND_SINGULAR } from '../timeline/layout';
+import { KIND_SINGULAR } from '../ui/record-kinds';
 import { eventKind } from '../../electron/api/schemas';
 import { humaniseIdentifier } from '../ui/format';
 

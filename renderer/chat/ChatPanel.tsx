@@ -1,20 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CitationDto, VerifiedClaimDto } from '../../electron/api/schemas';
 import type { SessionEvent } from '../../electron/api/session-schemas';
-import { useBrief } from '../brief/brief-store';
-import { ClaimLine } from '../brief/ClaimLine';
-import { openCitation as open } from '../brief/open-citation';
-import { useChart } from '../chart/chart-store';
-import { useTimeline } from '../timeline/timeline-store';
-import { useChat } from './chat-store';
+import { ClaimLine } from '../ui/ClaimLine';
+import { openCitation as open } from '../shell/sources';
+import { useChat } from '../shell/chat-store';
 import { ProposalCard } from './ProposalCard';
 import { refusalReason } from './tool-refusal';
-import { decidedFrom, signReadiness, statusOf, type Choice, type Choices, type Decided } from './sign-off-state';
+import { decidedFrom, signReadiness, statusOf, type Choice, type Choices, type Decided } from '../shell/sign-off-state';
 import { SignOffBar } from './SignOffBar';
 import { streamingLabel } from './stream-text';
 import { formatDate } from '../ui/format';
-import '../brief/brief.css';
 import './chat.css';
+import { chartChanged } from '../shell/chart-changes';
 
 /**
  * Smart container: the consultation with the local model. Replies stream
@@ -34,12 +31,7 @@ export function ChatPanel({ patientId }: { readonly patientId: string }) {
   }, [chat.events.length, chat.streaming?.text]);
 
   /** After a write the chart's timeline and brief show it. */
-  const reloadChart = () => {
-    const patient = useChart.getState().chart?.patient;
-    if (patient?.id !== patientId) return;
-    void useTimeline.getState().load(patientId, { deceasedAt: patient.deceasedAt });
-    void useBrief.getState().load(patientId);
-  };
+  const reloadChart = () => chartChanged(patientId, ['timeline', 'brief']);
   const decide = async (proposalId: string, decision: Choice) => {
     await chat.decide(proposalId, decision);
     if (decision === 'approve') reloadChart();

@@ -1,4 +1,4 @@
-import type { Choice, ProposalEvent, ProposalStatus } from './sign-off-state';
+import type { Choice, ProposalEvent, ProposalStatus } from '../shell/sign-off-state';
 
 const KIND_LABEL: Record<string, string> = {
   note: 'visit summary',

@@ -1,4 +1,4 @@
-import type { SignReadiness } from './sign-off-state';
+import type { SignReadiness } from '../shell/sign-off-state';
 
 interface SignOffBarProps {
   readonly readiness: SignReadiness;

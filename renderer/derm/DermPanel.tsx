@@ -1,25 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImagingFindingDto, Lesion, PhotoSummary } from '../../electron/api/photo-schemas';
-import { call, errorMessage } from '../api/client';
-import { useBrief } from '../brief/brief-store';
+import { call, errorMessage, upload } from '../api/client';
 import { CitedFinding } from './CitedFinding';
 import './derm.css';
-import { useFindingFocus } from './finding-focus';
+import { useFindingFocus } from '../shell/finding-focus';
 import { FindingsList } from './FindingsList';
 import { day } from './format';
 import { LesionCompare } from './LesionCompare';
 import { PhotoWorkbench } from './PhotoWorkbench';
 import { FileInput, ImportReport } from '../ui/FileInput';
-import { useFindingsRevision } from './findings-revision';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
-    reader.readAsDataURL(file);
-  });
-}
+import { useFindingsRevision } from '../shell/findings-revision';
+import { chartChanged } from '../shell/chart-changes';
 
 /** Photos grouped for the list: body site, then lesion (or none), oldest first. */
 function groups(photos: readonly PhotoSummary[], lesions: readonly Lesion[]): Array<{ site: string; lesion: Lesion | null; photos: PhotoSummary[] }> {
@@ -94,7 +85,7 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
       }
       for (const file of files) {
         try {
-          const outcome = await call('photos.import', { patientId, fileName: file.name, base64: await readBase64(file), bodySite: site.trim(), ...(date ? { takenAt: date } : {}), ...(lesionId ? { lesionId } : {}) });
+          const outcome = await upload('photos.import', { patientId, fileName: file.name, bodySite: site.trim(), ...(date ? { takenAt: date } : {}), ...(lesionId ? { lesionId } : {}) }, file);
           out.push(outcome.message);
           if (outcome.photo) setSelected(outcome.photo.id);
         } catch (e) {
@@ -113,7 +104,7 @@ export function DermPanel({ patientId }: { readonly patientId: string }) {
     try {
       await call('findings.decide', { findingId: id, decision });
       // A confirmed finding is a fact the brief now cites.
-      if (decision === 'confirm') void useBrief.getState().load(patientId);
+      if (decision === 'confirm') chartChanged(patientId, ['brief']);
       findingsChanged(); // this list and the X-ray viewer's buttons read them again
     } catch (e) {
       setError(errorMessage(e));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { EvidenceContextDto, EvidenceHitDto, EvidenceSourceDto } from '../../electron/api/schemas';
-import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { call, errorMessage, upload } from '../api/client';
+import { onSessionEnd } from '../shell/session-end';
 
 export interface EvidenceState {
   readonly sources: readonly EvidenceSourceDto[] | null;
@@ -21,15 +21,6 @@ export interface EvidenceState {
   openReader(chunkId: number): Promise<void>;
   closeReader(): void;
   addDocument(file: File, meta: { title: string; issuer: string; published: string; licence: string; tier: EvidenceSourceDto['tier'] }): Promise<boolean>;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`${file.name}: could not be read`));
-    reader.readAsDataURL(file);
-  });
 }
 
 let seq = 0;
@@ -82,7 +73,7 @@ export const useEvidence = create<EvidenceState>()((set) => ({
   async addDocument(file, meta) {
     set({ added: null, error: null });
     try {
-      const result = await call('evidence.import', { fileName: file.name, base64: await readBase64(file), ...meta });
+      const result = await upload('evidence.import', { fileName: file.name, ...meta }, file);
       const { sources } = await call('evidence.sources', {});
       set({ sources, added: result.alreadyImported ? `${file.name}: already in the library; nothing added` : `${file.name}: ${result.chunks} passages added` });
       return true;

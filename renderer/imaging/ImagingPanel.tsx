@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DicomImportOutcome, ImagingSeries, ImagingStudy } from '../../electron/api/imaging-schemas';
-import { call, errorMessage } from '../api/client';
-import { useFindingFocus } from '../derm/finding-focus';
+import { call, errorMessage, upload } from '../api/client';
+import { useFindingFocus } from '../shell/finding-focus';
 import { isOnFrame, locateInstance } from './cited-finding';
 import { CitedFindingBar } from './CitedFindingBar';
 import { cornerstoneTools } from './cornerstone-setup';
@@ -22,17 +22,9 @@ interface Sync {
 
 interface Pending {
   readonly fileName: string;
-  readonly base64: string;
+  /** The file as chosen: asked again with the clinician's chart, it is sent again (read from disk, not kept in memory). */
+  readonly file: File;
   readonly outcome: DicomImportOutcome;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
-    reader.readAsDataURL(file);
-  });
 }
 
 /**
@@ -90,9 +82,8 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
     const waiting: Pending[] = [];
     for (const file of files) {
       try {
-        const base64 = await readBase64(file);
-        const outcome = await call('imaging.import', { fileName: file.name, base64, chartId: patientId });
-        if (outcome.status === 'ambiguous' || outcome.status === 'no-match' || outcome.status === 'mismatch') waiting.push({ fileName: file.name, base64, outcome });
+        const outcome = await upload('imaging.import', { fileName: file.name, chartId: patientId }, file);
+        if (outcome.status === 'ambiguous' || outcome.status === 'no-match' || outcome.status === 'mismatch') waiting.push({ fileName: file.name, file, outcome });
         else lines.push(outcome.status === 'imported' && outcome.patientId !== patientId ? `${outcome.message} (filed under another chart)` : outcome.message);
       } catch (e) {
         lines.push(`${file.name}: ${errorMessage(e)}`);
@@ -111,7 +102,7 @@ export function ImagingPanel({ patientId, patientName }: { patientId: string; pa
       return;
     }
     try {
-      const outcome = await call('imaging.import', { fileName: p.fileName, base64: p.base64, patientId: chartId, ...(override ? { override: true } : {}) });
+      const outcome = await upload('imaging.import', { fileName: p.fileName, patientId: chartId, ...(override ? { override: true } : {}) }, p.file);
       // The chosen chart does not match the file after all: the prompt again, with what differs.
       if (outcome.status === 'mismatch') setPending((all) => [...all, { ...p, outcome }]);
       else setImportLines((l) => [...l, outcome.message]);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { angleDegrees, lengthMm, spacingWarning, type ImagingInstance, type ImagingSeries, type ImagingStudy, type Point } from '../../electron/api/imaging-schemas';
 import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { errorMessage } from '../api/client';
-import { XrayFindingButtons } from '../derm/XrayFindingButtons';
+import { XrayFindingButtons } from './XrayFindingButtons';
 import { CitedFindingOverlay } from './CitedFindingOverlay';
 import { cornerstone, cornerstoneTools, imageIdFor, setupCornerstone } from './cornerstone-setup';
 import { decodeInfo, requestFrame } from './frame-loader';

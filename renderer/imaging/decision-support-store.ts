@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AnalysisImage, ImageAnalysis, ImageModelListing } from '../../electron/api/image-model-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 
 /** One image's last run: under way, its result, or why it failed (one line). */
 export type AnalysisState = { readonly status: 'running' } | { readonly status: 'done'; readonly analysis: ImageAnalysis } | { readonly status: 'failed'; readonly error: string };

@@ -1,8 +1,8 @@
 import type { Provenance } from '../../electron/api/schemas';
 import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { call, errorMessage } from '../api/client';
-import type { SourceLink } from '../brief/open-citation';
-import { useFindingFocus } from '../derm/finding-focus';
+import type { SourceLink, SourceOpener } from '../shell/sources';
+import { useFindingFocus } from '../shell/finding-focus';
 
 /** A confirmed image finding's source_ref (electron/imaging/findings/source-ref.ts), read back. */
 export interface ImageFindingRef {
@@ -63,3 +63,6 @@ export function imageFindingLink(provenance: Provenance, patientId: string): Sou
     },
   };
 }
+
+/** An image finding's source, asked before a scanned page's: a fact confirmed from an image keeps its image's source kind ('document', like a scan); its reference names the image. */
+export const imageFindingSource: SourceOpener = { name: 'image finding', sourceKind: '*', rank: 0, linkFor: imageFindingLink };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { PacsSearchResult, PacsState, PullProgressState } from '../../electron/api/pacs-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 
 /**
  * The "Pull from PACS" dialog's state. The password typed here stays in this

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CatalogueListing, HubStatus } from '../../electron/api/catalogue-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 import { useModels } from './models-store';
 
 /**

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ModelsState } from '../../electron/api/session-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { useActiveModel } from '../shell/active-model';
+import { onSessionEnd } from '../shell/session-end';
 
 export interface ModelsStore {
   readonly state: ModelsState | null;
@@ -58,3 +59,9 @@ export function activeModelName(state: ModelsState | null): string | null {
 }
 
 onSessionEnd(() => useModels.setState({ ...initial }));
+
+// The visit restarts its session when the loaded model changes: it reads the shell's copy, not this store.
+useModels.subscribe((now) => {
+  const active = now.state?.active ?? null;
+  if (useActiveModel.getState().active !== active) useActiveModel.setState({ active });
+});

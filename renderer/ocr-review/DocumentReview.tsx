@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Box, DocumentPage, ProposalEdits, StoredProposalView } from '../../electron/api/ocr-schemas';
 import { call, errorMessage } from '../api/client';
-import { useBrief } from '../brief/brief-store';
-import { useChart } from '../chart/chart-store';
-import { useTimeline } from '../timeline/timeline-store';
-import { useTrends } from '../trends/trends-store';
+import { useChart } from '../shell/chart-store';
 import { focusView, unionOf } from './focus';
 import { useDocumentReview } from './review-store';
 import { formatDate, formatDateTime } from '../ui/format';
 import { lowConfidenceWords } from '../../electron/api/ocr-review';
 import { band, DEFAULT_THRESHOLD, doubtful, KIND_LABEL, lines, matchedText, nearMatch, step } from './words';
+import { chartChanged } from '../shell/chart-changes';
 
 const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 4;
@@ -17,10 +15,7 @@ const zoomBy = (z: number, factor: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZO
 
 /** After a record was written: the chart's timeline, trends and brief read it again (an accepted result may be a line of the brief). */
 function refreshChart(patientId: string) {
-  const chart = useChart.getState().chart;
-  void useTimeline.getState().load(patientId, { deceasedAt: chart?.patient.deceasedAt ?? null });
-  void useTrends.getState().load(patientId);
-  void useBrief.getState().load(patientId);
+  chartChanged(patientId, ['timeline', 'trends', 'brief']);
 }
 
 /**

@@ -2,22 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSummary, UploadOutcome } from '../../electron/api/ocr-schemas';
 import { FileAnywayButton, IdentityComparison } from '../ui/IdentityComparison';
 import { formatDate } from '../ui/format';
-import { call, errorMessage } from '../api/client';
+import { call, errorMessage, upload as sendFile } from '../api/client';
 import { DocumentReview } from './DocumentReview';
 import { useDocumentReview } from './review-store';
 import './ocr-review.css';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(new Error(`${file.name}: could not be read`));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Smart container: a patient's scanned documents, an upload button, and the
@@ -72,8 +60,7 @@ export function OcrReviewPanel({ patientId, patientName }: { patientId: string; 
     setHeld(null);
     setFiled(null);
     try {
-      const base64 = await readBase64(file);
-      const outcome = await call('documents.upload', { patientId, fileName: file.name, base64, uploadId });
+      const outcome = await sendFile('documents.upload', { patientId, fileName: file.name, uploadId }, file);
       if (outcome.document) {
         await reload();
         setSelected(outcome.document.id);

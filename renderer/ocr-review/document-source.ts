@@ -1,5 +1,5 @@
 import { parseDocumentSourceRef } from '../../electron/api/ocr-source-ref';
-import type { SourceOpener } from '../brief/open-citation';
+import type { SourceOpener } from '../shell/sources';
 import { useDocumentReview } from './review-store';
 
 /**
@@ -7,7 +7,10 @@ import { useDocumentReview } from './review-store';
  * review pane at its page, the words it was read from outlined.
  */
 export const documentSource: SourceOpener = {
+  name: 'scanned page',
   sourceKind: 'document',
+  // After an image finding's opener: both are 'document' sources, and an image's reference is the more specific.
+  rank: 1,
   linkFor(provenance, patientId) {
     const ref = parseDocumentSourceRef(provenance.sourceRef);
     if (!ref) return null;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DocumentSourceRef } from '../../electron/api/ocr-source-ref';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 
 /** A place on a scanned page a citation asked to see: the review opens there, the boxes outlined. */
 export interface DocumentFocus extends DocumentSourceRef {

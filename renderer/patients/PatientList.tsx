@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { PatientSummary } from '../../electron/api/schemas';
 import { formatDate, formatSex } from '../ui/format';
-import { pickMrn } from './identifiers';
+import { pickMrn } from '../ui/identifiers';
 
 export interface PatientListProps {
   readonly patients: readonly PatientSummary[];

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ImportReport } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 
 export interface ImportOutcome {
   readonly fileName: string;

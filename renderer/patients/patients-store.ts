@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { PatientSummary } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 
 /** The most rows the list asks for; past this the clinician narrows the search. */
 export const LIST_LIMIT = 5000;

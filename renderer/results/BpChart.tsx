@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Vitals } from '../../electron/api/schemas';
 import { isoToMs, formatMsDateTime, formatValue } from '../ui/format';
-import { timeAxisLabel, xRange } from '../trends/analytes';
+import { timeAxisLabel, xRange } from '../ui/analytes';
 
 const SYSTOLIC = '#a3261e';
 const DIASTOLIC = '#1d5c8c';

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { EventKind } from '../../electron/api/schemas';
-import { useChartNav } from '../chart/chart-nav';
-import { useDetails } from '../chart/details-store';
-import { useDocumentReview } from '../ocr-review/review-store';
+import { useDetails } from '../shell/details-store';
+import { opener } from '../shell/sources';
 import { formatCount, formatMsDate, plural } from '../ui/format';
 import { KIND_COLOR } from './colors';
 import { buildLayout, KIND_LABEL, LANE_ORDER } from './layout';
@@ -39,10 +38,9 @@ export function FilterChips({ counts, hidden, onToggle }: FilterChipsProps) {
 }
 
 /** Smart container: filter chips, zoom presets and the canvas. */
-/** A scanned document on the timeline opens in the chart's document pane, not the details drawer. */
+/** A scanned document on the timeline opens in the chart's document pane (whoever registered it with the shell), not the details drawer. */
 function openDocument(patientId: string, documentId: string): void {
-  useDocumentReview.getState().select(patientId, documentId);
-  useChartNav.getState().show('documents');
+  opener('document')(patientId, documentId);
 }
 
 export function TimelinePanel() {

@@ -1,6 +1,7 @@
 import type { EventKind, TimelineEvent } from '../../electron/api/schemas';
 import { parseIsoDate } from '../ui/format';
 import { DAY, timeToX, xToTime, type ViewRange } from './scale';
+import { KIND_LABEL } from '../ui/record-kinds';
 
 /**
  * The timeline's model: events parsed once into milliseconds, grouped into
@@ -42,40 +43,7 @@ export const LANE_ORDER: readonly EventKind[] = [
   'fact',
 ];
 
-export const KIND_LABEL: Record<EventKind, string> = {
-  allergy: 'Allergies',
-  encounter: 'Encounters',
-  condition: 'Conditions',
-  medication: 'Medications',
-  procedure: 'Procedures',
-  immunization: 'Immunizations',
-  observation: 'Observations',
-  results: 'Results',
-  'diagnostic-report': 'Reports',
-  'imaging-study': 'Imaging',
-  'care-plan': 'Care plans',
-  note: 'Notes',
-  fact: 'Facts and findings',
-  document: 'Scanned documents',
-};
-
-/** One of a kind, for a tooltip or a drawer's title. */
-export const KIND_SINGULAR: Record<EventKind, string> = {
-  allergy: 'Allergy',
-  encounter: 'Encounter',
-  condition: 'Condition',
-  medication: 'Medication',
-  procedure: 'Procedure',
-  immunization: 'Immunization',
-  observation: 'Observation',
-  results: 'Results of the day',
-  'diagnostic-report': 'Report',
-  'imaging-study': 'Imaging study',
-  'care-plan': 'Care plan',
-  note: 'Note',
-  fact: 'Fact',
-  document: 'Scanned document',
-};
+export { KIND_LABEL, KIND_SINGULAR } from '../ui/record-kinds';
 
 /** Kinds whose spans are stacked in rows (long-running things); the others share one row. */
 export const SPAN_KINDS: ReadonlySet<EventKind> = new Set(['condition', 'medication', 'care-plan', 'allergy']);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EventKind } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
 import { isoToMs } from '../ui/format';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 import { countByKind, dataExtent, prepareEvents, type PreparedEvent } from './layout';
 import { keepInBounds, presetView, type ViewRange, type ZoomPreset } from './scale';
 
@@ -48,11 +48,15 @@ const initial = {
   deceased: false,
 } as const;
 
+/** The date of death the timeline was last loaded with: a reload after a write keeps it. */
+let loadedDeceasedAt: string | null = null;
+
 export const useTimeline = create<TimelineState>()((set, get) => ({
   ...initial,
 
   async load(patientId, options = {}) {
     const mine = ++seq;
+    loadedDeceasedAt = options.deceasedAt ?? null;
     const died = isoToMs(options.deceasedAt);
     const deceased = died !== null && died < Date.now();
     const now = deceased ? died : Date.now();
@@ -114,3 +118,8 @@ onSessionEnd(() => {
   seq++;
   useTimeline.setState({ ...initial, hidden: new Set(), counts: new Map() });
 });
+
+/** After a write: read this patient's timeline again, if it is the one shown (else it loads when the history section is next shown). */
+export function reloadTimeline(patientId: string): void {
+  if (useTimeline.getState().patientId === patientId) void useTimeline.getState().load(patientId, { deceasedAt: loadedDeceasedAt });
+}

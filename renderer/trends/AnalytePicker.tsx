@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Analyte } from '../../electron/api/schemas';
 import { formatDate, plural } from '../ui/format';
-import { groupAnalytes } from './analytes';
+import { groupAnalytes } from '../ui/analytes';
 import { displayUnit } from '../../electron/api/clinical-format';
 
 export interface AnalytePickerProps {

@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Series } from '../../electron/api/schemas';
 import { displayUnit } from '../../electron/api/clinical-format';
 import { formatMsDateTime, formatValue } from '../ui/format';
-import { timeAxisLabel, toTrendData, xRange, yRange } from './analytes';
+import { timeAxisLabel, toTrendData, xRange, yRange } from '../ui/analytes';
 
 export interface TrendChartProps {
   readonly series: Series;

@@ -1,7 +1,7 @@
-import { useDetails } from '../chart/details-store';
+import { useDetails } from '../shell/details-store';
 import { formatDate, plural } from '../ui/format';
 import { AnalytePicker } from './AnalytePicker';
-import { formatRefRange, toTrendData } from './analytes';
+import { formatRefRange, toTrendData } from '../ui/analytes';
 import { TrendChart } from './TrendChart';
 import { useTrends } from './trends-store';
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { Analyte, Series } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
-import { defaultAnalyte } from './analytes';
+import { onSessionEnd } from '../shell/session-end';
+import { defaultAnalyte } from '../ui/analytes';
 
 export interface TrendsState {
   readonly patientId: string | null;

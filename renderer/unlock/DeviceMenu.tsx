@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
-import { useSession } from '../app/session-store';
+import { useSession } from '../shell/session-store';
 
 /**
  * The top bar's "This computer" menu, shown only while the signed-in

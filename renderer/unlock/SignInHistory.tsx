@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntryDto, ClinicianDto } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { useSession } from '../app/session-store';
+import { useSession } from '../shell/session-store';
 import { formatDateTime } from '../ui/format';
 
 /** A sign-in event in words ("Signed in", "Failed sign-in as Bo Jensen"). */

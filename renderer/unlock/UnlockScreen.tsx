@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClinicianDto } from '../../electron/api/schemas';
 import { errorMessage, isApiError } from '../api/client';
-import { useSession } from '../app/session-store';
+import { useSession } from '../shell/session-store';
 import { Brand } from '../ui/Brand';
 import { CreateVaultForm } from './CreateVaultForm';
 import { RememberedSignIn } from './RememberedSignIn';

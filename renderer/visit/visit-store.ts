@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SignedVisit } from '../../electron/api/session-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from '../shell/session-end';
 import { EMPTY_DRAFT, toVisitForm, type VisitDraft } from './visit-form';
 
 export interface VisitState {

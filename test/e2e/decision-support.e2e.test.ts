@@ -50,7 +50,7 @@ describe.skipIf(skip !== null)(`decision support end to end (Chromium)${skip ? `
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     const imported = (await running.core.invoke('imaging.import', {
       fileName: 'nih_chest_dx.dcm',
-      base64: Buffer.from(realDicom('nih_chest_dx.dcm')).toString('base64'),
+      bytes: Buffer.from(realDicom('nih_chest_dx.dcm')),
       patientId: VITO,
       // The file names another patient: filed under Vito by the clinician's override.
       override: true,

@@ -48,7 +48,7 @@ describe.skipIf(skip !== null)(`X-ray viewer: compressed, priors, import (Chromi
   });
 
   const file = async (fileName: string, bytes: Uint8Array) => {
-    const r = (await running.core.invoke('imaging.import', { fileName, base64: Buffer.from(bytes).toString('base64'), patientId: VITO, override: true })) as {
+    const r = (await running.core.invoke('imaging.import', { fileName, bytes: Buffer.from(bytes), patientId: VITO, override: true })) as {
       ok: boolean;
       value?: { status: string };
     };

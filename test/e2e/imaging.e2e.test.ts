@@ -51,7 +51,7 @@ describe.skipIf(skip !== null)(`X-ray viewer end to end (Chromium)${skip ? ` (sk
     const dicom = withImplicitElement(realDicom('nih_chest_dx.dcm'), 0x0018, 0x1164, '0.143\\0.143');
     const imported = (await running.core.invoke('imaging.import', {
       fileName: 'nih_chest_dx.dcm',
-      base64: Buffer.from(dicom).toString('base64'),
+      bytes: Buffer.from(dicom),
       patientId: VITO,
       // The file names another patient: filed under Vito by the clinician's override.
       override: true,

@@ -261,7 +261,7 @@ export async function canvasColourCount(canvas: Locator): Promise<number> {
   });
 }
 
-/** The chart's sections, as its navigation names them (renderer/chart/chart-nav.ts). */
+/** The chart's sections, as its navigation names them (renderer/shell/navigation.ts). */
 export type ChartSectionId = 'summary' | 'results' | 'imaging' | 'documents' | 'notes' | 'history';
 
 /** Shows a section of the open chart (its panels mount the first time) and waits for it to be the selected one. */

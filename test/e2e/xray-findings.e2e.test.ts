@@ -32,7 +32,7 @@ const TEST_MS = 8 * 60_000;
 const VITO = '9efca32a-04f9-438a-990c-a287e8b62aac';
 
 async function importDicom(running: RunningHost, fileName: string, bytes: Uint8Array): Promise<string> {
-  const answer = (await running.core.invoke('imaging.import', { fileName, base64: Buffer.from(bytes).toString('base64'), patientId: VITO, override: true })) as {
+  const answer = (await running.core.invoke('imaging.import', { fileName, bytes: Buffer.from(bytes), patientId: VITO, override: true })) as {
     ok: boolean;
     value?: { status: string; instanceId: string | null };
   };

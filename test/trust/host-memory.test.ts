@@ -8,6 +8,8 @@ import { bodyLimit, largestBodyLimit, UPLOAD_FIELDS } from '../../electron/api/b
 import { HostWindow, send } from '../helpers/host-client';
 import { PASSPHRASE } from '../helpers/temp-vault';
 import { NODE_TSX, ROOT, writeTrustResult } from './support';
+import { encodeBinaryPrefix } from '../../electron/api/binary-envelope';
+import { UPLOAD_CONTENT_TYPE } from '../../electron/api/upload';
 
 /**
  * The browser host's memory under oversized uploads, measured from outside
@@ -49,7 +51,9 @@ async function settledRss(): Promise<number> {
  * Sends `total` bytes to /api/METHOD as fast as the host takes them, declaring the length (or not:
  * chunked); answers the status the host gave, or the error that ended the upload.
  */
-function push(method: string, total: number, declare: boolean, prefix = ''): Promise<string> {
+/** prefix: JSON text the 'A's continue (closed with '"}'), or a binary upload's header (encodeBinaryPrefix), the 'A's being its file. */
+function push(method: string, total: number, declare: boolean, prefix: string | Uint8Array = ''): Promise<string> {
+  const binary = typeof prefix !== 'string';
   return new Promise((resolve) => {
     let settled = false;
     const done = (what: string) => {
@@ -67,7 +71,7 @@ function push(method: string, total: number, declare: boolean, prefix = ''): Pro
         headers: {
           host: `127.0.0.1:${port}`,
           origin: `http://127.0.0.1:${port}`,
-          'content-type': 'application/json',
+          'content-type': binary ? UPLOAD_CONTENT_TYPE : 'application/json',
           ...auth,
           ...(declare ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }),
         },
@@ -82,7 +86,7 @@ function push(method: string, total: number, declare: boolean, prefix = ''): Pro
     // prefix, then 'A's, then the closing '"}' when there is a prefix: `total` bytes in all.
     const chunk = Buffer.alloc(MiB, 0x41);
     const head = Buffer.from(prefix);
-    const tail = Buffer.from(prefix ? '"}' : '');
+    const tail = Buffer.from(prefix && !binary ? '"}' : '');
     const middle = total - head.length - tail.length;
     let sent = 0;
     if (head.length > 0) req.write(head);
@@ -165,8 +169,8 @@ describe.skipIf(!linux)('browser host memory under oversized uploads (the whole 
     const idle = await settledRss();
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     const size = 48 * MiB;
-    // A DICOM import of 48 MiB of base64 that is no DICOM: received, unpacked, refused by the core with a clear message.
-    const upload = () => push('imaging.import', size, true, '{"fileName":"scan.dcm","base64":"');
+    // A DICOM import of 48 MiB that is no DICOM, sent as bytes: received, unpacked, refused by the core with a clear message.
+    const upload = () => push('imaging.import', size, true, encodeBinaryPrefix({ fileName: 'scan.dcm' }));
     const statuses = await Promise.all([upload(), upload(), upload()]);
     const peak = proc('VmHWM');
     const after = await settledRss();

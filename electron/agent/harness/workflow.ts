@@ -1,3 +1,4 @@
+import type { WorkflowPanelId } from '../../api/panel-ids';
 import { VaultError } from '../../store/errors';
 import type { RoleId } from '../tools';
 
@@ -14,7 +15,8 @@ export interface Workflow {
   readonly purpose: string;
   readonly agents: readonly RoleId[];
   readonly tools: readonly string[];
-  readonly panels: readonly ('brief' | 'timeline' | 'trends' | 'chat' | 'evidence' | 'imaging' | 'documents')[];
+  /** The panels the app lays out for it (typed ids shared with the renderer's panel registry). */
+  readonly panels: readonly WorkflowPanelId[];
   /** Whether the session ends with an assessment-and-plan note to approve. */
   readonly signOff: boolean;
 }

@@ -27,9 +27,8 @@ export const agentHandlers: HandlerMap = {
   },
   // A job (electron/core/jobs): 'evidence.import' answers when it ends, 'evidence.startImport' at once with the job.
   'evidence.import': async (params, { session, job }) => {
-    const { fileName, base64, ...meta } = params;
+    const { fileName, bytes, ...meta } = params;
     job?.report({ step: 0, steps: 1, progress: 0, status: `reading ${fileName}` });
-    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
     // The vault may lock while a long PDF is read: the import asks for it again before writing.
     const result = await importEvidence(session.requireVault(), fileName, bytes, meta, { signal: job?.signal });
     // The new passages are embedded in the background; BM25 finds them meanwhile.

@@ -40,8 +40,7 @@ export const imagingHandlers: HandlerMap = {
   },
   'imaging.import': (params, { session }) => {
     const vault = session.requireVault();
-    const bytes = Buffer.from(params.base64, 'base64');
-    const file = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const file = params.bytes;
     const options = {
       ...(params.patientId ? { patientId: params.patientId } : {}),
       ...(params.override ? { override: true } : {}),

@@ -56,7 +56,7 @@ export const ocrHandlers: HandlerMap = {
     const scan = await readScan(services.ocr.pool(), () => session.requireVault(), {
       patientId: params.patientId,
       fileName: params.fileName,
-      bytes: Buffer.from(params.base64, 'base64'),
+      bytes: Buffer.from(params.bytes.buffer, params.bytes.byteOffset, params.bytes.byteLength),
       signal: job?.signal,
       onProgress: (p) => job?.report({ step: p.page, steps: p.pages, progress: Math.min(1, Math.max(0, p.progress)), status: p.status }),
     }).catch(asOneLine);

@@ -11,11 +11,10 @@ export const photoHandlers: HandlerMap = {
     return { photos: listPhotos(db, params.patientId), lesions: listLesions(db, params.patientId) };
   },
   'photos.import': (params, { session }) => {
-    const bytes = Buffer.from(params.base64, 'base64');
     return importPhotoBytes(session.requireVault(), {
       patientId: params.patientId,
       fileName: params.fileName,
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      bytes: params.bytes,
       bodySite: params.bodySite,
       takenAt: params.takenAt,
       lesionId: params.lesionId,

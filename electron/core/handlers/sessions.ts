@@ -139,7 +139,7 @@ export const sessionHandlers: HandlerMap = {
     for (const event of pending) file.record(event);
     app = { live, view, streaming: null, running: null };
     session.liveSessions().add(app);
-    return { sessionId: live.sessionId, workflow: live.workflow.id, model: model?.id ?? null, chatDisabled: model ? null : NO_MODEL };
+    return { sessionId: live.sessionId, workflow: live.workflow.id, panels: [...live.workflow.panels], model: model?.id ?? null, chatDisabled: model ? null : NO_MODEL };
   },
   'session.send': (params, { session }) => {
     const app = find(session, params.sessionId);

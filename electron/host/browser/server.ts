@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { BINARY_CONTENT_TYPE, encodeBinaryPrefix } from '../../api/binary-envelope';
+import { decodeBinaryBody } from '../../api/binary-envelope';
 import { bodyLimit, isUploadMethod } from '../../api/body-limits';
+import { isByteUploadMethod, UPLOAD_CONTENT_TYPE } from '../../api/upload';
 import { isBinaryMethodName, type ApiResponse, type MethodName } from '../../api/contract';
 import type { CoreClient } from '../../core/core-client';
 import { releaseUploadMemorySoon } from '../../core/release-memory';
@@ -136,15 +138,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(text);
   };
 
-  /** A POST from our own page: our Origin, same-origin fetch, JSON. */
+  /** The request's media type, lower case, without parameters. */
+  const mediaTypeOf = (req: IncomingMessage) => String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+  /** A POST from our own page: our Origin, same-origin fetch, JSON (or an upload's binary envelope, checked per method in handleApi). */
   const fromOurPage = (req: IncomingMessage): Status | null => {
     const origin = req.headers.origin;
     if (origin === undefined || !allowedOrigins().has(origin)) return 403;
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') return 403;
-    // A form cannot send application/json without a CORS preflight, which we never answer.
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    return type === 'application/json' ? null : 415;
+    // A form cannot send application/json (nor our upload type) without a CORS preflight, which we never answer.
+    const type = mediaTypeOf(req);
+    return type === 'application/json' || type === UPLOAD_CONTENT_TYPE ? null : 415;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -216,9 +221,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // Not read: this window has not signed in, so nothing it sends is looked at.
       return sendJson(res, 200, lockedForThisWindow(), auth.rotated, true);
     }
+    // A file upload comes as bytes (the binary envelope), every other call as JSON: never the other way round.
+    if ((mediaTypeOf(req) === UPLOAD_CONTENT_TYPE) !== isByteUploadMethod(name)) return refuse(res, 415, {}, true);
     // An upload's body, its text and its parsed params are garbage once answered: collected then, not whenever V8 gets to it.
     if (isUploadMethod(name)) res.once('close', releaseUploadMemorySoon);
-    const params = isUploadMethod(name) ? await receiveUpload(req, res, length) : await receiveSmall(req, res, length);
+    const params = isUploadMethod(name) ? await receiveUpload(name, req, res, length) : await receiveSmall(req, res, length);
     if (params === undefined) return;
 
     // A binary method (pixels): the same request, checked the same way; the answer is one binary body.
@@ -262,7 +269,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   /** An upload: wait for a slot (unread meanwhile), stream it into an encrypted spool, then unpack it alone. */
-  const receiveUpload = async (req: IncomingMessage, res: ServerResponse, length: number): Promise<unknown> => {
+  const receiveUpload = async (name: string, req: IncomingMessage, res: ServerResponse, length: number): Promise<unknown> => {
     const release = await uploads.enter();
     if (!release) {
       refuse(res, 503, { 'Retry-After': '10' }, true);
@@ -280,7 +287,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       try {
         const body = await spool.readAll();
         await spool.close();
-        return parseParams(body, res);
+        return isByteUploadMethod(name) ? uploadParams(body, res) : parseParams(body, res);
       } finally {
         done?.();
       }
@@ -352,6 +359,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
       }),
   };
+
+  /** A binary upload's body: its header (the other params, JSON) and the file's bytes, in place, as one params object for the contract to check. */
+  function uploadParams(body: Buffer, res: ServerResponse): unknown {
+    const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body.buffer : body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+    const decoded = decodeBinaryBody(whole as ArrayBuffer);
+    const header = 'problem' in decoded ? null : decoded.header;
+    if ('problem' in decoded || typeof header !== 'object' || header === null || Array.isArray(header) || 'bytes' in header) {
+      sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: 'the upload is not a header and a file' } });
+      return undefined;
+    }
+    return { ...header, bytes: decoded.bytes };
+  }
 
   function parseParams(body: Buffer, res: ServerResponse): unknown {
     try {
@@ -427,7 +446,7 @@ function statusText(status: number): string {
     case 413:
       return 'Request too large';
     case 415:
-      return 'Unsupported media type: send application/json';
+      return `Unsupported media type: send application/json (a file upload: ${UPLOAD_CONTENT_TYPE})`;
     case 503:
       return 'Busy with other uploads: try again shortly';
     default:

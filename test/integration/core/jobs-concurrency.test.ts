@@ -20,8 +20,8 @@ const ENTRY = resolve(__dirname, '../../../electron/core/core-worker-bootstrap.m
 // A full A4 page at 300-dpi-like size: several seconds of recognition on one core.
 // Each page names the chart's own patient, so that a finished upload is filed, not held back as another patient's.
 const INES = { name: 'Ines Duarte', birthDate: '1958-09-12' };
-const longScan = labReport(11, { width: 2480, height: 3508, fontPx: 44, patient: INES }).png.toString('base64');
-const shortScan = labReport(12, { width: 900, height: 320, fontPx: 22, maxLabs: 2, patient: INES }).png.toString('base64');
+const longScan = labReport(11, { width: 2480, height: 3508, fontPx: 44, patient: INES }).png;
+const shortScan = labReport(12, { width: 900, height: 320, fontPx: 22, maxLabs: 2, patient: INES }).png;
 const PATIENT = 'f0c1d2e3-0000-4000-8000-000000000019';
 const OTHER = 'f0c1d2e3-0000-4000-8000-000000000020';
 const bundle = {
@@ -77,7 +77,7 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
 
   it('starts an OCR job at once; progress and a chart read are answered while it runs; cancel stops it and keeps nothing', async () => {
     const events: string[] = [];
-    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'long-scan.png', base64: longScan });
+    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'long-scan.png', bytes: longScan });
     expect(job.state).toBe('running');
     events.push('started');
     const ended = call(core, 'jobs.result', { jobId: job.id }).then((outcome) => {
@@ -107,7 +107,7 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
 
   it('a direct upload is a job too: documents.progress answers while it runs and documents.cancel stops it', async () => {
     const events: string[] = [];
-    const upload = core.invoke('documents.upload', { patientId, fileName: 'long-scan.png', base64: longScan, uploadId: 'scan-1' }).then((answer) => {
+    const upload = core.invoke('documents.upload', { patientId, fileName: 'long-scan.png', bytes: longScan, uploadId: 'scan-1' }).then((answer) => {
       events.push('upload answered');
       return answer;
     });
@@ -116,7 +116,7 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
       (answer) => answer.progress !== null,
     );
     events.push('progress answered');
-    const twice = await core.invoke('documents.upload', { patientId, fileName: 'again.png', base64: shortScan, uploadId: 'scan-1' });
+    const twice = await core.invoke('documents.upload', { patientId, fileName: 'again.png', bytes: shortScan, uploadId: 'scan-1' });
     expect(twice).toEqual({ ok: false, error: { code: 'invalid-input', message: 'upload scan-1 is already running' } });
     expect(await call(core, 'documents.cancel', { uploadId: 'scan-1' })).toEqual({ cancelled: true });
     events.push('cancel answered');
@@ -127,7 +127,7 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
   });
 
   it('a job that runs to its end answers its method result; the document is filed', async () => {
-    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'short-scan.png', base64: shortScan });
+    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'short-scan.png', bytes: shortScan });
     const outcome = await call(core, 'jobs.result', { jobId: job.id });
     expect(outcome.job).toMatchObject({ id: job.id, state: 'done', error: null });
     const { document: filed, pendingId } = outcome.value as Result<'documents.upload'>;
@@ -152,7 +152,7 @@ describe.each(cores)('long work as jobs: %s', (_name, start) => {
   });
 
   it('a job that fails says why; locking the vault forgets every job', async () => {
-    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'notes.txt', base64: Buffer.from('not a scan').toString('base64') });
+    const { job } = await call(core, 'documents.startUpload', { patientId, fileName: 'notes.txt', bytes: Buffer.from('not a scan') });
     const outcome = await call(core, 'jobs.result', { jobId: job.id });
     expect(outcome).toEqual({ job: expect.objectContaining({ state: 'failed', error: { code: 'invalid-input', message: 'notes.txt: not a PNG, JPEG, TIFF or PDF' } }), value: null });
     await call(core, 'vault.lock', {});

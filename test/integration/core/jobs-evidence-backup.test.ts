@@ -27,7 +27,7 @@ async function call<M extends MethodName>(core: CoreClient, method: M, params: P
 
 const guideline = (title: string) => ({
   fileName: `${title.toLowerCase()}.md`,
-  base64: Buffer.from(`# ${title} fever\n\n## Treatment\n\nGive anemodrine 4 mg at night for ${title} fever; review after two weeks.\n`).toString('base64'),
+  bytes: Buffer.from(`# ${title} fever\n\n## Treatment\n\nGive anemodrine 4 mg at night for ${title} fever; review after two weeks.\n`),
   title: `${title} fever`,
   issuer: 'Test issuer',
   published: '2024-05',
@@ -70,7 +70,7 @@ describe.each(cores)('evidence import and backup as jobs: %s', (_name, start) =>
 
   it('a bad document fails its job with a one-line reason, and nothing of it is stored', async () => {
     const before = (await call(core, 'evidence.sources', {})).sources.length;
-    const { job } = await call(core, 'evidence.startImport', { ...guideline('Empty'), fileName: 'empty.bin', base64: Buffer.from([0, 1, 2, 3]).toString('base64') });
+    const { job } = await call(core, 'evidence.startImport', { ...guideline('Empty'), fileName: 'empty.bin', bytes: Buffer.from([0, 1, 2, 3]) });
     const outcome = await call(core, 'jobs.result', { jobId: job.id });
     expect(outcome.job).toMatchObject({ state: 'failed', error: { code: 'invalid-input', message: expect.stringMatching(/^empty\.bin: /) } });
     expect((await call(core, 'evidence.sources', {})).sources.length).toBe(before);

@@ -51,7 +51,7 @@ describe.skipIf(!haveRealDicom())('image models as decision support, on real DIC
     await call('import.fhirBundle', { fileName: 'ngozi.json', content: readFileSync(join(__dirname, '../../fixtures/fhir/ngozi-adebayo.json'), 'utf8') });
     const patientId = (await call('patients.list', {})).patients[0]!.id;
     for (const name of ['nih_chest_dx.dcm', 'RG1_J2KI.dcm', 'RG3_J2KR.dcm', 'MR2_J2KR.dcm']) {
-      const outcome = await call('imaging.import', { fileName: name, base64: Buffer.from(realDicom(name)).toString('base64'), patientId, override: true });
+      const outcome = await call('imaging.import', { fileName: name, bytes: Buffer.from(realDicom(name)), patientId, override: true });
       instances[name] = outcome.instanceId!;
     }
   });

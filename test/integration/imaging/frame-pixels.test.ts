@@ -37,7 +37,7 @@ beforeAll(async () => {
   await invoke(worker, 'import.fhirBundle', { fileName: 'memory.json', content: memoryBundleText() });
   patientId = ((await invoke(worker, 'patients.list', {})) as unknown as { patients: Array<{ id: string }> }).patients[0]!.id;
   for (const file of FILES) {
-    const outcome = await invoke(worker, 'imaging.import', { fileName: file, base64: Buffer.from(realDicom(file)).toString('base64'), patientId, override: true });
+    const outcome = await invoke(worker, 'imaging.import', { fileName: file, bytes: Buffer.from(realDicom(file)), patientId, override: true });
     if (outcome['instanceId']) instances.set(file, String(outcome['instanceId']));
   }
 }, 120_000);
@@ -137,7 +137,7 @@ describe.skipIf(!haveRealDicom())('imaging.framePixels through the worker core',
     await invoke(local, 'import.fhirBundle', { fileName: 'memory.json', content: memoryBundleText() });
     const pid = ((await invoke(local, 'patients.list', {})) as unknown as { patients: Array<{ id: string }> }).patients[0]!.id;
     const file = 'JPEG-LL.dcm';
-    const imported = await invoke(local, 'imaging.import', { fileName: file, base64: Buffer.from(realDicom(file)).toString('base64'), patientId: pid, override: true });
+    const imported = await invoke(local, 'imaging.import', { fileName: file, bytes: Buffer.from(realDicom(file)), patientId: pid, override: true });
     const here = await local.invokeBinary('imaging.framePixels', { instanceId: String(imported['instanceId']) });
     const there = await worker.invokeBinary('imaging.framePixels', { instanceId: instances.get(file)! });
     if (!here.ok || !there.ok) throw new Error('a frame was refused');

@@ -73,7 +73,7 @@ describe.skipIf(missing !== null)(`CCITT Group 4 TIFF written by tiffcp${missing
     expect(inspectTiff(bytes, 'fax.tif', 10).map((p) => p.unreadable)).toEqual(['CCITT Group 4 fax compression', 'CCITT Group 4 fax compression']);
 
     // The generated report names another patient: filed with the clinician's override (identity checks: test/integration/ocr/handlers.test.ts).
-    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'fax.tif', base64: bytes.toString('base64') }));
+    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'fax.tif', bytes: bytes }));
     expect(document).toMatchObject({ mediaType: 'image/tiff', pages: 1 });
     expect(document.notice).toBe(
       "Only page 1 of 2 was read: this TIFF uses CCITT Group 4 fax compression, which Continuum reads on a file's first page only. Scan the other pages again as PDF or PNG.",

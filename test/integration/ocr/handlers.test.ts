@@ -49,7 +49,7 @@ beforeAll(async () => {
   await call('import.fhirBundle', { fileName: 'grace.json', content: JSON.stringify(bundle) });
   patientId = (await call('patients.list', {})).patients[0]!.id;
   // The generated report names another patient: held back, then filed with the clinician's override.
-  held = await call('documents.upload', { patientId, fileName: 'lab-report.png', base64: doc.png.toString('base64'), uploadId: 'u1' });
+  held = await call('documents.upload', { patientId, fileName: 'lab-report.png', bytes: doc.png, uploadId: 'u1' });
   const filed = await call('documents.fileAnyway', { pendingId: held.pendingId! });
   documentId = filed.document!.id;
 }, 120_000);
@@ -77,13 +77,13 @@ describe('documents and OCR over the API', () => {
 
   it("files a page that names this patient at once, and discards a held one on request", async () => {
     const own = labReport(8, { width: 1000, height: 420, fontPx: 22, maxLabs: 2, patient: { name: 'Grace Okafor', birthDate: '1961-04-02' } });
-    const filed = await call('documents.upload', { patientId, fileName: 'own-report.png', base64: own.png.toString('base64') });
+    const filed = await call('documents.upload', { patientId, fileName: 'own-report.png', bytes: own.png });
     expect(filed.pendingId).toBeNull();
     expect(filed.document).toMatchObject({ title: 'own-report.png' });
     expect(filed.identity.needsOverride).toBe(false);
     expect(filed.identity.fields.filter((f) => f.verdict === 'agrees').map((f) => f.field).sort()).toEqual(['birthDate', 'name']);
 
-    const other = await call('documents.upload', { patientId, fileName: 'other.png', base64: doc.png.toString('base64') });
+    const other = await call('documents.upload', { patientId, fileName: 'other.png', bytes: doc.png });
     expect(other.pendingId).not.toBeNull();
     expect(await call('documents.discardPending', { pendingId: other.pendingId! })).toEqual({ discarded: true });
     const titles = (await call('documents.list', { patientId })).documents.map((d) => d.title);
@@ -174,13 +174,13 @@ describe('documents and OCR over the API', () => {
     expect(await failure('ocr.decide', { proposalId: pending.id, decision: 'edit' })).toMatch(/^invalid-input: an edit needs/);
     expect(await failure('ocr.decide', { proposalId: 'nope', decision: 'accept' })).toMatch(/^not-found: no proposal nope/);
     expect(await failure('ocr.decide', { proposalId: pending.id, decision: 'maybe' })).toMatch(/^invalid-request: ocr.decide: decision/);
-    expect(await failure('documents.upload', { patientId, fileName: 'x.bin', base64: Buffer.from('not an image').toString('base64') })).toBe(
+    expect(await failure('documents.upload', { patientId, fileName: 'x.bin', bytes: Buffer.from('not an image') })).toBe(
       'invalid-input: x.bin: not a PNG, JPEG, TIFF or PDF',
     );
-    expect(await failure('documents.upload', { patientId, fileName: 'broken.png', base64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(40)]).toString('base64') })).toMatch(
+    expect(await failure('documents.upload', { patientId, fileName: 'broken.png', bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(40)]) })).toMatch(
       /^invalid-input: broken.png: not a readable image/,
     );
-    expect(await failure('documents.upload', { patientId: 'no-such-patient', fileName: 'a.png', base64: doc.png.toString('base64') })).toMatch(/^not-found: no patient/);
-    expect(await failure('documents.upload', { patientId, fileName: 'a.png', base64: doc.png.toString('base64'), extra: 1 })).toMatch(/^invalid-request: /);
+    expect(await failure('documents.upload', { patientId: 'no-such-patient', fileName: 'a.png', bytes: doc.png })).toMatch(/^not-found: no patient/);
+    expect(await failure('documents.upload', { patientId, fileName: 'a.png', bytes: doc.png, extra: 1 })).toMatch(/^invalid-request: /);
   });
 });

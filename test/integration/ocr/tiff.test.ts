@@ -68,7 +68,7 @@ describe('multi-page TIFF', () => {
       { ...(await rgbaOf(docs[2]!.png)), layout: 'bilevel' },
     ]);
     // The generated report names another patient: filed with the clinician's override (identity checks: test/integration/ocr/handlers.test.ts).
-    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'three-pages.tif', base64: file.toString('base64'), uploadId: 'tiff-1' }));
+    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'three-pages.tif', bytes: file, uploadId: 'tiff-1' }));
     expect(document).toMatchObject({ title: 'three-pages.tif', mediaType: 'image/tiff', pages: 3, notice: null });
     for (const [i, doc] of docs.entries()) {
       const page = await call('documents.page', { documentId: document.id, page: i + 1 });
@@ -94,7 +94,7 @@ describe('multi-page TIFF', () => {
       { ...(await rgbaOf(docs[1]!.png)), layout: 'grey8', compression: 'packbits' },
     ]);
     // The generated report names another patient: filed with the clinician's override (identity checks: test/integration/ocr/handlers.test.ts).
-    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'fax.tif', base64: file.toString('base64') }));
+    const document = await filedAnyway(await call('documents.upload', { patientId, fileName: 'fax.tif', bytes: file }));
     expect(document.pages).toBe(1);
     expect(document.notice).toBe(
       "Only page 1 of 2 was read: this TIFF uses PackBits compression, which Continuum reads on a file's first page only. Scan the other pages again as PDF or PNG.",
@@ -110,7 +110,7 @@ describe('multi-page TIFF', () => {
     const before = (await call('documents.list', { patientId })).documents.length;
     const file = writeTiff(await Promise.all(docs.map(async (d) => ({ ...(await rgbaOf(d.png)), layout: 'grey8' as const }))));
     const cut = file.subarray(0, Math.round(file.length * 0.6));
-    expect(await failure('documents.upload', { patientId, fileName: 'cut.tif', base64: cut.toString('base64') })).toBe(
+    expect(await failure('documents.upload', { patientId, fileName: 'cut.tif', bytes: cut })).toBe(
       'invalid-input: cut.tif: the TIFF is cut short (page 2 lies past the end of the file)',
     );
     expect((await call('documents.list', { patientId })).documents.length).toBe(before);

@@ -52,7 +52,7 @@ beforeAll(async () => {
   const patients = (await invoke('patients.list', {})) as unknown as { patients: Array<{ id: string }> };
   const imported = await invoke('imaging.import', {
     fileName: 'nih_chest_dx.dcm',
-    base64: Buffer.from(realDicom('nih_chest_dx.dcm')).toString('base64'),
+    bytes: Buffer.from(realDicom('nih_chest_dx.dcm')),
     patientId: patients.patients[0]!.id,
     // Filed under a chart whose patient the file does not name: the clinician's override.
     override: true,

@@ -60,6 +60,14 @@ describe('layer rules', () => {
     ['electron/agent/x.ts', `export const x = () => import('onnxruntime-node');`],
     ['electron/core/x.ts', `import { createWorker } from 'tesseract.js';\nexport const x = createWorker;`],
     ['electron/model/x.ts', `import { createWorker } from 'tesseract.js';\nexport const x = createWorker;`],
+    // Renderer features register with the shell; they never import each other, the app, or get imported by the shell.
+    ['renderer/chat/x.ts', `import { useBrief } from '../brief/brief-store';\nexport const x = useBrief;`],
+    ['renderer/imaging/x.ts', `import type { SourceLink } from '../brief/open-citation';\nexport type X = SourceLink;`],
+    ['renderer/visit/x.tsx', `export { ChatPanel } from '../chat/ChatPanel';`],
+    ['renderer/chart/x.tsx', `import '../imaging/imaging.css';`],
+    ['renderer/timeline/x.ts', `import { registerFeatures } from '../app/features';\nexport const x = registerFeatures;`],
+    ['renderer/shell/x.ts', `import { usePatients } from '../patients/patients-store';\nexport const x = usePatients;`],
+    ['renderer/ui/x.ts', `import { opener } from '../shell/sources';\nexport const x = opener;`],
   ])('%s: refuses %s', async (file, code) => {
     expect(await layerErrors(file, code)).not.toEqual([]);
   });
@@ -76,6 +84,9 @@ describe('layer rules', () => {
     ['electron/host/electron/x.ts', `import { app } from 'electron';\nexport const x = app;`],
     ['electron/model/x.ts', `import * as ort from 'onnxruntime-node';\nexport const x = ort;`],
     ['electron/ocr/x.ts', `import { createWorker } from 'tesseract.js';\nexport const x = createWorker;`],
+    ['renderer/chat/x.ts', `import { registerPanel } from '../shell/panels';\nimport { formatDate } from '../ui/format';\nimport { call } from '../api/client';\nexport const x = [registerPanel, formatDate, call];`],
+    ['renderer/app/x.ts', `import { registerChat } from '../chat/register';\nexport const x = registerChat;`],
+    ['renderer/shell/x.ts', `import { formatDate } from '../ui/format';\nexport const x = formatDate;`],
   ])('%s: allows %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

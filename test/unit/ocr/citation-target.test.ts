@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDocumentSourceRef, parseDocumentSourceRef } from '../../../electron/api/ocr-source-ref';
 import type { Provenance } from '../../../electron/api/schemas';
 import { sourceRef } from '../../../electron/ocr/store';
-import { sourceLinkOf } from '../../../renderer/brief/open-citation';
+import { imageFindingSource } from '../../../renderer/imaging/image-finding-source';
+import { documentSource } from '../../../renderer/ocr-review/document-source';
 import { focusView, unionOf } from '../../../renderer/ocr-review/focus';
 import { useDocumentReview } from '../../../renderer/ocr-review/review-store';
+import { registerSourceOpener, sourceLinkOf } from '../../../renderer/shell/sources';
 
 /** From a cited record's provenance to the place on the scanned page the review pane opens at. */
 const boxes = [
@@ -21,6 +23,10 @@ const provenance = (over: Partial<Provenance>): Provenance => ({
   ...over,
 });
 
+// The openers the features register with the shell at start-up (renderer/app/features.ts).
+const unregister: Array<() => void> = [];
+beforeAll(() => unregister.push(registerSourceOpener(imageFindingSource), registerSourceOpener(documentSource)));
+afterAll(() => unregister.forEach((off) => off()));
 beforeEach(() => useDocumentReview.setState({ patientId: null, documentId: null, page: 1, focus: null }));
 
 describe('document provenance → review target', () => {

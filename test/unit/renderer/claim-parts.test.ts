@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimParts } from '../../../renderer/brief/claim-parts';
+import { claimParts } from '../../../renderer/ui/claim-parts';
 
 describe('claimParts', () => {
   it('leaves a supported claim whole', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../electron/api/session-schemas';
-import { afterSigned, choose, decidedFrom, openChatProposals, signDecisions, signReadiness, statusOf, type Choices } from '../../../renderer/chat/sign-off-state';
+import { afterSigned, choose, decidedFrom, openChatProposals, signDecisions, signReadiness, statusOf, type Choices } from '../../../renderer/shell/sign-off-state';
 
 const proposal = (proposalId: string, kind: string, signOff: boolean): SessionEvent => ({ type: 'proposal', proposalId, kind, summary: `${kind} ${proposalId}`, detail: null, signOff });
 

@@ -24,7 +24,7 @@ vi.mock('../../../renderer/api/client', async (original) => {
 });
 
 const { ApiError } = await import('../../../renderer/api/client');
-const { useChat } = await import('../../../renderer/chat/chat-store');
+const { useChat } = await import('../../../renderer/shell/chat-store');
 
 const proposal = (proposalId: string, kind: string, signOff: boolean): SessionEvent => ({ type: 'proposal', proposalId, kind, summary: `${kind} ${proposalId}`, detail: null, signOff });
 const log: SessionEvent[] = [proposal('p-fact', 'fact', false), proposal('p-note', 'note', true), proposal('p-follow', 'follow-up', true)];

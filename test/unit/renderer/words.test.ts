@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analyte, ImportReport, Series } from '../../../electron/api/schemas';
 import { clinicianName, describeAction } from '../../../renderer/chart/access-words';
 import { displayValue } from '../../../renderer/chart/DetailsDrawer';
-import { pickMrn } from '../../../renderer/patients/identifiers';
+import { pickMrn } from '../../../renderer/ui/identifiers';
 import { countLines, headline, resourceTypeWords } from '../../../renderer/patients/import-summary';
 import {
   defaultAnalyte,
@@ -13,7 +13,7 @@ import {
   toTrendData,
   xRange,
   yRange,
-} from '../../../renderer/trends/analytes';
+} from '../../../renderer/ui/analytes';
 import { passphraseRules, suggestClinicianId, validateCreateVault } from '../../../renderer/unlock/validation';
 import { unlockErrorMessage } from '../../../renderer/unlock/UnlockScreen';
 import { ApiError } from '../../../renderer/api/client';

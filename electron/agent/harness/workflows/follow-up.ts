@@ -12,6 +12,7 @@ export const followUp: Workflow = {
     // What changed on the patient's images since the last visit: a lesion under watch, a confirmed X-ray finding.
     'imaging.findings', 'imaging.lesion_history',
   ],
-  panels: ['brief', 'timeline', 'trends', 'chat', 'evidence'],
+  // The whole chart: a follow-up looks at what changed anywhere, scans and images included.
+  panels: ['brief', 'timeline', 'trends', 'chat', 'evidence', 'imaging', 'documents'],
   signOff: true,
 };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { EventKind, RecordDetails, ResultValue } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from './session-end';
 import { useChart } from './chart-store';
 
 export interface ResultsGroup {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntryDto, Chart } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from './session-end';
 
 export interface ChartState {
   readonly patientId: string | null;

@@ -1,7 +1,8 @@
 import type { BriefRule, CitationDto, VerifiedClaimDto } from '../../electron/api/schemas';
 import { ruleSourceCitation } from '../../electron/api/rule-source-text';
-import { KIND_SINGULAR } from '../timeline/layout';
+import { KIND_SINGULAR } from './record-kinds';
 import { claimParts } from './claim-parts';
+import './claims.css';
 
 export interface ClaimLineProps {
   readonly claim: VerifiedClaimDto & { readonly rule?: BriefRule };

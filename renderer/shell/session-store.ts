@@ -3,8 +3,8 @@ import type { VaultStatus } from '../../electron/api/schemas';
 import { call, errorMessage, getClient, isApiError } from '../api/client';
 import { formatMinutes } from '../ui/format';
 import { endSession } from './session-end';
+import { useChart } from './chart-store';
 import { rememberChart } from './last-chart';
-import { usePatients } from '../patients/patients-store';
 
 export type Screen = 'starting' | 'unlock' | 'workspace' | 'disconnected';
 
@@ -40,7 +40,7 @@ function idleNotice(status: VaultStatus | null): string {
 
 /** The chart open when the vault locks, for the same clinician's next sign-in (last-chart.ts). */
 function keepChart(status: VaultStatus | null): void {
-  rememberChart(status?.currentClinician?.id, usePatients.getState().selectedId);
+  rememberChart(status?.currentClinician?.id, useChart.getState().patientId);
 }
 
 function screenFor(status: VaultStatus): Screen {

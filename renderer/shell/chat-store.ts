@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { SessionEvent } from '../../electron/api/session-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from './session-end';
+import { useWorkflow } from './workflow';
 import { afterSigned, choose, decidedFrom, signDecisions, signReadiness, type Choice, type Choices } from './sign-off-state';
 
 export interface ChatState {
@@ -62,6 +63,11 @@ async function poll(mine: number): Promise<void> {
   }
 }
 
+/**
+ * The visit's session with the core (session.*): the visit note and the
+ * consultation chat both work in it, so it belongs to neither feature but to
+ * the shell; starting it makes its workflow the chart's active one.
+ */
 export const useChat = create<ChatState>()((set, get) => ({
   ...initial,
   async start(patientId, dateStyle) {
@@ -77,6 +83,8 @@ export const useChat = create<ChatState>()((set, get) => ({
         return;
       }
       set({ sessionId: started.sessionId, model: started.model, chatDisabled: started.chatDisabled, starting: false });
+      // The chart lays out what the session's workflow names (the core says which panels).
+      if (started.panels) useWorkflow.getState().begin({ id: started.workflow, panels: started.panels });
       await poll(mine);
     } catch (error) {
       if (mine === generation) set({ starting: false, error: errorMessage(error) });

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
-import { useDetails } from '../chart/details-store';
+import { useChartNav } from './navigation';
+import { onSessionEnd } from './session-end';
+import { useDetails } from './details-store';
 
 export interface FindingFocusState {
   /** The cited photo finding, shown by the dermatology viewer with its annotation; null when none is open. */
@@ -60,3 +61,8 @@ export const useFindingFocus = create<FindingFocusState>()((set, get) => ({
 }));
 
 onSessionEnd(() => useFindingFocus.setState({ finding: null, xrayFinding: null, error: null }));
+
+// A citation (or a record's provenance) opened an image finding: the chart shows the section with the viewers.
+useFindingFocus.subscribe((now, before) => {
+  if (now.seq !== before.seq && (now.finding || now.xrayFinding)) useChartNav.getState().show('imaging');
+});

@@ -1,6 +1,6 @@
 import type { Analyte, Series } from '../../electron/api/schemas';
 import { displayUnit } from '../../electron/api/clinical-format';
-import { isoToMs } from '../ui/format';
+import { isoToMs } from './format';
 
 /**
  * Pure helpers for the trends panel: grouping the analyte picker, choosing

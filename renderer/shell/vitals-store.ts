@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Vitals } from '../../electron/api/schemas';
 import { call, errorMessage } from '../api/client';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from './session-end';
 
 export interface VitalsState {
   readonly patientId: string | null;

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ImagingInstance, Point } from '../../electron/api/imaging-schemas';
 import type { ImagingFindingDto } from '../../electron/api/photo-schemas';
 import { call, errorMessage } from '../api/client';
-import { useBrief } from '../brief/brief-store';
-import { cornerstoneTools } from '../imaging/cornerstone-setup';
-import { useFindingsRevision } from './findings-revision';
+import { cornerstoneTools } from './cornerstone-setup';
+import { useFindingsRevision } from '../shell/findings-revision';
+import { chartChanged } from '../shell/chart-changes';
 
 interface Measured {
   readonly key: string;
@@ -101,7 +101,7 @@ export function XrayFindingButtons({
       const f = await call('findings.decide', { findingId, decision });
       remember(f);
       useFindingsRevision.getState().changed();
-      if (decision === 'confirm') void useBrief.getState().load(f.patientId);
+      if (decision === 'confirm') chartChanged(f.patientId, ['brief']);
     } catch (e) {
       setError(errorMessage(e));
     }

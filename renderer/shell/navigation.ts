@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onSessionEnd } from '../app/session-end';
+import { onSessionEnd } from './session-end';
 
 /**
  * The chart's sections, in the order of its navigation. Summary is what a
